@@ -1,0 +1,160 @@
+//! The `redlint` command: parses arguments, reads notes, prints reports. The checking and the
+//! rendering live in the library.
+
+mod check;
+mod input;
+mod rules;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use redlint::{Lang, Linter, LinterBuilder, Severity};
+
+/// Lints Xiaohongshu (小红书) notes: banned words, prohibited products, off-platform
+/// redirects and advertorials.
+#[derive(Debug, Parser)]
+#[command(name = "redlint", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check notes: `.jsonl` (one note per line), `.json` (one note object), anything else a
+    /// plain-text note with an optional front-matter header. `-` or no path reads stdin.
+    Check(CheckArgs),
+    /// List every rule: id, category, severities, one line of description.
+    Rules(RulesArgs),
+    /// Print a rule's full description, basis, examples and counter-examples.
+    Explain {
+        /// Rule id (B101) or name (superlative-claim).
+        rule: String,
+        #[command(flatten)]
+        packs: PackArgs,
+    },
+}
+
+/// Which rules: builtin packs plus extra ones, some switched off.
+#[derive(Debug, Clone, clap::Args)]
+struct PackArgs {
+    /// Load an extra rule pack (repeatable).
+    #[arg(long = "pack", value_name = "FILE")]
+    packs: Vec<PathBuf>,
+    /// Switch a rule off, by id or name (repeatable).
+    #[arg(long = "disable", value_name = "RULE")]
+    disabled: Vec<String>,
+}
+
+impl PackArgs {
+    fn linter(&self) -> Result<Linter, redlint::Error> {
+        if self.packs.is_empty() && self.disabled.is_empty() {
+            return Ok(Linter::builtin());
+        }
+        let mut b = LinterBuilder::new();
+        for p in &self.packs {
+            b.add_pack_file(p)?;
+        }
+        for r in &self.disabled {
+            b.disable(r);
+        }
+        b.build()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// For people: the line with the span underlined.
+    Human,
+    /// One JSON document.
+    Json,
+    /// One JSON object per note, one line each, in input order.
+    Jsonl,
+    /// `path:line:col: severity: message [rule]`, for editors.
+    Line,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    /// By extension (`.jsonl`, `.json`, else text); stdin by content.
+    Auto,
+    /// Plain text with optional front matter.
+    Text,
+    /// One JSON note object.
+    Json,
+    /// One JSON note per line.
+    Jsonl,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files to check (`-` for stdin; none: stdin).
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit 1 when a violation at or above this severity is found.
+    #[arg(long, value_name = "SEVERITY", default_value = "error", value_parser = parse_severity)]
+    fail_on: Severity,
+    /// How to read the inputs.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    input_format: InputFormat,
+    /// Treat every note as sponsored (declared 品牌合作).
+    #[arg(long)]
+    sponsored: bool,
+    /// Language of messages in human and line output (default: both).
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
+    /// No summary line on stderr.
+    #[arg(long, short)]
+    quiet: bool,
+    #[command(flatten)]
+    packs: PackArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct RulesArgs {
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Run every rule's examples and counter-examples; exit 1 if one misbehaves.
+    #[arg(long)]
+    self_test: bool,
+    #[command(flatten)]
+    packs: PackArgs,
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse().map_err(|e: redlint::violation::UnknownName| e.to_string())
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse().map_err(|e: redlint::violation::UnknownName| e.to_string())
+}
+
+/// Exit codes: 0 clean, 1 violations at or above `--fail-on`, 2 usage, input or pack errors.
+const EXIT_VIOLATIONS: u8 = 1;
+const EXIT_TROUBLE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_TROUBLE } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Rules(args) => rules::list(&args),
+        Command::Explain { rule, packs } => rules::explain(&rule, &packs),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("redlint: {message}");
+            ExitCode::from(EXIT_TROUBLE)
+        }
+    }
+}

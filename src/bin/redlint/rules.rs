@@ -1,0 +1,114 @@
+//! `redlint rules` and `redlint explain`.
+
+use std::fmt::Write;
+
+use redlint::pack::{Applies, Example};
+
+use crate::{EXIT_TROUBLE, EXIT_VIOLATIONS, PackArgs, RulesArgs};
+
+pub fn list(args: &RulesArgs) -> Result<u8, String> {
+    let linter = args.packs.linter().map_err(|e| e.to_string())?;
+    if args.self_test {
+        let failures = linter.check_examples();
+        for f in &failures {
+            println!("{f}");
+        }
+        let examples: usize = linter
+            .rules()
+            .map(|r| r.examples.len() + r.counter_examples.len())
+            .sum();
+        println!("{} passed, {} failed", examples - failures.len(), failures.len());
+        return Ok(if failures.is_empty() { 0 } else { EXIT_VIOLATIONS });
+    }
+    let mut out = String::new();
+    if args.json {
+        let rules: Vec<serde_json::Value> = linter
+            .rules()
+            .map(|r| {
+                serde_json::json!({
+                    "id": r.id, "name": r.name, "category": r.category,
+                    "severity": r.severity, "sponsored_severity": r.sponsored_severity,
+                    "applies": r.applies, "enabled": linter.is_enabled(&r.id),
+                    "message": r.message, "basis": r.basis,
+                })
+            })
+            .collect();
+        out = serde_json::to_string_pretty(&rules).map_err(|e| e.to_string())?;
+        out.push('\n');
+    } else {
+        let _ = writeln!(
+            out,
+            "{:<6} {:<28} {:<19} {:<17} message",
+            "id", "name", "category", "organic/sponsored"
+        );
+        for r in linter.rules() {
+            let sev = format!("{}/{}", r.severity, r.sponsored_severity);
+            let off = if linter.is_enabled(&r.id) { "" } else { " (off)" };
+            let _ = writeln!(
+                out,
+                "{:<6} {:<28} {:<19} {:<17} {}{off}",
+                r.id,
+                r.name,
+                r.category.as_str(),
+                sev,
+                r.message.en
+            );
+        }
+    }
+    print!("{out}");
+    Ok(0)
+}
+
+pub fn explain(key: &str, packs: &PackArgs) -> Result<u8, String> {
+    let linter = packs.linter().map_err(|e| e.to_string())?;
+    let Some(r) = linter.rule(key) else {
+        eprintln!("redlint: unknown rule `{key}` (see `redlint rules`)");
+        return Ok(EXIT_TROUBLE);
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "{} {} ({})", r.id, r.name, r.category);
+    let _ = writeln!(out, "{}\n{}\n", r.message.zh, r.message.en);
+    let applies = match r.applies {
+        Applies::All => "every note",
+        Applies::Organic => "notes NOT declared sponsored",
+        Applies::Sponsored => "notes declared sponsored",
+    };
+    let _ = writeln!(
+        out,
+        "severity: {} in an organic note, {} in a sponsored note; applies to {applies}",
+        r.severity, r.sponsored_severity
+    );
+    let _ = writeln!(out, "basis: {}\n", r.basis);
+    let _ = writeln!(out, "{}\n\n{}\n", r.description.zh.trim(), r.description.en.trim());
+    if !r.terms.is_empty() {
+        let _ = writeln!(out, "terms ({}): {}", r.terms.len(), r.terms.join("、"));
+    }
+    for p in &r.patterns {
+        let _ = writeln!(out, "pattern: {p}");
+    }
+    if !r.exceptions.is_empty() {
+        let _ = writeln!(out, "allowed contexts: {}", r.exceptions.join("、"));
+    }
+    if !r.fixes.is_empty() {
+        let fixes: Vec<String> = r.fixes.iter().map(|(k, v)| format!("{k} → {v}")).collect();
+        let _ = writeln!(out, "fixes ({:?}): {}", r.fix_safety, fixes.join(", "));
+    }
+    let show = |e: &Example| {
+        if e.sponsored() {
+            format!("{} (sponsored)", e.text())
+        } else {
+            e.text().to_owned()
+        }
+    };
+    let _ = writeln!(out, "\nflagged:");
+    for e in &r.examples {
+        let _ = writeln!(out, "  ✗ {}", show(e));
+    }
+    let _ = writeln!(out, "not flagged:");
+    for e in &r.counter_examples {
+        let _ = writeln!(out, "  ✓ {}", show(e));
+    }
+    let _ = writeln!(out, "\ndefined in {}:{}", r.origin, r.line);
+    print!("{out}");
+    Ok(0)
+}

@@ -1,0 +1,673 @@
+//! The engine: a [`Linter`] built once from rule packs, then used to lint any number of notes.
+//!
+//! How a field is linted:
+//! 1. It is normalised once ([`Normalized`]): a *folded* copy (width, case, compatibility forms,
+//!    traditional → simplified, invisible characters removed) and a *compact* copy of that with
+//!    spaces, punctuation, symbols and emoji skipped, both mapped back to original bytes.
+//! 2. One Aho-Corasick automaton holding every term, exception and allow-list entry of every pack
+//!    (folded the same way) runs over the compact copy, reporting overlapping matches.
+//! 3. The few regex patterns run over the folded copy.
+//! 4. Each hit is checked: bounded gaps, ASCII word boundaries, `before`/`after` cues, and
+//!    exceptions (a hit inside an exception's span is dropped). Spans are original byte ranges.
+//! 5. Overlapping hits of one category are reported once (most severe, then longest), and
+//!    categories that escalate are raised when several hits stack up in a note.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::Regex;
+
+use crate::error::Error;
+use crate::normalize::{Normalized, fold_term};
+use crate::note::Note;
+use crate::pack::{Escalate, FixSafety, Pack, Rule, compile_regex};
+use crate::span::Span;
+use crate::violation::{Category, Field, Severity, Suggestion, Violation};
+
+/// The most original characters that may stand between two characters of one term
+/// (`加 . 微 . 信` has gaps of 3) before the two are taken as unrelated words.
+pub const MAX_GAP: usize = 4;
+
+/// A compiled set of rules. Immutable, `Send + Sync`, and cheap to clone (clones share the
+/// compiled automata), so build one and share it across threads.
+///
+/// ```
+/// use redlint::{Linter, Note, Category};
+///
+/// let linter = Linter::builtin();
+/// let note = Note::from_body("全网最低价，加我微信下单").sponsored(true);
+/// let found = linter.lint(&note);
+/// assert!(found.iter().any(|v| v.category == Category::BannedWord));
+/// assert!(found.iter().any(|v| v.category == Category::OffPlatform));
+/// for v in &found {
+///     assert_eq!(&note.body[v.span.range()], v.matched); // spans point into the original
+/// }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Linter {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    rules: Vec<CompiledRule>,
+    /// Every term, exception and allow-list entry, folded, in one automaton over compact text.
+    automaton: AhoCorasick,
+    /// What each automaton pattern stands for (a folded string can be a term of several rules).
+    roles: Vec<Vec<Role>>,
+    /// Regex patterns: (rule index, regex over folded text).
+    patterns: Vec<(usize, Regex)>,
+    escalations: Vec<(Category, Escalate)>,
+}
+
+#[derive(Debug)]
+struct CompiledRule {
+    rule: Rule,
+    enabled: bool,
+    /// Folded `before` cues.
+    before: Vec<String>,
+    /// `after`, anchored at the start of the slice it is run on.
+    after: Option<Regex>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Role {
+    Term { rule: u32, term: u32 },
+    Exception { rule: u32 },
+    Allow,
+}
+
+/// A hit that passed every check but exceptions.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    rule: usize,
+    span: Span,
+    term: Option<usize>,
+}
+
+/// Builds a [`Linter`]: which packs, which rules off or re-levelled, which terms allowed.
+///
+/// ```
+/// use redlint::{LinterBuilder, Note, Severity};
+///
+/// let linter = LinterBuilder::new()
+///     .disable("B101")
+///     .allow("最好的朋友")
+///     .set_severity("O301", Severity::Warning, Severity::Error)
+///     .build()
+///     .unwrap();
+/// assert!(linter.lint_text("这是最好的面霜").iter().all(|v| v.rule != "B101"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct LinterBuilder {
+    builtin: bool,
+    packs: Vec<Pack>,
+    disabled: Vec<String>,
+    severities: Vec<(String, Severity, Severity)>,
+    allow: Vec<String>,
+}
+
+impl Default for LinterBuilder {
+    fn default() -> Self {
+        LinterBuilder::new()
+    }
+}
+
+impl LinterBuilder {
+    /// A builder that starts from the builtin packs.
+    pub fn new() -> LinterBuilder {
+        LinterBuilder {
+            builtin: true,
+            packs: Vec::new(),
+            disabled: Vec::new(),
+            severities: Vec::new(),
+            allow: Vec::new(),
+        }
+    }
+
+    /// Leaves the builtin packs out (only packs added here are used).
+    pub fn without_builtin(&mut self) -> &mut Self {
+        self.builtin = false;
+        self
+    }
+
+    /// Adds a pack from its text; `origin` names it in errors.
+    pub fn add_pack_str(&mut self, origin: &str, text: &str) -> Result<&mut Self, Error> {
+        self.packs.push(Pack::parse(origin, text)?);
+        Ok(self)
+    }
+
+    /// Reads and adds a pack file.
+    pub fn add_pack_file(&mut self, path: impl AsRef<std::path::Path>) -> Result<&mut Self, Error> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        self.add_pack_str(&path.display().to_string(), &text)
+    }
+
+    /// Switches a rule off, by id (`B101`) or name (`superlative-claim`).
+    pub fn disable(&mut self, rule: &str) -> &mut Self {
+        self.disabled.push(rule.to_owned());
+        self
+    }
+
+    /// Sets a rule's severity in organic and in sponsored notes.
+    pub fn set_severity(&mut self, rule: &str, organic: Severity, sponsored: Severity) -> &mut Self {
+        self.severities.push((rule.to_owned(), organic, sponsored));
+        self
+    }
+
+    /// Allows a term everywhere: any hit lying inside it is dropped (brand and product names
+    /// that contain banned characters).
+    pub fn allow(&mut self, term: &str) -> &mut Self {
+        self.allow.push(term.to_owned());
+        self
+    }
+
+    /// Compiles the linter. Fails on duplicate rules across packs and unknown rule names.
+    pub fn build(&self) -> Result<Linter, Error> {
+        let mut packs = if self.builtin { Pack::builtin() } else { Vec::new() };
+        packs.extend(self.packs.iter().cloned());
+        let mut rules: Vec<CompiledRule> = Vec::new();
+        let mut escalations = Vec::new();
+        let mut owner: HashMap<String, String> = HashMap::new();
+        for pack in packs {
+            if let Some(e) = pack.escalate {
+                escalations.push((pack.category, e));
+            }
+            for rule in pack.rules {
+                for key in [&rule.id, &rule.name] {
+                    let here = format!("{}:{}", rule.origin, rule.line);
+                    if let Some(first) = owner.insert(key.clone(), here) {
+                        return Err(Error::Pack(crate::error::PackError {
+                            file: rule.origin.clone(),
+                            rule: Some(rule.id.clone()),
+                            line: rule.line,
+                            column: 1,
+                            kind: crate::error::PackErrorKind::DuplicateRule(key.clone(), first),
+                        }));
+                    }
+                }
+                let after = rule
+                    .after
+                    .as_deref()
+                    .map(|a| compile_regex(&format!("^(?:{a})")).expect("checked when the pack was parsed"));
+                rules.push(CompiledRule {
+                    before: rule.before.iter().map(|c| fold_term(c)).collect(),
+                    after,
+                    enabled: true,
+                    rule,
+                });
+            }
+        }
+        let find = |rules: &[CompiledRule], key: &str| {
+            rules
+                .iter()
+                .position(|r| r.rule.id == key || r.rule.name == key)
+                .ok_or_else(|| Error::UnknownRule(key.to_owned()))
+        };
+        for key in &self.disabled {
+            let i = find(&rules, key)?;
+            rules[i].enabled = false;
+        }
+        for (key, organic, sponsored) in &self.severities {
+            let i = find(&rules, key)?;
+            rules[i].rule.severity = *organic;
+            rules[i].rule.sponsored_severity = *sponsored;
+        }
+
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut strings: Vec<String> = Vec::new();
+        let mut roles: Vec<Vec<Role>> = Vec::new();
+        let mut add = |text: String, role: Role| {
+            let id = *ids.entry(text).or_insert_with_key(|k| {
+                strings.push(k.clone());
+                roles.push(Vec::new());
+                strings.len() - 1
+            });
+            roles[id].push(role);
+        };
+        let mut patterns = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            let rule = i as u32;
+            for (t, term) in r.rule.terms.iter().enumerate() {
+                add(fold_term(term), Role::Term { rule, term: t as u32 });
+            }
+            for e in &r.rule.exceptions {
+                add(fold_term(e), Role::Exception { rule });
+            }
+            for p in &r.rule.patterns {
+                patterns.push((i, compile_regex(p).expect("checked when the pack was parsed")));
+            }
+        }
+        for a in &self.allow {
+            let folded = fold_term(a);
+            if folded.is_empty() {
+                return Err(Error::EmptyAllow(a.clone()));
+            }
+            add(folded, Role::Allow);
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&strings)
+            .expect("a few thousand short terms fit a DFA");
+        Ok(Linter {
+            inner: Arc::new(Inner {
+                rules,
+                automaton,
+                roles,
+                patterns,
+                escalations,
+            }),
+        })
+    }
+}
+
+impl Linter {
+    /// The linter of the builtin packs with every rule on. Built once per process; later calls
+    /// return a clone that shares it.
+    pub fn builtin() -> Linter {
+        static BUILTIN: OnceLock<Linter> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                LinterBuilder::new()
+                    .build()
+                    .expect("the builtin packs are checked by the test suite")
+            })
+            .clone()
+    }
+
+    /// A builder starting from the builtin packs.
+    pub fn builder() -> LinterBuilder {
+        LinterBuilder::new()
+    }
+
+    /// Every loaded rule (on or off), in pack order.
+    pub fn rules(&self) -> impl Iterator<Item = &Rule> {
+        self.inner.rules.iter().map(|r| &r.rule)
+    }
+
+    /// A rule by id or name.
+    pub fn rule(&self, key: &str) -> Option<&Rule> {
+        self.rules()
+            .find(|r| r.id == key || r.name == key || r.id.eq_ignore_ascii_case(key))
+    }
+
+    /// Whether a rule is switched on.
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.inner.rules.iter().any(|r| r.enabled && r.rule.id == id)
+    }
+
+    /// Lints the body of an organic note.
+    pub fn lint_text(&self, text: &str) -> Vec<Violation> {
+        self.lint(&Note::from_body(text))
+    }
+
+    /// Lints a note: title, body and every tag. Violations come sorted by field, then position.
+    pub fn lint(&self, note: &Note) -> Vec<Violation> {
+        self.lint_with(note, true)
+    }
+
+    /// `merge`: report overlapping hits of one category once. Off only for rule self-tests,
+    /// where each rule must be seen to fire on its own examples.
+    fn lint_with(&self, note: &Note, merge: bool) -> Vec<Violation> {
+        let mut out = Vec::new();
+        self.lint_field(&note.title, Field::Title, note.sponsored, merge, &mut out);
+        self.lint_field(&note.body, Field::Body, note.sponsored, merge, &mut out);
+        for (i, tag) in note.tags.iter().enumerate() {
+            self.lint_field(tag, Field::Tag(i), note.sponsored, merge, &mut out);
+        }
+        for &(category, Escalate { count, to }) in &self.inner.escalations {
+            let stacked = out
+                .iter()
+                .filter(|v| v.category == category && v.severity >= Severity::Warning)
+                .count();
+            if stacked >= count {
+                for v in out
+                    .iter_mut()
+                    .filter(|v| v.category == category && v.severity >= Severity::Warning)
+                {
+                    v.severity = v.severity.max(to);
+                }
+            }
+        }
+        out
+    }
+
+    fn lint_field(&self, text: &str, field: Field, sponsored: bool, merge: bool, out: &mut Vec<Violation>) {
+        if text.is_empty() {
+            return;
+        }
+        let inner = &*self.inner;
+        let norm = Normalized::new(text);
+        let compact = norm.compact();
+        let active = |rule: usize| {
+            let r = &inner.rules[rule];
+            r.enabled && r.rule.applies_to(sponsored)
+        };
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut exceptions: Vec<(Option<usize>, Span)> = Vec::new();
+        for m in inner.automaton.find_overlapping_iter(compact) {
+            let mut checked: Option<bool> = None;
+            let span: Span = norm.compact_to_original(m.start(), m.end()).into();
+            for &role in &inner.roles[m.pattern().as_usize()] {
+                match role {
+                    Role::Exception { rule } => exceptions.push((Some(rule as usize), span)),
+                    Role::Allow => exceptions.push((None, span)),
+                    Role::Term { rule, term } => {
+                        let rule = rule as usize;
+                        if !active(rule) {
+                            continue;
+                        }
+                        let shape_ok = *checked.get_or_insert_with(|| {
+                            norm.max_gap(text, m.start(), m.end()) <= MAX_GAP
+                                && on_word_boundaries(text, span, &compact[m.start()..m.end()])
+                        });
+                        if shape_ok && self.cues_ok(rule, &norm, m.start(), span) {
+                            hits.push(Hit {
+                                rule,
+                                span,
+                                term: Some(term as usize),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        for (rule, re) in &inner.patterns {
+            if !active(*rule) {
+                continue;
+            }
+            for m in re.find_iter(norm.folded()) {
+                if m.is_empty() {
+                    continue;
+                }
+                let span = norm.folded_to_original(m.start(), m.end()).into();
+                hits.push(Hit {
+                    rule: *rule,
+                    span,
+                    term: None,
+                });
+            }
+        }
+        hits.retain(|h| {
+            !exceptions
+                .iter()
+                .any(|(rule, e)| rule.is_none_or(|r| r == h.rule) && e.contains(h.span))
+        });
+        let first = out.len();
+        for h in hits {
+            let r = &inner.rules[h.rule].rule;
+            let candidate = Violation {
+                rule: r.id.clone(),
+                name: r.name.clone(),
+                category: r.category,
+                severity: r.severity_for(sponsored),
+                field,
+                span: h.span,
+                matched: text[h.span.range()].to_owned(),
+                message: r.message.clone(),
+                basis: r.basis.clone(),
+                suggestions: h
+                    .term
+                    .and_then(|t| r.fixes.get(&r.terms[t]))
+                    .map(|with| Suggestion {
+                        replacement: with.clone(),
+                        safe: r.fix_safety == FixSafety::Safe,
+                    })
+                    .into_iter()
+                    .collect(),
+            };
+            if merge {
+                insert_best(out, first, candidate);
+            } else {
+                out.push(candidate);
+            }
+        }
+        out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+    }
+
+    /// `before` / `after` cues: when a rule has either, one of them must hold.
+    fn cues_ok(&self, rule: usize, norm: &Normalized, compact_start: usize, span: Span) -> bool {
+        let r = &self.inner.rules[rule];
+        if r.before.is_empty() && r.after.is_none() {
+            return true;
+        }
+        let before = &norm.compact()[..compact_start];
+        if r.before.iter().any(|cue| before.ends_with(cue.as_str())) {
+            return true;
+        }
+        r.after.as_ref().is_some_and(|re| {
+            let at = norm.original_to_folded(span.end);
+            re.is_match(&norm.folded()[at..])
+        })
+    }
+
+    /// Runs every rule's examples and counter-examples; returns what did not behave.
+    pub fn check_examples(&self) -> Vec<ExampleFailure> {
+        let mut failures = Vec::new();
+        for cr in self.inner.rules.iter().filter(|r| r.enabled) {
+            let r = &cr.rule;
+            for (must_flag, list) in [(true, &r.examples), (false, &r.counter_examples)] {
+                for ex in list {
+                    let note = Note::from_body(ex.text()).sponsored(ex.sponsored());
+                    let found = self.lint_with(&note, false);
+                    let flagged = found.iter().any(|v| v.rule == r.id);
+                    if flagged != must_flag {
+                        failures.push(ExampleFailure {
+                            rule: r.id.clone(),
+                            text: ex.text().to_owned(),
+                            expected_flag: must_flag,
+                            found: found.iter().map(|v| format!("{}({})", v.rule, v.matched)).collect(),
+                        });
+                    }
+                }
+            }
+        }
+        failures
+    }
+}
+
+/// A rule example that was not flagged, or a counter-example that was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleFailure {
+    /// The rule.
+    pub rule: String,
+    /// The example's text.
+    pub text: String,
+    /// `true`: an example that should have raised the rule; `false`: a counter-example that did.
+    pub expected_flag: bool,
+    /// What was raised instead, as `RULE(matched)`.
+    pub found: Vec<String>,
+}
+
+impl std::fmt::Display for ExampleFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = if self.expected_flag {
+            "example not flagged"
+        } else {
+            "counter-example flagged"
+        };
+        write!(
+            f,
+            "{}: {what}: {:?} (found: {})",
+            self.rule,
+            self.text,
+            self.found.join(", ")
+        )
+    }
+}
+
+/// Adds `v` to `out[first..]` unless an overlapping violation of its category is at least as
+/// severe and long; replaces the ones it beats.
+fn insert_best(out: &mut Vec<Violation>, first: usize, v: Violation) {
+    let rank = |x: &Violation| (x.severity, x.span.len());
+    let mut beaten = Vec::new();
+    for (i, o) in out.iter().enumerate().skip(first) {
+        if o.category == v.category && o.span.overlaps(v.span) {
+            if rank(o) >= rank(&v) {
+                return;
+            }
+            beaten.push(i);
+        }
+    }
+    for i in beaten.into_iter().rev() {
+        out.swap_remove(i);
+    }
+    out.push(v);
+}
+
+/// A term that starts (ends) with an ASCII letter or digit must not continue a word of the
+/// original text before (after) it: `wx` is not in `twxyz`, `tb` is not in `atb`.
+fn on_word_boundaries(text: &str, span: Span, folded: &str) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let bytes = folded.as_bytes();
+    let starts_ascii = bytes.first().is_some_and(u8::is_ascii_alphanumeric);
+    let ends_ascii = bytes.last().is_some_and(u8::is_ascii_alphanumeric);
+    let joins_before = starts_ascii && alnum(text[..span.start].chars().next_back());
+    let joins_after = ends_ascii && alnum(text[span.end..].chars().next());
+    !joins_before && !joins_after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PACK: &str = r#"
+[pack]
+category = "off-platform"
+escalate = { count = 2, to = "error" }
+
+[[rule]]
+id = "X1"
+name = "x-plain"
+severity = "warning"
+sponsored = "error"
+message = { zh = "测", en = "t" }
+basis = "b"
+terms = ["微信", "wx"]
+exceptions = ["微信支付"]
+fixes = { "微信" = "站内私信" }
+fix_safety = "safe"
+
+[[rule]]
+id = "X2"
+name = "x-cued"
+severity = "error"
+message = { zh = "测", en = "t" }
+basis = "b"
+terms = ["威信"]
+before = ["加"]
+after = '\s*[:：]\s*[a-z0-9]{4,}'
+
+[[rule]]
+id = "X3"
+name = "x-organic"
+severity = "warning"
+applies = "organic"
+message = { zh = "测", en = "t" }
+basis = "b"
+terms = ["恰饭"]
+patterns = ['1[3-9]\d{9}']
+"#;
+
+    fn linter() -> Linter {
+        let mut b = LinterBuilder::new();
+        b.without_builtin().add_pack_str("test.toml", PACK).unwrap();
+        b.build().unwrap()
+    }
+
+    fn rules(l: &Linter, note: &Note) -> Vec<(String, String)> {
+        l.lint(note).into_iter().map(|v| (v.rule, v.matched)).collect()
+    }
+
+    #[test]
+    fn terms_exceptions_and_spans() {
+        let l = linter();
+        let note = Note::from_body("可以用微信支付，或者加微信");
+        let v = l.lint(&note);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(&note.body[v[0].span.range()], "微信");
+        assert_eq!(v[0].span.start, note.body.rfind("微信").unwrap());
+        assert_eq!(
+            v[0].suggestions,
+            [Suggestion {
+                replacement: "站内私信".into(),
+                safe: true
+            }]
+        );
+        assert_eq!(v[0].severity, Severity::Warning);
+        assert_eq!(l.lint(&note.clone().sponsored(true))[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn gaps_are_bounded_and_ascii_terms_need_word_boundaries() {
+        let l = linter();
+        assert_eq!(
+            rules(&l, &Note::from_body("加微 ❤ 信")),
+            [("X1".into(), "微 ❤ 信".into())]
+        );
+        assert!(rules(&l, &Note::from_body("微。。。。。。。信")).is_empty());
+        assert_eq!(rules(&l, &Note::from_body("wx: abc")).len(), 1);
+        assert!(rules(&l, &Note::from_body("twx owxo wxy")).is_empty());
+    }
+
+    #[test]
+    fn cues_before_or_after() {
+        let l = linter();
+        assert!(rules(&l, &Note::from_body("他很有威信")).is_empty());
+        assert_eq!(rules(&l, &Note::from_body("加威信")), [("X2".into(), "威信".into())]);
+        assert_eq!(rules(&l, &Note::from_body("威信：mimi2023")).len(), 1);
+        assert!(rules(&l, &Note::from_body("威信：好")).is_empty());
+    }
+
+    #[test]
+    fn applies_patterns_and_escalation() {
+        let l = linter();
+        let organic = Note::from_body("恰饭了 13912345678");
+        let v = l.lint(&organic);
+        assert_eq!(v.len(), 2);
+        // two off-platform hits stack up: both raised to error
+        assert!(v.iter().all(|v| v.severity == Severity::Error), "{v:?}");
+        assert!(l.lint(&organic.sponsored(true)).iter().all(|v| v.rule != "X3"));
+        assert_eq!(l.lint(&Note::from_body("恰饭"))[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn builder_settings() {
+        let mut b = LinterBuilder::new();
+        b.without_builtin().add_pack_str("test.toml", PACK).unwrap();
+        let l = b.clone().disable("x-plain").build().unwrap();
+        assert!(l.lint_text("加微信").is_empty());
+        let l = b.clone().allow("微信群主").build().unwrap();
+        assert!(l.lint_text("我是微信群主").is_empty());
+        assert!(matches!(b.clone().disable("nope").build(), Err(Error::UnknownRule(_))));
+        let l = b
+            .clone()
+            .set_severity("X1", Severity::Info, Severity::Info)
+            .build()
+            .unwrap();
+        assert_eq!(l.lint_text("微信")[0].severity, Severity::Info);
+        let dup = b.add_pack_str("other.toml", PACK).unwrap().build().unwrap_err();
+        assert!(dup.to_string().contains("duplicate rule X1"), "{dup}");
+    }
+
+    #[test]
+    fn fields_are_linted_separately_and_ordered() {
+        let l = linter();
+        let note = Note::from_body("微信").with_title("wx").with_tags(["恰饭", "ok"]);
+        let v = l.lint(&note);
+        let fields: Vec<Field> = v.iter().map(|v| v.field).collect();
+        assert_eq!(fields, [Field::Title, Field::Body, Field::Tag(0)]);
+    }
+
+    #[test]
+    fn linter_is_send_sync() {
+        fn check<T: Send + Sync + Clone>() {}
+        check::<Linter>();
+    }
+}

@@ -1,0 +1,162 @@
+//! The per-char fold pipeline, and a lazily filled cache of its results.
+//!
+//! [`fold_char`] is the single definition of what one source char folds to. Because it runs
+//! NFKC, a case mapping, a table lookup and a general-category lookup, it is too slow to call
+//! for every char of a note, so [`block`] caches its results for planes 0 and 1 (which hold
+//! all punctuation, symbols, emoji, letters and the compatibility forms) in blocks of 256
+//! code points, each computed once per process on first use. Tests check that the cache agrees
+//! with [`fold_char`] for every code point.
+
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::{tables, trad};
+
+/// Folds one source char: calls `emit(ch, keep)` for each output char, where `keep` says
+/// whether the char is also part of the compact view. Emits nothing for removed chars.
+///
+/// The folds, in order: removal ([`tables::is_removed`]), compatibility (the manual
+/// [`tables::extra_compat`] table, else NFKC of the char alone), simple lowercase,
+/// traditional → simplified ([`trad::to_simplified`]).
+pub(super) fn fold_char(c: char, emit: &mut impl FnMut(char, bool)) {
+    if tables::is_removed(c) {
+        return;
+    }
+    if let Some(s) = tables::extra_compat(c) {
+        for d in s.chars() {
+            finish(d, emit);
+        }
+        return;
+    }
+    for d in std::iter::once(c).nfkc() {
+        if !tables::is_removed(d) {
+            finish(d, emit);
+        }
+    }
+}
+
+/// Folds 3 and 4 on one char of the compatibility output, then classifies it.
+#[inline]
+fn finish(d: char, emit: &mut impl FnMut(char, bool)) {
+    let t = trad::to_simplified(simple_lowercase(d));
+    emit(t, tables::keeps(t));
+}
+
+/// The Unicode simple lowercase mapping of `c` (one char to one char).
+///
+/// `char::to_lowercase` is the full mapping; the only char whose full lowercase has more than
+/// one char is U+0130 (İ → i + U+0307), whose simple lowercase is the first char, `i`.
+#[inline]
+pub(super) fn simple_lowercase(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// What one cached code point folds to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// Removed: no output.
+    Remove,
+    /// One output char, not in the compact view.
+    Drop,
+    /// One output char, also in the compact view.
+    Keep,
+    /// Several output chars: `Block::multi[start..start + len]`.
+    Multi,
+}
+
+/// One cached code point.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Entry {
+    /// The output char for [`Kind::Drop`] / [`Kind::Keep`].
+    pub(super) ch: char,
+    /// The shape of the output.
+    pub(super) kind: Kind,
+    /// For [`Kind::Multi`]: number of output chars.
+    len: u8,
+    /// For [`Kind::Multi`]: index of the first output char in `Block::multi`.
+    start: u16,
+}
+
+/// The fold results of 256 consecutive code points.
+#[derive(Debug)]
+pub(super) struct Block {
+    /// One entry per code point of the block.
+    entries: [Entry; 256],
+    /// Output chars (with their compact flag) of the [`Kind::Multi`] entries.
+    multi: Vec<(char, bool)>,
+}
+
+impl Block {
+    /// The entry of code point `c` (only its low 8 bits are used).
+    #[inline]
+    pub(super) fn entry(&self, c: u32) -> Entry {
+        self.entries[(c & 0xFF) as usize]
+    }
+
+    /// The output chars of a [`Kind::Multi`] entry.
+    #[inline]
+    pub(super) fn multi(&self, e: Entry) -> &[(char, bool)] {
+        let start = e.start as usize;
+        self.multi.get(start..start + e.len as usize).unwrap_or(&[])
+    }
+
+    /// Computes block number `hi` (code points `hi * 256 .. hi * 256 + 256`).
+    fn compute(hi: u32) -> Block {
+        let mut entries = [Entry {
+            ch: '\0',
+            kind: Kind::Remove,
+            len: 0,
+            start: 0,
+        }; 256];
+        let mut multi = Vec::new();
+        let mut out: Vec<(char, bool)> = Vec::with_capacity(32);
+        for (lo, entry) in entries.iter_mut().enumerate() {
+            let Some(c) = char::from_u32(hi << 8 | lo as u32) else {
+                // Surrogates cannot occur in a `str`.
+                continue;
+            };
+            out.clear();
+            fold_char(c, &mut |d, keep| out.push((d, keep)));
+            *entry = match *out.as_slice() {
+                [] => *entry,
+                [(d, keep)] => Entry {
+                    ch: d,
+                    kind: if keep { Kind::Keep } else { Kind::Drop },
+                    len: 0,
+                    start: 0,
+                },
+                _ => {
+                    // At most 18 chars per code point (U+FDFA), 256 code points per block:
+                    // both fit, checked for every code point by a test.
+                    let e = Entry {
+                        ch: '\0',
+                        kind: Kind::Multi,
+                        len: out.len() as u8,
+                        start: multi.len() as u16,
+                    };
+                    multi.extend_from_slice(&out);
+                    e
+                }
+            };
+        }
+        Block { entries, multi }
+    }
+}
+
+/// Number of cached blocks: planes 0 and 1.
+const BLOCKS: usize = 0x20000 >> 8;
+
+/// The cache, one lazily computed block per 256 code points.
+static CACHE: [OnceLock<Box<Block>>; BLOCKS] = [const { OnceLock::new() }; BLOCKS];
+
+/// The cached block holding code point `c`, or `None` above plane 1.
+#[inline]
+pub(super) fn block(c: u32) -> Option<&'static Block> {
+    let hi = c >> 8;
+    let cell = CACHE.get(hi as usize)?;
+    Some(cell.get_or_init(|| Box::new(Block::compute(hi))))
+}

@@ -1,0 +1,184 @@
+//! Small, documented character tables used by the folds.
+//!
+//! Everything here is data plus trivial lookups; the fold pipeline itself lives in
+//! [`super::fold`].
+
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+
+/// Fold 1: is `c` removed from the working copy altogether?
+///
+/// Invisible characters that carry no text of their own and are used to split words apart
+/// without the reader noticing:
+///
+/// * every Unicode `Default_Ignorable_Code_Point` (DerivedCoreProperties.txt): soft hyphen
+///   U+00AD, combining grapheme joiner U+034F, Arabic letter mark U+061C, Hangul fillers
+///   U+115F, U+1160, U+3164, U+FFA0, Khmer inherent vowels U+17B4–17B5, Mongolian free
+///   variation selectors and vowel separator U+180B–180F, zero-width space / non-joiner /
+///   joiner and LRM/RLM U+200B–200F, bidi embeddings and overrides U+202A–202E, word joiner,
+///   invisible operators, bidi isolates and deprecated format controls U+2060–206F,
+///   variation selectors U+FE00–FE0F, BOM / zero-width no-break space U+FEFF, U+FFF0–FFF8,
+///   shorthand format controls U+1BCA0–1BCA3, musical formatting U+1D173–1D17A, tag
+///   characters and variation selectors supplement U+E0000–E0FFF;
+/// * the combining enclosing keycap U+20E3 (`1️⃣` folds to `1`);
+/// * emoji skin-tone modifiers U+1F3FB–1F3FF (`👍🏻` folds to `👍`).
+#[inline]
+pub(super) fn is_removed(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x00AD
+            | 0x034F
+            | 0x061C
+            | 0x115F..=0x1160
+            | 0x17B4..=0x17B5
+            | 0x180B..=0x180F
+            | 0x200B..=0x200F
+            | 0x202A..=0x202E
+            | 0x2060..=0x206F
+            | 0x20E3
+            | 0x3164
+            | 0xFE00..=0xFE0F
+            | 0xFEFF
+            | 0xFFA0
+            | 0xFFF0..=0xFFF8
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0x1F3FB..=0x1F3FF
+            | 0xE0000..=0xE0FFF
+    )
+}
+
+/// What a run of [`EXTRA_COMPAT`] folds to.
+#[derive(Clone, Copy)]
+enum Extra {
+    /// The run stands for consecutive numbers starting at this value.
+    Number(u8),
+    /// The run stands for the letters `a`–`z`.
+    Letter,
+    /// Every char of the run folds to this string.
+    Same(&'static str),
+}
+
+/// Fold 2, manual part: forms that NFKC leaves alone but people use as plain digits, letters
+/// or spaces. `(first, last, folds to)`, sorted, non-overlapping; outputs are already in
+/// their final (lowercase) form.
+static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
+    // ⓫–⓴ NEGATIVE CIRCLED NUMBER ELEVEN–TWENTY
+    (0x24EB, 0x24F4, Extra::Number(11)),
+    // ⓵–⓾ DOUBLE CIRCLED DIGIT ONE–NUMBER TEN
+    (0x24F5, 0x24FE, Extra::Number(1)),
+    // ⓿ NEGATIVE CIRCLED DIGIT ZERO
+    (0x24FF, 0x24FF, Extra::Number(0)),
+    // ❶–❿ DINGBAT NEGATIVE CIRCLED DIGIT ONE–NUMBER TEN
+    (0x2776, 0x277F, Extra::Number(1)),
+    // ➀–➉ DINGBAT CIRCLED SANS-SERIF DIGIT ONE–NUMBER TEN
+    (0x2780, 0x2789, Extra::Number(1)),
+    // ➊–➓ DINGBAT NEGATIVE CIRCLED SANS-SERIF DIGIT ONE–NUMBER TEN
+    (0x278A, 0x2793, Extra::Number(1)),
+    // U+3000 IDEOGRAPHIC SPACE → ' ' (NFKC does this too; listed so the intent is explicit).
+    (0x3000, 0x3000, Extra::Same(" ")),
+    // 🄋 🄌 DINGBAT (NEGATIVE) CIRCLED SANS-SERIF DIGIT ZERO
+    (0x1F10B, 0x1F10C, Extra::Same("0")),
+    // 🄰–🅉 SQUARED LATIN CAPITAL LETTER A–Z (NFKC agrees; listed for the whole family)
+    (0x1F130, 0x1F149, Extra::Letter),
+    // 🅐–🅩 NEGATIVE CIRCLED LATIN CAPITAL LETTER A–Z
+    (0x1F150, 0x1F169, Extra::Letter),
+    // 🅰–🆉 NEGATIVE SQUARED LATIN CAPITAL LETTER A–Z (🅰️ 🅱️ 🅾️ 🅿️ emoji included)
+    (0x1F170, 0x1F189, Extra::Letter),
+    // 🇦–🇿 REGIONAL INDICATOR SYMBOL LETTER A–Z (so a flag 🇨🇳 folds to "cn")
+    (0x1F1E6, 0x1F1FF, Extra::Letter),
+];
+
+/// Decimal spellings of 0–20, for [`Extra::Number`].
+static NUMBERS: [&str; 21] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
+];
+
+/// The lowercase Latin alphabet, for [`Extra::Letter`].
+static LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
+
+/// Is [`EXTRA_COMPAT`] sorted and free of overlaps? (For a test.)
+#[cfg(test)]
+pub(super) fn extra_compat_is_sorted() -> bool {
+    EXTRA_COMPAT.windows(2).all(|w| w[0].0 <= w[0].1 && w[0].1 < w[1].0)
+}
+
+/// Fold 2, manual part: the replacement of `c` if it is in [`EXTRA_COMPAT`].
+pub(super) fn extra_compat(c: char) -> Option<&'static str> {
+    let u = c as u32;
+    let i = EXTRA_COMPAT.partition_point(|&(_, last, _)| last < u);
+    let &(first, _, extra) = EXTRA_COMPAT.get(i)?;
+    if u < first {
+        return None;
+    }
+    let k = (u - first) as usize;
+    Some(match extra {
+        Extra::Number(base) => NUMBERS.get(base as usize + k)?,
+        Extra::Letter => LETTERS.get(k..k + 1)?,
+        Extra::Same(s) => s,
+    })
+}
+
+/// Emoji kept in the compact view because people write them as stand-ins for characters of
+/// platform names. Pack terms may use them (`🍑宝` = 淘宝). Every other emoji is a separator.
+pub const STAND_IN_EMOJI: &[(char, &str)] = &[
+    ('🍑', "桃 → 淘: 🍑宝 = 淘宝"),
+    ('🐶', "京东's dog: 🐶东 = 京东"),
+    ('🐧', "the penguin: QQ / 腾讯 (企鹅)"),
+    ('🐟', "鱼: 闲🐟 / 咸🐟 = 闲鱼"),
+    ('🍠', "红薯: 小🍠 / 小红🍠 = 小红书"),
+    ('🐱', "天猫's cat: 天🐱 = 天猫"),
+    ('🛰', "卫星 → 微信: 🛰️ = WeChat"),
+];
+
+/// Is `c` one of [`STAND_IN_EMOJI`]?
+#[inline]
+fn is_stand_in(c: char) -> bool {
+    STAND_IN_EMOJI.iter().any(|&(e, _)| e == c)
+}
+
+/// Is a folded char `c` kept in the compact view?
+///
+/// Kept: letters (general category L*), numbers (N*), spacing combining marks (Mc), the
+/// [`STAND_IN_EMOJI`], and line terminators (`\n`, `\r`, VT, FF, NEL, U+2028, U+2029) so that
+/// a term never matches across a line break. Everything else is a separator: whitespace,
+/// punctuation (P*), symbols (S*, which covers emoji, dingbats, arrows, box drawing,
+/// geometric shapes, currency, math), non-spacing and enclosing marks (Mn, Me), controls,
+/// format characters, private-use and unassigned code points.
+#[inline]
+pub(super) fn keeps(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || matches!(c, '\n' | '\r' | '\x0B' | '\x0C');
+    }
+    if matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') || is_stand_in(c) {
+        return true;
+    }
+    use GeneralCategory as G;
+    matches!(
+        c.general_category(),
+        G::UppercaseLetter
+            | G::LowercaseLetter
+            | G::TitlecaseLetter
+            | G::ModifierLetter
+            | G::OtherLetter
+            | G::DecimalNumber
+            | G::LetterNumber
+            | G::OtherNumber
+            | G::SpacingMark
+    )
+}
+
+/// Does an original char between two compact chars count as a skipped char for
+/// `Normalized::max_gap`? Invisible chars ([`is_removed`]) and non-spacing / enclosing marks
+/// (which draw on the char before them) do not: `最\u{200B}\u{200B}好` and `最\u{336}好` have a
+/// gap of 0.
+#[inline]
+pub(super) fn counts_in_gap(c: char) -> bool {
+    if c.is_ascii() || ('\u{3400}'..='\u{9FFF}').contains(&c) {
+        return true;
+    }
+    !is_removed(c)
+        && !matches!(
+            c.general_category(),
+            GeneralCategory::NonspacingMark | GeneralCategory::EnclosingMark
+        )
+}

@@ -1,0 +1,488 @@
+//! Rule packs: TOML data files (see `rules/README.md` for the format), parsed and checked.
+//!
+//! Parsing checks everything that can be checked without the other packs: TOML shape, unknown
+//! fields, ids and names, empty or digits-only terms, regexes that do not compile or match the
+//! empty string, fixes for unknown terms. Every error names the file, the rule and the line.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::error::{PackError, PackErrorKind};
+use crate::normalize::fold_term;
+use crate::violation::{Category, Message, Severity};
+
+/// The packs shipped with redlint, embedded at compile time: `(file name, text)`.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("rules/banned-word.toml", include_str!("../rules/banned-word.toml")),
+    (
+        "rules/prohibited-product.toml",
+        include_str!("../rules/prohibited-product.toml"),
+    ),
+    ("rules/off-platform.toml", include_str!("../rules/off-platform.toml")),
+    ("rules/advertorial.toml", include_str!("../rules/advertorial.toml")),
+];
+
+/// A parsed, checked rule pack.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Pack {
+    /// Where it came from (a file name).
+    pub origin: String,
+    /// The category of its rules.
+    pub category: Category,
+    /// What the pack covers.
+    pub description: String,
+    /// Raising the severity of a category when several of its violations stack up in a note.
+    pub escalate: Option<Escalate>,
+    /// The rules, in file order.
+    pub rules: Vec<Rule>,
+}
+
+/// When a note has at least `count` violations of a pack's category, each is raised to `to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Escalate {
+    /// How many violations (at warning or above) make a stack.
+    pub count: usize,
+    /// The severity they are raised to.
+    pub to: Severity,
+}
+
+/// Which notes a rule applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applies {
+    /// Every note.
+    #[default]
+    All,
+    /// Only notes not declared sponsored (sponsorship cues in an undeclared ad).
+    Organic,
+    /// Only notes declared sponsored.
+    Sponsored,
+}
+
+/// Whether a rule's fixes may be applied without a person looking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FixSafety {
+    /// The replacement keeps the meaning and makes no claim: `redlint fix` applies it.
+    Safe,
+    /// The replacement changes what the note says: applied only with `--unsafe`.
+    #[default]
+    Unsafe,
+}
+
+/// An example note of a rule: its body, and whether it is sponsored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Example {
+    /// A body, in an organic note.
+    Text(String),
+    /// A body and the sponsored flag.
+    Note {
+        /// The body.
+        text: String,
+        /// Whether the note is sponsored.
+        #[serde(default)]
+        sponsored: bool,
+    },
+}
+
+impl Example {
+    /// The body text.
+    pub fn text(&self) -> &str {
+        match self {
+            Example::Text(t) | Example::Note { text: t, .. } => t,
+        }
+    }
+
+    /// Whether the example note is sponsored.
+    pub fn sponsored(&self) -> bool {
+        matches!(self, Example::Note { sponsored: true, .. })
+    }
+}
+
+/// One rule, as written in its pack.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Rule {
+    /// Stable code, e.g. `B101`.
+    pub id: String,
+    /// Kebab-case name, e.g. `superlative-claim`.
+    pub name: String,
+    /// Category.
+    pub category: Category,
+    /// Severity in an organic note.
+    pub severity: Severity,
+    /// Severity in a sponsored note.
+    pub sponsored_severity: Severity,
+    /// Which notes it applies to.
+    pub applies: Applies,
+    /// One-line message.
+    pub message: Message,
+    /// Full description (falls back to the message).
+    pub description: Message,
+    /// The law article or platform rule.
+    pub basis: String,
+    /// Literal terms.
+    pub terms: Vec<String>,
+    /// Regexes over the folded text.
+    pub patterns: Vec<String>,
+    /// Allowed contexts.
+    pub exceptions: Vec<String>,
+    /// Cues one of which must come right before a term (when `before` or `after` is set).
+    pub before: Vec<String>,
+    /// Regex that must match right after a term (when `before` or `after` is set).
+    pub after: Option<String>,
+    /// Replacement per term.
+    pub fixes: BTreeMap<String, String>,
+    /// Whether the fixes are safe to apply automatically.
+    pub fix_safety: FixSafety,
+    /// Notes that must raise this rule.
+    pub examples: Vec<Example>,
+    /// Notes that must not raise this rule.
+    pub counter_examples: Vec<Example>,
+    /// The pack file it came from.
+    pub origin: String,
+    /// 1-based line of its `[[rule]]` table in that file.
+    pub line: usize,
+}
+
+impl Rule {
+    /// Severity of this rule in a note that is (or is not) sponsored.
+    pub fn severity_for(&self, sponsored: bool) -> Severity {
+        if sponsored {
+            self.sponsored_severity
+        } else {
+            self.severity
+        }
+    }
+
+    /// Whether the rule applies to a note that is (or is not) sponsored.
+    pub fn applies_to(&self, sponsored: bool) -> bool {
+        match self.applies {
+            Applies::All => true,
+            Applies::Organic => !sponsored,
+            Applies::Sponsored => sponsored,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPack {
+    pack: RawHeader,
+    #[serde(default)]
+    rule: Vec<Spanned<RawRule>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHeader {
+    category: Category,
+    #[serde(default)]
+    description: String,
+    escalate: Option<Escalate>,
+}
+
+type Texts = Vec<Spanned<String>>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    severity: Severity,
+    sponsored: Option<Severity>,
+    #[serde(default)]
+    applies: Applies,
+    message: Spanned<Message>,
+    description: Option<Message>,
+    basis: Spanned<String>,
+    #[serde(default)]
+    terms: Texts,
+    #[serde(default)]
+    patterns: Texts,
+    #[serde(default)]
+    exceptions: Texts,
+    #[serde(default)]
+    before: Texts,
+    after: Option<Spanned<String>>,
+    fixes: Option<Spanned<BTreeMap<String, String>>>,
+    #[serde(default)]
+    fix_safety: FixSafety,
+    #[serde(default)]
+    examples: Vec<Example>,
+    #[serde(default)]
+    counter_examples: Vec<Example>,
+}
+
+/// Compiles `pattern` as redlint does (case-insensitive is up to the pattern; the text is
+/// already case-folded).
+pub(crate) fn compile_regex(pattern: &str) -> Result<regex::Regex, PackErrorKind> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(8 << 20)
+        .build()
+        .map_err(|e| PackErrorKind::InvalidRegex {
+            pattern: pattern.to_owned(),
+            message: e.to_string(),
+        })
+}
+
+impl Pack {
+    /// Parses and checks a pack. `origin` names it in errors (a file name).
+    pub fn parse(origin: &str, text: &str) -> Result<Pack, PackError> {
+        let at = |rule: Option<&str>, offset: usize, kind: PackErrorKind| {
+            let (line, column) = line_col(text, offset);
+            PackError {
+                file: origin.to_owned(),
+                rule: rule.map(str::to_owned),
+                line,
+                column,
+                kind,
+            }
+        };
+        let raw: RawPack = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            // the rule whose table holds the error, when the error is inside one
+            let rule = rule_id_before(text, offset);
+            at(
+                rule.as_deref(),
+                offset,
+                PackErrorKind::Syntax(e.message().trim().to_owned()),
+            )
+        })?;
+        let mut rules = Vec::with_capacity(raw.rule.len());
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for spanned in raw.rule {
+            let start = spanned.span().start;
+            let r = spanned.into_inner();
+            let id = r.id.get_ref().clone();
+            let err = |offset: usize, kind| at(Some(&id), offset, kind);
+            if !is_rule_id(&id) {
+                return Err(err(r.id.span().start, PackErrorKind::BadId(id.clone())));
+            }
+            let name = r.name.get_ref();
+            if name.is_empty()
+                || !name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                return Err(err(r.name.span().start, PackErrorKind::BadName(name.clone())));
+            }
+            for key in [&id, name] {
+                if let Some(&line) = seen.get(key) {
+                    let first = format!("{origin}:{line}");
+                    return Err(err(start, PackErrorKind::DuplicateRule(key.clone(), first)));
+                }
+            }
+            let line = line_col(text, start).0;
+            seen.insert(id.clone(), line);
+            seen.insert(name.clone(), line);
+            let msg = r.message.get_ref();
+            if msg.zh.trim().is_empty() || msg.en.trim().is_empty() {
+                return Err(err(r.message.span().start, PackErrorKind::EmptyField("message")));
+            }
+            if r.basis.get_ref().trim().is_empty() {
+                return Err(err(r.basis.span().start, PackErrorKind::EmptyField("basis")));
+            }
+            if r.terms.is_empty() && r.patterns.is_empty() {
+                return Err(err(start, PackErrorKind::NothingToMatch));
+            }
+            for (what, list) in [
+                ("term", &r.terms),
+                ("exception", &r.exceptions),
+                ("before cue", &r.before),
+            ] {
+                for t in list {
+                    let folded = fold_term(t.get_ref());
+                    if folded.is_empty() {
+                        let text = t.get_ref().clone();
+                        return Err(err(t.span().start, PackErrorKind::EmptyTerm { what, text }));
+                    }
+                    if what == "term" && folded.bytes().all(|b| b.is_ascii_digit()) {
+                        return Err(err(t.span().start, PackErrorKind::DigitsOnlyTerm(t.get_ref().clone())));
+                    }
+                }
+            }
+            for p in &r.patterns {
+                let re = compile_regex(p.get_ref()).map_err(|k| err(p.span().start, k))?;
+                if re.is_match("") {
+                    return Err(err(p.span().start, PackErrorKind::EmptyMatch(p.get_ref().clone())));
+                }
+            }
+            if let Some(a) = &r.after {
+                compile_regex(a.get_ref()).map_err(|k| err(a.span().start, k))?;
+            }
+            let terms: Vec<String> = r.terms.into_iter().map(Spanned::into_inner).collect();
+            if let Some(fixes) = &r.fixes {
+                if let Some(unknown) = fixes.get_ref().keys().find(|k| !terms.contains(k)) {
+                    return Err(err(
+                        fixes.span().start,
+                        PackErrorKind::FixForUnknownTerm(unknown.clone()),
+                    ));
+                }
+            }
+            let message = r.message.into_inner();
+            rules.push(Rule {
+                name: r.name.into_inner(),
+                category: raw.pack.category,
+                severity: r.severity,
+                sponsored_severity: r.sponsored.unwrap_or(r.severity),
+                applies: r.applies,
+                description: r.description.unwrap_or_else(|| message.clone()),
+                message,
+                basis: r.basis.into_inner(),
+                terms,
+                patterns: r.patterns.into_iter().map(Spanned::into_inner).collect(),
+                exceptions: r.exceptions.into_iter().map(Spanned::into_inner).collect(),
+                before: r.before.into_iter().map(Spanned::into_inner).collect(),
+                after: r.after.map(Spanned::into_inner),
+                fixes: r.fixes.map(Spanned::into_inner).unwrap_or_default(),
+                fix_safety: r.fix_safety,
+                examples: r.examples,
+                counter_examples: r.counter_examples,
+                origin: origin.to_owned(),
+                line,
+                id,
+            });
+        }
+        Ok(Pack {
+            origin: origin.to_owned(),
+            category: raw.pack.category,
+            description: raw.pack.description,
+            escalate: raw.pack.escalate,
+            rules,
+        })
+    }
+
+    /// The packs embedded in redlint, parsed.
+    pub fn builtin() -> Vec<Pack> {
+        BUILTIN
+            .iter()
+            .map(|(origin, text)| {
+                // The builtin packs are checked by the test suite, so this cannot fail in a release.
+                Pack::parse(origin, text).unwrap_or_else(|e| panic!("builtin pack is malformed: {e}"))
+            })
+            .collect()
+    }
+}
+
+fn is_rule_id(id: &str) -> bool {
+    let letters = id.bytes().take_while(u8::is_ascii_uppercase).count();
+    letters > 0 && letters < id.len() && id.bytes().skip(letters).all(|b| b.is_ascii_digit())
+}
+
+/// 1-based line and column (in chars) of byte `offset`.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let index = crate::span::LineIndex::new(text);
+    let p = index.position(offset);
+    (p.line + 1, p.char_col + 1)
+}
+
+/// The `id = "..."` of the last `[[rule]]` table that starts before `offset`.
+fn rule_id_before(text: &str, offset: usize) -> Option<String> {
+    // an error at the `[[rule]]` header itself (a missing field) belongs to that rule
+    let mut end = (offset + "[[rule]]".len()).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let table = head.rfind("[[rule]]")?;
+    let id_line = text[table..].lines().find(|l| l.trim_start().starts_with("id"))?;
+    let value = id_line.split_once('=')?.1.trim();
+    Some(value.trim_matches(['"', '\'']).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[pack]
+category = "banned-word"
+
+[[rule]]
+id = "T101"
+name = "test-rule"
+severity = "warning"
+sponsored = "error"
+message = { zh = "测试", en = "test" }
+basis = "test basis"
+terms = ["最好", "最佳"]
+exceptions = ["最好的朋友"]
+fixes = { "最好" = "很好" }
+fix_safety = "safe"
+examples = ["最好", { text = "最佳", sponsored = true }]
+"#;
+
+    fn parse_err(text: &str) -> PackError {
+        Pack::parse("t.toml", text).unwrap_err()
+    }
+
+    #[test]
+    fn a_good_pack_parses() {
+        let p = Pack::parse("t.toml", GOOD).unwrap();
+        let r = &p.rules[0];
+        assert_eq!((r.id.as_str(), r.line), ("T101", 5));
+        assert_eq!(r.severity_for(true), Severity::Error);
+        assert_eq!(
+            r.examples[1],
+            Example::Note {
+                text: "最佳".into(),
+                sponsored: true
+            }
+        );
+        assert_eq!(r.description, r.message);
+    }
+
+    #[test]
+    fn errors_name_file_rule_and_line() {
+        let e = parse_err(&GOOD.replace(r#""最好", "最佳""#, r#""最好", " ""#));
+        assert_eq!(
+            (e.file.as_str(), e.rule.as_deref(), e.line),
+            ("t.toml", Some("T101"), 12)
+        );
+        assert!(matches!(e.kind, PackErrorKind::EmptyTerm { .. }), "{e}");
+        assert!(e.to_string().starts_with("t.toml:12:"), "{e}");
+
+        let e = parse_err(&GOOD.replace("terms = [", "patterns = ['(']\nterms = ["));
+        assert!(matches!(e.kind, PackErrorKind::InvalidRegex { .. }), "{e}");
+        assert_eq!(e.line, 12);
+
+        let e = parse_err(&GOOD.replace("terms = [", "patterns = ['a*']\nterms = ["));
+        assert!(matches!(e.kind, PackErrorKind::EmptyMatch(_)), "{e}");
+
+        let e = parse_err(&format!("{GOOD}\n{}", &GOOD[GOOD.find("[[rule]]").unwrap()..]));
+        assert!(matches!(e.kind, PackErrorKind::DuplicateRule(..)), "{e}");
+        assert!(e.to_string().contains("t.toml:5"), "{e}");
+
+        let e = parse_err(&GOOD.replace("severity = \"warning\"", "severity = \"fatal\""));
+        assert_eq!((e.rule.as_deref(), e.line), (Some("T101"), 8));
+        assert!(e.to_string().contains("unknown Severity `fatal`"), "{e}");
+
+        let e = parse_err(&GOOD.replace("basis =", "bassis ="));
+        assert!(matches!(e.kind, PackErrorKind::Syntax(_)), "{e}");
+        assert_eq!(e.rule.as_deref(), Some("T101"));
+
+        let e = parse_err(&GOOD.replace("\"T101\"", "\"t-1\""));
+        assert!(matches!(e.kind, PackErrorKind::BadId(_)), "{e}");
+        let e = parse_err(&GOOD.replace("\"最好\" = ", "\"最差\" = "));
+        assert!(matches!(e.kind, PackErrorKind::FixForUnknownTerm(_)), "{e}");
+        let e = parse_err(&GOOD.replace("\"最好\", \"最佳\"", "\"１２３\""));
+        assert!(matches!(e.kind, PackErrorKind::DigitsOnlyTerm(_)), "{e}");
+        let e = parse_err("[pack]\ncategory = \"x\"\n");
+        assert_eq!(e.line, 2, "{e}");
+        let e = parse_err("not toml at all [");
+        assert!(matches!(e.kind, PackErrorKind::Syntax(_)));
+    }
+
+    #[test]
+    fn builtin_packs_parse() {
+        let packs = Pack::builtin();
+        assert_eq!(packs.len(), BUILTIN.len());
+        assert!(packs.iter().all(|p| !p.rules.is_empty()));
+    }
+}

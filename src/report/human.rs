@@ -1,0 +1,116 @@
+//! The `human` format: one block per violation, the offending line with the span underlined.
+//!
+//! ```text
+//! warning[B101]: 绝对化用语 / Absolute claim
+//!   --> note.md:5:3 (body)
+//!    |
+//!  5 | 这是最好用的面霜
+//!    |     ^^^^
+//!    = basis: 《广告法》第九条第（三）项
+//!    = fix (safe): 很好
+//! ```
+//! Columns are counted in terminal cells (`unicode-width`), so the carets sit under CJK and
+//! emoji exactly.
+
+use std::fmt::Write;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{NoteReport, Options, field_position};
+use crate::span::LineIndex;
+
+/// Renders every violation of one note.
+pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
+    let mut out = String::new();
+    for v in report.violations {
+        let field_text = report.note.field_text(v.field);
+        let index = LineIndex::new(field_text);
+        let start = index.position(v.span.start);
+        let (fline, fcol) = field_position(report.note, v);
+        let (gutter_no, location) = match report.file_position(v) {
+            Some((line, col)) if v.field == crate::Field::Body => {
+                (line, format!("{}:{line}:{col} ({})", report.path, v.field))
+            }
+            Some((line, _)) => (fline, format!("{}:{line} ({}:{fline}:{fcol})", report.path, v.field)),
+            None => {
+                let at = match &report.origin {
+                    super::Origin::Record { line } => format!(":{line}"),
+                    _ => String::new(),
+                };
+                (
+                    fline,
+                    format!(
+                        "{}{at} [{}] {}:{fline}:{fcol}",
+                        report.path,
+                        id_text(&report.id),
+                        v.field
+                    ),
+                )
+            }
+        };
+        let _ = writeln!(out, "{}[{}]: {}", v.severity, v.rule, options.message(v));
+        let _ = writeln!(out, "  --> {location}");
+        let line_text = index.line_text(start.line);
+        let line_start = index.line_start(start.line);
+        let before = &field_text[line_start..v.span.start];
+        let line_end = line_start + line_text.len();
+        let marked = &field_text[v.span.start..v.span.end.min(line_end).max(v.span.start)];
+        let pad = " ".repeat(before.width());
+        let carets = "^".repeat(marked.width().max(1));
+        let gutter = " ".repeat(gutter_no.to_string().len());
+        let _ = writeln!(out, "{gutter} |");
+        let _ = writeln!(out, "{gutter_no} | {line_text}");
+        let _ = writeln!(out, "{gutter} | {pad}{carets}");
+        let _ = writeln!(out, "{gutter} = basis: {}", v.basis);
+        for s in &v.suggestions {
+            let safety = if s.safe { "safe" } else { "unsafe" };
+            let with = if s.replacement.is_empty() {
+                "remove it".to_owned()
+            } else {
+                format!("{} → {}", v.matched, s.replacement)
+            };
+            let _ = writeln!(out, "{gutter} = fix ({safety}): {with}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn id_text(id: &serde_json::Value) -> String {
+    match id {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Origin;
+    use crate::{Lang, Linter, Note};
+
+    #[test]
+    fn carets_align_under_cjk_and_emoji() {
+        let note = Note::from_body("🙂我觉得这是最好的面霜");
+        let vs = Linter::builtin().lint(&note);
+        let r = NoteReport {
+            path: "n.txt",
+            id: serde_json::json!("n.txt"),
+            note: &note,
+            origin: Origin::Text {
+                body_line: 1,
+                title_line: None,
+                tag_lines: vec![],
+            },
+            violations: &vs,
+        };
+        let text = render(&r, &Options { lang: Some(Lang::En) });
+        let lines: Vec<&str> = text.lines().collect();
+        let src = lines.iter().position(|l| l.starts_with("1 | ")).expect("source line");
+        let under = lines[src + 1];
+        // 🙂 is 2 cells, 我觉得这是 10 cells: the carets start at cell 12 after "  | "
+        assert_eq!(under, format!("  | {}{}", " ".repeat(12), "^".repeat(4)), "{text}");
+        assert!(lines[0].starts_with("warning[B1"), "{text}");
+        assert!(lines[1].contains("n.txt:1:7 (body)"), "{text}");
+    }
+}

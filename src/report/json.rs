@@ -1,0 +1,177 @@
+//! The `json` and `jsonl` formats.
+//!
+//! `jsonl` is the contract pipelines rely on: for each input note exactly one line, in input
+//! order:
+//!
+//! ```json
+//! {"id": "n1", "violations": [{"rule": "B101", "name": "superlative-claim",
+//!   "category": "banned-word", "severity": "warning", "field": "body", "start": 6, "end": 12,
+//!   "line": 1, "column": 3, "matched": "最好", "message": {"zh": "…", "en": "…"},
+//!   "basis": "…", "suggestions": [{"replacement": "很好", "safe": true}]}]}
+//! ```
+//!
+//! `start`/`end` are byte offsets into the field's original text; `line`/`column` are 1-based,
+//! the column counted in characters. A record that cannot be read yields
+//! `{"id": <line number>, "error": "<what is wrong>"}` in its place. `json` is one document:
+//! `{"notes": [<the same objects, each with "path">], "summary": {...}}`.
+
+use serde::Serialize;
+
+use super::{NoteReport, Summary, field_position};
+use crate::violation::{Category, Field, Message, Severity, Suggestion, Violation};
+
+/// A violation as the JSON formats write it.
+#[derive(Debug, Serialize)]
+pub struct JsonViolation<'a> {
+    /// Rule code.
+    pub rule: &'a str,
+    /// Rule name.
+    pub name: &'a str,
+    /// Category.
+    pub category: Category,
+    /// Severity.
+    pub severity: Severity,
+    /// Field.
+    pub field: Field,
+    /// Byte offset of the start in the field's original text.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// 1-based line in the field.
+    pub line: usize,
+    /// 1-based column in the field, in characters.
+    pub column: usize,
+    /// The original text of the span.
+    pub matched: &'a str,
+    /// The message in both languages.
+    pub message: &'a Message,
+    /// The law article or platform rule.
+    pub basis: &'a str,
+    /// Proposed rewrites.
+    pub suggestions: &'a [Suggestion],
+}
+
+impl<'a> JsonViolation<'a> {
+    /// The JSON shape of `v`, a violation of `report`'s note.
+    pub fn new(report: &NoteReport<'_>, v: &'a Violation) -> JsonViolation<'a> {
+        let (line, column) = field_position(report.note, v);
+        JsonViolation {
+            rule: &v.rule,
+            name: &v.name,
+            category: v.category,
+            severity: v.severity,
+            field: v.field,
+            start: v.span.start,
+            end: v.span.end,
+            line,
+            column,
+            matched: &v.matched,
+            message: &v.message,
+            basis: &v.basis,
+            suggestions: &v.suggestions,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonNote<'a> {
+    id: &'a serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    violations: Vec<JsonViolation<'a>>,
+}
+
+fn note_object<'a>(report: &'a NoteReport<'a>, with_path: bool) -> JsonNote<'a> {
+    JsonNote {
+        id: &report.id,
+        path: with_path.then_some(report.path),
+        violations: report
+            .violations
+            .iter()
+            .map(|v| JsonViolation::new(report, v))
+            .collect(),
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("report values are plain data")
+}
+
+/// One `jsonl` line (without the newline) for a checked note.
+pub fn jsonl_line(report: &NoteReport<'_>) -> String {
+    to_json(&note_object(report, false))
+}
+
+/// One `jsonl` line (without the newline) for a record that could not be read.
+pub fn jsonl_error(id: &serde_json::Value, error: &str) -> String {
+    to_json(&serde_json::json!({ "id": id, "error": error }))
+}
+
+/// The `json` document for every checked note, errors included as `{"id", "path", "error"}`.
+pub fn document(items: &[Result<NoteReport<'_>, (String, serde_json::Value, String)>], summary: &Summary) -> String {
+    let notes: Vec<serde_json::Value> = items
+        .iter()
+        .map(|item| match item {
+            Ok(report) => serde_json::to_value(note_object(report, true)).expect("plain data"),
+            Err((path, id, error)) => serde_json::json!({ "id": id, "path": path, "error": error }),
+        })
+        .collect();
+    let summary = serde_json::json!({
+        "notes": summary.notes,
+        "unreadable": summary.errors,
+        "violations": summary.total(),
+        "by_severity": summary.by_severity.iter().map(|(k, v)| (k.as_str(), v)).collect::<std::collections::BTreeMap<_, _>>(),
+        "by_category": summary.by_category.iter().map(|(k, v)| (k.as_str(), v)).collect::<std::collections::BTreeMap<_, _>>(),
+    });
+    let mut s =
+        serde_json::to_string_pretty(&serde_json::json!({ "notes": notes, "summary": summary })).expect("plain data");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Origin;
+    use crate::{Linter, Note};
+
+    #[test]
+    fn jsonl_has_the_contract_keys() {
+        let note = Note::from_body("第一行\n🙂最好用");
+        let vs = Linter::builtin().lint(&note);
+        let r = NoteReport {
+            path: "x.jsonl",
+            id: serde_json::json!(3),
+            note: &note,
+            origin: Origin::Record { line: 3 },
+            violations: &vs,
+        };
+        let v: serde_json::Value = serde_json::from_str(&jsonl_line(&r)).unwrap();
+        assert_eq!(v["id"], 3);
+        let first = &v["violations"][0];
+        for key in [
+            "rule",
+            "category",
+            "severity",
+            "field",
+            "start",
+            "end",
+            "line",
+            "column",
+            "matched",
+            "message",
+            "basis",
+            "suggestions",
+        ] {
+            assert!(first.get(key).is_some(), "missing {key}: {first}");
+        }
+        assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(2), Some(2)));
+        let (s, e) = (
+            first["start"].as_u64().unwrap() as usize,
+            first["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&note.body[s..e], first["matched"].as_str().unwrap());
+        let err: serde_json::Value = serde_json::from_str(&jsonl_error(&serde_json::json!(9), "bad")).unwrap();
+        assert_eq!(err, serde_json::json!({"id": 9, "error": "bad"}));
+    }
+}

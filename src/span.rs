@@ -1,0 +1,244 @@
+//! Spans and positions.
+//!
+//! redlint has **one** span type, [`Span`]: a half-open range of byte offsets into the original
+//! text of one note field. Everything else (1-based line and column for people, character
+//! offsets, UTF-16 code units for LSP clients) is derived from it at the edges with a
+//! [`LineIndex`], and converted back the same way.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `start..end` into a field's original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// The span `start..end`.
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span is empty.
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// Whether `other` lies inside `self`.
+    pub const fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Whether the two spans share at least one byte.
+    pub const fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// As a `Range`, for slicing.
+    pub const fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// A position as people and editors count it. `line` is 0-based here; add 1 for display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Position {
+    /// 0-based line.
+    pub line: usize,
+    /// 0-based column in Unicode scalar values (chars).
+    pub char_col: usize,
+    /// 0-based column in UTF-16 code units (LSP's default).
+    pub utf16_col: usize,
+    /// 0-based column in bytes (LSP's `utf-8` position encoding).
+    pub byte_col: usize,
+}
+
+/// How an editor counts columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ColumnUnit {
+    /// UTF-8 bytes.
+    Utf8,
+    /// UTF-16 code units.
+    Utf16,
+    /// Unicode scalar values.
+    Char,
+}
+
+/// Line starts of one text, for converting byte offsets to positions and back.
+///
+/// Lines end at `\n`; a `\r` before it belongs to the line ending, so `\r\n` texts get the same
+/// positions as `\n` texts for every character before the line end.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// The text this index is for.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Number of lines (a text ending in `\n` has an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The text of 0-based line `line`, without its line ending (`\n` or `\r\n`).
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let start = self.starts[line.min(self.starts.len() - 1)];
+        let end = self.starts.get(line + 1).map_or(self.text.len(), |&s| s - 1);
+        let l = &self.text[start..end.max(start)];
+        l.strip_suffix('\r').unwrap_or(l)
+    }
+
+    /// Byte offset where 0-based `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.min(self.starts.len() - 1)]
+    }
+
+    /// Position of byte `offset` (clamped to the text and floored to a char boundary).
+    pub fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let before = &self.text[self.starts[line]..offset];
+        Position {
+            line,
+            char_col: before.chars().count(),
+            utf16_col: before.chars().map(char::len_utf16).sum(),
+            byte_col: before.len(),
+        }
+    }
+
+    /// Column of byte `offset` in `unit`, with its 0-based line.
+    pub fn line_col(&self, offset: usize, unit: ColumnUnit) -> (usize, usize) {
+        let p = self.position(offset);
+        let col = match unit {
+            ColumnUnit::Utf8 => p.byte_col,
+            ColumnUnit::Utf16 => p.utf16_col,
+            ColumnUnit::Char => p.char_col,
+        };
+        (p.line, col)
+    }
+
+    /// Byte offset of 0-based `line` and `col` counted in `unit`. A line past the end gives the
+    /// text's length; a column past the line's end gives the line's end; a column inside a
+    /// character (half of a surrogate pair, the middle of a UTF-8 sequence) gives that
+    /// character's start.
+    pub fn offset(&self, line: usize, col: usize, unit: ColumnUnit) -> usize {
+        if line >= self.starts.len() {
+            return self.text.len();
+        }
+        let start = self.starts[line];
+        let text = self.line_text(line);
+        let mut seen = 0;
+        for (i, c) in text.char_indices() {
+            let width = match unit {
+                ColumnUnit::Utf8 => c.len_utf8(),
+                ColumnUnit::Utf16 => c.len_utf16(),
+                ColumnUnit::Char => 1,
+            };
+            if seen + width > col {
+                return start + i;
+            }
+            seen += width;
+        }
+        start + text.len()
+    }
+}
+
+/// The number of chars in `text[..offset]`.
+pub fn char_offset(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "第一行🙂ok\r\n👩‍👩‍👧 最好用\n\nend";
+
+    #[test]
+    fn positions_count_chars_and_utf16_units() {
+        let idx = LineIndex::new(TEXT);
+        assert_eq!(idx.line_count(), 4);
+        let ok = TEXT.find("ok").unwrap();
+        let p = idx.position(ok);
+        assert_eq!((p.line, p.char_col, p.utf16_col, p.byte_col), (0, 4, 5, 13));
+        let best = TEXT.find("最好").unwrap();
+        let p = idx.position(best);
+        // family emoji: 5 chars (3 people + 2 ZWJ), 8 UTF-16 units; then a space
+        assert_eq!((p.line, p.char_col, p.utf16_col), (1, 6, 9));
+        assert_eq!(idx.line_text(0), "第一行🙂ok");
+        assert_eq!(idx.line_text(2), "");
+        assert_eq!(idx.line_text(3), "end");
+    }
+
+    #[test]
+    fn offsets_round_trip_in_every_unit() {
+        let idx = LineIndex::new(TEXT);
+        for (i, _) in TEXT.char_indices().chain([(TEXT.len(), ' ')]) {
+            let p = idx.position(i);
+            if TEXT[i..].starts_with('\n') && TEXT[..i].ends_with('\r') {
+                continue; // the \n of a CRLF is past the line's end
+            }
+            for unit in [ColumnUnit::Utf8, ColumnUnit::Utf16, ColumnUnit::Char] {
+                let (line, col) = idx.line_col(i, unit);
+                assert_eq!(line, p.line);
+                let back = idx.offset(line, col, unit);
+                if TEXT[..i].ends_with('\r') || TEXT[i..].starts_with('\r') {
+                    assert!(back <= i, "{unit:?} {i}");
+                } else {
+                    assert_eq!(back, i, "{unit:?} at byte {i}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn offsets_clamp_and_snap() {
+        let idx = LineIndex::new("a🙂b");
+        // UTF-16 column 2 is inside the surrogate pair of 🙂: snaps to its start
+        assert_eq!(idx.offset(0, 2, ColumnUnit::Utf16), 1);
+        assert_eq!(idx.offset(0, 3, ColumnUnit::Utf16), 5);
+        assert_eq!(idx.offset(0, 99, ColumnUnit::Char), 6);
+        assert_eq!(idx.offset(7, 0, ColumnUnit::Char), 6);
+        // a byte offset inside 🙂 floors to its start
+        assert_eq!(idx.position(3).char_col, 1);
+        assert_eq!(char_offset("最好🙂", 6), 2);
+    }
+
+    #[test]
+    fn span_relations() {
+        let a = Span::new(2, 8);
+        assert!(a.contains(Span::new(2, 8)) && a.contains(Span::new(3, 5)));
+        assert!(!a.contains(Span::new(1, 5)));
+        assert!(a.overlaps(Span::new(7, 9)) && !a.overlaps(Span::new(8, 9)));
+        assert_eq!(a.len(), 6);
+    }
+}

@@ -1,0 +1,248 @@
+//! What the linter reports: [`Violation`] and the small types it is made of.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::span::Span;
+
+/// Declares a closed string enum whose `as_str` is the one source of truth for its names:
+/// `Display`, `FromStr`, `Serialize` and `Deserialize` all go through it.
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $vis enum $name { $($(#[$vmeta])* $variant,)+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The stable kebab-case name used in packs, config files and every output format.
+            pub const fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text,)+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownName;
+            fn from_str(s: &str) -> Result<Self, UnknownName> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(UnknownName {
+                        kind: stringify!($name),
+                        given: s.to_owned(),
+                        expected: &[$($text,)+],
+                    }),
+                }
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+/// A name that is not one of a string enum's values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} `{given}` (expected one of: {})", expected.join(", "))]
+pub struct UnknownName {
+    kind: &'static str,
+    given: String,
+    expected: &'static [&'static str],
+}
+
+string_enum! {
+    /// What kind of rule a violation breaks.
+    pub enum Category {
+        /// Absolute, superlative, medical and guarantee claims (Advertising Law art. 9, 16-18, 28).
+        BannedWord => "banned-word",
+        /// Tobacco, e-cigarettes, injectables, prescription drugs, counterfeits, alcohol promotion.
+        ProhibitedProduct => "prohibited-product",
+        /// Contacts and pointers that take readers off the platform (引流).
+        OffPlatform => "off-platform",
+        /// Hard-sell calls to action and undeclared sponsorship.
+        Advertorial => "advertorial",
+        /// The note's own shape: length of title and body, number of tags.
+        Format => "format",
+    }
+}
+
+string_enum! {
+    /// How serious a violation is. Ordered: `Info < Warning < Error`.
+    pub enum Severity {
+        /// Worth knowing; does not block publishing.
+        Info => "info",
+        /// Likely to be limited or taken down by the platform.
+        Warning => "warning",
+        /// Breaks the law or a hard platform rule.
+        Error => "error",
+    }
+}
+
+/// Which part of a note a violation lies in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// The note's title.
+    Title,
+    /// The note's body.
+    Body,
+    /// The hashtag with this 0-based index in [`crate::Note::tags`].
+    Tag(usize),
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Field::Title => f.write_str("title"),
+            Field::Body => f.write_str("body"),
+            Field::Tag(i) => write!(f, "tags[{i}]"),
+        }
+    }
+}
+
+impl FromStr for Field {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "title" => Ok(Field::Title),
+            "body" => Ok(Field::Body),
+            _ => s
+                .strip_prefix("tags[")
+                .and_then(|r| r.strip_suffix(']'))
+                .and_then(|n| n.parse().ok())
+                .map(Field::Tag)
+                .ok_or_else(|| format!("unknown field `{s}` (expected title, body or tags[N])")),
+        }
+    }
+}
+
+impl Serialize for Field {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A message in both languages redlint speaks.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Message {
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Message {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+string_enum! {
+    /// Language of messages in human-facing output.
+    pub enum Lang {
+        /// 中文.
+        Zh => "zh",
+        /// English.
+        En => "en",
+    }
+}
+
+/// A proposed edit of a violation's span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    /// The text that replaces the violation's span (empty: delete it).
+    pub replacement: String,
+    /// Whether applying it automatically keeps the note's meaning (`redlint fix` applies only
+    /// safe ones unless told `--unsafe`).
+    pub safe: bool,
+}
+
+/// One problem found in a note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Violation {
+    /// Stable rule code, e.g. `B101`.
+    pub rule: String,
+    /// The rule's kebab-case name, e.g. `superlative-claim`.
+    pub name: String,
+    /// The rule's category.
+    pub category: Category,
+    /// Severity for this note (depends on whether the note is sponsored).
+    pub severity: Severity,
+    /// The part of the note the span points into.
+    pub field: Field,
+    /// Byte range into the field's ORIGINAL text.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Exactly `field_text[span]`.
+    pub matched: String,
+    /// What is wrong, in both languages.
+    pub message: Message,
+    /// The law article or platform rule this rests on.
+    pub basis: String,
+    /// Proposed rewrites of the span.
+    pub suggestions: Vec<Suggestion>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_through_serde_and_from_str() {
+        for c in Category::ALL {
+            let json = serde_json::to_string(c).unwrap();
+            assert_eq!(json, format!("\"{}\"", c.as_str()));
+            assert_eq!(serde_json::from_str::<Category>(&json).unwrap(), *c);
+            assert_eq!(c.as_str().parse::<Category>().unwrap(), *c);
+        }
+        assert_eq!(Category::BannedWord.as_str(), "banned-word");
+        let err = "banned".parse::<Category>().unwrap_err().to_string();
+        assert!(err.contains("banned-word"), "{err}");
+    }
+
+    #[test]
+    fn severity_is_ordered() {
+        assert!(Severity::Info < Severity::Warning && Severity::Warning < Severity::Error);
+        assert_eq!("warning".parse::<Severity>().unwrap(), Severity::Warning);
+    }
+
+    #[test]
+    fn field_round_trips() {
+        for f in [Field::Title, Field::Body, Field::Tag(0), Field::Tag(12)] {
+            assert_eq!(f.to_string().parse::<Field>().unwrap(), f);
+            let json = serde_json::to_string(&f).unwrap();
+            assert_eq!(serde_json::from_str::<Field>(&json).unwrap(), f);
+        }
+        assert!("tags[x]".parse::<Field>().is_err());
+    }
+}
