@@ -394,40 +394,48 @@ impl Linter {
                 });
             }
         }
+        // exceptions are short: only those starting shortly before a hit can contain it
+        exceptions.sort_unstable_by_key(|(_, e)| e.start);
+        let longest = exceptions.iter().map(|(_, e)| e.len()).max().unwrap_or(0);
         hits.retain(|h| {
-            !exceptions
+            let upto = exceptions.partition_point(|(_, e)| e.start <= h.span.start);
+            !exceptions[..upto]
                 .iter()
+                .rev()
+                .take_while(|(_, e)| e.start + longest >= h.span.start)
                 .any(|(rule, e)| rule.is_none_or(|r| r == h.rule) && e.contains(h.span))
         });
-        let first = out.len();
-        for h in hits {
-            let r = &inner.rules[h.rule].rule;
-            let candidate = Violation {
-                rule: r.id.clone(),
-                name: r.name.clone(),
-                category: r.category,
-                severity: r.severity_for(sponsored),
-                field,
-                span: h.span,
-                matched: text[h.span.range()].to_owned(),
-                message: r.message.clone(),
-                basis: r.basis.clone(),
-                suggestions: h
-                    .term
-                    .and_then(|t| r.fixes.get(&r.terms[t]))
-                    .map(|with| Suggestion {
-                        replacement: with.clone(),
-                        safe: r.fix_safety == FixSafety::Safe,
-                    })
-                    .into_iter()
-                    .collect(),
-            };
-            if merge {
-                insert_best(out, first, candidate);
-            } else {
-                out.push(candidate);
-            }
+        let mut found: Vec<Violation> = hits
+            .into_iter()
+            .map(|h| {
+                let r = &inner.rules[h.rule].rule;
+                Violation {
+                    rule: r.id.clone(),
+                    name: r.name.clone(),
+                    category: r.category,
+                    severity: r.severity_for(sponsored),
+                    field,
+                    span: h.span,
+                    matched: text[h.span.range()].to_owned(),
+                    message: r.message.clone(),
+                    basis: r.basis.clone(),
+                    suggestions: h
+                        .term
+                        .and_then(|t| r.fixes.get(&r.terms[t]))
+                        .map(|with| Suggestion {
+                            replacement: with.clone(),
+                            safe: r.fix_safety == FixSafety::Safe,
+                        })
+                        .into_iter()
+                        .collect(),
+                }
+            })
+            .collect();
+        if merge {
+            found = merge_overlapping(found);
         }
+        let first = out.len();
+        out.extend(found);
         out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
     }
 
@@ -502,23 +510,25 @@ impl std::fmt::Display for ExampleFailure {
     }
 }
 
-/// Adds `v` to `out[first..]` unless an overlapping violation of its category is at least as
-/// severe and long; replaces the ones it beats.
-fn insert_best(out: &mut Vec<Violation>, first: usize, v: Violation) {
+/// Reports overlapping violations of one category once: the most severe, then the longest,
+/// then the first. One sweep per category over violations sorted by position.
+fn merge_overlapping(mut found: Vec<Violation>) -> Vec<Violation> {
+    found.sort_by(|a, b| {
+        (a.category, a.span.start, b.span.end, &a.rule).cmp(&(b.category, b.span.start, a.span.end, &b.rule))
+    });
     let rank = |x: &Violation| (x.severity, x.span.len());
-    let mut beaten = Vec::new();
-    for (i, o) in out.iter().enumerate().skip(first) {
-        if o.category == v.category && o.span.overlaps(v.span) {
-            if rank(o) >= rank(&v) {
-                return;
+    let mut kept: Vec<Violation> = Vec::with_capacity(found.len());
+    for v in found {
+        match kept.last_mut() {
+            Some(last) if last.category == v.category && last.span.overlaps(v.span) => {
+                if rank(&v) > rank(last) {
+                    *last = v;
+                }
             }
-            beaten.push(i);
+            _ => kept.push(v),
         }
     }
-    for i in beaten.into_iter().rev() {
-        out.swap_remove(i);
-    }
-    out.push(v);
+    kept
 }
 
 /// A term that starts (ends) with an ASCII letter or digit must not continue a word of the
