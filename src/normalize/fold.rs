@@ -64,7 +64,7 @@ pub(super) enum Kind {
     Drop,
     /// One output char, also in the compact view.
     Keep,
-    /// Several output chars: `Block::multi[start..start + len]`.
+    /// Several output chars, see [`Block::multi`].
     Multi,
 }
 
@@ -75,10 +75,13 @@ pub(super) struct Entry {
     pub(super) ch: char,
     /// The shape of the output.
     pub(super) kind: Kind,
-    /// For [`Kind::Multi`]: number of output chars.
-    len: u8,
     /// For [`Kind::Multi`]: index of the first output char in `Block::multi`.
     start: u16,
+    /// For [`Kind::Multi`]: number of output chars.
+    all: u8,
+    /// For [`Kind::Multi`]: number of those kept in the compact view (they follow the
+    /// output chars in `Block::multi`).
+    kept: u8,
 }
 
 /// The fold results of 256 consecutive code points.
@@ -86,8 +89,9 @@ pub(super) struct Entry {
 pub(super) struct Block {
     /// One entry per code point of the block.
     entries: [Entry; 256],
-    /// Output chars (with their compact flag) of the [`Kind::Multi`] entries.
-    multi: Vec<(char, bool)>,
+    /// For each [`Kind::Multi`] entry: its output chars, then those of them kept in the
+    /// compact view.
+    multi: Vec<char>,
 }
 
 impl Block {
@@ -97,11 +101,16 @@ impl Block {
         self.entries[(c & 0xFF) as usize]
     }
 
-    /// The output chars of a [`Kind::Multi`] entry.
+    /// The output chars of a [`Kind::Multi`] entry, and those kept in the compact view.
     #[inline]
-    pub(super) fn multi(&self, e: Entry) -> &[(char, bool)] {
+    pub(super) fn multi(&self, e: Entry) -> (&[char], &[char]) {
         let start = e.start as usize;
-        self.multi.get(start..start + e.len as usize).unwrap_or(&[])
+        let mid = start + e.all as usize;
+        let end = mid + e.kept as usize;
+        (
+            self.multi.get(start..mid).unwrap_or(&[]),
+            self.multi.get(mid..end).unwrap_or(&[]),
+        )
     }
 
     /// Computes block number `hi` (code points `hi * 256 .. hi * 256 + 256`).
@@ -109,8 +118,9 @@ impl Block {
         let mut entries = [Entry {
             ch: '\0',
             kind: Kind::Remove,
-            len: 0,
             start: 0,
+            all: 0,
+            kept: 0,
         }; 256];
         let mut multi = Vec::new();
         let mut out: Vec<(char, bool)> = Vec::with_capacity(32);
@@ -121,27 +131,24 @@ impl Block {
             };
             out.clear();
             fold_char(c, &mut |d, keep| out.push((d, keep)));
-            *entry = match *out.as_slice() {
-                [] => *entry,
-                [(d, keep)] => Entry {
-                    ch: d,
-                    kind: if keep { Kind::Keep } else { Kind::Drop },
-                    len: 0,
-                    start: 0,
-                },
+            match *out.as_slice() {
+                [] => {}
+                [(d, keep)] => {
+                    entry.ch = d;
+                    entry.kind = if keep { Kind::Keep } else { Kind::Drop };
+                }
                 _ => {
                     // At most 18 chars per code point (U+FDFA), 256 code points per block:
-                    // both fit, checked for every code point by a test.
-                    let e = Entry {
-                        ch: '\0',
-                        kind: Kind::Multi,
-                        len: out.len() as u8,
-                        start: multi.len() as u16,
-                    };
-                    multi.extend_from_slice(&out);
-                    e
+                    // the counts fit, checked for every code point by a test.
+                    entry.kind = Kind::Multi;
+                    entry.start = multi.len() as u16;
+                    entry.all = out.len() as u8;
+                    multi.extend(out.iter().map(|&(d, _)| d));
+                    let before = multi.len();
+                    multi.extend(out.iter().filter(|&&(_, keep)| keep).map(|&(d, _)| d));
+                    entry.kept = (multi.len() - before) as u8;
                 }
-            };
+            }
         }
         Block { entries, multi }
     }

@@ -60,11 +60,14 @@
 //! `cargo bench --bench normalize` for figures.
 
 mod fold;
+mod map;
 mod t2s_table;
 mod tables;
 mod trad;
 
 use std::ops::Range;
+
+use map::{NARROW_MAX, Offset, Segment, ViewBuilder, ViewMap};
 
 pub use tables::STAND_IN_EMOJI;
 
@@ -75,84 +78,55 @@ pub struct Normalized {
     folded: String,
     /// `folded` without separators.
     compact: String,
-    /// Per output byte of each view, the original char it came from.
+    /// The segments mapping each view back to the original.
     maps: Maps,
     /// Length in bytes of the original text.
     original_len: usize,
 }
 
-/// The per-byte maps of both views, packed as narrowly as the original's length allows.
+/// The segments of both views, with offsets as narrow as the original's length allows.
 #[derive(Debug, Clone)]
 enum Maps {
-    /// Originals shorter than 1 GiB (every real note).
+    /// Originals up to 256 MiB (every real note).
     Narrow {
-        /// Per byte of `folded`.
-        folded: Vec<u32>,
-        /// Per byte of `compact`.
-        compact: Vec<u32>,
+        /// Segments of `folded`.
+        folded: Vec<Segment<u32>>,
+        /// Segments of `compact`.
+        compact: Vec<Segment<u32>>,
     },
     /// Longer originals.
     Wide {
-        /// Per byte of `folded`.
-        folded: Vec<u64>,
-        /// Per byte of `compact`.
-        compact: Vec<u64>,
+        /// Segments of `folded`.
+        folded: Vec<Segment<u64>>,
+        /// Segments of `compact`.
+        compact: Vec<Segment<u64>>,
     },
 }
 
-/// The source char of one output byte: its original start offset and its UTF-8 length,
-/// packed as `start << 2 | (len - 1)`.
-trait Packed: Copy {
-    /// The longest original whose offsets this packing holds.
-    const MAX_ORIGINAL_LEN: usize;
-    /// Packs a source char starting at `start` that is `len` (1..=4) bytes long.
-    fn pack(start: usize, len: usize) -> Self;
-    /// Original byte offset where the source char starts.
-    fn start(self) -> usize;
-    /// Original byte offset just past the source char.
-    fn end(self) -> usize;
-}
-
-impl Packed for u32 {
-    const MAX_ORIGINAL_LEN: usize = (u32::MAX >> 2) as usize;
-
-    #[inline]
-    fn pack(start: usize, len: usize) -> u32 {
-        ((start as u32) << 2) | (len as u32 - 1)
-    }
-
-    #[inline]
-    fn start(self) -> usize {
-        (self >> 2) as usize
-    }
-
-    #[inline]
-    fn end(self) -> usize {
-        (self >> 2) as usize + (self & 3) as usize + 1
-    }
-}
-
-impl Packed for u64 {
-    const MAX_ORIGINAL_LEN: usize = (u64::MAX >> 2) as usize;
-
-    #[inline]
-    fn pack(start: usize, len: usize) -> u64 {
-        ((start as u64) << 2) | (len as u64 - 1)
-    }
-
-    #[inline]
-    fn start(self) -> usize {
-        (self >> 2) as usize
-    }
-
-    #[inline]
-    fn end(self) -> usize {
-        (self >> 2) as usize + (self & 3) as usize + 1
-    }
+/// Runs `$body` with `$m` bound to the [`ViewMap`] of view `$view` (`folded` or `compact`).
+macro_rules! with_map {
+    ($self:ident, $view:ident, |$m:ident| $body:expr) => {
+        match &$self.maps {
+            Maps::Narrow { $view: segments, .. } => {
+                let $m = ViewMap {
+                    text: &$self.$view,
+                    segments,
+                };
+                $body
+            }
+            Maps::Wide { $view: segments, .. } => {
+                let $m = ViewMap {
+                    text: &$self.$view,
+                    segments,
+                };
+                $body
+            }
+        }
+    };
 }
 
 /// Which ASCII bytes (after lowercasing) the compact view keeps: letters, digits and the
-/// line terminators `\n`, `\r`, VT, FF. Must agree with `tables::keeps` (tested).
+/// line terminators `\n`, VT, FF, `\r`. Must agree with `tables::keeps` (tested).
 static ASCII_KEEPS: [bool; 128] = {
     let mut keep = [false; 128];
     let mut b = 0;
@@ -163,138 +137,93 @@ static ASCII_KEEPS: [bool; 128] = {
     keep
 };
 
-/// Are all chars of this range CJK ideographs that fold to themselves or, if traditional, to
-/// their simplified form, and are kept in `compact`? (U+4DC0–4DFF, the Yijing hexagram
-/// symbols, sit between the two ranges and are not.) Checked against `fold::fold_char` for
-/// every code point by a test.
-#[inline]
-fn is_plain_cjk(u: u32) -> bool {
-    (0x4E00..=0x9FFF).contains(&u) || (0x3400..=0x4DBF).contains(&u)
-}
+/// Most chars one code point folds to (U+FDFA; checked by a test).
+const MAX_EXPANSION: usize = 18;
 
-/// The two views and their maps while they are being built.
-struct Sink<P> {
-    /// The folded view.
-    folded: String,
-    /// Per byte of `folded`.
-    fmap: Vec<P>,
-    /// The compact view.
-    compact: String,
-    /// Per byte of `compact`.
-    cmap: Vec<P>,
-}
-
-impl<P: Packed> Sink<P> {
-    /// Appends one output char from source char `p`, to `compact` too if `keep`.
-    #[inline]
-    fn push(&mut self, ch: char, keep: bool, p: P) {
-        let n = ch.len_utf8();
-        self.folded.push(ch);
-        self.fmap.extend_from_slice(&[p; 4][..n]);
-        if keep {
-            self.compact.push(ch);
-            self.cmap.extend_from_slice(&[p; 4][..n]);
-        }
-    }
-}
-
-/// Folds `original` into both views in one pass.
-fn build<P: Packed>(original: &str) -> Sink<P> {
-    let n = original.len();
-    let mut s = Sink {
-        folded: String::with_capacity(n),
-        fmap: Vec::with_capacity(n),
-        compact: String::with_capacity(n),
-        cmap: Vec::with_capacity(n),
-    };
-    for (i, c) in original.char_indices() {
-        let u = c as u32;
-        if u < 0x80 {
-            let b = (u as u8).to_ascii_lowercase();
-            let p = P::pack(i, 1);
-            s.folded.push(b as char);
-            s.fmap.push(p);
-            if ASCII_KEEPS[b as usize] {
-                s.compact.push(b as char);
-                s.cmap.push(p);
+/// Folds `original` into both views in one pass: (folded, its segments, compact, its
+/// segments).
+fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Segment<P>>) {
+    let mut f = ViewBuilder::<P>::new(original.len());
+    let mut k = ViewBuilder::<P>::new(original.len());
+    let bytes = original.as_bytes();
+    let mut i = 0;
+    while let Some(&b0) = bytes.get(i) {
+        // ASCII: lowercase; letters, digits and line breaks are kept in compact.
+        if b0 < 0x80 {
+            let lower = b0.to_ascii_lowercase();
+            f.same_len(i, lower as char);
+            if ASCII_KEEPS[lower as usize] {
+                k.same_len(i, lower as char);
             }
-        } else if is_plain_cjk(u) {
-            let t = trad::to_simplified(c);
-            let p = P::pack(i, 3);
-            s.folded.push(t);
-            s.fmap.extend_from_slice(&[p, p, p]);
-            s.compact.push(t);
-            s.cmap.extend_from_slice(&[p, p, p]);
-        } else {
-            let p = P::pack(i, c.len_utf8());
-            match fold::block(u) {
-                Some(block) => {
-                    let e = block.entry(u);
-                    match e.kind {
-                        fold::Kind::Remove => {}
-                        fold::Kind::Drop => s.push(e.ch, false, p),
-                        fold::Kind::Keep => s.push(e.ch, true, p),
-                        fold::Kind::Multi => {
-                            for &(d, keep) in block.multi(e) {
-                                s.push(d, keep, p);
-                            }
-                        }
-                    }
-                }
-                None => fold::fold_char(c, &mut |d, keep| s.push(d, keep, p)),
-            }
-        }
-    }
-    s
-}
-
-/// Maps the view range `[start, end)` to the original (see [`Normalized::folded_to_original`]).
-fn to_original<P: Packed>(map: &[P], start: usize, end: usize, original_len: usize) -> Range<usize> {
-    let end = end.min(map.len());
-    if start >= end {
-        let at = map.get(start).map_or(original_len, |p| p.start());
-        return at..at;
-    }
-    map[start].start()..map[end - 1].end()
-}
-
-/// The first view offset whose source char starts at or after `offset`.
-fn from_original<P: Packed>(map: &[P], offset: usize) -> usize {
-    map.partition_point(|p| p.start() < offset)
-}
-
-/// See [`Normalized::max_gap`].
-fn max_gap<P: Packed>(view: &str, map: &[P], original: &str, start: usize, end: usize) -> usize {
-    let end = end.min(map.len()).min(view.len());
-    let bytes = view.as_bytes();
-    let mut prev: Option<P> = None;
-    let mut max = 0;
-    for k in start..end {
-        // A char starts at every byte that is not a UTF-8 continuation byte.
-        if (bytes[k] as i8) < -0x40 {
+            i += 1;
             continue;
         }
-        let p = map[k];
-        if let Some(q) = prev
-            && q.start() != p.start()
-        {
-            max = max.max(skipped(original, q.end(), p.start()));
+        // Lead bytes E4–E9: U+4000–U+9FFF, CJK ideographs but for U+4DC0–4DFF (symbols).
+        if let (0xE4..=0xE9, Some(s)) = (b0, original.get(i..i + 3)) {
+            let sb = s.as_bytes();
+            let u = (u32::from(b0 & 0x0F) << 12) | (u32::from(sb[1] & 0x3F) << 6) | u32::from(sb[2] & 0x3F);
+            if !(0x4DC0..0x4E00).contains(&u) {
+                match trad::simplified_of(u) {
+                    None => {
+                        f.verbatim(i, s);
+                        k.verbatim(i, s);
+                    }
+                    Some(t) => {
+                        f.same_len(i, t);
+                        k.same_len(i, t);
+                    }
+                }
+                i += 3;
+                continue;
+            }
         }
-        prev = Some(p);
+        let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else {
+            break; // unreachable: `i` is always on a char boundary
+        };
+        fold_other(&mut f, &mut k, i, c);
+        i += c.len_utf8();
     }
-    max
+    let (folded, fsegs) = f.finish();
+    let (compact, csegs) = k.finish();
+    (folded, fsegs, compact, csegs)
 }
 
-/// Number of original chars in `[from, to)` that count as skipped (`tables::counts_in_gap`).
-fn skipped(original: &str, from: usize, to: usize) -> usize {
-    if from >= to {
-        return 0;
+/// Folds a char that is neither ASCII nor a CJK ideograph of U+4000–U+9FFF.
+#[inline]
+fn fold_other<P: Offset>(f: &mut ViewBuilder<P>, k: &mut ViewBuilder<P>, i: usize, c: char) {
+    let u = c as u32;
+    if let Some(block) = fold::block(u) {
+        let e = block.entry(u);
+        match e.kind {
+            fold::Kind::Remove => {}
+            fold::Kind::Drop => f.one(i, c, e.ch),
+            fold::Kind::Keep => {
+                f.one(i, c, e.ch);
+                k.one(i, c, e.ch);
+            }
+            fold::Kind::Multi => {
+                let (all, kept) = block.multi(e);
+                f.chars(i, c, all);
+                k.chars(i, c, kept);
+            }
+        }
+        return;
     }
-    match original.get(from..to) {
-        Some(gap) => gap.chars().filter(|&c| tables::counts_in_gap(c)).count(),
-        // Not the text this was built from: answer in bytes rather than panic.
-        None => to - from,
-    }
+    // Above plane 1 (CJK extensions, tags, private use): rare, not cached.
+    let (mut all, mut kept) = (['\0'; MAX_EXPANSION], ['\0'; MAX_EXPANSION]);
+    let (mut na, mut nk) = (0, 0);
+    fold::fold_char(c, &mut |d, keep| {
+        if let Some(slot) = all.get_mut(na) {
+            *slot = d;
+            na += 1;
+        }
+        if let (true, Some(slot)) = (keep, kept.get_mut(nk)) {
+            *slot = d;
+            nk += 1;
+        }
+    });
+    f.chars(i, c, &all[..na]);
+    k.chars(i, c, &kept[..nk]);
 }
 
 impl Normalized {
@@ -302,15 +231,12 @@ impl Normalized {
     ///
     /// Never panics; cost is linear in the length of `original`.
     pub fn new(original: &str) -> Normalized {
-        if original.len() <= <u32 as Packed>::MAX_ORIGINAL_LEN {
-            let s = build::<u32>(original);
+        if original.len() <= NARROW_MAX {
+            let (folded, f, compact, c) = build::<u32>(original);
             Normalized {
-                folded: s.folded,
-                compact: s.compact,
-                maps: Maps::Narrow {
-                    folded: s.fmap,
-                    compact: s.cmap,
-                },
+                folded,
+                compact,
+                maps: Maps::Narrow { folded: f, compact: c },
                 original_len: original.len(),
             }
         } else {
@@ -318,16 +244,13 @@ impl Normalized {
         }
     }
 
-    /// [`Normalized::new`] with 64-bit maps (originals of 1 GiB and more).
+    /// [`Normalized::new`] with 64-bit maps (originals over 256 MiB).
     fn new_wide(original: &str) -> Normalized {
-        let s = build::<u64>(original);
+        let (folded, f, compact, c) = build::<u64>(original);
         Normalized {
-            folded: s.folded,
-            compact: s.compact,
-            maps: Maps::Wide {
-                folded: s.fmap,
-                compact: s.cmap,
-            },
+            folded,
+            compact,
+            maps: Maps::Wide { folded: f, compact: c },
             original_len: original.len(),
         }
     }
@@ -345,44 +268,32 @@ impl Normalized {
 
     /// Original byte range covered by folded bytes `[start, end)`.
     ///
-    /// `start < end`, both on folded char boundaries, is the intended use: the result then
-    /// lies on original char boundaries, has `start < end`, and covers exactly the source
-    /// chars of those folded chars. Offsets inside a char are treated as that char; `end` is
-    /// clamped to `folded().len()`; an empty or inverted range maps to an empty range at the
-    /// source of `start` (or at the end of the original).
+    /// With `start < end`, both on folded char boundaries (the intended use), the result lies
+    /// on original char boundaries, has `start < end`, and covers exactly the source chars
+    /// of those folded chars. Never panics: an offset inside a char counts as that char,
+    /// `end` is clamped to `folded().len()`, and an empty or inverted range maps to an empty
+    /// range at the source of `start` (or at the end of the original).
     pub fn folded_to_original(&self, start: usize, end: usize) -> Range<usize> {
-        match &self.maps {
-            Maps::Narrow { folded, .. } => to_original(folded, start, end, self.original_len),
-            Maps::Wide { folded, .. } => to_original(folded, start, end, self.original_len),
-        }
+        with_map!(self, folded, |m| m.range_in_original(start, end, self.original_len))
     }
 
     /// Original byte range covered by compact bytes `[start, end)`; same contract as
     /// [`Normalized::folded_to_original`].
     pub fn compact_to_original(&self, start: usize, end: usize) -> Range<usize> {
-        match &self.maps {
-            Maps::Narrow { compact, .. } => to_original(compact, start, end, self.original_len),
-            Maps::Wide { compact, .. } => to_original(compact, start, end, self.original_len),
-        }
+        with_map!(self, compact, |m| m.range_in_original(start, end, self.original_len))
     }
 
     /// Byte offset in `folded` of the first folded char whose source char starts at or after
     /// original byte `offset` (`folded().len()` if none). Always a folded char boundary.
     pub fn original_to_folded(&self, offset: usize) -> usize {
-        match &self.maps {
-            Maps::Narrow { folded, .. } => from_original(folded, offset),
-            Maps::Wide { folded, .. } => from_original(folded, offset),
-        }
+        with_map!(self, folded, |m| m.offset_from_original(offset))
     }
 
     /// Byte offset in `compact` of the first compact char whose source char starts at or
     /// after original byte `offset` (`compact().len()` if none). Always a compact char
     /// boundary.
     pub fn original_to_compact(&self, offset: usize) -> usize {
-        match &self.maps {
-            Maps::Narrow { compact, .. } => from_original(compact, offset),
-            Maps::Wide { compact, .. } => from_original(compact, offset),
-        }
+        with_map!(self, compact, |m| m.offset_from_original(offset))
     }
 
     /// For the compact range `[start, end)`: the largest number of original characters
@@ -391,14 +302,11 @@ impl Normalized {
     ///
     /// `original` must be the text this was built from. Invisible chars (those removed by
     /// fold 1: zero-width, variation selectors, ZWJ, skin tones…) and non-spacing /
-    /// enclosing combining marks are not counted, so stuffing them between two characters
-    /// does not widen the gap: `最 好` and `最\u{200B}\u{200B} 好` both have a gap of 1, `微❤️信`
-    /// (with U+FE0F) has 1.
+    /// enclosing combining marks are not counted, and an emoji ZWJ sequence counts as one
+    /// char, so stuffing such chars between two characters does not widen the gap: `最 好`,
+    /// `最\u{200B}\u{200B} 好`, `微❤️信` (with U+FE0F) and `加👨‍👩‍👧微` all have a gap of 1.
     pub fn max_gap(&self, original: &str, start: usize, end: usize) -> usize {
-        match &self.maps {
-            Maps::Narrow { compact, .. } => max_gap(&self.compact, compact, original, start, end),
-            Maps::Wide { compact, .. } => max_gap(&self.compact, compact, original, start, end),
-        }
+        with_map!(self, compact, |m| m.max_gap(original, start, end))
     }
 }
 
@@ -629,6 +537,392 @@ mod tests {
         }
     }
 
+    // ---------------------------------------------------------------- maps
+
+    /// Which view a check is about.
+    #[derive(Clone, Copy, Debug)]
+    enum View {
+        Folded,
+        Compact,
+    }
+
+    impl View {
+        fn text(self, n: &Normalized) -> &str {
+            match self {
+                View::Folded => n.folded(),
+                View::Compact => n.compact(),
+            }
+        }
+
+        fn range_in_original(self, n: &Normalized, start: usize, end: usize) -> Range<usize> {
+            match self {
+                View::Folded => n.folded_to_original(start, end),
+                View::Compact => n.compact_to_original(start, end),
+            }
+        }
+
+        fn offset_from_original(self, n: &Normalized, offset: usize) -> usize {
+            match self {
+                View::Folded => n.original_to_folded(offset),
+                View::Compact => n.original_to_compact(offset),
+            }
+        }
+    }
+
+    /// Char boundaries of `s`, `s.len()` included.
+    fn boundaries(s: &str) -> Vec<usize> {
+        s.char_indices().map(|(i, _)| i).chain([s.len()]).collect()
+    }
+
+    /// `max_gap` computed the slow way: per pair of consecutive compact chars.
+    fn max_gap_reference(n: &Normalized, original: &str, start: usize, end: usize) -> usize {
+        let b: Vec<usize> = boundaries(n.compact())
+            .into_iter()
+            .filter(|&x| x >= start && x <= end)
+            .collect();
+        let sources: Vec<Range<usize>> = b.windows(2).map(|w| n.compact_to_original(w[0], w[1])).collect();
+        sources
+            .windows(2)
+            .map(|p| {
+                if p[0] == p[1] {
+                    0
+                } else {
+                    map::skipped(original, p[0].end, p[1].start)
+                }
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Checks every property of both views' maps on `original`. With `exhaustive`, also
+    /// re-folds the original slice of every view range (cubic: short inputs only).
+    fn check_maps(original: &str, exhaustive: bool) {
+        let n = Normalized::new(original);
+        for v in [View::Folded, View::Compact] {
+            check_view(original, &n, v, exhaustive);
+        }
+        // max_gap: agrees with the slow way on every range, never panics on any.
+        let cb = boundaries(n.compact());
+        for (x, &a) in cb.iter().enumerate() {
+            for &e in &cb[x + 1..] {
+                assert_eq!(
+                    n.max_gap(original, a, e),
+                    max_gap_reference(&n, original, a, e),
+                    "max_gap({a}, {e}) of {original:?}"
+                );
+            }
+        }
+        let len = n.compact().len();
+        for a in 0..=len + 2 {
+            for e in [0, a, a + 1, a + 4, len, len + 9] {
+                let _ = n.max_gap(original, a, e);
+                let _ = n.max_gap("", a, e);
+                let _ = n.max_gap("something else entirely", a, e);
+            }
+        }
+        // The wide maps answer exactly like the narrow ones.
+        let w = Normalized::new_wide(original);
+        assert_eq!((w.folded(), w.compact()), (n.folded(), n.compact()));
+        for v in [View::Folded, View::Compact] {
+            let b = boundaries(v.text(&n));
+            for (x, &a) in b.iter().enumerate() {
+                for &e in &b[x + 1..] {
+                    assert_eq!(v.range_in_original(&w, a, e), v.range_in_original(&n, a, e));
+                }
+            }
+            for o in 0..=original.len() + 1 {
+                assert_eq!(v.offset_from_original(&w, o), v.offset_from_original(&n, o));
+            }
+        }
+        for (x, &a) in cb.iter().enumerate() {
+            for &e in &cb[x + 1..] {
+                assert_eq!(w.max_gap(original, a, e), n.max_gap(original, a, e));
+            }
+        }
+    }
+
+    /// See [`check_maps`].
+    fn check_view(original: &str, n: &Normalized, v: View, exhaustive: bool) {
+        let text = v.text(n);
+        let b = boundaries(text);
+        let ctx = |a: usize, e: usize| format!("{v:?} [{a}, {e}) of {original:?} -> {text:?}");
+
+        // Each view char: a non-empty source range on char boundaries; sources in order;
+        // chars of one source share its range.
+        let mut prev: Option<Range<usize>> = None;
+        for w in b.windows(2) {
+            let r = v.range_in_original(n, w[0], w[1]);
+            assert!(r.start < r.end && r.end <= original.len(), "{}", ctx(w[0], w[1]));
+            assert!(original.is_char_boundary(r.start) && original.is_char_boundary(r.end));
+            let src = &original[r.clone()];
+            assert_eq!(src.chars().count(), 1, "one source char: {}", ctx(w[0], w[1]));
+            if let Some(p) = prev {
+                assert!(p == r || p.end <= r.start, "monotonic: {}", ctx(w[0], w[1]));
+            }
+            prev = Some(r);
+        }
+
+        // Every range: covers exactly the sources of its first and last chars.
+        for (x, &a) in b.iter().enumerate() {
+            for (y, &e) in b.iter().enumerate().skip(x + 1) {
+                let r = v.range_in_original(n, a, e);
+                assert_eq!(r.start, v.range_in_original(n, a, b[x + 1]).start, "{}", ctx(a, e));
+                assert_eq!(r.end, v.range_in_original(n, b[y - 1], e).end, "{}", ctx(a, e));
+                // Mapping back lands on the range's view chars (or a superset sharing sources).
+                let (va, ve) = (v.offset_from_original(n, r.start), v.offset_from_original(n, r.end));
+                assert!(va <= a && e <= ve, "round trip: {}", ctx(a, e));
+                if exhaustive {
+                    // Folding the source slice alone gives the same view slice.
+                    let sub = Normalized::new(&original[r]);
+                    assert_eq!(v.text(&sub), &text[va..ve], "re-fold: {}", ctx(a, e));
+                }
+            }
+        }
+
+        // original → view: on a view char boundary, monotonic, and a prefix of the original
+        // folds to the matching prefix of the view.
+        let mut last = 0;
+        for o in 0..=original.len() + 2 {
+            let x = v.offset_from_original(n, o);
+            assert!(text.is_char_boundary(x) && x >= last, "{v:?} from {o} of {original:?}");
+            last = x;
+            if original.is_char_boundary(o) && o <= original.len() {
+                let prefix = Normalized::new(&original[..o]);
+                assert_eq!(v.text(&prefix), &text[..x], "prefix {o} of {original:?}");
+            }
+        }
+
+        // Out-of-contract arguments do not panic.
+        for a in 0..=text.len() + 2 {
+            for e in [0, a, a + 1, a + 5, text.len(), text.len() + 7, usize::MAX] {
+                let r = v.range_in_original(n, a, e);
+                assert!(r.start <= r.end && r.end <= original.len());
+            }
+        }
+        assert_eq!(v.offset_from_original(n, usize::MAX), text.len());
+    }
+
+    /// Inputs mixing CJK, emoji (ZWJ sequences, skin tones, VS16, keycaps, flags),
+    /// full-width forms, expansions and deletions.
+    const MAP_SAMPLES: &[&str] = &[
+        "",
+        "a",
+        "加\u{200B}Ｖ⑴信👍🏻",
+        "最 好 用，電子菸！",
+        "加我👨\u{200D}👩\u{200D}👧微❤️信：ＶＸ１２３",
+        "\u{200B}\u{200B}",
+        "\u{301}\u{301}abc\u{301}",
+        "🇨🇳🍑宝🐶东1️⃣#️⃣",
+        "㍻…⑴⒜\u{FDFA}ﬁ",
+        "點擊\r\n搶購\u{2028}優惠",
+        "𝐰𝐞𝐢𝐱𝐢𝐧 ＃ 𠀀 \u{E0067}\u{E007F} \u{F0000}",
+        "İSTANBUL ΣΑΣ ǅ",
+        "\u{FEFF}\u{202E}abc\u{202C}\u{FE0F}",
+    ];
+
+    #[test]
+    fn maps_hold_on_samples() {
+        for s in MAP_SAMPLES {
+            check_maps(s, true);
+        }
+    }
+
+    #[test]
+    fn maps_spot_checks() {
+        // 加 0..3 | ZWSP 3..6 | Ｖ 6..9 | ⑴ 9..12 | 信 12..15 | 👍 15..19 | 🏻 19..23
+        let s = "加\u{200B}Ｖ⑴信👍🏻";
+        let n = Normalized::new(s);
+        assert_eq!(n.folded(), "加v(1)信👍");
+        assert_eq!(n.compact(), "加v1信");
+        assert_eq!(n.folded_to_original(0, 3), 0..3);
+        assert_eq!(n.folded_to_original(3, 4), 6..9);
+        assert_eq!(n.folded_to_original(4, 5), 9..12);
+        assert_eq!(n.folded_to_original(5, 6), 9..12);
+        assert_eq!(n.folded_to_original(4, 7), 9..12);
+        assert_eq!(n.folded_to_original(3, 10), 6..15);
+        assert_eq!(n.folded_to_original(10, 14), 15..19);
+        assert_eq!(n.folded_to_original(0, 14), 0..19);
+        assert_eq!(n.compact_to_original(3, 5), 6..12);
+        assert_eq!(n.compact_to_original(4, 5), 9..12);
+        assert_eq!(n.compact_to_original(5, 8), 12..15);
+        assert_eq!(n.compact_to_original(0, 8), 0..15);
+        let to_folded: Vec<usize> = [0, 3, 6, 9, 12, 15, 19, 23, 100]
+            .iter()
+            .map(|&o| n.original_to_folded(o))
+            .collect();
+        assert_eq!(to_folded, [0, 3, 3, 4, 7, 10, 14, 14, 14]);
+        let to_compact: Vec<usize> = [0, 3, 6, 9, 12, 15, 19, 23]
+            .iter()
+            .map(|&o| n.original_to_compact(o))
+            .collect();
+        assert_eq!(to_compact, [0, 3, 3, 4, 5, 8, 8, 8]);
+        // Round trip of a term hit: find 信 in compact, map it back.
+        let at = n.compact().find('信').unwrap();
+        let r = n.compact_to_original(at, at + '信'.len_utf8());
+        assert_eq!(&s[r.clone()], "信");
+        assert_eq!(n.original_to_compact(r.start), at);
+        assert_eq!(n.max_gap(s, 0, n.compact().len()), 0);
+    }
+
+    #[test]
+    fn maps_term_hits_land_on_the_disguised_original() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("这是最 好 用的", "最好用", "最 好 用"),
+            ("加.微.信 abc", "加微信", "加.微.信"),
+            ("快来電子菸店", "电子烟", "電子菸"),
+            ("加ＶＸ：", "加vx", "加ＶＸ"),
+            ("加Ｖ\u{200B}Ｘ", "加vx", "加Ｖ\u{200B}Ｘ"),
+            ("去🍑️宝买", "🍑宝", "🍑️宝"),
+            ("微❤️信", "微信", "微❤️信"),
+        ];
+        for &(text, term, want) in cases {
+            let n = Normalized::new(text);
+            let term = fold_term(term);
+            let at = n.compact().find(&term).unwrap_or_else(|| panic!("{term} in {text}"));
+            let r = n.compact_to_original(at, at + term.len());
+            assert_eq!(&text[r], want, "{text}");
+        }
+    }
+
+    #[test]
+    fn max_gap_counts_visible_skipped_chars() {
+        let gap = |s: &str| {
+            let n = Normalized::new(s);
+            n.max_gap(s, 0, n.compact().len())
+        };
+        assert_eq!(gap("最好"), 0);
+        assert_eq!(gap("最 好"), 1);
+        assert_eq!(gap("最 好\u{3000}用"), 1);
+        assert_eq!(gap("加 . 微"), 3);
+        assert_eq!(gap("最,,,,,好"), 5);
+        assert_eq!(gap("微❤️信"), 1);
+        assert_eq!(gap("加👨\u{200D}👩\u{200D}👧微"), 1);
+        assert_eq!(gap("最\u{200B}\u{200B}\u{200B}\u{200B}好"), 0);
+        assert_eq!(gap("最\u{200B}\u{200B} 好"), 1);
+        assert_eq!(gap("最\u{336}\u{336}\u{336}好"), 0);
+        assert_eq!(gap("最\n好"), 0);
+        assert_eq!(gap("⑴⑵"), 0);
+        assert_eq!(gap("㍻"), 0);
+        // Only the range asked about counts.
+        let s = "最好 . . . 用";
+        let n = Normalized::new(s);
+        assert_eq!(n.compact(), "最好用");
+        assert_eq!(n.max_gap(s, 0, 6), 0);
+        assert_eq!(n.max_gap(s, 3, 9), 7);
+        assert_eq!(n.max_gap(s, 0, 9), 7);
+    }
+
+    #[test]
+    fn no_panic_on_odd_inputs() {
+        for s in [
+            "",
+            "\u{301}",
+            "\u{301}\u{302}\u{303}",
+            "\u{20E3}",
+            "\u{FE0F}\u{200D}",
+            "\u{E0001}",
+            "\u{10FFFF}\u{F8FF}\u{FFFF}",
+            "\0\x07\x1B",
+        ] {
+            check_maps(s, true);
+        }
+    }
+
+    #[test]
+    fn huge_input() {
+        let unit = "最好用的電子菸👍🏻，加Ｖ⑴信 abc\u{200B}123\n";
+        let s = unit.repeat(80_000); // ~5 MB
+        let n = Normalized::new(&s);
+        assert!(s.len() > 4 << 20 && n.folded().len() > s.len() / 2);
+        let unit_n = Normalized::new(unit);
+        assert_eq!(&n.compact()[..unit_n.compact().len()], unit_n.compact());
+        let last = n.compact().len();
+        let r = n.compact_to_original(last - 1, last);
+        assert_eq!(&s[r], "\n");
+        assert_eq!(n.original_to_folded(s.len()), n.folded().len());
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    /// Chars biased to what notes and evasions are made of.
+    fn note_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            4 => prop::char::range('\u{4E00}', '\u{9FFF}'),
+            1 => prop::sample::select(trad::pairs().iter().map(|&(t, _)| t).collect::<Vec<_>>()),
+            1 => prop::char::range('\u{3400}', '\u{4DFF}'),
+            2 => prop::char::range(' ', '~'),
+            1 => prop::char::range('\u{3000}', '\u{30FF}'),
+            2 => prop::char::range('\u{FF00}', '\u{FFEF}'),
+            1 => prop::char::range('\u{2000}', '\u{206F}'),
+            1 => prop::char::range('\u{2460}', '\u{27BF}'),
+            2 => prop::char::range('\u{1F000}', '\u{1FAFF}'),
+            1 => prop::char::range('\u{1D400}', '\u{1D7FF}'),
+            1 => prop::char::range('\u{0300}', '\u{036F}'),
+            1 => prop::char::range('\u{3300}', '\u{33FF}'),
+            2 => prop::sample::select(vec![
+                '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}',
+                '\u{202E}', '\u{2066}', '\u{FE0F}', '\u{FE0E}', '\u{20E3}', '\u{1F3FB}',
+                '\u{E0067}', '\u{E007F}', '\u{E0100}', '\u{3164}', '\n', '\r', '\u{2028}',
+                '⑴', '…', '㍻', '\u{FDFA}', 'İ', '🍑', '🐶', '🇨', '❶', '𠀀', '\u{2F800}',
+            ]),
+            1 => any::<char>(),
+        ]
+    }
+
+    /// Strings of [`note_char`]s.
+    fn note_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(note_char(), 0..24).prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn prop_maps_hold_on_note_text(s in note_text()) {
+            check_maps(&s, false);
+        }
+
+        #[test]
+        fn prop_maps_hold_on_any_string(s in any::<String>()) {
+            check_maps(&s, false);
+        }
+
+        #[test]
+        fn prop_folding_is_idempotent(s in note_text()) {
+            let n = Normalized::new(&s);
+            prop_assert_eq!(folded(n.folded()), n.folded());
+            prop_assert_eq!(fold_term(n.compact()), n.compact());
+            prop_assert_eq!(fold_term(n.folded()), n.compact());
+        }
+
+        #[test]
+        fn prop_views_equal_reference(s in note_text()) {
+            let n = Normalized::new(&s);
+            let (f, c) = reference(&s);
+            prop_assert_eq!(n.folded(), f);
+            prop_assert_eq!(n.compact(), c);
+        }
+
+        #[test]
+        fn prop_queries_never_panic(
+            s in note_text(),
+            offsets in prop::collection::vec(any::<usize>(), 4),
+            small in prop::collection::vec(0usize..200, 4),
+        ) {
+            let n = Normalized::new(&s);
+            for &(a, e) in &[(offsets[0], offsets[1]), (small[0], small[1]), (small[2], offsets[2])] {
+                let r = n.folded_to_original(a, e);
+                prop_assert!(r.start <= r.end && r.end <= s.len());
+                let r = n.compact_to_original(a, e);
+                prop_assert!(r.start <= r.end && r.end <= s.len());
+                let _ = n.max_gap(&s, a, e);
+                prop_assert!(n.original_to_folded(a) <= n.folded().len());
+                prop_assert!(n.original_to_compact(e) <= n.compact().len());
+            }
+            let _ = n.max_gap("unrelated", small[3], offsets[3]);
+        }
+    }
+
     // ---------------------------------------------------------------- exhaustive
 
     /// The fast paths (ASCII, CJK) and the block cache agree with the reference fold for
@@ -663,9 +957,9 @@ mod tests {
     fn folding_is_idempotent() {
         let mut buf = [0u8; 4];
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            let n = Normalized::new(c.encode_utf8(&mut buf));
-            assert_eq!(folded(n.folded()), n.folded(), "U+{:04X}", c as u32);
-            assert_eq!(fold_term(n.compact()), n.compact(), "U+{:04X}", c as u32);
+            let (f, k) = reference(c.encode_utf8(&mut buf));
+            assert_eq!(reference(&f).0, f, "U+{:04X}", c as u32);
+            assert_eq!(reference(&k).1, k, "U+{:04X}", c as u32);
         }
     }
 

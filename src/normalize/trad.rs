@@ -2,8 +2,9 @@
 //!
 //! The pairs live in the generated file `t2s_table.rs` (from the `fast2s` crate, see there).
 //! Every key lies in U+3400–U+9FFF, so a 3.4 KiB bitmap over that block answers "is this a
-//! traditional char?" with one bit test; only the few chars that are traditional pay for a
-//! binary search in the pair table.
+//! traditional char?" with one bit test; only the few chars that are traditional go on to a
+//! rank computation (a popcount plus a prefix count per 64-bit word) that gives their index
+//! in the sorted pair table. Both the bitmap and the prefix counts are built at compile time.
 
 use super::t2s_table::T2S;
 
@@ -34,25 +35,44 @@ const fn bitmap() -> [u64; WORDS] {
     bits
 }
 
-/// Is `c` (any char) a traditional char with a simplified form?
+/// Number of keys before each word of [`IS_TRADITIONAL`], so that the key of bit `k` is
+/// `T2S[RANK[k / 64] + (bits below k in its word)]`.
+static RANK: [u16; WORDS] = rank();
+
+/// Builds [`RANK`] at compile time.
+const fn rank() -> [u16; WORDS] {
+    let mut rank = [0u16; WORDS];
+    let mut total = 0;
+    let mut w = 0;
+    while w < WORDS {
+        rank[w] = total;
+        total += IS_TRADITIONAL[w].count_ones() as u16;
+        w += 1;
+    }
+    rank
+}
+
+/// The simplified form of code point `u` if it is a traditional char: a bit test, then (for
+/// traditional chars only) a rank computation and one table read.
 #[inline]
-pub(super) fn is_traditional(c: char) -> bool {
-    let k = (c as u32).wrapping_sub(START);
-    k < END - START && IS_TRADITIONAL[(k / 64) as usize] & (1 << (k % 64)) != 0
+pub(super) fn simplified_of(u: u32) -> Option<char> {
+    let k = u.wrapping_sub(START);
+    if k >= END - START {
+        return None;
+    }
+    let word = IS_TRADITIONAL[(k / 64) as usize];
+    let bit = 1u64 << (k % 64);
+    if word & bit == 0 {
+        return None;
+    }
+    let index = RANK[(k / 64) as usize] as usize + (word & (bit - 1)).count_ones() as usize;
+    T2S.get(index).map(|&(_, s)| s)
 }
 
 /// The simplified form of `c`, or `c` itself.
 #[inline]
 pub(super) fn to_simplified(c: char) -> char {
-    if is_traditional(c) { lookup(c) } else { c }
-}
-
-/// Binary search in [`T2S`]; only called for chars whose bit is set.
-fn lookup(c: char) -> char {
-    match T2S.binary_search_by_key(&c, |&(t, _)| t) {
-        Ok(i) => T2S[i].1,
-        Err(_) => c,
-    }
+    simplified_of(c as u32).unwrap_or(c)
 }
 
 /// The whole table, for tests.
