@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::error::Error;
 use crate::normalize::{Normalized, fold_term};
@@ -58,6 +58,9 @@ struct Inner {
     roles: Vec<Vec<Role>>,
     /// Regex patterns: (rule index, regex over folded text).
     patterns: Vec<(usize, Regex)>,
+    /// All of `patterns` in one set: one pass says which of them can match a text at all, so
+    /// the individual regexes run only where they will find something (rarely).
+    pattern_set: RegexSet,
     escalations: Vec<(Category, Escalate)>,
 }
 
@@ -255,12 +258,17 @@ impl LinterBuilder {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&strings)
             .expect("a few thousand short terms fit a DFA");
+        let pattern_set = regex::RegexSetBuilder::new(patterns.iter().map(|(_, re)| re.as_str()))
+            .size_limit(64 << 20)
+            .build()
+            .expect("each pattern compiled on its own");
         Ok(Linter {
             inner: Arc::new(Inner {
                 rules,
                 automaton,
                 roles,
                 patterns,
+                pattern_set,
                 escalations,
             }),
         })
@@ -378,7 +386,8 @@ impl Linter {
                 }
             }
         }
-        for (rule, re) in &inner.patterns {
+        for i in inner.pattern_set.matches(norm.folded()).iter() {
+            let (rule, re) = &inner.patterns[i];
             if !active(*rule) {
                 continue;
             }
