@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::span::Span;
+use crate::violation::Field;
+
 /// A Xiaohongshu note as it will be published.
 ///
 /// Every field is optional on input (a missing or `null` field is empty) and unknown fields are
@@ -91,12 +94,18 @@ impl Note {
                 body_offset: bom,
                 title_line: None,
                 tag_lines: Vec::new(),
+                title_span: None,
+                tag_spans: Vec::new(),
             });
         };
         let mut note = Note::default();
         let mut offset = text.len() - after_open.len();
         let mut title_line = None;
         let mut tag_lines = Vec::new();
+        let mut title_span = None;
+        let mut tag_spans = Vec::new();
+        // where a slice of `text` starts in the file (the BOM included)
+        let at = |part: &str| Span::new(0, part.len()).shift(bom + (part.as_ptr() as usize - text.as_ptr() as usize));
         for (n, line) in after_open.split_inclusive('\n').enumerate() {
             let line_no = n + 2;
             offset += line.len();
@@ -108,6 +117,8 @@ impl Note {
                     body_offset: bom + offset,
                     title_line,
                     tag_lines,
+                    title_span,
+                    tag_spans,
                 });
             }
             let Some((key, value)) = content.split_once(':') else {
@@ -122,17 +133,21 @@ impl Note {
             let value = value.trim();
             match key.trim() {
                 "title" => {
-                    note.title = unquote(value).to_owned();
+                    let title = unquote(value);
+                    note.title = title.to_owned();
                     title_line = Some(line_no);
+                    title_span = Some(at(title));
                 }
                 "tags" => {
                     let list = value.trim_start_matches('[').trim_end_matches(']');
-                    note.tags = list
+                    let tags: Vec<&str> = list
                         .split([',', '，'])
-                        .map(|t| unquote(t.trim()).trim_start_matches('#').trim().to_owned())
+                        .map(|t| unquote(t.trim()).trim_start_matches('#').trim())
                         .filter(|t| !t.is_empty())
                         .collect();
+                    note.tags = tags.iter().map(|t| (*t).to_owned()).collect();
                     tag_lines = vec![line_no; note.tags.len()];
+                    tag_spans = tags.iter().map(|t| at(t)).collect();
                 }
                 "sponsored" => {
                     note.sponsored = match unquote(value).to_ascii_lowercase().as_str() {
@@ -182,6 +197,35 @@ pub struct TextNote {
     pub title_line: Option<usize>,
     /// 1-based line of each tag's `tags:` key.
     pub tag_lines: Vec<usize>,
+    /// Byte range of the title's value in the file's text (inside its quotes, if any).
+    pub title_span: Option<Span>,
+    /// Byte range of each tag in the file's text (without its `#` and quotes).
+    pub tag_spans: Vec<Span>,
+}
+
+impl TextNote {
+    /// Where a span of one of the note's fields lies in the file's text: the body follows
+    /// `body_offset`, the title and the tags sit on their front-matter lines. `None` for a
+    /// title or a tag the file does not have.
+    ///
+    /// ```
+    /// use redlint::{Linter, Note};
+    ///
+    /// let text = "---\ntitle: 全网最低价\ntags: [好物, 第一名]\n---\n这是最好用的面霜";
+    /// let parsed = Note::from_text(text).unwrap();
+    /// for v in Linter::builtin().lint(&parsed.note) {
+    ///     let span = parsed.file_span(v.field, v.span).unwrap();
+    ///     assert_eq!(&text[span.range()], v.matched); // the user's own characters, in the file
+    /// }
+    /// ```
+    pub fn file_span(&self, field: Field, span: Span) -> Option<Span> {
+        let start = match field {
+            Field::Body => self.body_offset,
+            Field::Title => self.title_span?.start,
+            Field::Tag(i) => self.tag_spans.get(i)?.start,
+        };
+        Some(span.shift(start))
+    }
 }
 
 /// A front-matter header that cannot be read.
@@ -230,6 +274,23 @@ mod tests {
         assert_eq!(t.note.body, "正文");
         assert_eq!(&text[t.body_offset..], "正文");
         assert_eq!(t.title_line, Some(2));
+    }
+
+    #[test]
+    fn field_spans_point_at_the_values_in_the_file() {
+        let text = "\u{feff}---\r\ntitle:  \"🙂最好\" \r\ntags: [#好物, '第一名'，👩‍👩‍👧]\r\n---\r\n正文";
+        let t = Note::from_text(text).unwrap();
+        assert_eq!(&text[t.title_span.unwrap().range()], "🙂最好");
+        let tags: Vec<&str> = t.tag_spans.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(tags, ["好物", "第一名", "👩‍👩‍👧"]);
+        let best = Span::new(4, 10); // 最好 inside the title
+        assert_eq!(&text[t.file_span(Field::Title, best).unwrap().range()], "最好");
+        assert_eq!(&text[t.file_span(Field::Tag(1), Span::new(0, 6)).unwrap().range()], "第一");
+        assert_eq!(&text[t.file_span(Field::Body, Span::new(0, 3)).unwrap().range()], "正");
+        assert_eq!(t.file_span(Field::Tag(3), Span::new(0, 1)), None);
+        let plain = Note::from_text("\u{feff}最好").unwrap();
+        assert_eq!(plain.file_span(Field::Body, Span::new(0, 3)), Some(Span::new(3, 6)));
+        assert_eq!(plain.file_span(Field::Title, Span::new(0, 3)), None);
     }
 
     #[test]

@@ -42,6 +42,11 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
 
+    /// The span moved `by` bytes to the right (a field's span into its place in a file).
+    pub const fn shift(&self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+
     /// As a `Range`, for slicing.
     pub const fn range(&self) -> std::ops::Range<usize> {
         self.start..self.end
@@ -172,6 +177,23 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+impl LineIndex<'_> {
+    /// Both ends of `span` as 0-based `(line, column)` pairs with columns counted in `unit`:
+    /// an editor's range (LSP's `Range` with the negotiated position encoding).
+    pub fn range(&self, span: Span, unit: ColumnUnit) -> ((usize, usize), (usize, usize)) {
+        (self.line_col(span.start, unit), self.line_col(span.end, unit))
+    }
+
+    /// The byte span between two 0-based `(line, column)` positions counted in `unit`, each
+    /// converted as [`LineIndex::offset`] does (clamped, snapped to a character's start); a
+    /// reversed pair is put in order. The inverse of [`LineIndex::range`].
+    pub fn span(&self, start: (usize, usize), end: (usize, usize), unit: ColumnUnit) -> Span {
+        let a = self.offset(start.0, start.1, unit);
+        let b = self.offset(end.0, end.1, unit);
+        Span::new(a.min(b), a.max(b))
+    }
+}
+
 /// The number of chars in `text[..offset]`.
 pub fn char_offset(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].chars().count()
@@ -231,6 +253,93 @@ mod tests {
         // a byte offset inside 🙂 floors to its start
         assert_eq!(idx.position(3).char_col, 1);
         assert_eq!(char_offset("最好🙂", 6), 2);
+    }
+
+    /// Columns of `needle`'s first occurrence, counted independently of [`LineIndex`]: the
+    /// characters before it on its line, encoded by the standard library.
+    fn expected(text: &str, needle: &str) -> (usize, usize, usize, usize) {
+        let at = text.find(needle).unwrap();
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let before = &text[line_start..at];
+        let line = text[..at].matches('\n').count();
+        (line, before.len(), before.encode_utf16().count(), before.chars().count())
+    }
+
+    #[test]
+    fn emoji_cjk_and_crlf_in_every_unit_both_ways() {
+        // 🙂: 1 char, 2 UTF-16 units, 4 bytes; 👍🏽: 2 chars, 4 units, 8 bytes; the family:
+        // 5 chars, 8 units, 18 bytes; CJK: 1 char, 1 unit, 3 bytes
+        let text = "🙂最好\r\n👍🏽👍🏽 第一\r\n👩‍👩‍👧👩‍👩‍👧加微信\n\r\n尾🙂";
+        let idx = LineIndex::new(text);
+        for (needle, want) in [
+            ("最好", (0, 4, 2, 1)),
+            ("第一", (1, 17, 9, 5)),
+            ("加微信", (2, 36, 16, 10)),
+            ("尾", (4, 0, 0, 0)),
+            ("🙂最", (0, 0, 0, 0)),
+        ] {
+            assert_eq!(expected(text, needle), want, "{needle}");
+            let at = text.find(needle).unwrap();
+            let span = Span::new(at, at + needle.len());
+            for (unit, col) in [
+                (ColumnUnit::Utf8, want.1),
+                (ColumnUnit::Utf16, want.2),
+                (ColumnUnit::Char, want.3),
+            ] {
+                let (start, end) = idx.range(span, unit);
+                assert_eq!(start, (want.0, col), "{needle} {unit:?}");
+                let len = match unit {
+                    ColumnUnit::Utf8 => needle.len(),
+                    ColumnUnit::Utf16 => needle.encode_utf16().count(),
+                    ColumnUnit::Char => needle.chars().count(),
+                };
+                assert_eq!(end, (want.0, col + len), "{needle} {unit:?}");
+                assert_eq!(idx.span(start, end, unit), span, "{needle} {unit:?}");
+                assert_eq!(idx.span(end, start, unit), span, "reversed {needle} {unit:?}");
+            }
+        }
+        // the end of a CRLF line is before its \r, in every unit; the empty line 3 is empty
+        assert_eq!(idx.line_text(0), "🙂最好");
+        assert_eq!(idx.span((0, 99), (1, 0), ColumnUnit::Utf16), Span::new(10, 12));
+        assert_eq!(idx.line_text(3), "");
+        assert_eq!(idx.offset(3, 5, ColumnUnit::Utf16), text.find("\r\n尾").unwrap());
+        // a column inside a surrogate pair or a UTF-8 sequence snaps to the character's start
+        assert_eq!(idx.offset(0, 1, ColumnUnit::Utf16), 0);
+        assert_eq!(idx.offset(0, 5, ColumnUnit::Utf8), 4);
+        // past the last line: the end of the text
+        assert_eq!(idx.span((4, 0), (9, 0), ColumnUnit::Char), Span::new(text.find('尾').unwrap(), text.len()));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_boundary_round_trips(parts in proptest::collection::vec(
+            proptest::sample::select(vec!["a", "最", "好", "🙂", "👍🏽", "👩‍👩‍👧", "\n", "\r\n", " ", "é", "\u{200b}"]),
+            0..40,
+        )) {
+            let text: String = parts.concat();
+            let idx = LineIndex::new(&text);
+            for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                if text[i..].starts_with('\n') && text[..i].ends_with('\r') {
+                    continue; // inside a CRLF: no column of its own
+                }
+                let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+                let before = &text[line_start..i];
+                let line = text[..i].matches('\n').count();
+                for (unit, col) in [
+                    (ColumnUnit::Utf8, before.len()),
+                    (ColumnUnit::Utf16, before.encode_utf16().count()),
+                    (ColumnUnit::Char, before.chars().count()),
+                ] {
+                    proptest::prop_assert_eq!(idx.line_col(i, unit), (line, col));
+                    let back = idx.offset(line, col, unit);
+                    if text[i..].starts_with('\r') {
+                        proptest::prop_assert!(back <= i); // a \r before \n is the line's end
+                    } else {
+                        proptest::prop_assert_eq!(back, i);
+                    }
+                }
+            }
+        }
     }
 
     #[test]
