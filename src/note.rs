@@ -285,7 +285,10 @@ mod tests {
         assert_eq!(tags, ["好物", "第一名", "👩‍👩‍👧"]);
         let best = Span::new(4, 10); // 最好 inside the title
         assert_eq!(&text[t.file_span(Field::Title, best).unwrap().range()], "最好");
-        assert_eq!(&text[t.file_span(Field::Tag(1), Span::new(0, 6)).unwrap().range()], "第一");
+        assert_eq!(
+            &text[t.file_span(Field::Tag(1), Span::new(0, 6)).unwrap().range()],
+            "第一"
+        );
         assert_eq!(&text[t.file_span(Field::Body, Span::new(0, 3)).unwrap().range()], "正");
         assert_eq!(t.file_span(Field::Tag(3), Span::new(0, 1)), None);
         let plain = Note::from_text("\u{feff}最好").unwrap();

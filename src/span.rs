@@ -262,7 +262,12 @@ mod tests {
         let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let before = &text[line_start..at];
         let line = text[..at].matches('\n').count();
-        (line, before.len(), before.encode_utf16().count(), before.chars().count())
+        (
+            line,
+            before.len(),
+            before.encode_utf16().count(),
+            before.chars().count(),
+        )
     }
 
     #[test]
@@ -307,7 +312,10 @@ mod tests {
         assert_eq!(idx.offset(0, 1, ColumnUnit::Utf16), 0);
         assert_eq!(idx.offset(0, 5, ColumnUnit::Utf8), 4);
         // past the last line: the end of the text
-        assert_eq!(idx.span((4, 0), (9, 0), ColumnUnit::Char), Span::new(text.find('尾').unwrap(), text.len()));
+        assert_eq!(
+            idx.span((4, 0), (9, 0), ColumnUnit::Char),
+            Span::new(text.find('尾').unwrap(), text.len())
+        );
     }
 
     proptest::proptest! {

@@ -3,6 +3,7 @@
 
 mod check;
 mod input;
+mod lsp;
 mod rules;
 
 use std::path::PathBuf;
@@ -34,6 +35,8 @@ enum Command {
         #[command(flatten)]
         packs: PackArgs,
     },
+    /// Language server over stdio: lints notes in your editor as you type.
+    Lsp(lsp::LspArgs),
 }
 
 /// Which rules: builtin packs plus extra ones, some switched off.
@@ -149,6 +152,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Rules(args) => rules::list(&args),
         Command::Explain { rule, packs } => rules::explain(&rule, &packs),
+        Command::Lsp(args) => lsp::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,0 +1,562 @@
+//! `redlint lsp` from outside: the real binary, JSON-RPC with Content-Length framing over its
+//! stdin and stdout. Every read has a timeout, so a hung server fails the test instead of
+//! hanging it.
+//!
+//! Expected positions are computed here, independently of the library: byte offsets found
+//! with `str::find`, columns counted with `encode_utf16` or `len`.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Unit {
+    Utf8,
+    Utf16,
+}
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    inbox: Receiver<Value>,
+    /// Everything received that no wait has consumed yet.
+    seen: Vec<Value>,
+    next_id: i64,
+    /// What the client answers to `workspace/configuration`.
+    configuration: Value,
+}
+
+impl Client {
+    fn start() -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_redlint"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("the binary starts");
+        let stdin = child.stdin.take().expect("stdin");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, inbox) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let mut length = None;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                        return; // the server closed stdout
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(n) = line.strip_prefix("Content-Length: ") {
+                        length = Some(n.parse::<usize>().expect("a length"));
+                    }
+                }
+                let mut body = vec![0; length.expect("a Content-Length header")];
+                reader.read_exact(&mut body).expect("a whole body");
+                let value: Value = serde_json::from_slice(&body).expect("a JSON body");
+                if tx.send(value).is_err() {
+                    return;
+                }
+            }
+        });
+        Client {
+            child,
+            stdin,
+            inbox,
+            seen: Vec::new(),
+            next_id: 0,
+            configuration: Value::Null,
+        }
+    }
+
+    fn send(&mut self, msg: Value) {
+        let body = serde_json::to_string(&msg).unwrap();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("the server reads");
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let resp = self.wait(&format!("the response to {method}"), |m| {
+            m["id"] == id && m.get("method").is_none()
+        });
+        assert!(resp.get("error").is_none(), "{method} failed: {resp}");
+        resp["result"].clone()
+    }
+
+    /// Waits for the first message (already seen or to come) that satisfies `pred`, answering
+    /// the server's own requests meanwhile.
+    fn wait(&mut self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self.seen.iter().position(&pred) {
+            return self.seen.remove(i);
+        }
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let msg = match self.inbox.recv_timeout(left) {
+                Ok(m) => m,
+                Err(RecvTimeoutError::Timeout) => panic!("timed out waiting for {what}; seen: {:#?}", self.seen),
+                Err(RecvTimeoutError::Disconnected) => panic!("the server closed stdout while we waited for {what}"),
+            };
+            if msg.get("method").is_some() && msg.get("id").is_some() {
+                let result = match msg["method"].as_str() {
+                    Some("workspace/configuration") => json!([self.configuration]),
+                    _ => Value::Null,
+                };
+                let id = msg["id"].clone();
+                self.send(json!({"jsonrpc": "2.0", "id": id, "result": result}));
+            }
+            if pred(&msg) {
+                return msg;
+            }
+            self.seen.push(msg);
+        }
+    }
+
+    fn diagnostics(&mut self, uri: &str, version: Option<i64>) -> Vec<Value> {
+        let msg = self.wait(&format!("diagnostics of {uri} version {version:?}"), |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && version.is_none_or(|v| m["params"]["version"] == v)
+        });
+        msg["params"]["diagnostics"].as_array().expect("a list").clone()
+    }
+
+    fn initialize(&mut self, capabilities: Value, root: &Path, options: Value) -> Value {
+        let result = self.request(
+            "initialize",
+            json!({
+                "processId": null,
+                "rootUri": file_uri(root),
+                "capabilities": capabilities,
+                "initializationOptions": options,
+            }),
+        );
+        self.notify("initialized", json!({}));
+        result
+    }
+
+    /// shutdown, exit, and the process's exit code.
+    fn finish(mut self) -> Option<i32> {
+        assert_eq!(self.request("shutdown", Value::Null), Value::Null);
+        self.notify("exit", Value::Null);
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status.code();
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("the server did not exit after shutdown and exit");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        // a failed test must not leave a server behind
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn file_uri(path: &Path) -> String {
+    let mut out = String::from("file://");
+    for b in path.display().to_string().bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn workspace(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("redlint-lsp-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// 0-based line and column of byte `at` in `text`, counted here without the library.
+fn position(text: &str, at: usize, unit: Unit) -> (u64, u64) {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    let col = match unit {
+        Unit::Utf8 => before.len(),
+        Unit::Utf16 => before.encode_utf16().count(),
+    };
+    (text[..at].matches('\n').count() as u64, col as u64)
+}
+
+/// Byte offset of an LSP position, counted here without the library.
+fn offset(text: &str, line: u64, col: u64, unit: Unit) -> usize {
+    let line_start = if line == 0 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line as usize - 1)
+            .expect("the line exists")
+            .0
+            + 1
+    };
+    let mut seen = 0;
+    for (i, c) in text[line_start..].char_indices() {
+        if seen == col as usize {
+            return line_start + i;
+        }
+        assert!(seen < col as usize, "column {col} is inside a character");
+        seen += match unit {
+            Unit::Utf8 => c.len_utf8(),
+            Unit::Utf16 => c.len_utf16(),
+        };
+    }
+    assert_eq!(seen, col as usize, "column past the end");
+    text.len()
+}
+
+/// The text a diagnostic's range covers.
+fn covered<'a>(text: &'a str, d: &Value, unit: Unit) -> &'a str {
+    let r = &d["range"];
+    let start = offset(
+        text,
+        r["start"]["line"].as_u64().unwrap(),
+        r["start"]["character"].as_u64().unwrap(),
+        unit,
+    );
+    let end = offset(
+        text,
+        r["end"]["line"].as_u64().unwrap(),
+        r["end"]["character"].as_u64().unwrap(),
+        unit,
+    );
+    &text[start..end]
+}
+
+fn range_of(text: &str, needle: &str, unit: Unit) -> Value {
+    let at = text.find(needle).unwrap_or_else(|| panic!("{needle} in the text"));
+    let (l0, c0) = position(text, at, unit);
+    let (l1, c1) = position(text, at + needle.len(), unit);
+    json!({"start": {"line": l0, "character": c0}, "end": {"line": l1, "character": c1}})
+}
+
+/// A note full of what goes wrong when columns are counted wrong: the family emoji (5 chars,
+/// 8 UTF-16 units, 18 bytes), skin tones, CJK, a CRLF line, front matter with a title and tags.
+const NOTE: &str =
+    "---\ntitle: 👩‍👩‍👧全网最低价\ntags: [#👍🏽好物, \"🙂国家级\"]\n---\n🙂🙂今天分享👍🏽\r\n这是👩‍👩‍👧最好用的面霜，加我微信\n";
+
+fn check_ranges(text: &str, diagnostics: &[Value], unit: Unit, want: &[(&str, &str)]) {
+    let mut got: Vec<(String, String)> = diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                covered(text, d, unit).to_owned(),
+            )
+        })
+        .collect();
+    got.sort();
+    let mut want: Vec<(String, String)> = want.iter().map(|(c, t)| ((*c).to_owned(), (*t).to_owned())).collect();
+    want.sort();
+    assert_eq!(got, want, "{diagnostics:#?}");
+    for (code, term) in &want {
+        let d = diagnostics.iter().find(|d| d["code"] == code.as_str()).unwrap();
+        assert_eq!(d["range"], range_of(text, term, unit), "{code} {term}");
+        assert_eq!(d["source"], "redlint");
+    }
+}
+
+#[test]
+fn utf16_session_open_change_fix_allow_close() {
+    let root = workspace("utf16");
+    let uri = file_uri(&root.join("笔记 1.md"));
+    let mut c = Client::start();
+    let caps = json!({"textDocument": {"publishDiagnostics": {"relatedInformation": true}}});
+    let init = c.initialize(caps, &root, Value::Null);
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(
+        init["capabilities"]["textDocumentSync"]["change"], 2,
+        "incremental sync"
+    );
+    assert_eq!(init["serverInfo"]["name"], "redlint");
+
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": NOTE}}),
+    );
+    let ds = c.diagnostics(&uri, Some(1));
+    let want = [
+        ("B105", "全网最低"),
+        ("B103", "国家级"),
+        ("B101", "最好用"),
+        ("O301", "加我微信"),
+    ];
+    check_ranges(NOTE, &ds, Unit::Utf16, &want);
+    // by hand, once: 最 follows 这是 (2 units) and the family (8 units) on line 5
+    let b101 = ds.iter().find(|d| d["code"] == "B101").unwrap();
+    assert_eq!(b101["range"]["start"], json!({"line": 5, "character": 10}));
+    assert_eq!(b101["range"]["end"], json!({"line": 5, "character": 13}));
+    assert_eq!(b101["severity"], 2, "a warning");
+    assert_eq!(
+        ds.iter().find(|d| d["code"] == "O301").unwrap()["severity"],
+        1,
+        "an error"
+    );
+    // the basis as related information, pointing at the same place
+    let related = &b101["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], uri.as_str());
+    assert_eq!(related["location"]["range"], b101["range"]);
+    assert!(related["message"].as_str().unwrap().contains("广告法"), "{related}");
+    // both languages by default
+    assert!(b101["message"].as_str().unwrap().contains(" / "), "{b101}");
+
+    // incremental: put 🙂 before 最好用, replace the CRLF line's 今天 with 明天 (a range inside
+    // a line after two surrogate pairs), in one didChange
+    let mut text = NOTE.to_owned();
+    let edits = [("最好用", "🙂"), ("今天", "明天")];
+    let mut changes = Vec::new();
+    for (anchor, insert) in edits {
+        let r = if insert == "🙂" {
+            let at = text.find(anchor).unwrap();
+            let (l, c) = position(&text, at, Unit::Utf16);
+            json!({"start": {"line": l, "character": c}, "end": {"line": l, "character": c}})
+        } else {
+            range_of(&text, anchor, Unit::Utf16)
+        };
+        changes.push(json!({"range": r, "text": insert}));
+        if insert == "🙂" {
+            text.insert_str(text.find(anchor).unwrap(), insert);
+        } else {
+            text = text.replacen(anchor, insert, 1);
+        }
+    }
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": changes}),
+    );
+    let ds = c.diagnostics(&uri, Some(2));
+    check_ranges(&text, &ds, Unit::Utf16, &want);
+    let b101 = ds.iter().find(|d| d["code"] == "B101").unwrap();
+    assert_eq!(
+        b101["range"]["start"],
+        json!({"line": 5, "character": 12}),
+        "moved by the 🙂"
+    );
+
+    // a range spanning lines, deleting the CRLF line break: 最好用 moves up a line
+    let at = text.find("\r\n这是").unwrap();
+    let (l0, c0) = position(&text, at, Unit::Utf16);
+    let change =
+        json!({"range": {"start": {"line": l0, "character": c0}, "end": {"line": l0 + 1, "character": 0}}, "text": ""});
+    text.replace_range(at..at + 2, "");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [change]}),
+    );
+    let ds = c.diagnostics(&uri, Some(3));
+    check_ranges(&text, &ds, Unit::Utf16, &want);
+
+    // code actions at the cursor inside 最好用: the quick fix, preferred, and the allow action
+    let r = range_of(&text, "好用", Unit::Utf16);
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": r["start"], "end": r["start"]}, "context": {"diagnostics": []}}),
+    );
+    let actions = actions.as_array().unwrap();
+    let fix = actions
+        .iter()
+        .find(|a| a["edit"].is_object())
+        .unwrap_or_else(|| panic!("a quick fix in {actions:#?}"));
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["isPreferred"], true);
+    let edit = &fix["edit"]["changes"][uri.as_str()][0];
+    assert_eq!(edit["newText"], "很好用");
+    assert_eq!(edit["range"], range_of(&text, "最好用", Unit::Utf16));
+    let allow = actions
+        .iter()
+        .find(|a| a["command"]["command"] == "redlint.allow")
+        .unwrap_or_else(|| panic!("an allow action in {actions:#?}"));
+    assert_eq!(allow["command"]["arguments"][0]["term"], "最好用");
+
+    // carry out the allow action as a client does: workspace/executeCommand
+    let config = root.join("redlint.toml");
+    assert!(!config.exists());
+    let result = c.request("workspace/executeCommand", allow["command"].clone());
+    assert_eq!(result, Value::Null);
+    let written = std::fs::read_to_string(&config).expect("redlint.toml written");
+    assert!(written.contains("allow = [\"最好用\"]"), "{written}");
+    // the documents are linted again with the term allowed
+    let ds = c.wait("diagnostics without B101", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.iter().all(|d| d["code"] != "B101"))
+    });
+    assert_eq!(ds["params"]["diagnostics"].as_array().unwrap().len(), 3);
+    // allowing it again changes nothing in the file
+    c.request("workspace/executeCommand", allow["command"].clone());
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), written);
+
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
+    let msg = c.wait("cleared diagnostics", |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["diagnostics"] == json!([])
+    });
+    assert_eq!(msg["params"]["uri"], uri.as_str());
+    assert_eq!(c.finish(), Some(0));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn utf8_when_the_client_offers_it() {
+    let root = workspace("utf8");
+    let uri = file_uri(&root.join("note.txt"));
+    let mut c = Client::start();
+    let caps = json!({"general": {"positionEncodings": ["utf-16", "utf-8"]}});
+    let init = c.initialize(caps, &root, Value::Null);
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 7, "text": NOTE}}),
+    );
+    let ds = c.diagnostics(&uri, Some(7));
+    let want = [
+        ("B105", "全网最低"),
+        ("B103", "国家级"),
+        ("B101", "最好用"),
+        ("O301", "加我微信"),
+    ];
+    check_ranges(NOTE, &ds, Unit::Utf8, &want);
+    let b101 = ds.iter().find(|d| d["code"] == "B101").unwrap();
+    assert_eq!(
+        b101["range"]["start"],
+        json!({"line": 5, "character": 24}),
+        "这是 (6 bytes) + the family (18)"
+    );
+    // without relatedInformation support the basis ends the message
+    assert!(b101["message"].as_str().unwrap().contains("广告法"), "{b101}");
+    assert!(b101.get("relatedInformation").is_none());
+
+    // an edit in bytes: replace 加我微信 with 🙂
+    let mut text = NOTE.to_owned();
+    let r = range_of(&text, "加我微信", Unit::Utf8);
+    text = text.replacen("加我微信", "🙂", 1);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 8}, "contentChanges": [{"range": r, "text": "🙂"}]}),
+    );
+    let ds = c.diagnostics(&uri, Some(8));
+    check_ranges(&text, &ds, Unit::Utf8, &want[..3]);
+    // a whole-document change
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 9}, "contentChanges": [{"text": "👍🏽加我微信"}]}),
+    );
+    let ds = c.diagnostics(&uri, Some(9));
+    check_ranges("👍🏽加我微信", &ds, Unit::Utf8, &[("O301", "加我微信")]);
+    assert_eq!(c.finish(), Some(0));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn settings_from_the_client_and_a_bad_pack_keeps_the_rules() {
+    let root = workspace("settings");
+    let uri = file_uri(&root.join("n.md"));
+    let mut c = Client::start();
+    c.configuration = json!({"lang": "en", "disable": ["B101"]});
+    // settings under "redlint" in initializationOptions; the server also pulls
+    // workspace/configuration, which answers the same
+    let caps = json!({"workspace": {"configuration": true}});
+    c.initialize(caps, &root, json!({"redlint": {"lang": "en", "disable": ["B101"]}}));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": "这是最好用的面霜，加我微信"}}),
+    );
+    let ds = c.diagnostics(&uri, Some(1));
+    assert_eq!(ds.len(), 1, "{ds:#?}");
+    assert_eq!(ds[0]["code"], "O301");
+    assert!(
+        ds[0]["message"].as_str().unwrap().starts_with("Off-platform"),
+        "{}",
+        ds[0]
+    );
+
+    // a pack that does not exist: an error message, and the previous linter stays
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"redlint": {"lang": "en", "disable": ["B101"], "packs": ["missing.toml"]}}}),
+    );
+    let shown = c.wait("an error message", |m| m["method"] == "window/showMessage");
+    assert_eq!(shown["params"]["type"], 1);
+    assert!(
+        shown["params"]["message"].as_str().unwrap().contains("missing.toml"),
+        "{shown}"
+    );
+
+    // back to good settings: Chinese, sponsored, every rule on
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"lang": "zh", "sponsored": true}}),
+    );
+    let msg = c.wait("diagnostics in Chinese", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["diagnostics"].as_array().is_some_and(|d| d.len() == 2)
+    });
+    let ds = msg["params"]["diagnostics"].as_array().unwrap();
+    assert!(
+        ds.iter().all(|d| d["message"].as_str().unwrap().contains("依据")),
+        "{ds:#?}"
+    );
+    let b101 = ds.iter().find(|d| d["code"] == "B101").expect("B101 is back");
+    // a sponsored note escalates the superlative to an error
+    assert_eq!(b101["severity"], 1, "{b101}");
+    assert_eq!(c.finish(), Some(0));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn exit_without_shutdown_is_code_1_and_garbage_does_not_kill_it() {
+    let root = workspace("exit");
+    let mut c = Client::start();
+    c.initialize(json!({}), &root, Value::Null);
+    // bad params and an unknown request get answers, not a crash
+    c.notify("textDocument/didOpen", json!({"textDocument": 3}));
+    c.next_id += 1;
+    let id = c.next_id;
+    c.send(json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": {}}));
+    let resp = c.wait("an error response", |m| m["id"] == id);
+    assert_eq!(resp["error"]["code"], -32601);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": "file:///nowhere", "version": 2}, "contentChanges": []}),
+    );
+    c.notify("exit", Value::Null);
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(s) = c.child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "no exit");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&root);
+}
