@@ -34,11 +34,15 @@ pub fn add_to_text(text: &str, term: &str) -> Result<Option<String>, String> {
             });
             if multiline {
                 // one entry per line, as the file has it
-                let prefix = list
+                // the last entry's indentation (its prefix may also hold a comment: not that)
+                let indent = list
                     .iter()
                     .last()
-                    .and_then(|v| v.decor().prefix().and_then(|p| p.as_str()).map(str::to_owned))
-                    .unwrap_or_else(|| "\n    ".to_owned());
+                    .and_then(|v| v.decor().prefix().and_then(|p| p.as_str()))
+                    .and_then(|p| p.rsplit('\n').next())
+                    .filter(|i| i.chars().all(char::is_whitespace))
+                    .unwrap_or("    ");
+                let prefix = format!("\n{indent}");
                 list.push_formatted(Value::from(term).decorated(prefix, ""));
                 list.set_trailing_comma(true);
             } else {

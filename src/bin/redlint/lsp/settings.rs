@@ -214,7 +214,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join(CONFIG_FILE),
-            "# ours\nlang = \"zh\"\nallow = [\"最好的朋友\"]\n[rules]\nO301 = \"off\"\nB101 = \"error\"\nfuture = 1\n",
+            "# ours\nlang = \"zh\"\nfuture = 1\nallow = [\"最好的朋友\"]\n[rules]\nO301 = \"off\"\nB101 = \"error\"\n",
         )
         .unwrap();
         let inputs = Inputs {
