@@ -146,14 +146,14 @@ impl<P: Offset> ViewBuilder<P> {
         });
     }
 
-    /// The source char `c` at `i` folds to `out` (in this view).
+    /// The source char at `i`, `len` bytes long, folds to `out` (in this view).
     #[inline]
-    pub(super) fn chars(&mut self, i: usize, c: char, out: &[char]) {
+    pub(super) fn chars(&mut self, i: usize, len: usize, out: &[char]) {
         match *out {
             [] => {}
-            [ch] => self.one(i, c, ch),
+            [ch] => self.one(i, len, ch),
             _ => {
-                self.start_atomic(i, c.len_utf8());
+                self.start_atomic(i, len);
                 for &ch in out {
                     self.text.push(ch);
                 }
@@ -161,13 +161,14 @@ impl<P: Offset> ViewBuilder<P> {
         }
     }
 
-    /// The source char `c` at `i` folds to exactly one char `ch` (in this view).
+    /// The source char at `i`, `len` bytes long, folds to exactly one char `ch` (in this
+    /// view).
     #[inline]
-    pub(super) fn one(&mut self, i: usize, c: char, ch: char) {
-        if ch.len_utf8() == c.len_utf8() {
+    pub(super) fn one(&mut self, i: usize, len: usize, ch: char) {
+        if ch.len_utf8() == len {
             self.same_len(i, ch);
         } else {
-            self.start_atomic(i, c.len_utf8());
+            self.start_atomic(i, len);
             self.text.push(ch);
         }
     }

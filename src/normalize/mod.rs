@@ -46,18 +46,21 @@
 //!
 //! # Maps
 //!
-//! Every output byte of both views records the original char it came from, so any range
-//! of either view maps back to a range of the original that lies on char boundaries and
-//! covers exactly the source chars (expansions such as `⑴` → `(1)` and removed chars are
-//! handled). [`Normalized::max_gap`] tells how far apart two consecutive compact chars were
-//! in the original, so the engine can refuse to join words that are far apart.
+//! Every output byte of both views belongs to one original char, so any range of either view
+//! maps back to a range of the original that lies on char boundaries and covers exactly the
+//! source chars (expansions such as `⑴` → `(1)` and removed chars are handled). The maps are
+//! stored as runs ("segments", see `map.rs`) rather than per byte, so lookups are binary
+//! searches: `O(log n)` per query. [`Normalized::max_gap`] tells how far apart two consecutive
+//! compact chars were in the original, so the engine can refuse to join words that are far
+//! apart.
 //!
 //! # Performance
 //!
-//! ASCII and CJK ideographs (U+3400–U+4DBF, U+4E00–U+9FFF) take fast paths (a bitmap test
-//! finds the traditional chars); every other char of planes 0 and 1 is one lookup in a cache
-//! of fold results computed 256 code points at a time on first use. Run
-//! `cargo bench --bench normalize` for figures.
+//! One pass builds both views. ASCII and the CJK ideographs U+4000–U+9FFF take fast paths
+//! (a bitmap test finds the traditional chars, a rank lookup their simplified form); every
+//! other char of planes 0 and 1 is one lookup in a cache of fold results computed 256 code
+//! points at a time on first use (about 25 µs per block). Run `cargo bench --bench normalize`
+//! for figures.
 
 mod fold;
 mod map;
@@ -158,11 +161,13 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
             i += 1;
             continue;
         }
-        // Lead bytes E4–E9: U+4000–U+9FFF, CJK ideographs but for U+4DC0–4DFF (symbols).
-        if let (0xE4..=0xE9, Some(s)) = (b0, original.get(i..i + 3)) {
+        // Three-byte chars (U+0800–U+FFFF): CJK ideographs, CJK and full-width punctuation,
+        // general punctuation and most symbols. Decoded here, ideographs copied directly.
+        if let (0xE0..=0xEF, Some(s)) = (b0, original.get(i..i + 3)) {
             let sb = s.as_bytes();
             let u = (u32::from(b0 & 0x0F) << 12) | (u32::from(sb[1] & 0x3F) << 6) | u32::from(sb[2] & 0x3F);
-            if !(0x4DC0..0x4E00).contains(&u) {
+            // U+4000–U+9FFF, but for U+4DC0–4DFF (Yijing symbols).
+            if (0x4000..0xA000).contains(&u) && !(0x4DC0..0x4E00).contains(&u) {
                 match trad::simplified_of(u) {
                     None => {
                         f.verbatim(i, s);
@@ -173,14 +178,16 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
                         k.same_len(i, t);
                     }
                 }
-                i += 3;
-                continue;
+            } else {
+                fold_other(&mut f, &mut k, i, u, 3);
             }
+            i += 3;
+            continue;
         }
         let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else {
             break; // unreachable: `i` is always on a char boundary
         };
-        fold_other(&mut f, &mut k, i, c);
+        fold_other(&mut f, &mut k, i, c as u32, c.len_utf8());
         i += c.len_utf8();
     }
     let (folded, fsegs) = f.finish();
@@ -188,27 +195,30 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
     (folded, fsegs, compact, csegs)
 }
 
-/// Folds a char that is neither ASCII nor a CJK ideograph of U+4000–U+9FFF.
+/// Folds the char `u`, `len` bytes long at `i`, that is neither ASCII nor a CJK ideograph of
+/// U+4000–U+9FFF.
 #[inline]
-fn fold_other<P: Offset>(f: &mut ViewBuilder<P>, k: &mut ViewBuilder<P>, i: usize, c: char) {
-    let u = c as u32;
+fn fold_other<P: Offset>(f: &mut ViewBuilder<P>, k: &mut ViewBuilder<P>, i: usize, u: u32, len: usize) {
     if let Some(block) = fold::block(u) {
         let e = block.entry(u);
         match e.kind {
             fold::Kind::Remove => {}
-            fold::Kind::Drop => f.one(i, c, e.ch),
+            fold::Kind::Drop => f.one(i, len, e.ch),
             fold::Kind::Keep => {
-                f.one(i, c, e.ch);
-                k.one(i, c, e.ch);
+                f.one(i, len, e.ch);
+                k.one(i, len, e.ch);
             }
             fold::Kind::Multi => {
                 let (all, kept) = block.multi(e);
-                f.chars(i, c, all);
-                k.chars(i, c, kept);
+                f.chars(i, len, all);
+                k.chars(i, len, kept);
             }
         }
         return;
     }
+    let Some(c) = char::from_u32(u) else {
+        return; // unreachable: decoded from valid UTF-8
+    };
     // Above plane 1 (CJK extensions, tags, private use): rare, not cached.
     let (mut all, mut kept) = (['\0'; MAX_EXPANSION], ['\0'; MAX_EXPANSION]);
     let (mut na, mut nk) = (0, 0);
@@ -222,8 +232,8 @@ fn fold_other<P: Offset>(f: &mut ViewBuilder<P>, k: &mut ViewBuilder<P>, i: usiz
             nk += 1;
         }
     });
-    f.chars(i, c, &all[..na]);
-    k.chars(i, c, &kept[..nk]);
+    f.chars(i, len, &all[..na]);
+    k.chars(i, len, &kept[..nk]);
 }
 
 impl Normalized {
