@@ -99,7 +99,13 @@ fn bench(c: &mut Criterion) {
     // what a settings change costs (done on a worker thread, off the message loop)
     group.sample_size(10);
     group.bench_function("build a linter (settings change)", |b| {
-        b.iter(|| LinterBuilder::new().disable("B101").allow("品牌名").build().expect("builds"))
+        b.iter(|| {
+            LinterBuilder::new()
+                .disable("B101")
+                .allow("品牌名")
+                .build()
+                .expect("builds")
+        })
     });
     group.finish();
 }

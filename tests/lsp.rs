@@ -560,3 +560,60 @@ fn exit_without_shutdown_is_code_1_and_garbage_does_not_kill_it() {
     assert_eq!(status.code(), Some(1));
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// `--format line` through the VS Code problem matcher that the README gives (its pattern is
+/// read from the README itself), with positions counted here.
+#[test]
+fn line_format_matches_the_readme_problem_matcher() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.trim_start().starts_with("\"regexp\": "))
+        .expect("a problem matcher in the README");
+    let quoted = line.trim().trim_start_matches("\"regexp\": ").trim_end_matches(',');
+    let pattern: String = serde_json::from_str(quoted).expect("a JSON string");
+    let re = regex::Regex::new(&pattern).expect("a valid pattern");
+
+    let dir = workspace("matcher");
+    std::fs::write(dir.join("note.md"), NOTE).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_redlint"))
+        .args(["check", "--format", "line", "--lang", "en", "note.md"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let chars_before = |needle: &str| {
+        let at = NOTE.find(needle).unwrap();
+        let start = NOTE[..at].rfind('\n').map_or(0, |i| i + 1);
+        (
+            NOTE[..at].matches('\n').count() + 1,
+            NOTE[start..at].chars().count() + 1,
+        )
+    };
+    let want = [
+        ("B105", "warning", (2, 1)),
+        ("B103", "warning", (3, 1)),
+        ("B101", "warning", chars_before("最好用")),
+        ("O301", "error", chars_before("加我微信")),
+    ];
+    assert_eq!(text.lines().count(), want.len(), "{text}");
+    for (rule, severity, (l, c)) in want {
+        let line = text
+            .lines()
+            .find(|l| l.ends_with(&format!("[{rule}]")))
+            .unwrap_or_else(|| panic!("{rule} in {text}"));
+        let m = re
+            .captures(line)
+            .unwrap_or_else(|| panic!("the problem matcher reads {line}"));
+        assert_eq!(&m[1], "note.md");
+        assert_eq!(
+            (m[2].parse::<usize>().unwrap(), m[3].parse::<usize>().unwrap()),
+            (l, c),
+            "{line}"
+        );
+        assert_eq!(&m[4], severity);
+        assert_eq!(&m[6], rule);
+        assert!(!m[5].is_empty() && !m[5].ends_with(' '), "{line}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

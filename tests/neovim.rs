@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 /// The emoji-rich note: the family emoji is 18 bytes, 8 UTF-16 units, 5 chars.
-const NOTE: &str = "---\ntitle: 👩‍👩‍👧全网最低价\ntags: [#👍🏽好物, \"🙂国家级\"]\n---\n🙂🙂今天分享👍🏽\n这是👩‍👩‍👧最好用的面霜，加我微信\n";
+const NOTE: &str =
+    "---\ntitle: 👩‍👩‍👧全网最低价\ntags: [#👍🏽好物, \"🙂国家级\"]\n---\n🙂🙂今天分享👍🏽\n这是👩‍👩‍👧最好用的面霜，加我微信\n";
 
 fn nvim() -> Option<String> {
     let found = Command::new("nvim")
@@ -23,7 +24,13 @@ fn nvim() -> Option<String> {
         .output()
         .ok()
         .filter(|o| o.status.success())?;
-    Some(String::from_utf8_lossy(&found.stdout).lines().next().unwrap_or("").to_owned())
+    Some(
+        String::from_utf8_lossy(&found.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_owned(),
+    )
 }
 
 /// `Some(version)`, or `None` to skip (not in CI); panics in CI.
@@ -92,7 +99,10 @@ fn byte_position(text: &str, needle: &str) -> (u64, u64, u64) {
 
 fn step<'a>(result: &'a Value, name: &str) -> &'a [Value] {
     let steps = result["steps"].as_array().expect("steps");
-    let s = steps.iter().find(|s| s["name"] == name).unwrap_or_else(|| panic!("step {name} in {result:#}"));
+    let s = steps
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("step {name} in {result:#}"));
     s["diagnostics"].as_array().map_or(&[], Vec::as_slice)
 }
 
@@ -102,7 +112,12 @@ fn assert_at(diagnostics: &[Value], code: &str, (line, col, end): (u64, u64, u64
         .find(|d| d["code"] == code)
         .unwrap_or_else(|| panic!("{code} in {diagnostics:#?}"));
     assert_eq!(
-        (d["lnum"].as_u64(), d["col"].as_u64(), d["end_lnum"].as_u64(), d["end_col"].as_u64()),
+        (
+            d["lnum"].as_u64(),
+            d["col"].as_u64(),
+            d["end_lnum"].as_u64(),
+            d["end_col"].as_u64()
+        ),
         (Some(line), Some(col), Some(line), Some(end)),
         "{code}: {d}"
     );
@@ -140,7 +155,10 @@ fn session(utf8: bool) {
     assert_at(open, "B101", byte_position(NOTE, "最好用"));
     assert_at(open, "O301", byte_position(NOTE, "加我微信"));
     let b101 = open.iter().find(|d| d["code"] == "B101").unwrap();
-    assert!(b101["message"].as_str().unwrap().starts_with("Absolute claim"), "English, as set");
+    assert!(
+        b101["message"].as_str().unwrap().starts_with("Absolute claim"),
+        "English, as set"
+    );
 
     // after Neovim sent the edit (🙂 at the start of the line): the body terms moved
     let edited = NOTE.replacen("这是", "🙂这是", 1);
@@ -153,7 +171,12 @@ fn session(utf8: bool) {
     assert_eq!(result["fixed_line"], "🙂这是👩‍👩‍👧很好用的面霜，加我微信");
     let fixed = step(&result, "fixed");
     assert!(fixed.iter().all(|d| d["code"] != "B101"), "{fixed:#?}");
-    let titles: Vec<&str> = result["actions"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let titles: Vec<&str> = result["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     assert!(titles.iter().any(|t| t.starts_with("Allow “最好用”")), "{titles:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -201,7 +224,10 @@ fn line_format_reads_into_vim_quickfix() {
             if typed {
                 let want = if line.contains(": error: ") { "e" } else { "w" };
                 assert_eq!(entry["type"], want, "{line}");
-                assert!(text.starts_with("Absolute claim") || text.starts_with("Off-platform"), "{text}");
+                assert!(
+                    text.starts_with("Absolute claim") || text.starts_with("Off-platform"),
+                    "{text}"
+                );
             } else {
                 assert!(text.contains("warning: ") || text.contains("error: "), "{text}");
             }
