@@ -5,7 +5,7 @@
 //! U+0800–U+FFFF that `fast2s::convert` changes when given that char alone. The test
 //! `t2s_table_matches_fast2s` keeps this file and the crate in sync. Its licence:
 //!
-//! Copyright <2021> <Tyr Chen>
+//! Copyright (c) 2021 Tyr Chen
 //!
 //! Permission is hereby granted, free of charge, to any person obtaining a copy of this
 //! software and associated documentation files (the "Software"), to deal in the Software
