@@ -72,6 +72,8 @@ struct CompiledRule {
     before: Vec<String>,
     /// `after`, anchored at the start of the slice it is run on.
     after: Option<Regex>,
+    /// `exception_patterns`, run only on fields where the rule has a hit.
+    exception_patterns: Vec<Regex>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -198,7 +200,13 @@ impl LinterBuilder {
                     .after
                     .as_deref()
                     .map(|a| compile_regex(&format!("^(?:{a})")).expect("checked when the pack was parsed"));
+                let exception_patterns = rule
+                    .exception_patterns
+                    .iter()
+                    .map(|p| compile_regex(p).expect("checked when the pack was parsed"))
+                    .collect();
                 rules.push(CompiledRule {
+                    exception_patterns,
                     before: rule.before.iter().map(|c| fold_term(c)).collect(),
                     after,
                     enabled: true,
@@ -372,7 +380,7 @@ impl Linter {
                             continue;
                         }
                         let shape_ok = *checked.get_or_insert_with(|| {
-                            norm.max_gap(text, m.start(), m.end()) <= MAX_GAP
+                            gaps_ok(text, &norm, m.start(), m.end())
                                 && on_word_boundaries(text, span, &compact[m.start()..m.end()])
                         });
                         if shape_ok && self.cues_ok(rule, &norm, m.start(), span) {
@@ -401,6 +409,17 @@ impl Linter {
                     span,
                     term: None,
                 });
+            }
+        }
+        // regex exceptions of the rules that have a hit here (rarely any)
+        let mut with_hits: Vec<usize> = hits.iter().map(|h| h.rule).collect();
+        with_hits.sort_unstable();
+        with_hits.dedup();
+        for rule in with_hits {
+            for re in &inner.rules[rule].exception_patterns {
+                for m in re.find_iter(norm.folded()).filter(|m| !m.is_empty()) {
+                    exceptions.push((Some(rule), norm.folded_to_original(m.start(), m.end()).into()));
+                }
             }
         }
         // exceptions are short: only those starting shortly before a hit can contain it
@@ -540,6 +559,34 @@ fn merge_overlapping(mut found: Vec<Violation>) -> Vec<Violation> {
     kept
 }
 
+/// Sentence punctuation: a gap holding one of these is a clause break, not a disguise, unless
+/// every character of the term is set apart the same way (`电，子，烟`).
+const CLAUSE_BREAKS: &[char] = &['，', '。', '！', '？', '；', '：', '、', ',', '!', '?', ';', '…'];
+
+/// The gaps inside a term hit (compact bytes `start..end`): none may hold more than
+/// [`MAX_GAP`] original characters, and a clause break may only sit between the characters of
+/// a term of three or more characters that are *all* set apart (`电，子，烟`), so that
+/// `物流超快，下单` does not hold `快下单` and `到手，价格` does not hold `到手价`.
+fn gaps_ok(text: &str, norm: &Normalized, start: usize, end: usize) -> bool {
+    let compact = norm.compact();
+    let mut prev_end: Option<usize> = None;
+    let (mut chars, mut gaps, mut clause_break) = (0, 0, false);
+    for (i, c) in compact[start..end].char_indices() {
+        let at = norm.compact_to_original(start + i, start + i + c.len_utf8());
+        if let Some(prev) = prev_end.filter(|&p| at.start > p) {
+            let gap = &text[prev..at.start];
+            if gap.chars().count() > MAX_GAP {
+                return false;
+            }
+            gaps += 1;
+            clause_break |= gap.contains(CLAUSE_BREAKS);
+        }
+        prev_end = Some(prev_end.map_or(at.end, |p| p.max(at.end)));
+        chars += 1;
+    }
+    !clause_break || (chars >= 3 && gaps == chars - 1)
+}
+
 /// A term that starts (ends) with an ASCII letter or digit must not continue a word of the
 /// original text before (after) it: `wx` is not in `twxyz`, `tb` is not in `atb`.
 fn on_word_boundaries(text: &str, span: Span, folded: &str) -> bool {
@@ -592,6 +639,15 @@ message = { zh = "测", en = "t" }
 basis = "b"
 terms = ["恰饭"]
 patterns = ['1[3-9]\d{9}']
+exception_patterns = ['订单号\s*[:：]?\s*\d+']
+
+[[rule]]
+id = "X4"
+name = "x-clause"
+severity = "info"
+message = { zh = "测", en = "t" }
+basis = "b"
+terms = ["到手价", "电子烟"]
 "#;
 
     fn linter() -> Linter {
@@ -654,6 +710,26 @@ patterns = ['1[3-9]\d{9}']
         assert!(v.iter().all(|v| v.severity == Severity::Error), "{v:?}");
         assert!(l.lint(&organic.sponsored(true)).iter().all(|v| v.rule != "X3"));
         assert_eq!(l.lint(&Note::from_body("恰饭"))[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn clause_breaks_split_terms_unless_every_character_is_set_apart() {
+        let l = linter();
+        assert!(rules(&l, &Note::from_body("刚刚到手，价格还行")).is_empty());
+        assert!(rules(&l, &Note::from_body("刚刚到手。价格还行")).is_empty());
+        assert_eq!(
+            rules(&l, &Note::from_body("电，子，烟")),
+            [("X4".into(), "电，子，烟".into())]
+        );
+        assert_eq!(rules(&l, &Note::from_body("到 手 价")).len(), 1);
+        assert_eq!(rules(&l, &Note::from_body("到-手价")).len(), 1);
+    }
+
+    #[test]
+    fn exception_patterns_cover_what_literals_cannot() {
+        let l = linter();
+        assert!(rules(&l, &Note::from_body("订单号：13912345678 已发货")).is_empty());
+        assert_eq!(rules(&l, &Note::from_body("电话 13912345678")).len(), 1);
     }
 
     #[test]

@@ -132,6 +132,9 @@ pub struct Rule {
     pub patterns: Vec<String>,
     /// Allowed contexts.
     pub exceptions: Vec<String>,
+    /// Allowed contexts as regexes over the folded text (spaces and punctuation kept), for
+    /// contexts a literal cannot say (`最好` as advice before a verb, digits after `订单号`).
+    pub exception_patterns: Vec<String>,
     /// Cues one of which must come right before a term (when `before` or `after` is set).
     pub before: Vec<String>,
     /// Regex that must match right after a term (when `before` or `after` is set).
@@ -207,6 +210,8 @@ struct RawRule {
     patterns: Texts,
     #[serde(default)]
     exceptions: Texts,
+    #[serde(default)]
+    exception_patterns: Texts,
     #[serde(default)]
     before: Texts,
     after: Option<Spanned<String>>,
@@ -307,7 +312,7 @@ impl Pack {
                     }
                 }
             }
-            for p in &r.patterns {
+            for p in r.patterns.iter().chain(&r.exception_patterns) {
                 let re = compile_regex(p.get_ref()).map_err(|k| err(p.span().start, k))?;
                 if re.is_match("") {
                     return Err(err(p.span().start, PackErrorKind::EmptyMatch(p.get_ref().clone())));
@@ -338,6 +343,7 @@ impl Pack {
                 terms,
                 patterns: r.patterns.into_iter().map(Spanned::into_inner).collect(),
                 exceptions: r.exceptions.into_iter().map(Spanned::into_inner).collect(),
+                exception_patterns: r.exception_patterns.into_iter().map(Spanned::into_inner).collect(),
                 before: r.before.into_iter().map(Spanned::into_inner).collect(),
                 after: r.after.map(Spanned::into_inner),
                 fixes: r.fixes.map(Spanned::into_inner).unwrap_or_default(),
