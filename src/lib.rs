@@ -25,6 +25,7 @@
 #![deny(missing_docs)]
 
 pub mod error;
+pub mod format;
 pub mod linter;
 pub mod normalize;
 pub mod note;
@@ -34,6 +35,7 @@ pub mod span;
 pub mod violation;
 
 pub use error::{Error, PackError, PackErrorKind};
+pub use format::FormatLimits;
 pub use linter::{ExampleFailure, Linter, LinterBuilder};
 pub use note::{FrontMatterError, Note, TextNote};
 pub use pack::{Pack, Rule};

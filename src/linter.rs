@@ -19,6 +19,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexSet};
 
 use crate::error::Error;
+use crate::format::{self, FormatLimits};
 use crate::normalize::{Normalized, fold_term};
 use crate::note::Note;
 use crate::pack::{Escalate, FixSafety, Pack, Rule, compile_regex};
@@ -62,6 +63,8 @@ struct Inner {
     /// the individual regexes run only where they will find something (rarely).
     pattern_set: RegexSet,
     escalations: Vec<(Category, Escalate)>,
+    /// The limits of the engine's own `format` rules.
+    format: FormatLimits,
 }
 
 #[derive(Debug)]
@@ -109,8 +112,9 @@ pub struct LinterBuilder {
     builtin: bool,
     packs: Vec<Pack>,
     disabled: Vec<String>,
-    severities: Vec<(String, Severity, Severity)>,
+    severities: Vec<(String, Option<Severity>, Option<Severity>)>,
     allow: Vec<String>,
+    format: FormatLimits,
 }
 
 impl Default for LinterBuilder {
@@ -128,10 +132,12 @@ impl LinterBuilder {
             disabled: Vec::new(),
             severities: Vec::new(),
             allow: Vec::new(),
+            format: FormatLimits::default(),
         }
     }
 
-    /// Leaves the builtin packs out (only packs added here are used).
+    /// Leaves the builtin packs out (only packs added here are used), and the engine's own
+    /// `format` rules with them.
     pub fn without_builtin(&mut self) -> &mut Self {
         self.builtin = false;
         self
@@ -161,7 +167,24 @@ impl LinterBuilder {
 
     /// Sets a rule's severity in organic and in sponsored notes.
     pub fn set_severity(&mut self, rule: &str, organic: Severity, sponsored: Severity) -> &mut Self {
+        self.set_severity_for(rule, Some(organic), Some(sponsored))
+    }
+
+    /// Sets a rule's severity in organic notes, in sponsored notes, or both; `None` keeps the
+    /// rule's own.
+    pub fn set_severity_for(
+        &mut self,
+        rule: &str,
+        organic: Option<Severity>,
+        sponsored: Option<Severity>,
+    ) -> &mut Self {
         self.severities.push((rule.to_owned(), organic, sponsored));
+        self
+    }
+
+    /// Sets the limits of the `format` rules (title and body length, hashtags, empty body).
+    pub fn format_limits(&mut self, limits: FormatLimits) -> &mut Self {
+        self.format = limits;
         self
     }
 
@@ -179,11 +202,11 @@ impl LinterBuilder {
         let mut rules: Vec<CompiledRule> = Vec::new();
         let mut escalations = Vec::new();
         let mut owner: HashMap<String, String> = HashMap::new();
-        for pack in packs {
-            if let Some(e) = pack.escalate {
-                escalations.push((pack.category, e));
-            }
-            for rule in pack.rules {
+        let native = self.builtin.then(|| (None, format::rules()));
+        let packs = packs.into_iter().map(|p| (p.escalate.map(|e| (p.category, e)), p.rules));
+        for (escalate, pack_rules) in packs.chain(native) {
+            escalations.extend(escalate);
+            for rule in pack_rules {
                 for key in [&rule.id, &rule.name] {
                     let here = format!("{}:{}", rule.origin, rule.line);
                     if let Some(first) = owner.insert(key.clone(), here) {
@@ -226,8 +249,9 @@ impl LinterBuilder {
         }
         for (key, organic, sponsored) in &self.severities {
             let i = find(&rules, key)?;
-            rules[i].rule.severity = *organic;
-            rules[i].rule.sponsored_severity = *sponsored;
+            let r = &mut rules[i].rule;
+            r.severity = organic.unwrap_or(r.severity);
+            r.sponsored_severity = sponsored.unwrap_or(r.sponsored_severity);
         }
 
         let mut ids: HashMap<String, usize> = HashMap::new();
@@ -278,6 +302,7 @@ impl LinterBuilder {
                 patterns,
                 pattern_set,
                 escalations,
+                format: self.format,
             }),
         })
     }
@@ -323,7 +348,13 @@ impl Linter {
         self.lint(&Note::from_body(text))
     }
 
-    /// Lints a note: title, body and every tag. Violations come sorted by field, then position.
+    /// The limits of the `format` rules.
+    pub fn format_limits(&self) -> &FormatLimits {
+        &self.inner.format
+    }
+
+    /// Lints a note: title, body and every tag, and its shape (the `format` rules). Violations
+    /// come sorted by field, then position.
     pub fn lint(&self, note: &Note) -> Vec<Violation> {
         self.lint_with(note, true)
     }
@@ -350,6 +381,19 @@ impl Linter {
                     v.severity = v.severity.max(to);
                 }
             }
+        }
+        let inner = &*self.inner;
+        let native = |id: &str| {
+            inner
+                .rules
+                .iter()
+                .find(|r| r.enabled && r.rule.category == Category::Format && r.rule.id == id)
+                .map(|r| &r.rule)
+        };
+        let before = out.len();
+        format::check(note, &inner.format, native, &mut out);
+        if out.len() > before {
+            out.sort_by(|a, b| (a.field, a.span.start, a.span.end, &a.rule).cmp(&(b.field, b.span.start, b.span.end, &b.rule)));
         }
         out
     }

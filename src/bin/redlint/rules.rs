@@ -108,7 +108,11 @@ pub fn explain(key: &str, packs: &PackArgs) -> Result<u8, String> {
     for e in &r.counter_examples {
         let _ = writeln!(out, "  ✓ {}", show(e));
     }
-    let _ = writeln!(out, "\ndefined in {}:{}", r.origin, r.line);
+    if r.line == 0 {
+        let _ = writeln!(out, "\nbuilt into the engine ({})", r.origin);
+    } else {
+        let _ = writeln!(out, "\ndefined in {}:{}", r.origin, r.line);
+    }
     print!("{out}");
     Ok(0)
 }
