@@ -24,6 +24,8 @@
 //! [`normalize`] is the evasion-folding copy of the text with its offset map.
 #![deny(missing_docs)]
 
+pub mod batch;
+pub mod config;
 pub mod error;
 pub mod format;
 pub mod linter;
@@ -34,6 +36,7 @@ pub mod report;
 pub mod span;
 pub mod violation;
 
+pub use config::Config;
 pub use error::{Error, PackError, PackErrorKind};
 pub use format::FormatLimits;
 pub use linter::{ExampleFailure, Linter, LinterBuilder};

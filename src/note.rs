@@ -73,6 +73,23 @@ impl Note {
         self
     }
 
+    /// Whether a JSON note object says whether it is sponsored (has a non-null `sponsored`),
+    /// so that a default (`sponsored` in `redlint.toml`) applies only to notes that do not.
+    ///
+    /// ```
+    /// assert!(redlint::Note::json_declares_sponsored(r#"{"body":"x","sponsored":false}"#));
+    /// assert!(!redlint::Note::json_declares_sponsored(r#"{"body":"sponsored"}"#));
+    /// ```
+    pub fn json_declares_sponsored(json: &str) -> bool {
+        #[derive(Deserialize)]
+        struct Declared {
+            #[serde(default)]
+            sponsored: Option<serde::de::IgnoredAny>,
+        }
+        json.contains("\"sponsored\"")
+            && serde_json::from_str::<Declared>(json).is_ok_and(|d| d.sponsored.is_some())
+    }
+
     /// Reads a plain-text or Markdown note. An optional front-matter header between two `---`
     /// lines at the very top sets `title`, `tags` (`[a, b]` or `a, b`, `#` optional) and
     /// `sponsored` (`true`/`false`/`yes`/`no`); other keys are ignored. The rest is the body.
@@ -96,6 +113,7 @@ impl Note {
                 tag_lines: Vec::new(),
                 title_span: None,
                 tag_spans: Vec::new(),
+                sponsored_line: None,
             });
         };
         let mut note = Note::default();
@@ -106,6 +124,7 @@ impl Note {
         let mut tag_spans = Vec::new();
         // where a slice of `text` starts in the file (the BOM included)
         let at = |part: &str| Span::new(0, part.len()).shift(bom + (part.as_ptr() as usize - text.as_ptr() as usize));
+        let mut sponsored_line = None;
         for (n, line) in after_open.split_inclusive('\n').enumerate() {
             let line_no = n + 2;
             offset += line.len();
@@ -119,6 +138,7 @@ impl Note {
                     tag_lines,
                     title_span,
                     tag_spans,
+                    sponsored_line,
                 });
             }
             let Some((key, value)) = content.split_once(':') else {
@@ -150,6 +170,7 @@ impl Note {
                     tag_spans = tags.iter().map(|t| at(t)).collect();
                 }
                 "sponsored" => {
+                    sponsored_line = Some(line_no);
                     note.sponsored = match unquote(value).to_ascii_lowercase().as_str() {
                         "true" | "yes" | "1" => true,
                         "false" | "no" | "0" | "" => false,
@@ -201,6 +222,8 @@ pub struct TextNote {
     pub title_span: Option<Span>,
     /// Byte range of each tag in the file's text (without its `#` and quotes).
     pub tag_spans: Vec<Span>,
+    /// 1-based line of the `sponsored:` key, when the note says whether it is sponsored.
+    pub sponsored_line: Option<usize>,
 }
 
 impl TextNote {

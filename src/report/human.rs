@@ -52,14 +52,19 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
         let _ = writeln!(out, "  --> {location}");
         let line_text = index.line_text(start.line);
         let line_start = index.line_start(start.line);
-        let before = &field_text[line_start..v.span.start];
         let line_end = line_start + line_text.len();
-        let marked = &field_text[v.span.start..v.span.end.min(line_end).max(v.span.start)];
-        let pad = " ".repeat(before.width());
+        let mark_end = v.span.end.min(line_end).max(v.span.start);
+        // a long line is shown as a window around the span
+        let (from, to) = window(field_text, line_start, line_end, v.span.start, mark_end);
+        let before = &field_text[from..v.span.start];
+        let marked = &field_text[v.span.start..mark_end.min(to)];
+        let lead = if from > line_start { "…" } else { "" };
+        let tail = if to < line_end { "…" } else { "" };
+        let pad = " ".repeat(lead.width() + before.width());
         let carets = "^".repeat(marked.width().max(1));
         let gutter = " ".repeat(gutter_no.to_string().len());
         let _ = writeln!(out, "{gutter} |");
-        let _ = writeln!(out, "{gutter_no} | {line_text}");
+        let _ = writeln!(out, "{gutter_no} | {lead}{}{tail}", &field_text[from..to]);
         let _ = writeln!(out, "{gutter} | {pad}{carets}");
         let _ = writeln!(out, "{gutter} = basis: {}", v.basis);
         for s in &v.suggestions {
@@ -74,6 +79,29 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Most characters shown on either side of a span, and of a span itself.
+const CONTEXT: usize = 40;
+
+/// The byte range of the line `line_start..line_end` to show around the span `start..end`.
+fn window(text: &str, line_start: usize, line_end: usize, start: usize, end: usize) -> (usize, usize) {
+    let back = |from: usize, n: usize| {
+        text[line_start..from]
+            .char_indices()
+            .rev()
+            .nth(n.saturating_sub(1))
+            .map_or(line_start, |(i, _)| line_start + i)
+    };
+    let fwd = |from: usize, n: usize| text[from..line_end].char_indices().nth(n).map_or(line_end, |(i, _)| from + i);
+    let from = if start - line_start > CONTEXT * 4 {
+        back(start, CONTEXT)
+    } else {
+        line_start
+    };
+    let end = fwd(start, CONTEXT * 2).min(end.max(start)).max(start);
+    let to = fwd(end, CONTEXT);
+    (from, to)
 }
 
 fn id_text(id: &serde_json::Value) -> String {

@@ -109,24 +109,48 @@ pub fn jsonl_error(id: &serde_json::Value, error: &str) -> String {
 
 /// The `json` document for every checked note, errors included as `{"id", "path", "error"}`.
 pub fn document(items: &[Result<NoteReport<'_>, (String, serde_json::Value, String)>], summary: &Summary) -> String {
-    let notes: Vec<serde_json::Value> = items
+    let entries: Vec<String> = items
         .iter()
         .map(|item| match item {
-            Ok(report) => serde_json::to_value(note_object(report, true)).expect("plain data"),
-            Err((path, id, error)) => serde_json::json!({ "id": id, "path": path, "error": error }),
+            Ok(report) => document_note(report),
+            Err((path, id, error)) => document_error(path, id, error),
         })
         .collect();
-    let summary = serde_json::json!({
+    format!("{}{}{}", document_begin(), entries.join(",\n"), document_end(summary))
+}
+
+/// The start of a `json` document written as a stream: `{"notes": [`. Then come the entries
+/// ([`document_note`], [`document_error`]) separated by commas, then [`document_end`]. A
+/// stream cut short is not valid JSON, so it cannot pass for a complete report.
+pub fn document_begin() -> &'static str {
+    "{\"notes\": [\n"
+}
+
+/// A `json` document entry for a checked note (one line, with `path`).
+pub fn document_note(report: &NoteReport<'_>) -> String {
+    to_json(&note_object(report, true))
+}
+
+/// A `json` document entry for a note or source that could not be read.
+pub fn document_error(path: &str, id: &serde_json::Value, error: &str) -> String {
+    to_json(&serde_json::json!({ "id": id, "path": path, "error": error }))
+}
+
+/// The end of a `json` document: the summary.
+pub fn document_end(summary: &Summary) -> String {
+    format!("\n],\n\"summary\": {}\n}}\n", to_json(&summary_json(summary)))
+}
+
+/// The summary as JSON: notes, unreadable, violations, by_severity, by_category.
+pub fn summary_json(summary: &Summary) -> serde_json::Value {
+    use std::collections::BTreeMap;
+    serde_json::json!({
         "notes": summary.notes,
         "unreadable": summary.errors,
         "violations": summary.total(),
-        "by_severity": summary.by_severity.iter().map(|(k, v)| (k.as_str(), v)).collect::<std::collections::BTreeMap<_, _>>(),
-        "by_category": summary.by_category.iter().map(|(k, v)| (k.as_str(), v)).collect::<std::collections::BTreeMap<_, _>>(),
-    });
-    let mut s =
-        serde_json::to_string_pretty(&serde_json::json!({ "notes": notes, "summary": summary })).expect("plain data");
-    s.push('\n');
-    s
+        "by_severity": summary.by_severity.iter().map(|(k, v)| (k.as_str(), v)).collect::<BTreeMap<_, _>>(),
+        "by_category": summary.by_category.iter().map(|(k, v)| (k.as_str(), v)).collect::<BTreeMap<_, _>>(),
+    })
 }
 
 #[cfg(test)]

@@ -7,10 +7,14 @@
 //! | `line` | [`line`] | editors' error parsers: `path:line:col: severity: message [rule]` |
 //! | `json` | [`json`] | one JSON document with every note |
 //! | `jsonl` | [`json`] | pipelines: one line per note, in input order (a stable contract) |
+//! | `sarif` | [`sarif`] | code-scanning tools: SARIF 2.1.0 with rule metadata and fixes |
+//! | `github` | [`github`] | GitHub Actions: `::error file=…,line=…::…` annotations |
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod line;
+pub mod sarif;
 
 use std::collections::BTreeMap;
 
@@ -95,6 +99,49 @@ impl NoteReport<'_> {
             Field::Body => Some((body_line + line - 1, col)),
             Field::Title => title_line.map(|l| (l, 1)),
             Field::Tag(i) => tag_lines.get(i).map(|&l| (l, 1)),
+        }
+    }
+}
+
+/// Where a violation lies in its file, when the file's lines are the note's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    /// 1-based line of the start.
+    pub start_line: usize,
+    /// 1-based line of the end.
+    pub end_line: usize,
+    /// 1-based columns of the start and of the character after the end, in chars; `None` when
+    /// only the line is known (a title or tag in front matter).
+    pub char_cols: Option<(usize, usize)>,
+    /// The same columns in UTF-16 code units.
+    pub utf16_cols: Option<(usize, usize)>,
+}
+
+impl NoteReport<'_> {
+    /// The region of a violation in the file: exact for the body of a plain-text note, the
+    /// line for its front-matter title and tags, the record's line for a JSONL record, `None`
+    /// for a JSON document.
+    pub fn file_region(&self, v: &Violation) -> Option<Region> {
+        let line_only = |line: usize| Region {
+            start_line: line,
+            end_line: line,
+            char_cols: None,
+            utf16_cols: None,
+        };
+        match (&self.origin, v.field) {
+            (Origin::Record { line }, _) => Some(line_only(*line)),
+            (Origin::Document, _) => None,
+            (Origin::Text { body_line, .. }, Field::Body) => {
+                let index = LineIndex::new(&self.note.body);
+                let (a, b) = (index.position(v.span.start), index.position(v.span.end));
+                Some(Region {
+                    start_line: body_line + a.line,
+                    end_line: body_line + b.line,
+                    char_cols: Some((a.char_col + 1, b.char_col + 1)),
+                    utf16_cols: Some((a.utf16_col + 1, b.utf16_col + 1)),
+                })
+            }
+            (Origin::Text { .. }, _) => self.file_position(v).map(|(line, _)| line_only(line)),
         }
     }
 }
