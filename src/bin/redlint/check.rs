@@ -1,115 +1,278 @@
-//! `redlint check`: read every source, lint every note, print in the chosen format.
+//! `redlint check`: read every source, lint every note, print in the chosen format. JSONL
+//! sources stream through `redlint::batch::map_ordered` on `--jobs` threads.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use redlint::report::{self, NoteReport, Options, Summary};
-use redlint::{Note, Severity, Violation};
+use redlint::{Rule, Severity};
 
-use crate::input::{self, Item};
+use crate::input::{self, Chunks, Item, Source};
+use crate::progress::Progress;
+use crate::settings::{Resolver, Settings};
 use crate::{CheckArgs, EXIT_TROUBLE, EXIT_VIOLATIONS, Format};
 
-/// A note kept for the `json` document, which is printed once at the end.
-type Kept =
-    Result<(String, serde_json::Value, Note, report::Origin, Vec<Violation>), (String, serde_json::Value, String)>;
+/// What the checking of one note or one chunk of notes produced, ready to print.
+#[derive(Default)]
+struct Rendered {
+    /// Output of the streamed formats.
+    text: String,
+    /// Entries of the document formats (json notes, sarif results).
+    entries: Vec<String>,
+    /// Errors for stderr (human and line formats).
+    stderr: Vec<String>,
+    /// SARIF notifications for records that could not be read.
+    notifications: Vec<serde_json::Value>,
+    summary: Summary,
+    worst: Option<Severity>,
+    trouble: bool,
+}
+
+impl Rendered {
+    fn merge(&mut self, other: Rendered) {
+        self.text.push_str(&other.text);
+        self.entries.extend(other.entries);
+        self.stderr.extend(other.stderr);
+        self.notifications.extend(other.notifications);
+        self.summary.notes += other.summary.notes;
+        self.summary.errors += other.summary.errors;
+        for (k, v) in other.summary.by_severity {
+            *self.summary.by_severity.entry(k).or_default() += v;
+        }
+        for (k, v) in other.summary.by_category {
+            *self.summary.by_category.entry(k).or_default() += v;
+        }
+        self.worst = self.worst.max(other.worst);
+        self.trouble |= other.trouble;
+    }
+}
+
+/// Checks one item and renders it in `format`.
+fn render(item: Item, path: &str, settings: &Settings, format: Format, force_sponsored: bool) -> Rendered {
+    let mut r = Rendered::default();
+    let options = Options { lang: settings.lang };
+    match item {
+        Item::Error { id, line, message } => {
+            r.trouble = true;
+            r.summary.errors += 1;
+            match format {
+                Format::Jsonl => r.text = report::json::jsonl_error(&id, &message) + "\n",
+                Format::Json => r.entries.push(report::json::document_error(path, &id, &message)),
+                Format::Sarif => r.notifications.push(report::sarif::notification(path, line, &message)),
+                Format::Github => r.text = report::github::error(path, line, &message),
+                Format::Human | Format::Line => r.stderr.push(format!("{path}: {message}")),
+            }
+        }
+        Item::Note { id, mut note, origin } => {
+            note.sponsored |= force_sponsored;
+            let violations = settings.linter.lint(&note);
+            r.summary.add(&violations);
+            r.worst = violations.iter().map(|v| v.severity).max();
+            let nr = NoteReport {
+                path,
+                id,
+                note: &note,
+                origin,
+                violations: &violations,
+            };
+            match format {
+                Format::Human => r.text = report::human::render(&nr, &options),
+                Format::Line => r.text = report::line::render(&nr, &options),
+                Format::Github => r.text = report::github::render(&nr, &options),
+                Format::Jsonl => r.text = report::json::jsonl_line(&nr) + "\n",
+                Format::Json => r.entries.push(report::json::document_note(&nr)),
+                Format::Sarif => r.entries = report::sarif::results(&nr, &options),
+            }
+        }
+    }
+    r
+}
+
+/// Prints rendered output in order, keeping the document formats well-formed.
+struct Printer<W: Write> {
+    out: W,
+    format: Format,
+    entries: usize,
+    total: Rendered,
+}
+
+impl<W: Write> Printer<W> {
+    fn begin(&mut self) -> io::Result<()> {
+        match self.format {
+            Format::Json => self.out.write_all(report::json::document_begin().as_bytes()),
+            Format::Sarif => self.out.write_all(report::sarif::begin().as_bytes()),
+            _ => Ok(()),
+        }
+    }
+
+    fn print(&mut self, mut r: Rendered) -> io::Result<()> {
+        self.out.write_all(r.text.as_bytes())?;
+        for e in r.entries.drain(..) {
+            if self.entries > 0 {
+                self.out.write_all(b",\n")?;
+            }
+            self.out.write_all(e.as_bytes())?;
+            self.entries += 1;
+        }
+        if !r.stderr.is_empty() {
+            self.out.flush()?;
+            for e in r.stderr.drain(..) {
+                eprintln!("redlint: {e}");
+            }
+        }
+        r.text.clear();
+        self.total.merge(r);
+        Ok(())
+    }
+
+    /// A source that could not be read at all.
+    fn source_error(&mut self, path: &str, message: String) -> io::Result<()> {
+        let r = match self.format {
+            // for jsonl there is no input line to stand in for: it goes to stderr
+            Format::Human | Format::Line | Format::Jsonl => {
+                let mut r = Rendered {
+                    trouble: true,
+                    stderr: vec![message],
+                    ..Rendered::default()
+                };
+                r.summary.errors += 1;
+                r
+            }
+            _ => {
+                let message = message.strip_prefix(&format!("{path}: ")).unwrap_or(&message).to_owned();
+                render_error_only(path, message, self.format)
+            }
+        };
+        self.print(r)
+    }
+
+    fn end(&mut self, rules: Vec<&Rule>) -> io::Result<()> {
+        match self.format {
+            Format::Json => self
+                .out
+                .write_all(report::json::document_end(&self.total.summary).as_bytes())?,
+            Format::Sarif => self
+                .out
+                .write_all(report::sarif::end(rules, &self.total.notifications).as_bytes())?,
+            _ => {}
+        }
+        self.out.flush()
+    }
+}
+
+/// Renders an unreadable source (json, sarif, github), which needs no linter.
+fn render_error_only(path: &str, message: String, format: Format) -> Rendered {
+    let mut r = Rendered {
+        trouble: true,
+        ..Rendered::default()
+    };
+    r.summary.errors += 1;
+    let id = serde_json::Value::from(path);
+    match format {
+        Format::Json => r.entries.push(report::json::document_error(path, &id, &message)),
+        Format::Sarif => r.notifications.push(report::sarif::notification(path, None, &message)),
+        Format::Github => r.text = report::github::error(path, None, &message),
+        _ => r.stderr.push(format!("{path}: {message}")),
+    }
+    r
+}
 
 pub fn run(args: &CheckArgs) -> Result<u8, String> {
-    let linter = args.packs.linter().map_err(|e| e.to_string())?;
+    let mut resolver = Resolver::new(&args.packs, &args.config, args.lang);
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         args.paths.clone()
     };
-    let options = Options { lang: args.lang };
-    let mut summary = Summary::default();
-    let mut trouble = false;
-    let mut worst: Option<Severity> = None;
-    let mut kept: Vec<Kept> = Vec::new();
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // settings first: a bad config or pack is a usage error, before any output
+    let mut plan = Vec::new();
     for path in &paths {
-        let name = path.display().to_string();
-        let items = match input::open(path, args.input_format) {
-            Ok(items) => items,
-            Err(message) => {
-                eprintln!("redlint: {message}");
-                trouble = true;
-                summary.errors += 1;
-                continue;
-            }
-        };
-        for item in items {
-            match item {
-                Item::Error { id, message } => {
-                    trouble = true;
-                    summary.errors += 1;
-                    match args.format {
-                        Format::Jsonl => writeln!(out, "{}", report::json::jsonl_error(&id, &message)),
-                        Format::Json => {
-                            kept.push(Err((name.clone(), id, message)));
-                            Ok(())
-                        }
-                        Format::Human | Format::Line => {
-                            out.flush().ok();
-                            eprintln!("redlint: {name}: {message}");
-                            Ok(())
-                        }
-                    }
-                    .map_err(|e| e.to_string())?;
-                }
-                Item::Note { id, mut note, origin } => {
-                    note.sponsored |= args.sponsored;
-                    let violations = linter.lint(&note);
-                    summary.add(&violations);
-                    worst = worst.max(violations.iter().map(|v| v.severity).max());
-                    let r = NoteReport {
-                        path: &name,
-                        id,
-                        note: &note,
-                        origin,
-                        violations: &violations,
-                    };
-                    let text = match args.format {
-                        Format::Human => report::human::render(&r, &options),
-                        Format::Line => report::line::render(&r, &options),
-                        Format::Jsonl => report::json::jsonl_line(&r) + "\n",
-                        Format::Json => {
-                            let NoteReport { id, origin, .. } = r;
-                            kept.push(Ok((name.clone(), id, note, origin, violations)));
-                            String::new()
-                        }
-                    };
-                    out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
-                }
-            }
+        plan.push((path, resolver.for_path(path)?));
+    }
+    let jobs = args.jobs.unwrap_or_else(redlint::batch::default_jobs).max(1);
+    let stdout = io::stdout();
+    let mut printer = Printer {
+        out: io::BufWriter::with_capacity(1 << 16, stdout.lock()),
+        format: args.format,
+        entries: 0,
+        total: Rendered::default(),
+    };
+    let io_err = |e: io::Error| format!("writing the report: {e}");
+    printer.begin().map_err(io_err)?;
+    for (path, settings) in plan {
+        check_source(path, &settings, args, jobs, &mut printer).map_err(io_err)?;
+    }
+    let mut rules: BTreeMap<&str, &Rule> = BTreeMap::new();
+    for linter in resolver.linters() {
+        for r in linter.rules() {
+            rules.entry(r.id.as_str()).or_insert(r);
         }
     }
-    if args.format == Format::Json {
-        let items: Vec<Result<NoteReport<'_>, (String, serde_json::Value, String)>> = kept
-            .iter()
-            .map(|k| match k {
-                Ok((path, id, note, origin, violations)) => Ok(NoteReport {
-                    path,
-                    id: id.clone(),
-                    note,
-                    origin: origin.clone(),
-                    violations,
-                }),
-                Err(e) => Err(e.clone()),
-            })
-            .collect();
-        out.write_all(report::json::document(&items, &summary).as_bytes())
-            .map_err(|e| e.to_string())?;
-    }
-    out.flush().map_err(|e| e.to_string())?;
+    printer.end(rules.into_values().collect()).map_err(io_err)?;
+    let total = &printer.total;
     if args.format == Format::Human && !args.quiet {
-        eprintln!("{summary}");
+        eprintln!("{}", total.summary);
     }
-    Ok(if trouble {
+    Ok(if total.trouble {
         EXIT_TROUBLE
-    } else if worst.is_some_and(|w| w >= args.fail_on) {
+    } else if total.worst.is_some_and(|w| w >= args.fail_on) {
         EXIT_VIOLATIONS
     } else {
         0
     })
+}
+
+fn check_source<W: Write>(
+    path: &Path,
+    settings: &Settings,
+    args: &CheckArgs,
+    jobs: usize,
+    printer: &mut Printer<W>,
+) -> io::Result<()> {
+    let name = path.display().to_string();
+    let source = match input::open(path, args.input_format, settings.sponsored) {
+        Ok(s) => s,
+        Err(message) => return printer.source_error(&name, message),
+    };
+    match source {
+        Source::One(item) => printer.print(render(item, &name, settings, args.format, args.sponsored)),
+        Source::Lines(reader, size) => {
+            let mut progress = Progress::new(size, args.quiet);
+            let mut failed: Option<io::Error> = None;
+            let work = |chunk: input::Chunk| {
+                let mut out = Rendered::default();
+                for (i, raw) in chunk.lines.into_iter().enumerate() {
+                    let line = chunk.first_line + i;
+                    let item = match raw {
+                        Ok(bytes) => input::parse_line(&bytes, line, settings.sponsored),
+                        Err(message) => Item::Error {
+                            id: line.into(),
+                            line: Some(line),
+                            message,
+                        },
+                    };
+                    out.merge(render(item, &name, settings, args.format, args.sponsored));
+                }
+                (out, chunk.bytes)
+            };
+            let result = redlint::batch::map_ordered(Chunks::new(reader, &name), jobs, work, |(r, bytes)| {
+                if failed.is_none() {
+                    if !r.stderr.is_empty() {
+                        progress.clear();
+                    }
+                    failed = printer.print(r).err();
+                    progress.advance(bytes);
+                }
+            });
+            progress.clear();
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            match result {
+                Ok(()) => Ok(()),
+                Err(message) => printer.source_error(&name, message),
+            }
+        }
+    }
 }

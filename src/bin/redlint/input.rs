@@ -1,7 +1,9 @@
 //! Reading notes: plain-text files with front matter, JSON documents, JSONL streams.
 //!
-//! A source that cannot be read at all (missing, a directory, not UTF-8, empty) is one error;
-//! a JSONL line that cannot be read is an error for that line only, and the rest is read.
+//! A source that cannot be read at all (missing, a directory, not UTF-8, empty, too large) is
+//! one error; a JSONL line that cannot be read is an error for that line only, and the rest is
+//! read. JSONL is read in chunks of lines, so that a large file streams through in bounded
+//! memory and the chunks can be linted on several threads.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -12,6 +14,10 @@ use redlint::report::Origin;
 
 use crate::InputFormat;
 
+/// The largest note read: Xiaohongshu notes are at most 1,000 characters, so anything near this
+/// is not a note, and is refused before it is read into memory.
+pub const MAX_NOTE_BYTES: usize = 10 << 20;
+
 /// One input note, or why a record could not be read.
 pub enum Item {
     Note {
@@ -21,18 +27,24 @@ pub enum Item {
     },
     Error {
         id: serde_json::Value,
+        /// The record's line in a JSONL source.
+        line: Option<usize>,
         message: String,
     },
 }
 
-/// The notes of one source, read lazily (a JSONL file is streamed line by line).
-pub type Items = Box<dyn Iterator<Item = Item>>;
+/// A readable source.
+pub enum Source {
+    /// One note (a text file or a JSON document), already read.
+    One(Item),
+    /// A JSONL stream and its size in bytes, when known.
+    Lines(Box<dyn BufRead + Send>, Option<u64>),
+}
 
-/// Opens `path` (`-` is stdin) and returns its notes, or why the whole source is unreadable.
-pub fn open(path: &Path, format: InputFormat) -> Result<Items, String> {
-    let name = path.display().to_string();
-    let stdin = name == "-";
-    let format = match format {
+/// What `--input-format` resolves to for `path`.
+fn resolve(path: &Path, format: InputFormat) -> Option<InputFormat> {
+    let stdin = path.as_os_str() == "-";
+    match format {
         InputFormat::Auto if stdin => None,
         InputFormat::Auto => Some(match path.extension().and_then(|e| e.to_str()) {
             Some("jsonl" | "ndjson") => InputFormat::Jsonl,
@@ -40,24 +52,63 @@ pub fn open(path: &Path, format: InputFormat) -> Result<Items, String> {
             _ => InputFormat::Text,
         }),
         f => Some(f),
-    };
+    }
+}
+
+/// Whether `path` is read as JSONL.
+pub fn is_jsonl(path: &Path, format: InputFormat) -> bool {
+    resolve(path, format) == Some(InputFormat::Jsonl)
+}
+
+fn megabytes(n: u64) -> String {
+    format!("{:.1} MB", n as f64 / 1e6)
+}
+
+fn too_large(name: &str, size: Option<u64>) -> String {
+    let size = size.map(|s| format!(" ({})", megabytes(s))).unwrap_or_default();
+    format!(
+        "{name}: too large for one note{size}: the limit is {} MiB (a Xiaohongshu note is at most 1,000 characters); put many notes in a .jsonl file, one per line",
+        MAX_NOTE_BYTES >> 20
+    )
+}
+
+/// Opens `path` (`-` is stdin), or says why the whole source is unreadable. `sponsored` is the
+/// default for notes that do not say.
+pub fn open(path: &Path, format: InputFormat, sponsored: bool) -> Result<Source, String> {
+    let name = path.display().to_string();
+    let stdin = name == "-";
+    let format = resolve(path, format);
     if !stdin && path.is_dir() {
         return Err(format!("{name}: is a directory (pass the files in it)"));
     }
-    let reader: Box<dyn BufRead> = if stdin {
-        Box::new(BufReader::new(io::stdin()))
+    let (reader, size): (Box<dyn BufRead + Send>, Option<u64>) = if stdin {
+        (Box::new(BufReader::new(io::stdin())), None)
     } else {
         let file = File::open(path).map_err(|e| format!("{name}: {}", io_message(&e)))?;
-        Box::new(BufReader::with_capacity(1 << 16, file))
+        let size = file.metadata().ok().map(|m| m.len());
+        (Box::new(BufReader::with_capacity(1 << 16, file)), size)
     };
+    if size == Some(0) {
+        return Err(format!("{name}: empty file, nothing to check"));
+    }
     if format == Some(InputFormat::Jsonl) {
-        return Ok(Box::new(JsonLines { reader, line: 0, name }));
+        return Ok(Source::Lines(reader, size));
+    }
+    if size.is_some_and(|s| s > MAX_NOTE_BYTES as u64) {
+        return Err(too_large(&name, size));
     }
     let mut bytes = Vec::new();
-    let mut reader = reader;
+    // stdin may be JSONL of any size: read it whole only up to a bound
+    let limit = if stdin { 1 << 30 } else { MAX_NOTE_BYTES as u64 + 1 };
     reader
+        .take(limit)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("{name}: {}", io_message(&e)))?;
+    if bytes.len() as u64 >= limit {
+        return Err(format!(
+            "{name}: too much input to read whole; say `--input-format jsonl` to stream it"
+        ));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "{name}: not valid UTF-8 (first bad byte at offset {})",
@@ -68,33 +119,39 @@ pub fn open(path: &Path, format: InputFormat) -> Result<Items, String> {
         return Err(format!("{name}: empty file, nothing to check"));
     }
     let format = format.unwrap_or_else(|| sniff(&text));
+    if format != InputFormat::Jsonl && text.len() > MAX_NOTE_BYTES {
+        return Err(too_large(&name, Some(text.len() as u64)));
+    }
     match format {
-        InputFormat::Jsonl => {
-            let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(text.into_bytes()));
-            Ok(Box::new(JsonLines { reader, line: 0, name }))
-        }
+        InputFormat::Jsonl => Ok(Source::Lines(Box::new(io::Cursor::new(text.into_bytes())), None)),
         InputFormat::Json => {
-            let note: Note = serde_json::from_str(&text).map_err(|e| format!("{name}: not a note: {e}"))?;
+            let mut note: Note = serde_json::from_str(&text).map_err(|e| format!("{name}: not a note: {e}"))?;
+            if sponsored && !Note::json_declares_sponsored(&text) {
+                note.sponsored = true;
+            }
             let id = note.id.clone().unwrap_or_else(|| name.clone().into());
-            Ok(Box::new(std::iter::once(Item::Note {
+            Ok(Source::One(Item::Note {
                 id,
                 note,
                 origin: Origin::Document,
-            })))
+            }))
         }
         InputFormat::Text | InputFormat::Auto => {
-            let parsed = Note::from_text(&text).map_err(|e| format!("{name}: front matter: {e}"))?;
+            let mut parsed = Note::from_text(&text).map_err(|e| format!("{name}: front matter: {e}"))?;
+            if parsed.sponsored_line.is_none() {
+                parsed.note.sponsored = sponsored;
+            }
             let body_line = text[..parsed.body_offset].matches('\n').count() + 1;
             let origin = Origin::Text {
                 body_line,
                 title_line: parsed.title_line,
                 tag_lines: parsed.tag_lines,
             };
-            Ok(Box::new(std::iter::once(Item::Note {
+            Ok(Source::One(Item::Note {
                 id: name.into(),
                 note: parsed.note,
                 origin,
-            })))
+            }))
         }
     }
 }
@@ -111,7 +168,7 @@ fn sniff(text: &str) -> InputFormat {
     }
 }
 
-fn io_message(e: &io::Error) -> String {
+pub fn io_message(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file".to_owned(),
         io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
@@ -119,70 +176,176 @@ fn io_message(e: &io::Error) -> String {
     }
 }
 
-/// A JSONL stream: one item per line, in order. A line's id is its `id` field or its 1-based
-/// line number.
-struct JsonLines {
-    reader: Box<dyn BufRead>,
-    line: usize,
-    name: String,
+/// A run of consecutive JSONL lines: each line's raw bytes, or why it was not read (too long).
+pub struct Chunk {
+    /// 1-based line number of the first line.
+    pub first_line: usize,
+    pub lines: Vec<Result<Vec<u8>, String>>,
+    /// Bytes of input the chunk covers.
+    pub bytes: u64,
 }
 
-impl Iterator for JsonLines {
-    type Item = Item;
+/// Lines per chunk, and bytes per chunk: enough work per chunk to make the threads worth it,
+/// few enough that a handful of chunks in flight stay small.
+const CHUNK_LINES: usize = 512;
+const CHUNK_BYTES: u64 = 1 << 20;
 
-    fn next(&mut self) -> Option<Item> {
+/// Splits a JSONL stream into chunks. An I/O error ends the stream with `Err`; a stream with
+/// no bytes at all is an error too (nothing to check).
+pub struct Chunks {
+    reader: Box<dyn BufRead + Send>,
+    name: String,
+    line: usize,
+    total: u64,
+    done: bool,
+}
+
+impl Chunks {
+    pub fn new(reader: Box<dyn BufRead + Send>, name: &str) -> Chunks {
+        Chunks {
+            reader,
+            name: name.to_owned(),
+            line: 0,
+            total: 0,
+            done: false,
+        }
+    }
+
+    /// Reads one line of at most `MAX_NOTE_BYTES`; a longer one is skipped to its end.
+    /// `Ok(None)` at the end of the stream.
+    fn read_line(&mut self) -> io::Result<Option<(Result<Vec<u8>, String>, u64)>> {
         let mut buf = Vec::new();
-        match self.reader.read_until(b'\n', &mut buf) {
-            Ok(0) => return None,
-            Ok(_) => {}
-            Err(e) => {
-                self.line += 1;
-                let message = format!("{}: read error: {e}", self.name);
-                // the stream is broken: report it once and stop
-                self.reader = Box::new(io::empty());
-                return Some(Item::Error {
-                    id: self.line.into(),
-                    message,
-                });
+        let n = (&mut self.reader)
+            .take(MAX_NOTE_BYTES as u64 + 1)
+            .read_until(b'\n', &mut buf)?;
+        if n == 0 {
+            return Ok(None);
+        }
+        if buf.len() <= MAX_NOTE_BYTES || buf.ends_with(b"\n") {
+            return Ok(Some((Ok(buf), n as u64)));
+        }
+        // too long: skip to the end of the line without keeping it
+        let mut skipped = n as u64;
+        loop {
+            let available = self.reader.fill_buf()?;
+            if available.is_empty() {
+                break;
+            }
+            let (used, end) = match available.iter().position(|&b| b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (available.len(), false),
+            };
+            self.reader.consume(used);
+            skipped += used as u64;
+            if end {
+                break;
             }
         }
-        self.line += 1;
-        Some(parse_line(&buf, self.line))
+        let line = self.line + 1;
+        let message = format!(
+            "line {line}: too large for one note ({}): the limit is {} MiB",
+            megabytes(skipped),
+            MAX_NOTE_BYTES >> 20
+        );
+        Ok(Some((Err(message), skipped)))
     }
 }
 
-/// One JSONL record.
-pub fn parse_line(raw: &[u8], line: usize) -> Item {
+impl Iterator for Chunks {
+    type Item = Result<Chunk, String>;
+
+    fn next(&mut self) -> Option<Result<Chunk, String>> {
+        if self.done {
+            return None;
+        }
+        let mut chunk = Chunk {
+            first_line: self.line + 1,
+            lines: Vec::new(),
+            bytes: 0,
+        };
+        while chunk.lines.len() < CHUNK_LINES && chunk.bytes < CHUNK_BYTES {
+            match self.read_line() {
+                Ok(Some((line, n))) => {
+                    self.line += 1;
+                    chunk.bytes += n;
+                    chunk.lines.push(line);
+                }
+                Ok(None) => {
+                    self.done = true;
+                    break;
+                }
+                Err(e) => {
+                    self.done = true;
+                    if chunk.lines.is_empty() {
+                        return Some(Err(format!("{}: read error after line {}: {e}", self.name, self.line)));
+                    }
+                    // hand over what was read; the error comes next time
+                    self.done = false;
+                    self.reader = Box::new(FailingReader(Some(e)));
+                    break;
+                }
+            }
+        }
+        self.total += chunk.bytes;
+        if chunk.lines.is_empty() {
+            return if self.total == 0 {
+                Some(Err(format!("{}: empty file, nothing to check", self.name)))
+            } else {
+                None
+            };
+        }
+        Some(Ok(chunk))
+    }
+}
+
+/// A reader that fails once with the error it holds, then is empty.
+struct FailingReader(Option<io::Error>);
+
+impl Read for FailingReader {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        self.0.take().map_or(Ok(0), Err)
+    }
+}
+
+impl BufRead for FailingReader {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.0.take().map_or(Ok(&[]), Err)
+    }
+    fn consume(&mut self, _: usize) {}
+}
+
+/// One JSONL record. `sponsored` is the default for a note that does not say.
+pub fn parse_line(raw: &[u8], line: usize, sponsored: bool) -> Item {
     let id = serde_json::Value::from(line);
+    let error = |message: String| Item::Error {
+        id: id.clone(),
+        line: Some(line),
+        message,
+    };
     let text = match std::str::from_utf8(raw) {
         Ok(t) => t.trim_end_matches(['\n', '\r']),
         Err(e) => {
-            let message = format!(
+            return error(format!(
                 "line {line}: not valid UTF-8 (bad byte at column {})",
                 e.valid_up_to() + 1
-            );
-            return Item::Error { id, message };
+            ));
         }
     };
     if text.trim().is_empty() {
-        return Item::Error {
-            id,
-            message: format!("line {line}: empty line, expected a JSON note"),
-        };
+        return error(format!("line {line}: empty line, expected a JSON note"));
     }
     match serde_json::from_str::<Note>(text) {
-        Ok(note) => Item::Note {
-            id: note.id.clone().unwrap_or(id),
-            note,
-            origin: Origin::Record { line },
-        },
-        Err(e) if e.is_syntax() || e.is_eof() => Item::Error {
-            id,
-            message: format!("line {line}: invalid JSON: {e}"),
-        },
-        Err(e) => Item::Error {
-            id,
-            message: format!("line {line}: not a note: {e}"),
-        },
+        Ok(mut note) => {
+            if sponsored && !note.sponsored && !Note::json_declares_sponsored(text) {
+                note.sponsored = true;
+            }
+            Item::Note {
+                id: note.id.clone().unwrap_or(id),
+                note,
+                origin: Origin::Record { line },
+            }
+        }
+        Err(e) if e.is_syntax() || e.is_eof() => error(format!("line {line}: invalid JSON: {e}")),
+        Err(e) => error(format!("line {line}: not a note: {e}")),
     }
 }

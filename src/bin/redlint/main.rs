@@ -4,7 +4,9 @@
 mod check;
 mod input;
 mod lsp;
+mod progress;
 mod rules;
+mod settings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -76,6 +78,10 @@ enum Format {
     Jsonl,
     /// `path:line:col: severity: message [rule]`, for editors.
     Line,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions annotations (`::error file=…,line=…::…`).
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,11 +115,16 @@ struct CheckArgs {
     /// Language of messages in human and line output (default: both).
     #[arg(long, value_parser = parse_lang)]
     lang: Option<Lang>,
-    /// No summary line on stderr.
+    /// No summary line and no progress bar on stderr.
     #[arg(long, short)]
     quiet: bool,
+    /// Threads for JSONL inputs (default: the cores available).
+    #[arg(long, short, value_name = "N")]
+    jobs: Option<usize>,
     #[command(flatten)]
     packs: PackArgs,
+    #[command(flatten)]
+    config: settings::ConfigArgs,
 }
 
 #[derive(Debug, clap::Args)]

@@ -1,0 +1,107 @@
+//! Which settings apply to a checked file: `--config`, else the nearest `redlint.toml` above
+//! it, with the command line on top (`--pack`, `--disable`, `--sponsored`, `--lang`).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use redlint::{Config, Lang, Linter, LinterBuilder};
+
+use crate::PackArgs;
+
+/// The settings for one file.
+#[derive(Debug)]
+pub struct Settings {
+    pub linter: Linter,
+    /// Default for notes that do not say whether they are sponsored.
+    pub sponsored: bool,
+    pub lang: Option<Lang>,
+    /// The config file in force, if any.
+    pub config: Option<PathBuf>,
+}
+
+/// Finds and builds settings, once per config file.
+#[derive(Debug)]
+pub struct Resolver {
+    packs: PackArgs,
+    lang: Option<Lang>,
+    explicit: Option<PathBuf>,
+    no_config: bool,
+    cache: HashMap<Option<PathBuf>, Arc<Settings>>,
+}
+
+/// Config selection flags shared by the commands that lint.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ConfigArgs {
+    /// Use this config file instead of the nearest `redlint.toml` above each file.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore every `redlint.toml`.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+impl Resolver {
+    pub fn new(packs: &PackArgs, config: &ConfigArgs, lang: Option<Lang>) -> Resolver {
+        Resolver {
+            packs: packs.clone(),
+            lang,
+            explicit: config.config.clone(),
+            no_config: config.no_config,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The settings for `path` (`-`: stdin, whose config is searched from the working
+    /// directory).
+    pub fn for_path(&mut self, path: &Path) -> Result<Arc<Settings>, String> {
+        let config = if self.no_config {
+            None
+        } else if let Some(explicit) = &self.explicit {
+            Some(explicit.clone())
+        } else {
+            let dir = if path.as_os_str() == "-" {
+                Path::new(".")
+            } else {
+                path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+            };
+            Config::find(dir)
+        };
+        if let Some(s) = self.cache.get(&config) {
+            return Ok(s.clone());
+        }
+        let settings = Arc::new(self.build(config.as_deref())?);
+        self.cache.insert(config, settings.clone());
+        Ok(settings)
+    }
+
+    fn build(&self, config: Option<&Path>) -> Result<Settings, String> {
+        let config = config.map(Config::load).transpose().map_err(|e| e.to_string())?;
+        let mut builder = LinterBuilder::new();
+        if let Some(c) = &config {
+            c.apply_to(&mut builder).map_err(|e| e.to_string())?;
+        }
+        for p in &self.packs.packs {
+            builder.add_pack_file(p).map_err(|e| e.to_string())?;
+        }
+        for r in &self.packs.disabled {
+            builder.disable(r);
+        }
+        let linter = match &config {
+            Some(c) => builder.build().map_err(|e| c.error(e).to_string())?,
+            None if self.packs.packs.is_empty() && self.packs.disabled.is_empty() => Linter::builtin(),
+            None => builder.build().map_err(|e| e.to_string())?,
+        };
+        Ok(Settings {
+            linter,
+            sponsored: config.as_ref().and_then(|c| c.sponsored).unwrap_or(false),
+            lang: self.lang.or(config.as_ref().and_then(|c| c.lang)),
+            config: config.map(|c| c.path),
+        })
+    }
+
+    /// Every linter built so far (for the rule list of a SARIF log).
+    pub fn linters(&self) -> impl Iterator<Item = &Linter> {
+        self.cache.values().map(|s| &s.linter)
+    }
+}
