@@ -141,11 +141,16 @@ mod tests {
         });
         let mut max_ahead = 0;
         let mut sunk = 0;
-        map_ordered(input, 2, |n| n, |_| {
-            sunk += 1;
-            std::thread::sleep(std::time::Duration::from_micros(100));
-            max_ahead = max_ahead.max(read.load(Ordering::SeqCst) + 1 - sunk);
-        })
+        map_ordered(
+            input,
+            2,
+            |n| n,
+            |_| {
+                sunk += 1;
+                std::thread::sleep(std::time::Duration::from_micros(100));
+                max_ahead = max_ahead.max(read.load(Ordering::SeqCst) + 1 - sunk);
+            },
+        )
         .unwrap();
         assert!(max_ahead <= 8 + 1, "{max_ahead}");
     }

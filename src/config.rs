@@ -263,10 +263,7 @@ impl Config {
     /// The nearest `redlint.toml` in `dir` or a directory above it.
     pub fn find(dir: &Path) -> Option<PathBuf> {
         let start = std::path::absolute(dir).unwrap_or_else(|_| dir.to_owned());
-        start
-            .ancestors()
-            .map(|d| d.join(FILE_NAME))
-            .find(|p| p.is_file())
+        start.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
     }
 
     /// Puts the linter settings into `builder`: packs, allow-list, rules, format limits. Fails

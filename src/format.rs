@@ -64,7 +64,7 @@ fn msg(zh: &str, en: &str) -> Message {
     }
 }
 
-fn rule(id: &str, name: &str, message: Message, description: Message, examples: &[&str], counter: &[&str]) -> Rule {
+fn rule(id: &str, name: &str, message: Message, description: Message, examples: &[String], counter: &[String]) -> Rule {
     Rule {
         id: id.to_owned(),
         name: name.to_owned(),
@@ -83,8 +83,8 @@ fn rule(id: &str, name: &str, message: Message, description: Message, examples: 
         after: None,
         fixes: Default::default(),
         fix_safety: FixSafety::Unsafe,
-        examples: examples.iter().map(|t| Example::Text((*t).to_owned())).collect(),
-        counter_examples: counter.iter().map(|t| Example::Text((*t).to_owned())).collect(),
+        examples: examples.iter().cloned().map(Example::Text).collect(),
+        counter_examples: counter.iter().cloned().map(Example::Text).collect(),
         origin: ORIGIN.to_owned(),
         line: 0,
     }
@@ -92,6 +92,7 @@ fn rule(id: &str, name: &str, message: Message, description: Message, examples: 
 
 /// The four `format` rules, with their default severities.
 pub fn rules() -> Vec<Rule> {
+    let tags = |n: usize| (0..n).map(|i| format!("#话题{i}")).collect::<Vec<_>>().join(" ");
     vec![
         rule(
             TITLE_TOO_LONG,
@@ -112,8 +113,8 @@ pub fn rules() -> Vec<Rule> {
                 "小红书笔记正文最多1000个字符。span 指向超出上限的部分。修改：删减正文或拆成多篇笔记。上限可在 [format] max_body_chars 中调整。",
                 "A Xiaohongshu body takes at most 1,000 characters. The span is the part past the limit. Fix: cut the body or split the note. The limit is `max_body_chars` in `[format]`.",
             ),
-            &[],
-            &[],
+            &["好".repeat(1001), "今天的早餐🍳".repeat(200), "a".repeat(5000)],
+            &["好".repeat(1000), "今天的早餐🍳".repeat(100), "短短一句".to_owned()],
         ),
         rule(
             TOO_MANY_TAGS,
@@ -123,8 +124,12 @@ pub fn rules() -> Vec<Rule> {
                 "一篇笔记的话题（tags 字段和正文中的 #话题）最多10个，堆砌话题会被限流。span 指向第一个超出上限的话题。修改：只保留最相关的话题。上限可在 [format] max_tags 中调整。",
                 "A note takes at most 10 hashtags (its `tags` and the #topics written in the body); stuffing them gets the note throttled. The span is the first hashtag past the limit. Fix: keep the most relevant ones. The limit is `max_tags` in `[format]`.",
             ),
-            &[],
-            &[],
+            &[tags(11), format!("早餐打卡 {}", tags(15)), tags(30)],
+            &[
+                tags(10),
+                format!("{} {}", tags(8), tags(8)),
+                "第#1名，排第#2".to_owned(),
+            ],
         ),
         rule(
             EMPTY_BODY,
@@ -134,8 +139,8 @@ pub fn rules() -> Vec<Rule> {
                 "笔记正文为空（或只有空白）。修改：补充正文。可在 [format] 中设 empty_body = false 关闭。",
                 "The note has no body (or only blanks). Fix: write one. Switch the check off with `empty_body = false` in `[format]`.",
             ),
-            &["", "  \n "],
-            &["今天的早餐"],
+            &[String::new(), "  \n ".to_owned(), "\u{3000}".to_owned()],
+            &["今天的早餐".to_owned(), "🙂".to_owned(), "#早餐".to_owned()],
         ),
     ]
 }
@@ -152,7 +157,8 @@ pub fn body_hashtags(body: &str) -> Vec<(&str, Span)> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
     for (i, c) in body.char_indices() {
-        let starts = matches!(c, '#' | '＃') && prev.is_none_or(|p| !p.is_alphanumeric() && !matches!(p, '#' | '＃' | ']'));
+        let starts =
+            matches!(c, '#' | '＃') && prev.is_none_or(|p| !p.is_alphanumeric() && !matches!(p, '#' | '＃' | ']'));
         prev = Some(c);
         if !starts {
             continue;
@@ -180,7 +186,12 @@ pub fn body_hashtags(body: &str) -> Vec<(&str, Span)> {
 }
 
 /// Checks a note's shape; `rule` gives each enabled `format` rule by id.
-pub(crate) fn check<'a>(note: &Note, limits: &FormatLimits, rule: impl Fn(&str) -> Option<&'a Rule>, out: &mut Vec<Violation>) {
+pub(crate) fn check<'a>(
+    note: &Note,
+    limits: &FormatLimits,
+    rule: impl Fn(&str) -> Option<&'a Rule>,
+    out: &mut Vec<Violation>,
+) {
     let mut push = |id: &str, field: Field, span: Span| {
         let Some(r) = rule(id) else {
             return;
@@ -214,7 +225,11 @@ pub(crate) fn check<'a>(note: &Note, limits: &FormatLimits, rule: impl Fn(&str) 
     let mut seen = HashSet::new();
     let mut count = 0;
     let norm = |t: &str| t.trim().trim_start_matches(['#', '＃']).to_lowercase();
-    let listed = note.tags.iter().enumerate().map(|(i, t)| (norm(t), Field::Tag(i), Span::new(0, t.len())));
+    let listed = note
+        .tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (norm(t), Field::Tag(i), Span::new(0, t.len())));
     let inline = body_hashtags(&note.body)
         .into_iter()
         .map(|(t, s)| (norm(t), Field::Body, s));

@@ -203,7 +203,9 @@ impl LinterBuilder {
         let mut escalations = Vec::new();
         let mut owner: HashMap<String, String> = HashMap::new();
         let native = self.builtin.then(|| (None, format::rules()));
-        let packs = packs.into_iter().map(|p| (p.escalate.map(|e| (p.category, e)), p.rules));
+        let packs = packs
+            .into_iter()
+            .map(|p| (p.escalate.map(|e| (p.category, e)), p.rules));
         for (escalate, pack_rules) in packs.chain(native) {
             escalations.extend(escalate);
             for rule in pack_rules {
@@ -393,7 +395,9 @@ impl Linter {
         let before = out.len();
         format::check(note, &inner.format, native, &mut out);
         if out.len() > before {
-            out.sort_by(|a, b| (a.field, a.span.start, a.span.end, &a.rule).cmp(&(b.field, b.span.start, b.span.end, &b.rule)));
+            out.sort_by(|a, b| {
+                (a.field, a.span.start, a.span.end, &a.rule).cmp(&(b.field, b.span.start, b.span.end, &b.rule))
+            });
         }
         out
     }

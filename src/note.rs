@@ -86,8 +86,7 @@ impl Note {
             #[serde(default)]
             sponsored: Option<serde::de::IgnoredAny>,
         }
-        json.contains("\"sponsored\"")
-            && serde_json::from_str::<Declared>(json).is_ok_and(|d| d.sponsored.is_some())
+        json.contains("\"sponsored\"") && serde_json::from_str::<Declared>(json).is_ok_and(|d| d.sponsored.is_some())
     }
 
     /// Reads a plain-text or Markdown note. An optional front-matter header between two `---`

@@ -21,7 +21,9 @@ fn every_example_and_counter_example_behaves() {
 
 #[test]
 fn every_rule_is_documented_and_has_examples_both_ways() {
-    for rule in Linter::builtin().rules() {
+    // the engine's own `format` rules are about a note's shape (a title cannot be written as a
+    // body example): tests/config.rs checks them
+    for rule in Linter::builtin().rules().filter(|r| r.category != Category::Format) {
         assert!(rule.examples.len() >= 3, "{}: needs at least 3 examples", rule.id);
         assert!(
             rule.counter_examples.len() >= 3,

@@ -93,7 +93,12 @@ fn window(text: &str, line_start: usize, line_end: usize, start: usize, end: usi
             .nth(n.saturating_sub(1))
             .map_or(line_start, |(i, _)| line_start + i)
     };
-    let fwd = |from: usize, n: usize| text[from..line_end].char_indices().nth(n).map_or(line_end, |(i, _)| from + i);
+    let fwd = |from: usize, n: usize| {
+        text[from..line_end]
+            .char_indices()
+            .nth(n)
+            .map_or(line_end, |(i, _)| from + i)
+    };
     let from = if start - line_start > CONTEXT * 4 {
         back(start, CONTEXT)
     } else {

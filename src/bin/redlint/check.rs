@@ -140,7 +140,10 @@ impl<W: Write> Printer<W> {
                 r
             }
             _ => {
-                let message = message.strip_prefix(&format!("{path}: ")).unwrap_or(&message).to_owned();
+                let message = message
+                    .strip_prefix(&format!("{path}: "))
+                    .unwrap_or(&message)
+                    .to_owned();
                 render_error_only(path, message, self.format)
             }
         };

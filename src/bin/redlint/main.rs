@@ -2,6 +2,7 @@
 //! rendering live in the library.
 
 mod check;
+mod init;
 mod input;
 mod lsp;
 mod progress;
@@ -30,6 +31,12 @@ enum Command {
     Check(CheckArgs),
     /// List every rule: id, category, severities, one line of description.
     Rules(RulesArgs),
+    /// Write a commented starter `redlint.toml` into DIR (default: the current directory).
+    Init {
+        /// Where to write it.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
     /// Print a rule's full description, basis, examples and counter-examples.
     Explain {
         /// Rule id (B101) or name (superlative-claim).
@@ -164,6 +171,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => rules::list(&args),
         Command::Explain { rule, packs } => rules::explain(&rule, &packs),
         Command::Lsp(args) => lsp::run(&args),
+        Command::Init { dir } => init::run(&dir),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -33,7 +33,9 @@ impl Progress {
         }
         let now = Instant::now();
         // nothing for quick runs, then ten redraws a second
-        if now - self.start < Duration::from_millis(300) || self.last.is_some_and(|l| now - l < Duration::from_millis(100)) {
+        if now - self.start < Duration::from_millis(300)
+            || self.last.is_some_and(|l| now - l < Duration::from_millis(100))
+        {
             return;
         }
         self.last = Some(now);

@@ -63,7 +63,9 @@ impl Resolver {
             let dir = if path.as_os_str() == "-" {
                 Path::new(".")
             } else {
-                path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+                path.parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
             };
             Config::find(dir)
         };
