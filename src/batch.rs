@@ -49,8 +49,7 @@ where
     let (res_tx, res_rx) = sync_channel::<(u64, R)>(jobs * 2);
     std::thread::scope(|scope| {
         let reader = scope.spawn(|| {
-            let mut n = 0u64;
-            for item in input {
+            for (n, item) in (0u64..).zip(input) {
                 let item = item?;
                 {
                     let mut done = sunk.lock().expect("no panic while holding the lock");
@@ -61,7 +60,6 @@ where
                 if job_tx.send((n, item)).is_err() {
                     break; // the workers are gone (one panicked)
                 }
-                n += 1;
             }
             drop(job_tx);
             Ok(())

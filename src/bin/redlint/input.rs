@@ -55,11 +55,6 @@ fn resolve(path: &Path, format: InputFormat) -> Option<InputFormat> {
     }
 }
 
-/// Whether `path` is read as JSONL.
-pub fn is_jsonl(path: &Path, format: InputFormat) -> bool {
-    resolve(path, format) == Some(InputFormat::Jsonl)
-}
-
 fn megabytes(n: u64) -> String {
     format!("{:.1} MB", n as f64 / 1e6)
 }
@@ -176,11 +171,14 @@ pub fn io_message(e: &io::Error) -> String {
     }
 }
 
+/// A JSONL line's raw bytes, or why it was not read.
+pub type RawLine = Result<Vec<u8>, String>;
+
 /// A run of consecutive JSONL lines: each line's raw bytes, or why it was not read (too long).
 pub struct Chunk {
     /// 1-based line number of the first line.
     pub first_line: usize,
-    pub lines: Vec<Result<Vec<u8>, String>>,
+    pub lines: Vec<RawLine>,
     /// Bytes of input the chunk covers.
     pub bytes: u64,
 }
@@ -213,7 +211,7 @@ impl Chunks {
 
     /// Reads one line of at most `MAX_NOTE_BYTES`; a longer one is skipped to its end.
     /// `Ok(None)` at the end of the stream.
-    fn read_line(&mut self) -> io::Result<Option<(Result<Vec<u8>, String>, u64)>> {
+    fn read_line(&mut self) -> io::Result<Option<(RawLine, u64)>> {
         let mut buf = Vec::new();
         let n = (&mut self.reader)
             .take(MAX_NOTE_BYTES as u64 + 1)

@@ -16,8 +16,6 @@ pub struct Settings {
     /// Default for notes that do not say whether they are sponsored.
     pub sponsored: bool,
     pub lang: Option<Lang>,
-    /// The config file in force, if any.
-    pub config: Option<PathBuf>,
 }
 
 /// Finds and builds settings, once per config file.
@@ -98,7 +96,6 @@ impl Resolver {
             linter,
             sponsored: config.as_ref().and_then(|c| c.sponsored).unwrap_or(false),
             lang: self.lang.or(config.as_ref().and_then(|c| c.lang)),
-            config: config.map(|c| c.path),
         })
     }
 
