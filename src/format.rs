@@ -79,6 +79,7 @@ fn rule(id: &str, name: &str, message: Message, description: Message, examples: 
         terms: Vec::new(),
         patterns: Vec::new(),
         exceptions: Vec::new(),
+        exception_patterns: Vec::new(),
         before: Vec::new(),
         after: None,
         fixes: Default::default(),

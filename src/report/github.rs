@@ -89,7 +89,7 @@ mod tests {
         let out = render(&r, &Options { lang: Some(Lang::En) });
         let first = out.lines().next().unwrap();
         assert!(
-            first.starts_with("::warning file=a%2Cb.md,line=4,endLine=4,col=3,endColumn=6,title=B1"),
+            first.starts_with("::warning file=a%2Cb.md,line=4,endLine=4,col=2,endColumn=5,title=B1"),
             "{first}"
         );
         assert_eq!(escape_data("a%\nb"), "a%25%0Ab");

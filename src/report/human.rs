@@ -141,9 +141,10 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         let src = lines.iter().position(|l| l.starts_with("1 | ")).expect("source line");
         let under = lines[src + 1];
-        // 🙂 is 2 cells, 我觉得这是 10 cells: the carets start at cell 12 after "  | "
-        assert_eq!(under, format!("  | {}{}", " ".repeat(12), "^".repeat(4)), "{text}");
+        // the claim is 是最好: 🙂 is 2 cells, 我觉得这 8 cells, so the carets start at cell 10
+        // after "  | ", and 是最好 is 6 cells wide
+        assert_eq!(under, format!("  | {}{}", " ".repeat(10), "^".repeat(6)), "{text}");
         assert!(lines[0].starts_with("warning[B1"), "{text}");
-        assert!(lines[1].contains("n.txt:1:7 (body)"), "{text}");
+        assert!(lines[1].contains("n.txt:1:6 (body)"), "{text}");
     }
 }

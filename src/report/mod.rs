@@ -230,6 +230,6 @@ mod tests {
             },
             violations: &vs,
         };
-        assert_eq!(r.file_position(v), Some((5, 3)));
+        assert_eq!(r.file_position(v), Some((5, 2))); // 是最好用 starts at column 2
     }
 }
