@@ -176,7 +176,7 @@ fn every_format_renders() {
     let note = "---\ntitle: 面霜测评\ntags: [护肤]\n---\n🙂这是最好用的面霜\n加我微信";
     let human = redlint(&["check", "--lang", "en", "-"], Some(note.as_bytes()));
     let h = stdout(&human);
-    assert!(h.contains("  --> -:5:4 (body)"), "{h}");
+    assert!(h.contains("  --> -:5:3 (body)"), "{h}"); // 是最好用, after 🙂这
     assert!(h.contains("5 | 🙂这是最好用的面霜"), "{h}");
     assert!(stderr(&human).starts_with("checked 1 note: "), "{}", stderr(&human));
     let quiet = redlint(&["check", "-q", "-"], Some(note.as_bytes()));

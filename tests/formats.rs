@@ -45,7 +45,7 @@ fn sarif_is_valid_and_has_rules_regions_and_fixes() {
     let md = write(
         &dir,
         "notes/早餐 note.md",
-        "---\ntitle: 全网第一的早餐店\ntags: [早餐]\n---\n第一行\n🙂这是最好用的面霜，加我微信",
+        "---\ntitle: 全网第一的早餐店\ntags: [早餐]\n---\n第一行\n🙂这款面霜最好用，加我微信",
     );
     let jl = write(&dir, "n.jsonl", "{\"id\":\"x\",\"body\":\"限时秒杀\"}\nnot json\n");
     let o = redlint(&["check", "--format", "sarif", &md, &jl, "/no/such.md"]);
@@ -72,12 +72,12 @@ fn sarif_is_valid_and_has_rules_regions_and_fixes() {
         loc["artifactLocation"]["uri"].as_str().unwrap().rsplit('/').next(),
         Some("%E6%97%A9%E9%A4%90%20note.md")
     );
-    // line 6 of the file; 🙂 is two UTF-16 units, so 这 is at column 3 and 最 at column 5
+    // line 6 of the file; 🙂 is two UTF-16 units, so 这 is at column 3 and 最 at column 7
     assert_eq!(loc["region"]["startLine"], 6);
-    assert_eq!(loc["region"]["startColumn"], 5);
+    assert_eq!(loc["region"]["startColumn"], 7);
     let change = &sup["fixes"][0]["artifactChanges"][0]["replacements"][0];
     assert_eq!(change["insertedContent"]["text"], "很好用", "{sup:#}");
-    assert_eq!(change["deletedRegion"]["endColumn"], 8, "{sup:#}");
+    assert_eq!(change["deletedRegion"]["endColumn"], 10, "{sup:#}");
     // the JSONL record points at its line; the unreadable line and file are notifications
     let promo = results
         .iter()
@@ -100,7 +100,7 @@ fn sarif_is_valid_and_has_rules_regions_and_fixes() {
 #[test]
 fn github_annotations() {
     let dir = scratch("github");
-    let md = write(&dir, "a.md", "---\ntitle: 标题\n---\n第一行\n这是最好用的，加我微信\n");
+    let md = write(&dir, "a.md", "---\ntitle: 标题\n---\n第一行\n这款最好用的，加我微信\n");
     let o = redlint(&["check", "--format", "github", "--lang", "en", &md, "/no/such.md"]);
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
