@@ -27,6 +27,7 @@
 pub mod batch;
 pub mod config;
 pub mod error;
+pub mod fix;
 pub mod format;
 pub mod linter;
 pub mod normalize;

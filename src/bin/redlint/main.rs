@@ -2,6 +2,7 @@
 //! rendering live in the library.
 
 mod check;
+mod fix;
 mod init;
 mod input;
 mod lsp;
@@ -31,6 +32,8 @@ enum Command {
     Check(CheckArgs),
     /// List every rule: id, category, severities, one line of description.
     Rules(RulesArgs),
+    /// Apply the suggested fixes: text notes in place, JSONL notes to stdout or `--output`.
+    Fix(fix::FixArgs),
     /// Write a commented starter `redlint.toml` into DIR (default: the current directory).
     Init {
         /// Where to write it.
@@ -172,6 +175,7 @@ fn main() -> ExitCode {
         Command::Explain { rule, packs } => rules::explain(&rule, &packs),
         Command::Lsp(args) => lsp::run(&args),
         Command::Init { dir } => init::run(&dir),
+        Command::Fix(args) => fix::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
