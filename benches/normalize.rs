@@ -3,11 +3,13 @@
 //! The text is generated here (deterministic, about 1 MB): mostly simplified Chinese with
 //! CJK punctuation, some traditional chars, emoji (with VS16, skin tones and ZWJ
 //! sequences), English words, prices, hashtags, full-width forms and line breaks.
-//! Run with `cargo bench --bench normalize`.
+//! Run with `cargo bench --bench normalize`; after Criterion's figures it prints the best of
+//! 200 runs on the 1 MB text, which is robust against other load on a shared machine.
 
 use std::hint::black_box;
+use std::time::Instant;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use redlint::normalize::{Normalized, fold_term};
 
 /// Common simplified characters of beauty / lifestyle notes.
@@ -149,5 +151,32 @@ fn bench_normalize(c: &mut Criterion) {
     c.bench_function("fold_term/电子烟", |b| b.iter(|| fold_term(black_box("電子菸"))));
 }
 
+/// Best-of-N wall-clock throughput on the 1 MB text. Criterion reports a mean, which on a
+/// shared machine includes the time this process was not running; the minimum over many
+/// runs is the usual robust estimate for CPU-bound code under outside load.
+fn best_of_report() {
+    let big = note_text(1 << 20);
+    let mut best = f64::MAX;
+    for _ in 0..200 {
+        let t = Instant::now();
+        black_box(Normalized::new(black_box(&big)));
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "normalize/new/1MB note text: best of 200 runs {:.3} ms = {:.0} MB/s ({:.0} MiB/s)",
+        best * 1e3,
+        big.len() as f64 / best / 1e6,
+        big.len() as f64 / best / (1u64 << 20) as f64
+    );
+}
+
 criterion_group!(benches, bench_normalize);
-criterion_main!(benches);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    // Only when benchmarking (`cargo bench`), not in `cargo test --benches`.
+    if std::env::args().any(|a| a == "--bench") {
+        best_of_report();
+    }
+}
