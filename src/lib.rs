@@ -24,6 +24,7 @@
 //! [`normalize`] is the evasion-folding copy of the text with its offset map.
 #![deny(missing_docs)]
 
+pub mod audit;
 pub mod batch;
 pub mod config;
 pub mod error;

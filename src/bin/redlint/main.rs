@@ -1,6 +1,7 @@
 //! The `redlint` command: parses arguments, reads notes, prints reports. The checking and the
 //! rendering live in the library.
 
+mod audit;
 mod check;
 mod fix;
 mod init;
@@ -34,6 +35,9 @@ enum Command {
     Rules(RulesArgs),
     /// Apply the suggested fixes: text notes in place, JSONL notes to stdout or `--output`.
     Fix(fix::FixArgs),
+    /// Audit accounts: sponsored notes per author and calendar month against the platform's 20%
+    /// cap, and notes with undeclared sponsorship. Reads JSONL with `author` and `published_at`.
+    Audit(audit::AuditArgs),
     /// Write a commented starter `redlint.toml` into DIR (default: the current directory).
     Init {
         /// Where to write it.
@@ -176,6 +180,7 @@ fn main() -> ExitCode {
         Command::Lsp(args) => lsp::run(&args),
         Command::Init { dir } => init::run(&dir),
         Command::Fix(args) => fix::run(&args),
+        Command::Audit(args) => audit::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
