@@ -949,16 +949,24 @@ mod tests {
         }
     }
 
-    /// No code point folds to more than 18 chars (U+FDFA), which the cache's entries hold.
+    /// No code point folds to more than 18 chars (U+FDFA), which the cache's entries hold,
+    /// nor to more than 11 times its UTF-8 length, which `map::NARROW_MAX` relies on.
     #[test]
     fn expansion_is_bounded() {
-        let mut max = 0;
+        let (mut max_chars, mut max_ratio) = (0, 0);
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            let mut n = 0;
-            fold::fold_char(c, &mut |_, _| n += 1);
-            max = max.max(n);
+            let (mut n, mut bytes) = (0, 0);
+            fold::fold_char(c, &mut |d, _| {
+                n += 1;
+                bytes += d.len_utf8();
+            });
+            max_chars = max_chars.max(n);
+            max_ratio = max_ratio.max(bytes.div_ceil(c.len_utf8()));
         }
-        assert_eq!(max, 18);
+        assert_eq!(max_chars, MAX_EXPANSION);
+        assert!(max_ratio <= 11, "{max_ratio}");
+        assert!(map::NARROW_MAX.checked_mul(11).is_some_and(|v| v <= u32::MAX as usize));
+        assert!((map::NARROW_MAX << 3) <= u32::MAX as usize);
     }
 
     /// Folding is idempotent, char by char: folding folded text changes nothing, so a term
