@@ -415,6 +415,16 @@ fn utf16_session_open_change_fix_allow_close() {
     // allowing it again changes nothing in the file
     c.request("workspace/executeCommand", allow["command"].clone());
     assert_eq!(std::fs::read_to_string(&config).unwrap(), written);
+    // the user takes it out again by hand; a save makes the server read the file again
+    c.seen.retain(|m| m["method"] != "textDocument/publishDiagnostics");
+    std::fs::write(&config, "allow = []  # nothing\n").unwrap();
+    c.notify("textDocument/didSave", json!({"textDocument": {"uri": uri}}));
+    c.wait("diagnostics with B101 again", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.iter().any(|d| d["code"] == "B101"))
+    });
 
     c.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
     let msg = c.wait("cleared diagnostics", |m| {

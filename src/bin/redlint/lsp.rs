@@ -29,7 +29,8 @@ use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability, DidChangeConfigurationParams,
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, ExecuteCommandOptions,
     ExecuteCommandParams, MessageType, PositionEncodingKind, PublishDiagnosticsParams, ServerCapabilities, ServerInfo,
-    ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, Uri,
+    ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Uri,
 };
 use redlint::{ColumnUnit, LineIndex};
 use serde_json::{Value, json};
@@ -116,6 +117,8 @@ fn serve(conn: &Connection) -> Result<End, String> {
         text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
             open_close: Some(true),
             change: Some(TextDocumentSyncKind::INCREMENTAL),
+            // a save is when redlint.toml is looked at again (for clients that do not watch files)
+            save: Some(TextDocumentSyncSaveOptions::Supported(true)),
             ..TextDocumentSyncOptions::default()
         })),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
@@ -135,7 +138,9 @@ fn serve(conn: &Connection) -> Result<End, String> {
     conn.initialize_finish(id, result).map_err(|e| format!("lsp: {e}"))?;
 
     let (build_tx, build_rx) = unbounded();
+    let config_seen = config_stamp(&inputs);
     let mut server = Server {
+        config_seen,
         conn,
         unit,
         client,
@@ -170,6 +175,14 @@ fn serve(conn: &Connection) -> Result<End, String> {
     server.main_loop(&build_rx)
 }
 
+/// When and how big `redlint.toml` was: a change means the linter must be built again.
+type Stamp = Option<(std::time::SystemTime, u64)>;
+
+fn config_stamp(inputs: &Inputs) -> Stamp {
+    let meta = std::fs::metadata(inputs.root.as_ref()?.join(CONFIG_FILE)).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
 struct ClientCaps {
     related_information: bool,
     pull_configuration: bool,
@@ -200,6 +213,8 @@ struct Server<'c> {
     generation: u64,
     next_id: i32,
     pending: HashMap<RequestId, Pending>,
+    /// `redlint.toml` as the latest build read it.
+    config_seen: Stamp,
 }
 
 impl Server<'_> {
@@ -331,6 +346,7 @@ impl Server<'_> {
                 };
                 self.documents.insert(p.text_document.uri.clone(), doc);
                 self.lint_and_publish(&p.text_document.uri);
+                self.rebuild_if_config_changed();
             }
             "textDocument/didChange" => {
                 let Some(p) = self.params::<DidChangeTextDocumentParams>(&n) else {
@@ -375,7 +391,8 @@ impl Server<'_> {
             }
             // redlint.toml changed on disk
             "workspace/didChangeWatchedFiles" => self.rebuild(),
-            _ => {} // initialized, didSave, $/cancelRequest, $/setTrace, ...
+            "textDocument/didSave" => self.rebuild_if_config_changed(),
+            _ => {} // initialized, $/cancelRequest, $/setTrace, ...
         }
     }
 
@@ -401,7 +418,14 @@ impl Server<'_> {
 
     // ---- building linters off the loop ----
 
+    fn rebuild_if_config_changed(&mut self) {
+        if config_stamp(&self.inputs) != self.config_seen {
+            self.rebuild();
+        }
+    }
+
     fn rebuild(&mut self) {
+        self.config_seen = config_stamp(&self.inputs);
         self.generation += 1;
         let generation = self.generation;
         let inputs = self.inputs.clone();

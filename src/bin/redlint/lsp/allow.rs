@@ -32,9 +32,18 @@ pub fn add_to_text(text: &str, term: &str) -> Result<Option<String>, String> {
                     .and_then(|p| p.as_str())
                     .is_some_and(|p| p.contains('\n'))
             });
-            if multiline {
-                // one entry per line, as the file has it
-                // the last entry's indentation (its prefix may also hold a comment: not that)
+            // an empty list laid out over lines, maybe with commented-out entries
+            let trailing = list.trailing().as_str().unwrap_or("").to_owned();
+            if list.is_empty() && trailing.contains('\n') {
+                let indent = trailing
+                    .lines()
+                    .map(|l| &l[..l.len() - l.trim_start().len()])
+                    .find(|i| !i.is_empty())
+                    .unwrap_or("  ");
+                list.push_formatted(Value::from(term).decorated(format!("\n{indent}"), ""));
+                list.set_trailing_comma(true);
+            } else if multiline {
+                // one entry per line, as the file has it: the last entry's indentation (its prefix may also hold a comment: not that)
                 let indent = list
                     .iter()
                     .last()
@@ -106,6 +115,15 @@ mod tests {
         assert_eq!(out, "allow = [\n    \"甲\", # brand\n    \"乙\",\n    \"丙\",\n]\n");
         let parsed: toml::Table = toml::from_str(&out).unwrap();
         assert_eq!(parsed["allow"].as_array().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn an_empty_list_over_lines_gets_the_term_on_its_own_line() {
+        let text = "allow = [\n  # \"最好莱坞\",\n]\n\n[rules]\n";
+        let out = add_to_text(text, "品牌名").unwrap().unwrap();
+        assert_eq!(out, "allow = [\n  \"品牌名\",\n  # \"最好莱坞\",\n]\n\n[rules]\n");
+        let parsed: toml::Table = toml::from_str(&out).unwrap();
+        assert_eq!(parsed["allow"].as_array().unwrap().len(), 1);
     }
 
     #[test]

@@ -85,7 +85,7 @@ fn string_list(v: Option<&Value>) -> Result<Vec<String>, String> {
 /// The parts of `redlint.toml` the server uses: `allow`, `sponsored`, `lang`, `packs` and the
 /// `[rules]` table (rule id or name → `"off" | "info" | "warning" | "error"`). Other keys are
 /// left to the commands that use them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 pub struct ProjectConfig {
     /// Terms allowed everywhere (brand names and the like).
     #[serde(default)]
@@ -99,9 +99,9 @@ pub struct ProjectConfig {
     /// Extra rule packs, relative to the config file.
     #[serde(default)]
     pub packs: Vec<PathBuf>,
-    /// Per-rule level.
+    /// Per-rule level: `"off"`, a severity, or `{ organic = "…", sponsored = "…" }`.
     #[serde(default)]
-    pub rules: BTreeMap<String, String>,
+    pub rules: BTreeMap<String, toml::Value>,
 }
 
 impl ProjectConfig {
@@ -153,16 +153,40 @@ pub fn build(inputs: &Inputs) -> Result<Built, String> {
         b.add_pack_file(base.join(p)).map_err(|e| e.to_string())?;
     }
     for (rule, level) in &project.rules {
-        match level.as_str() {
-            "off" => {
+        let bad = |what: String| format!("{CONFIG_FILE}: [rules] {rule}: {what}");
+        let severity = |v: Option<&toml::Value>| -> Result<Option<Severity>, String> {
+            v.map(|v| {
+                v.as_str()
+                    .ok_or_else(|| bad(format!("expected a severity, found {v}")))?
+                    .parse()
+                    .map_err(|e: redlint::violation::UnknownName| bad(format!("{e} (or \"off\")")))
+            })
+            .transpose()
+        };
+        match level {
+            toml::Value::String(off) if off == "off" => {
                 b.disable(rule);
             }
-            other => {
-                let sev: Severity = other
-                    .parse()
-                    .map_err(|e| format!("{CONFIG_FILE}: [rules] {rule}: {e} (or \"off\")"))?;
+            toml::Value::String(_) => {
+                let sev = severity(Some(level))?.expect("a string");
                 b.set_severity(rule, sev, sev);
             }
+            toml::Value::Table(t) => {
+                // a side left out keeps the rule's own severity
+                let own = Linter::builtin().rule(rule).map(|r| (r.severity, r.sponsored_severity));
+                let organic = severity(t.get("organic"))?.or(own.map(|o| o.0));
+                let sponsored = severity(t.get("sponsored"))?.or(own.map(|o| o.1));
+                match (organic, sponsored) {
+                    (Some(o), Some(s)) => {
+                        b.set_severity(rule, o, s);
+                    }
+                    (Some(one), None) | (None, Some(one)) => {
+                        b.set_severity(rule, one, one);
+                    }
+                    (None, None) => {}
+                }
+            }
+            other => return Err(bad(format!("expected \"off\", a severity or a table, found {other}"))),
         }
     }
     for r in &s.disable {
@@ -214,7 +238,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join(CONFIG_FILE),
-            "# ours\nlang = \"zh\"\nfuture = 1\nallow = [\"最好的朋友\"]\n[rules]\nO301 = \"off\"\nB101 = \"error\"\n",
+            "# ours\nlang = \"zh\"\nfuture = 1\nallow = [\"最好的朋友\"]\n[rules]\nO301 = \"off\"\nB101 = \"error\"\nB103 = { sponsored = \"info\" }\n[format]\nmax_tags = 5\n",
         )
         .unwrap();
         let inputs = Inputs {
