@@ -12,9 +12,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-/// The emoji-rich note: the family emoji is 18 bytes, 8 UTF-16 units, 5 chars.
-const NOTE: &str =
-    "---\ntitle: 👩‍👩‍👧全网最低价\ntags: [#👍🏽好物, \"🙂国家级\"]\n---\n🙂🙂今天分享👍🏽\n这是👩‍👩‍👧最好用的面霜，加我微信\n";
+mod lsp_support;
+use lsp_support::{Expected, NOTE, assert_fixture_covers, expected};
 
 fn nvim() -> Option<String> {
     let found = Command::new("nvim")
@@ -88,13 +87,10 @@ fn run_nvim(script: &str, dir: &Path, env: &[(&str, &str)]) -> Value {
     serde_json::from_str(&text).expect("JSON from the script")
 }
 
-/// 0-based line and byte column of `needle` in `text`, as Neovim stores diagnostics.
-fn byte_position(text: &str, needle: &str) -> (u64, u64, u64) {
-    let at = text.find(needle).unwrap_or_else(|| panic!("{needle} in the note"));
+/// 0-based line and byte column of byte `at`, as Neovim stores diagnostics.
+fn byte_position(text: &str, at: usize) -> (u64, u64) {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line = text[..at].matches('\n').count() as u64;
-    let col = (at - line_start) as u64;
-    (line, col, col + needle.len() as u64)
+    (text[..at].matches('\n').count() as u64, (at - line_start) as u64)
 }
 
 fn step<'a>(result: &'a Value, name: &str) -> &'a [Value] {
@@ -106,28 +102,59 @@ fn step<'a>(result: &'a Value, name: &str) -> &'a [Value] {
     s["diagnostics"].as_array().map_or(&[], Vec::as_slice)
 }
 
-fn assert_at(diagnostics: &[Value], code: &str, (line, col, end): (u64, u64, u64)) {
-    let d = diagnostics
+/// Neovim's diagnostics are exactly the expected violations, at exactly their bytes.
+fn assert_diagnostics(step: &str, diagnostics: &[Value], text: &str, want: &[Expected]) {
+    let mut got: Vec<(String, u64, u64, u64, u64)> = diagnostics
         .iter()
-        .find(|d| d["code"] == code)
-        .unwrap_or_else(|| panic!("{code} in {diagnostics:#?}"));
-    assert_eq!(
-        (
-            d["lnum"].as_u64(),
-            d["col"].as_u64(),
-            d["end_lnum"].as_u64(),
-            d["end_col"].as_u64()
-        ),
-        (Some(line), Some(col), Some(line), Some(end)),
-        "{code}: {d}"
-    );
-    assert_eq!(d["source"], "redlint");
+        .map(|d| {
+            assert_eq!(d["source"], "redlint");
+            let n = |k: &str| d[k].as_u64().unwrap_or_else(|| panic!("{k} in {d}"));
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                n("lnum"),
+                n("col"),
+                n("end_lnum"),
+                n("end_col"),
+            )
+        })
+        .collect();
+    got.sort();
+    let mut expected: Vec<(String, u64, u64, u64, u64)> = want
+        .iter()
+        .map(|e| {
+            let (l0, c0) = byte_position(text, e.start);
+            let (l1, c1) = byte_position(text, e.end);
+            (e.rule.clone(), l0, c0, l1, c1)
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(got, expected, "{step}: {diagnostics:#?}");
 }
 
 fn session(utf8: bool) {
     let Some(version) = require_nvim() else {
         return;
     };
+    let found = expected(NOTE);
+    assert_fixture_covers(NOTE, &found);
+    // the edit: 🙂 at the start of the line of the fixable violation; then the fix there
+    let fixable = found.iter().find(|e| e.fix.is_some()).unwrap();
+    let (edit_line, _) = byte_position(NOTE, fixable.start);
+    let line_start = NOTE[..fixable.start].rfind('\n').map_or(0, |i| i + 1);
+    let mut edited = NOTE.to_owned();
+    edited.insert(line_start, '🙂');
+    let after_edit = expected(&edited);
+    let moved = after_edit.iter().find(|e| e.fix.is_some()).unwrap();
+    let (fix_line, fix_col) = byte_position(&edited, moved.start);
+    let inside = fix_col + moved.matched.chars().next().unwrap().len_utf8() as u64;
+    let line_end = edited[line_start..].find('\n').map_or(edited.len(), |i| line_start + i);
+    let fixed_line = format!(
+        "{}{}{}",
+        &edited[line_start..moved.start],
+        moved.fix.as_deref().unwrap(),
+        &edited[moved.end..line_end]
+    );
+
     let dir = scratch(if utf8 { "utf8" } else { "utf16" });
     let note = dir.join("note.md");
     std::fs::write(&note, NOTE).unwrap();
@@ -139,6 +166,10 @@ fn session(utf8: bool) {
             ("REDLINT_ROOT", dir.to_str().unwrap()),
             ("REDLINT_NOTE", note.to_str().unwrap()),
             ("REDLINT_UTF8", if utf8 { "1" } else { "0" }),
+            ("REDLINT_COUNT", &found.len().to_string()),
+            ("REDLINT_EDIT_LINE", &edit_line.to_string()),
+            ("REDLINT_FIX_LINE", &fix_line.to_string()),
+            ("REDLINT_FIX_COL", &inside.to_string()),
         ],
     );
     eprintln!("{version}: {} {}", result["api"], result["offset_encoding"]);
@@ -148,36 +179,32 @@ fn session(utf8: bool) {
     assert_eq!(result["server_encoding"], encoding);
 
     // as opened: each term exactly, wherever it is (title, tags, body after emoji)
-    let open = step(&result, "open");
-    assert_eq!(open.len(), 4, "{open:#?}");
-    assert_at(open, "B105", byte_position(NOTE, "全网最低"));
-    assert_at(open, "B103", byte_position(NOTE, "国家级"));
-    assert_at(open, "B101", byte_position(NOTE, "最好用"));
-    assert_at(open, "O301", byte_position(NOTE, "加我微信"));
-    let b101 = open.iter().find(|d| d["code"] == "B101").unwrap();
+    assert_diagnostics("open", step(&result, "open"), NOTE, &found);
+    let o301 = step(&result, "open")
+        .iter()
+        .find(|d| d["code"] == "O301")
+        .expect("O301");
     assert!(
-        b101["message"].as_str().unwrap().starts_with("Absolute claim"),
+        o301["message"].as_str().unwrap().starts_with("Off-platform"),
         "English, as set"
     );
-
-    // after Neovim sent the edit (🙂 at the start of the line): the body terms moved
-    let edited = NOTE.replacen("这是", "🙂这是", 1);
-    let after = step(&result, "edit");
-    assert_at(after, "B101", byte_position(&edited, "最好用"));
-    assert_at(after, "O301", byte_position(&edited, "加我微信"));
-    assert_at(after, "B105", byte_position(&edited, "全网最低"));
-
+    // after Neovim sent the edit: the terms on that line moved by the 🙂's 4 bytes
+    assert_diagnostics("edit", step(&result, "edit"), &edited, &after_edit);
     // the quick fix, applied by Neovim, replaced exactly the term
-    assert_eq!(result["fixed_line"], "🙂这是👩‍👩‍👧很好用的面霜，加我微信");
-    let fixed = step(&result, "fixed");
-    assert!(fixed.iter().all(|d| d["code"] != "B101"), "{fixed:#?}");
+    assert_eq!(result["fixed_line"], fixed_line.trim_end_matches('\r'));
+    assert_eq!(step(&result, "fixed").len(), found.len() - 1);
     let titles: Vec<&str> = result["actions"]
         .as_array()
         .unwrap()
         .iter()
         .filter_map(Value::as_str)
         .collect();
-    assert!(titles.iter().any(|t| t.starts_with("Allow “最好用”")), "{titles:?}");
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.starts_with(&format!("Allow “{}”", moved.matched))),
+        "{titles:?}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -205,13 +232,14 @@ fn line_format_reads_into_vim_quickfix() {
         .output()
         .expect("redlint runs");
     let lines = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(lines.lines().count(), 4, "{lines}");
+    let count = expected(NOTE).len();
+    assert_eq!(lines.lines().count(), count, "{lines}");
     let path = dir.join("lines.txt");
     std::fs::write(&path, &lines).unwrap();
     let result = run_nvim("quickfix.lua", &dir, &[("REDLINT_LINES", path.to_str().unwrap())]);
     for (efm, typed) in [("default", false), ("suggested", true)] {
         let list = result[efm].as_array().unwrap_or_else(|| panic!("{efm} in {result:#}"));
-        assert_eq!(list.len(), 4, "{efm}: {list:#?}");
+        assert_eq!(list.len(), count, "{efm}: {list:#?}");
         for (entry, line) in list.iter().zip(lines.lines()) {
             assert_eq!(entry["valid"], 1, "{efm}: {line}");
             assert_eq!(entry["file"], "note.md", "{efm}: {line}");
@@ -222,25 +250,29 @@ fn line_format_reads_into_vim_quickfix() {
             assert_eq!(entry["col"].as_u64(), c.parse().ok(), "{efm}: {line}");
             let text = entry["text"].as_str().unwrap();
             if typed {
-                let want = if line.contains(": error: ") { "e" } else { "w" };
+                let severity = line.split(':').nth(3).unwrap().trim();
+                let want = &severity[..1]; // e, w or i
                 assert_eq!(entry["type"], want, "{line}");
                 assert!(
-                    text.starts_with("Absolute claim") || text.starts_with("Off-platform"),
+                    !text.starts_with(' ') && !text.contains(": warning: ") && !text.contains(": error: "),
                     "{text}"
                 );
             } else {
-                assert!(text.contains("warning: ") || text.contains("error: "), "{text}");
+                assert!(
+                    ["warning: ", "error: ", "info: "].iter().any(|s| text.contains(s)),
+                    "{text}"
+                );
             }
             assert!(text.ends_with(']'), "the rule id ends the message: {text}");
         }
     }
-    // the body line of B101: line 6 of the file
-    let b101 = result["suggested"]
+    // the WeChat contact: on line 6 of the file
+    let o301 = result["suggested"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["text"].as_str().unwrap().ends_with("[B101]"))
+        .find(|e| e["text"].as_str().unwrap().ends_with("[O301]"))
         .unwrap();
-    assert_eq!(b101["lnum"], 6);
+    assert_eq!(o301["lnum"], 6);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -28,12 +28,6 @@ local function snapshot(name, bufnr)
   return list
 end
 
-local function find(list, code)
-  for _, d in ipairs(list) do
-    if d.code == code then return d end
-  end
-end
-
 local ok, err = pcall(function()
   vim.cmd("edit " .. vim.fn.fnameescape(assert(os.getenv("REDLINT_NOTE"))))
   local bufnr = vim.api.nvim_get_current_buf()
@@ -61,25 +55,33 @@ local ok, err = pcall(function()
   result.api = vim.lsp.start and "vim.lsp.start" or "vim.lsp.start_client"
 
   -- 1. the diagnostics of the note as opened
-  assert(vim.wait(15000, function() return #vim.diagnostic.get(bufnr) >= 4 end, 20), "no diagnostics after open")
+  local count = tonumber(os.getenv("REDLINT_COUNT"))
+  assert(vim.wait(15000, function() return #vim.diagnostic.get(bufnr) >= count end, 20), "no diagnostics after open")
   local client = vim.lsp.get_client_by_id(client_id)
   result.offset_encoding = client.offset_encoding
   local caps = client.server_capabilities or {}
   result.server_encoding = caps.positionEncoding or "utf-16"
-  local first = snapshot("open", bufnr)
-  local b101 = assert(find(first, "B101"), "no B101")
+  local function signature()
+    local parts = {}
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      table.insert(parts, string.format("%s:%d:%d", tostring(d.code), d.lnum, d.col))
+    end
+    table.sort(parts)
+    return table.concat(parts, ";")
+  end
+  snapshot("open", bufnr)
+  local before = signature()
 
-  -- 2. an edit: an emoji at the start of the line of B101 (Neovim sends it incrementally)
-  vim.api.nvim_buf_set_text(bufnr, b101.lnum, 0, b101.lnum, 0, { "🙂" })
-  assert(vim.wait(15000, function()
-    local d = find(vim.diagnostic.get(bufnr), "B101")
-    return d and d.col ~= b101.col
-  end, 20), "no new diagnostics after the edit")
-  local second = snapshot("edit", bufnr)
-  b101 = find(second, "B101")
+  -- 2. an edit: an emoji at the start of a line (Neovim sends it incrementally)
+  local line = tonumber(os.getenv("REDLINT_EDIT_LINE"))
+  vim.api.nvim_buf_set_text(bufnr, line, 0, line, 0, { "🙂" })
+  assert(vim.wait(15000, function() return signature() ~= before end, 20), "no new diagnostics after the edit")
+  snapshot("edit", bufnr)
 
-  -- 3. the quick fix, requested and applied the way Neovim does
-  vim.api.nvim_win_set_cursor(0, { b101.lnum + 1, b101.col })
+  -- 3. the quick fix at a position (0-based line, byte column), requested and applied the
+  -- way Neovim does
+  local fix_line, fix_col = tonumber(os.getenv("REDLINT_FIX_LINE")), tonumber(os.getenv("REDLINT_FIX_COL"))
+  vim.api.nvim_win_set_cursor(0, { fix_line + 1, fix_col })
   local params = vim.lsp.util.make_range_params(0, client.offset_encoding)
   params.context = { diagnostics = {} }
   local responses = vim.lsp.buf_request_sync(bufnr, "textDocument/codeAction", params, 10000)
@@ -93,9 +95,9 @@ local ok, err = pcall(function()
   result.actions = titles
   assert(fix, "no preferred quick fix")
   vim.lsp.util.apply_workspace_edit(fix.edit, client.offset_encoding)
-  result.fixed_line = vim.api.nvim_buf_get_lines(bufnr, b101.lnum, b101.lnum + 1, true)[1]
-  assert(vim.wait(15000, function() return find(vim.diagnostic.get(bufnr), "B101") == nil end, 20),
-    "B101 still reported after the fix")
+  result.fixed_line = vim.api.nvim_buf_get_lines(bufnr, fix_line, fix_line + 1, true)[1]
+  assert(vim.wait(15000, function() return #vim.diagnostic.get(bufnr) == count - 1 end, 20),
+    "the fixed violation is still reported")
   snapshot("fixed", bufnr)
 end)
 
