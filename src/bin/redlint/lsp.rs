@@ -179,7 +179,7 @@ fn serve(conn: &Connection) -> Result<End, String> {
 type Stamp = Option<(std::time::SystemTime, u64)>;
 
 fn config_stamp(inputs: &Inputs) -> Stamp {
-    let meta = std::fs::metadata(inputs.root.as_ref()?.join(CONFIG_FILE)).ok()?;
+    let meta = std::fs::metadata(inputs.config_path()?).ok()?;
     Some((meta.modified().ok()?, meta.len()))
 }
 
@@ -515,7 +515,7 @@ impl Server<'_> {
                 dir
             }
         };
-        let path = root.join(CONFIG_FILE);
+        let path = self.inputs.config_path().unwrap_or_else(|| root.join(CONFIG_FILE));
         if allow::add_to_file(&path, term)? {
             self.log(
                 MessageType::INFO,

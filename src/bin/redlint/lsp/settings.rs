@@ -2,14 +2,12 @@
 //! (`initializationOptions`, `workspace/didChangeConfiguration`, `workspace/configuration`) and
 //! the project's `redlint.toml` at the workspace root.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use redlint::{Lang, Linter, LinterBuilder, Severity};
+use redlint::config::Config;
+pub use redlint::config::FILE_NAME as CONFIG_FILE;
+use redlint::{Lang, Linter, LinterBuilder};
 use serde_json::Value;
-
-/// The project's config file, at the workspace root.
-pub const CONFIG_FILE: &str = "redlint.toml";
 
 /// The client's settings: `{"lang": "zh"|"en", "disable": ["B101"], "sponsored": bool,
 /// "packs": ["path.toml"]}`, at the top level or under a `"redlint"` key.
@@ -82,40 +80,6 @@ fn string_list(v: Option<&Value>) -> Result<Vec<String>, String> {
     }
 }
 
-/// The parts of `redlint.toml` the server uses: `allow`, `sponsored`, `lang`, `packs` and the
-/// `[rules]` table (rule id or name → `"off" | "info" | "warning" | "error"`). Other keys are
-/// left to the commands that use them.
-#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
-pub struct ProjectConfig {
-    /// Terms allowed everywhere (brand names and the like).
-    #[serde(default)]
-    pub allow: Vec<String>,
-    /// Treat every note as sponsored.
-    #[serde(default)]
-    pub sponsored: Option<bool>,
-    /// Language of messages.
-    #[serde(default)]
-    pub lang: Option<Lang>,
-    /// Extra rule packs, relative to the config file.
-    #[serde(default)]
-    pub packs: Vec<PathBuf>,
-    /// Per-rule level: `"off"`, a severity, or `{ organic = "…", sponsored = "…" }`.
-    #[serde(default)]
-    pub rules: BTreeMap<String, toml::Value>,
-}
-
-impl ProjectConfig {
-    /// Reads `redlint.toml` in `root`; a missing file is the empty config.
-    pub fn load(root: &Path) -> Result<ProjectConfig, String> {
-        let path = root.join(CONFIG_FILE);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ProjectConfig::default()),
-            Err(e) => Err(format!("{}: {e}", path.display())),
-        }
-    }
-}
-
 /// Everything a linter is built from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Inputs {
@@ -136,80 +100,56 @@ pub struct Built {
     pub sponsored: bool,
 }
 
+impl Inputs {
+    /// The project's config file: the nearest `redlint.toml` at or above the workspace root
+    /// (as `redlint check` finds it), else where one would be created, in the root.
+    pub fn config_path(&self) -> Option<PathBuf> {
+        let root = self.root.as_ref()?;
+        Some(Config::find(root).unwrap_or_else(|| root.join(CONFIG_FILE)))
+    }
+}
+
 /// Reads the project's config and builds the linter. Never panics: a bad pack, an unknown rule
 /// or a bad config file is an `Err` with a message for the user.
 pub fn build(inputs: &Inputs) -> Result<Built, String> {
-    let project = match &inputs.root {
-        Some(root) => ProjectConfig::load(root)?,
-        None => ProjectConfig::default(),
+    let config = match inputs.config_path().filter(|p| p.is_file()) {
+        Some(path) => Some(Config::load(&path).map_err(|e| e.to_string())?),
+        None => None,
     };
     let s = &inputs.settings;
-    let base = inputs.root.clone().unwrap_or_default();
-    let mut b = LinterBuilder::new();
-    for p in &project.packs {
-        b.add_pack_file(base.join(p)).map_err(|e| e.to_string())?;
+    if config.is_none() && s.packs.is_empty() && s.disable.is_empty() {
+        return Ok(Built {
+            linter: Linter::builtin(), // compiled once per process
+            lang: s.lang,
+            sponsored: s.sponsored,
+        });
     }
+    let mut b = LinterBuilder::new();
+    if let Some(config) = &config {
+        config.apply_to(&mut b).map_err(|e| e.to_string())?;
+    }
+    let base = inputs.root.clone().unwrap_or_default();
     for p in &s.packs {
         b.add_pack_file(base.join(p)).map_err(|e| e.to_string())?;
-    }
-    for (rule, level) in &project.rules {
-        let bad = |what: String| format!("{CONFIG_FILE}: [rules] {rule}: {what}");
-        let severity = |v: Option<&toml::Value>| -> Result<Option<Severity>, String> {
-            v.map(|v| {
-                v.as_str()
-                    .ok_or_else(|| bad(format!("expected a severity, found {v}")))?
-                    .parse()
-                    .map_err(|e: redlint::violation::UnknownName| bad(format!("{e} (or \"off\")")))
-            })
-            .transpose()
-        };
-        match level {
-            toml::Value::String(off) if off == "off" => {
-                b.disable(rule);
-            }
-            toml::Value::String(_) => {
-                let sev = severity(Some(level))?.expect("a string");
-                b.set_severity(rule, sev, sev);
-            }
-            toml::Value::Table(t) => {
-                // a side left out keeps the rule's own severity
-                let own = Linter::builtin().rule(rule).map(|r| (r.severity, r.sponsored_severity));
-                let organic = severity(t.get("organic"))?.or(own.map(|o| o.0));
-                let sponsored = severity(t.get("sponsored"))?.or(own.map(|o| o.1));
-                match (organic, sponsored) {
-                    (Some(o), Some(s)) => {
-                        b.set_severity(rule, o, s);
-                    }
-                    (Some(one), None) | (None, Some(one)) => {
-                        b.set_severity(rule, one, one);
-                    }
-                    (None, None) => {}
-                }
-            }
-            other => return Err(bad(format!("expected \"off\", a severity or a table, found {other}"))),
-        }
     }
     for r in &s.disable {
         b.disable(r);
     }
-    for a in &project.allow {
-        b.allow(a);
-    }
-    let linter = if project == ProjectConfig::default() && s.packs.is_empty() && s.disable.is_empty() {
-        Linter::builtin() // compiled once per process
-    } else {
-        b.build().map_err(|e| e.to_string())?
-    };
+    let linter = b.build().map_err(|e| match &config {
+        Some(config) => config.error(e).to_string(),
+        None => e.to_string(),
+    })?;
     Ok(Built {
         linter,
-        lang: s.lang.or(project.lang),
-        sponsored: s.sponsored || project.sponsored.unwrap_or(false),
+        lang: s.lang.or(config.as_ref().and_then(|c| c.lang)),
+        sponsored: s.sponsored || config.as_ref().and_then(|c| c.sponsored).unwrap_or(false),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use redlint::Severity;
     use serde_json::json;
 
     #[test]
@@ -238,7 +178,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join(CONFIG_FILE),
-            "# ours\nlang = \"zh\"\nfuture = 1\nallow = [\"最好的朋友\"]\n[rules]\nO301 = \"off\"\nB101 = \"error\"\nB103 = { sponsored = \"info\" }\n[format]\nmax_tags = 5\n",
+            "# ours\nlang = \"zh\"\nallow = [\"最好的朋友\"]\n[rules]\nO301 = \"off\"\nB101 = \"error\"\nB103 = { sponsored = \"info\" }\n[format]\nmax_tags = 5\n",
         )
         .unwrap();
         let inputs = Inputs {
@@ -254,7 +194,17 @@ mod tests {
             "{vs:?}"
         );
         std::fs::write(dir.join(CONFIG_FILE), "[rules]\nB101 = \"loud\"\n").unwrap();
-        assert!(build(&inputs).unwrap_err().contains("loud"));
+        let e = build(&inputs).unwrap_err();
+        assert!(e.contains("redlint.toml:2"), "the file and line: {e}");
+        // the nearest config above the workspace root counts, as for `redlint check`
+        std::fs::write(dir.join(CONFIG_FILE), "allow = [\"最好的朋友\"]\n").unwrap();
+        let sub = Inputs {
+            settings: Settings::default(),
+            root: Some(dir.join("notes")),
+        };
+        std::fs::create_dir_all(dir.join("notes")).unwrap();
+        assert_eq!(sub.config_path(), Some(dir.join(CONFIG_FILE)));
+        assert!(build(&sub).unwrap().linter.lint_text("她是我最好的朋友").is_empty());
         let bad_pack = Inputs {
             settings: Settings {
                 packs: vec![PathBuf::from("missing.toml")],
