@@ -259,12 +259,18 @@ fn check_source<W: Write>(
                 }
                 (out, chunk.bytes)
             };
-            let result = redlint::batch::map_ordered(Chunks::new(reader, &name), jobs, work, |(r, bytes)| {
+            // a failed write (a closed pipe) stops the reading too
+            let stop = std::sync::atomic::AtomicBool::new(false);
+            let chunks = Chunks::new(reader, &name).take_while(|_| !stop.load(std::sync::atomic::Ordering::Relaxed));
+            let result = redlint::batch::map_ordered(chunks, jobs, work, |(r, bytes)| {
                 if failed.is_none() {
                     if !r.stderr.is_empty() {
                         progress.clear();
                     }
                     failed = printer.print(r).err();
+                    if failed.is_some() {
+                        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
                     progress.advance(bytes);
                 }
             });

@@ -14,10 +14,12 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// A progress line for `total` bytes; hidden unless stderr is a terminal and not `quiet`.
+    /// A progress line for `total` bytes; hidden unless stderr is a terminal, and when `quiet`.
+    /// Also hidden when the report itself goes to the same terminal, where the two would
+    /// overwrite each other.
     pub fn new(total: Option<u64>, quiet: bool) -> Progress {
         Progress {
-            enabled: !quiet && std::io::stderr().is_terminal(),
+            enabled: !quiet && std::io::stderr().is_terminal() && !std::io::stdout().is_terminal(),
             total,
             done: 0,
             start: Instant::now(),
