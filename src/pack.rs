@@ -224,10 +224,16 @@ struct RawRule {
     counter_examples: Vec<Example>,
 }
 
-/// Compiles `pattern` as redlint does (case-insensitive is up to the pattern; the text is
-/// already case-folded).
+/// What `{digit}` stands for in a pack regex: one digit in any style people write phone and QQ
+/// numbers in. Full-width, circled, superscript and maths digits are already ASCII in the
+/// folded text; Chinese numerals (一三八, 幺 for 1, 两 for 2, 〇/零 for 0) are not, since they are
+/// words elsewhere, so patterns that read numbers say `{digit}` to accept them, mixed or not.
+pub const DIGIT_CLASS: &str = "[0-9〇零一幺二两三四五六七八九]";
+
+/// Compiles a pack regex: expands `{digit}` to [`DIGIT_CLASS`]. The text it runs on is already
+/// folded (lowercase, half-width, simplified), so patterns are written in that form.
 pub(crate) fn compile_regex(pattern: &str) -> Result<regex::Regex, PackErrorKind> {
-    regex::RegexBuilder::new(pattern)
+    regex::RegexBuilder::new(&pattern.replace("{digit}", DIGIT_CLASS))
         .size_limit(8 << 20)
         .build()
         .map_err(|e| PackErrorKind::InvalidRegex {
@@ -483,6 +489,21 @@ examples = ["最好", { text = "最佳", sponsored = true }]
         assert_eq!(e.line, 2, "{e}");
         let e = parse_err("not toml at all [");
         assert!(matches!(e.kind, PackErrorKind::Syntax(_)));
+    }
+
+    #[test]
+    fn digit_class_reads_every_digit_style() {
+        let re = compile_regex("^[1一幺]{digit}{10}$").unwrap();
+        for phone in [
+            "13912345678",
+            "一三九一二三四五六七八",
+            "幺3八零〇两3四5六7",
+            "1三9一2三4五6七8",
+        ] {
+            assert!(re.is_match(phone), "{phone}");
+        }
+        assert!(!re.is_match("1三九一二三四五六七"));
+        assert!(!re.is_match("1三九一二三四五六七a"));
     }
 
     #[test]
