@@ -33,7 +33,7 @@ fn corpus(lines: usize) -> String {
 #[test]
 fn parallel_output_is_identical_and_in_input_order() {
     let dir = scratch("batch-order");
-    let n = 6000;
+    let n = 3000;
     let path = write(&dir, "notes.jsonl", corpus(n));
     let one = redlint(&["check", "--format", "jsonl", "--jobs", "1", &path]);
     let two = redlint(&["check", "--format", "jsonl", "--jobs", "2", &path]);
@@ -93,21 +93,43 @@ fn bad_inputs_are_reported_clearly() {
         (write(&dir, "blank.md", b"  \n\n"), "empty file"),
         (write(&dir, "doc.json", b"{\"body\": 3}"), "not a note"),
     ];
-    for (path, message) in &cases {
-        for format in ["human", "jsonl", "json", "sarif", "github", "line"] {
-            let o = redlint(&["check", "--format", format, path]);
-            assert_eq!(o.status.code(), Some(2), "{path} {format}");
-            let all = stdout(&o) + &stderr(&o);
-            assert!(all.contains(message), "{path} {format}: {all}");
-            match format {
-                "json" | "sarif" => {
-                    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("a complete document");
-                    let text = doc.to_string();
-                    assert!(text.contains(message), "{text}");
+    let good = write(&dir, "good.txt", "加我微信");
+    for format in ["human", "jsonl", "json", "sarif", "github", "line"] {
+        // every bad source in one run, beside a good one that is still checked
+        let mut args = vec!["check", "--format", format, good.as_str()];
+        args.extend(cases.iter().map(|(p, _)| p.as_str()));
+        let o = redlint(&args);
+        assert_eq!(o.status.code(), Some(2), "{format}");
+        let all = stdout(&o) + &stderr(&o);
+        for (path, message) in &cases {
+            let sarif_uri = path.replace(' ', "%20");
+            assert!(
+                all.lines()
+                    .any(|l| (l.contains(path.as_str()) || l.contains(&sarif_uri)) && l.contains(message)),
+                "{format} {path}: {all}"
+            );
+        }
+        match format {
+            "json" | "sarif" => {
+                let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("a complete document");
+                let text = doc.to_string();
+                for (_, message) in &cases {
+                    assert!(text.contains(message), "{format}: {message} missing from {text}");
                 }
-                "jsonl" | "line" | "human" => assert!(o.stdout.is_empty(), "{path} {format}"),
-                _ => {}
             }
+            "github" => assert_eq!(
+                stdout(&o).matches("::error file=").count(),
+                cases.len() + 1,
+                "{}",
+                stdout(&o)
+            ),
+            _ => assert!(!stdout(&o).is_empty(), "the good note is reported"),
+        }
+        // alone, a bad source leaves no report on stdout in the streamed formats
+        let o = redlint(&["check", "--format", format, &cases[0].0]);
+        assert_eq!(o.status.code(), Some(2));
+        if matches!(format, "human" | "jsonl" | "line") {
+            assert!(o.stdout.is_empty(), "{format}: {}", stdout(&o));
         }
     }
     // stdin: empty, and invalid UTF-8 on a JSONL line
