@@ -135,3 +135,30 @@ fn bad_inputs_to_fix() {
     let o = redlint_in(None, &["fix", "-"], Some("这款面霜最好用".as_bytes()));
     assert_eq!(stdout(&o), "这款面霜很好用");
 }
+
+#[test]
+fn every_rule_example_once_fixed_does_not_raise_the_fixed_violations_again() {
+    use redlint::{Linter, Note, fix};
+    let linter = Linter::builtin();
+    let mut fixed_any = 0;
+    for rule in linter.rules() {
+        for ex in &rule.examples {
+            let note = Note::from_body(ex.text()).sponsored(ex.sponsored());
+            let fixed = fix::fix_note(&linter, &note, true);
+            fixed_any += fixed.applied.len();
+            let again = linter.lint(&fixed.value);
+            for a in &fixed.applied {
+                assert!(
+                    !again.iter().any(|v| v.rule == a.rule && v.matched == a.from),
+                    "{}: fixing {:?} → {:?} in {:?} left {:?}",
+                    a.rule,
+                    a.from,
+                    a.to,
+                    ex.text(),
+                    fixed.value.body
+                );
+            }
+        }
+    }
+    assert!(fixed_any >= 3, "the packs have fixes to test: {fixed_any}");
+}
