@@ -1,0 +1,137 @@
+//! Table tests for every disguise people use to slip a violation past a filter: each row is a
+//! note, the category it must raise at warning or above, and the exact original text the span
+//! must cover. Written for this project (not taken from any evaluation set).
+
+use redlint::{Category, Linter, Note, Severity};
+
+use Category::{Advertorial as A, BannedWord as B, OffPlatform as O, ProhibitedProduct as P};
+
+/// (note body, category, the original text a violation's span must overlap)
+const CASES: &[(&str, Category, &str)] = &[
+    // width and case
+    ("加ＶＸ详聊", O, "ＶＸ"),
+    ("ｗｘ：lily0909", O, "ｗｘ"),
+    ("WX: lily0909", O, "WX"),
+    ("这款是ＴＯＰ１的粉底", B, "ＴＯＰ１"),
+    // mathematical alphanumerics and other compatibility forms
+    ("𝐰𝐞𝐢𝐱𝐢𝐧：lily0909", O, "𝐰𝐞𝐢𝐱𝐢𝐧"),
+    ("𝐯𝐱同号", O, "𝐯𝐱"),
+    // traditional characters
+    ("電子菸新口味到貨", P, "電子菸"),
+    ("香菸禮盒", P, "香菸"),
+    ("點擊鏈接馬上購買", A, "點擊鏈接"),
+    ("限時搶購中", A, "搶購"),
+    ("全網最低價", B, "最低價"),
+    // invisible characters inside a term
+    ("电\u{200b}子\u{200b}烟", P, "电\u{200b}子\u{200b}烟"),
+    ("最\u{200d}好用的面霜", B, "最\u{200d}好用"),
+    ("微\u{fe0f}信号lily0909", O, "微\u{fe0f}信号"),
+    // spaces, punctuation, symbols and emoji between the characters
+    ("性价比最 高的一款", B, "最 高"),
+    ("能根*治湿疹的药膏", B, "根*治"),
+    ("治-疗痘痘", B, "治-疗"),
+    ("加.微.信领资料", O, "微.信"),
+    ("电 子 烟入门", P, "电 子 烟"),
+    ("微❤信：lily0909", O, "微❤信"),
+    ("限时秒 杀", A, "秒 杀"),
+    ("肉 毒 素除皱", P, "肉 毒 素"),
+    ("折 扣 码：GOOD", A, "折 扣 码"),
+    // homophones and look-alikes, with their cues
+    ("加薇：lily0909", O, "加薇"),
+    ("薇信号lily0909", O, "薇信"),
+    ("加威信详聊", O, "威信"),
+    ("威❤：lily0909", O, "威❤"),
+    ("扣扣：12345678", O, "扣扣"),
+    ("扣 扣：12345678", O, "扣 扣"),
+    ("企鹅号 12345678", O, "企鹅号"),
+    ("某宝搜店名就有", O, "某宝搜"),
+    ("🍑宝搜同款", O, "🍑宝搜"),
+    ("拼夕夕搜同款更便宜", O, "拼夕夕搜"),
+    ("某东上买更便宜", O, "某东"),
+    ("蕞好用的眼霜", B, "蕞好用"),
+    // pinyin and initials
+    ("weixin: lily0909", O, "weixin"),
+    ("wei xin: lily0909", O, "wei xin"),
+    ("V.X：lily0909", O, "V.X"),
+    ("vx号在主页", O, "vx"),
+    ("有问题dd我", O, "dd我"),
+    // phone numbers in every digit style
+    ("电话15912345678", O, "15912345678"),
+    ("１５９１２３４５６７８", O, "１５９１２３４５６７８"),
+    ("联系138-1234-5678", O, "138-1234-5678"),
+    ("联系139 1234 5678", O, "139 1234 5678"),
+    ("幺三九一二三四五六七八九", O, "幺三九一二三四五六七八九"),
+    ("①③⑧①②③④⑤⑥⑦⑧", O, "①③⑧①②③④⑤⑥⑦⑧"),
+    ("1三8一二三四5六7八", O, "1三8一二三四5六7八"),
+    // QQ numbers after a cue
+    ("QQ：12345678", O, "12345678"),
+    ("q群：987654321", O, "987654321"),
+    // English redirects
+    ("DM me for the link", O, "DM me"),
+    ("add my WeChat for details", O, "add my WeChat"),
+    ("link in bio", O, "link in bio"),
+];
+
+/// Ordinary notes that share characters with the disguises: they must stay quiet.
+const QUIET: &[(&str, Category)] = &[
+    ("他在村里很有威信", O),
+    ("院子里的蔷薇开了", O),
+    ("微笑面对生活", O),
+    ("今天走了12345步", O),
+    ("一共花了13800元", O),
+    ("订单号：13912345678 已发货", O),
+    ("2023年12月25日", O),
+    ("卫星发射成功了", O),
+    ("东西在京东买的", O),
+    ("在淘宝买的，物流很快", O),
+    ("最近入手的口红", B),
+    ("第一次做饭", B),
+];
+
+fn flagged(note: &Note, category: Category) -> Vec<(String, String)> {
+    Linter::builtin()
+        .lint(note)
+        .into_iter()
+        .filter(|v| v.category == category && v.severity >= Severity::Warning)
+        .map(|v| (v.rule, v.matched))
+        .collect()
+}
+
+#[test]
+fn every_disguise_is_seen_and_the_span_is_the_users_own_text() {
+    let mut failures = Vec::new();
+    for &(body, category, want) in CASES {
+        let note = Note::from_body(body);
+        let at = body.find(want).expect("the case names its own text");
+        let want_span = at..at + want.len();
+        let found: Vec<(String, String)> = Linter::builtin()
+            .lint(&note)
+            .into_iter()
+            .filter(|v| v.category == category && v.severity >= Severity::Warning)
+            .filter(|v| v.span.start < want_span.end && want_span.start < v.span.end)
+            .map(|v| (v.rule, v.matched))
+            .collect();
+        if found.is_empty() {
+            let all = flagged(&note, category);
+            failures.push(format!("{body:?}: want {category} on {want:?}, found {all:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} disguises missed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn look_alike_words_stay_quiet() {
+    let mut failures = Vec::new();
+    for &(body, category) in QUIET {
+        let found = flagged(&Note::from_body(body), category);
+        if !found.is_empty() {
+            failures.push(format!("{body:?}: {found:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "flagged:\n{}", failures.join("\n"));
+}
