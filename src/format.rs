@@ -148,6 +148,10 @@ pub fn rules() -> Vec<Rule> {
 
 /// The byte offset of the character after the first `chars` characters, if the text is longer.
 fn overflow_start(text: &str, chars: usize) -> Option<usize> {
+    // a text of at most `chars` bytes has at most `chars` chars: no need to count them
+    if text.len() <= chars {
+        return None;
+    }
     text.char_indices().nth(chars).map(|(i, _)| i)
 }
 
@@ -156,11 +160,11 @@ fn overflow_start(text: &str, chars: usize) -> Option<usize> {
 /// not hashtags. Returns `(tag text, span of the whole hashtag)`.
 pub fn body_hashtags(body: &str) -> Vec<(&str, Span)> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in body.char_indices() {
-        let starts =
-            matches!(c, '#' | '＃') && prev.is_none_or(|p| !p.is_alphanumeric() && !matches!(p, '#' | '＃' | ']'));
-        prev = Some(c);
+    // only the `#` signs are looked at (a fast substring search), not every char of the body
+    for (i, sign) in body.match_indices(['#', '＃']) {
+        let c = sign.chars().next().unwrap_or('#');
+        let prev = body[..i].chars().next_back();
+        let starts = prev.is_none_or(|p| !p.is_alphanumeric() && !matches!(p, '#' | '＃' | ']'));
         if !starts {
             continue;
         }
@@ -223,6 +227,10 @@ pub(crate) fn check<'a>(
         push(EMPTY_BODY, Field::Body, Span::new(0, note.body.len()));
     }
     // hashtags: the `tags` list first, then the ones in the body, each name counted once
+    let inline = body_hashtags(&note.body);
+    if note.tags.len() + inline.len() <= limits.max_tags {
+        return; // within the limit even if every name is distinct
+    }
     let mut seen = HashSet::new();
     let mut count = 0;
     let norm = |t: &str| t.trim().trim_start_matches(['#', '＃']).to_lowercase();
@@ -231,9 +239,7 @@ pub(crate) fn check<'a>(
         .iter()
         .enumerate()
         .map(|(i, t)| (norm(t), Field::Tag(i), Span::new(0, t.len())));
-    let inline = body_hashtags(&note.body)
-        .into_iter()
-        .map(|(t, s)| (norm(t), Field::Body, s));
+    let inline = inline.into_iter().map(|(t, s)| (norm(t), Field::Body, s));
     for (name, field, span) in listed.chain(inline) {
         if name.is_empty() || !seen.insert(name) {
             continue;
