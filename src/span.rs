@@ -73,13 +73,14 @@ pub struct Position {
 }
 
 /// How an editor counts columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum ColumnUnit {
     /// UTF-8 bytes.
     Utf8,
     /// UTF-16 code units.
     Utf16,
-    /// Unicode scalar values.
+    /// Unicode scalar values (the default).
+    #[default]
     Char,
 }
 

@@ -157,3 +157,114 @@ fn json_document_says_when_a_source_failed() {
     assert_eq!(doc["summary"]["unreadable"], 1);
     assert_eq!(doc["summary"]["notes"], 1);
 }
+
+/// Where `term` is on the file line starting with `key`, counted here by hand: the 1-based
+/// line, the 1-based columns of the term's first character and of the character after it in
+/// chars, UTF-16 units and bytes, and the terminal cells before it (ASCII one cell, the CJK
+/// and the emoji of these notes two).
+struct At {
+    line: usize,
+    chars: (usize, usize),
+    utf16: (usize, usize),
+    bytes: (usize, usize),
+    cells_before: usize,
+}
+
+fn at(text: &str, key: &str, term: &str) -> At {
+    let (n, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.starts_with(key))
+        .unwrap_or_else(|| panic!("a line starting with {key}"));
+    let i = line.find(term).unwrap_or_else(|| panic!("{term} on {line}"));
+    let (before, term) = (&line[..i], &line[i..i + term.len()]);
+    let col = |f: fn(&str) -> usize| (f(before) + 1, f(before) + f(term) + 1);
+    At {
+        line: n + 1,
+        chars: col(|s| s.chars().count()),
+        utf16: col(|s| s.encode_utf16().count()),
+        bytes: col(str::len),
+        cells_before: before.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum(),
+    }
+}
+
+#[test]
+fn front_matter_title_and_tag_violations_point_at_the_term() {
+    let dir = scratch("front-matter");
+    let text = "---\ntitle: \"🙂早餐：这款最好用\"\ntags: [早餐, #🙂国家级]\n---\n今天吃了燕麦\n";
+    let md = write(&dir, "a.md", text);
+    let title = at(text, "title:", "最好用");
+    let tag = at(text, "tags:", "国家级");
+    assert_eq!((title.line, title.chars.0, tag.line, tag.chars.0), (2, 15, 3, 14)); // the hand count, by eye
+
+    // human: the file's line and column, the front-matter line shown, the term underlined
+    let human = stdout(&redlint(&["check", "--lang", "en", &md]));
+    for (at, field, rule) in [(&title, "title", "B101"), (&tag, "tags[1]", "B103")] {
+        let block: Vec<&str> = human
+            .split("\n\n")
+            .find(|b| b.contains(&format!("[{rule}]")))
+            .unwrap_or_else(|| panic!("{rule} in {human}"))
+            .lines()
+            .collect();
+        assert_eq!(
+            block[1],
+            format!("  --> {md}:{}:{} ({field})", at.line, at.chars.0),
+            "{human}"
+        );
+        let shown = text.lines().nth(at.line - 1).unwrap();
+        assert_eq!(block[3], format!("{} | {shown}", at.line), "{human}");
+        let carets = "^".repeat(2 * (at.chars.1 - at.chars.0)); // CJK: two cells each
+        assert_eq!(
+            block[4],
+            format!("  | {}{carets}", " ".repeat(at.cells_before)),
+            "{human}"
+        );
+    }
+
+    // line: characters by default, bytes with --columns byte
+    for (columns, pick) in [("char", 0), ("byte", 1)] {
+        let out = stdout(&redlint(&["check", "--format", "line", "--columns", columns, &md]));
+        for (at, rule) in [(&title, "B101"), (&tag, "B103")] {
+            let col = [at.chars.0, at.bytes.0][pick];
+            assert!(
+                out.lines()
+                    .any(|l| l.starts_with(&format!("{md}:{}:{col}: warning: ", at.line))
+                        && l.ends_with(&format!("[{rule}]"))),
+                "{columns}: {rule} at {}:{col} in {out}",
+                at.line
+            );
+        }
+    }
+
+    // github: columns in characters, endColumn after the term
+    let github = stdout(&redlint(&["check", "--format", "github", &md]));
+    for (at, rule) in [(&title, "B101"), (&tag, "B103")] {
+        let want = format!(
+            "file={md},line={l},endLine={l},col={},endColumn={},title={rule} ",
+            at.chars.0,
+            at.chars.1,
+            l = at.line
+        );
+        assert!(github.lines().any(|l| l.contains(&want)), "{want} in {github}");
+    }
+
+    // sarif: UTF-16 columns, and the title's fix replaces the term where it is in the file
+    let o = redlint(&["check", "--format", "sarif", &md]);
+    let log: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_valid_sarif(&log);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    for (at, rule) in [(&title, "B101"), (&tag, "B103")] {
+        let r = results
+            .iter()
+            .find(|r| r["ruleId"] == rule)
+            .unwrap_or_else(|| panic!("{rule}"));
+        let want = serde_json::json!({
+            "startLine": at.line, "endLine": at.line, "startColumn": at.utf16.0, "endColumn": at.utf16.1,
+        });
+        assert_eq!(r["locations"][0]["physicalLocation"]["region"], want, "{r:#}");
+    }
+    let best = results.iter().find(|r| r["ruleId"] == "B101").unwrap();
+    let change = &best["fixes"][0]["artifactChanges"][0]["replacements"][0];
+    assert_eq!(change["deletedRegion"]["startColumn"], title.utf16.0, "{best:#}");
+    assert_eq!(change["insertedContent"]["text"], "很好用", "{best:#}");
+}

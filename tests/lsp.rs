@@ -598,13 +598,10 @@ fn line_format_matches_the_readme_problem_matcher() {
             .captures(line)
             .unwrap_or_else(|| panic!("the problem matcher reads {line}"));
         assert_eq!(&m[1], "note.md");
-        // the line of the file; the column in characters (title and tags: column 1)
+        // the line of the file and the column in characters, in the body as in the front matter
         let line_start = NOTE[..e.start].rfind('\n').map_or(0, |i| i + 1);
         let want_line = NOTE[..e.start].matches('\n').count() + 1;
-        let want_col = match e.field {
-            redlint::Field::Body => NOTE[line_start..e.start].chars().count() + 1,
-            _ => 1,
-        };
+        let want_col = NOTE[line_start..e.start].chars().count() + 1;
         assert_eq!(
             (m[2].parse::<usize>().unwrap(), m[3].parse::<usize>().unwrap()),
             (want_line, want_col),

@@ -227,12 +227,22 @@ fn line_format_reads_into_vim_quickfix() {
     let note = dir.join("note.md");
     std::fs::write(&note, NOTE).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_redlint"))
-        .args(["check", "--format", "line", "--lang", "en", "note.md"])
+        .args([
+            "check",
+            "--format",
+            "line",
+            "--columns",
+            "byte",
+            "--lang",
+            "en",
+            "note.md",
+        ])
         .current_dir(&dir)
         .output()
         .expect("redlint runs");
     let lines = String::from_utf8(out.stdout).unwrap();
-    let count = expected(NOTE).len();
+    let found = expected(NOTE);
+    let count = found.len();
     assert_eq!(lines.lines().count(), count, "{lines}");
     let path = dir.join("lines.txt");
     std::fs::write(&path, &lines).unwrap();
@@ -266,6 +276,30 @@ fn line_format_reads_into_vim_quickfix() {
             assert!(text.ends_with(']'), "the rule id ends the message: {text}");
         }
     }
+    // `:cc` lands on the term itself, in the body as in the front matter: Vim reads `%c` as a
+    // byte column, which `--columns byte` prints (as the README says)
+    let jumps = result["jumps"].as_array().expect("jumps");
+    assert_eq!(jumps.len(), count, "{jumps:#?}");
+    for ((jump, e), line) in jumps.iter().zip(&found).zip(lines.lines()) {
+        assert!(line.ends_with(&format!("[{}]", e.rule)), "{line}");
+        let line_start = NOTE[..e.start].rfind('\n').map_or(0, |i| i + 1);
+        let want = (NOTE[..e.start].matches('\n').count() + 1, e.start - line_start + 1);
+        assert_eq!(
+            (jump["lnum"].as_u64(), jump["col"].as_u64()),
+            (Some(want.0 as u64), Some(want.1 as u64)),
+            "{line}"
+        );
+        let rest = jump["rest"].as_str().unwrap();
+        assert!(
+            rest.starts_with(&e.matched),
+            "{line}: the cursor is at {rest:?}, not {}",
+            e.matched
+        );
+    }
+    assert!(
+        found.iter().any(|e| e.field != redlint::Field::Body),
+        "a title or tag term too"
+    );
     // the WeChat contact: on line 6 of the file
     let o301 = result["suggested"]
         .as_array()

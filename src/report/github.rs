@@ -79,14 +79,16 @@ mod tests {
             path: "a,b.md",
             id: serde_json::json!("a,b.md"),
             note: &note,
-            origin: Origin::Text {
-                body_line: 3,
-                title_line: None,
-                tag_lines: vec![],
-            },
+            origin: Origin::body_at(3),
             violations: &vs,
         };
-        let out = render(&r, &Options { lang: Some(Lang::En) });
+        let out = render(
+            &r,
+            &Options {
+                lang: Some(Lang::En),
+                ..Options::default()
+            },
+        );
         let first = out.lines().next().unwrap();
         assert!(
             first.starts_with("::warning file=a%2Cb.md,line=4,endLine=4,col=2,endColumn=5,title=B1"),

@@ -10,41 +10,47 @@
 //!    = fix (safe): 很好
 //! ```
 //! Columns are counted in terminal cells (`unicode-width`), so the carets sit under CJK and
-//! emoji exactly.
+//! emoji exactly. A plain-text note's title or tag violation is shown the same way, in its
+//! front-matter line (`  --> note.md:2:8 (title)`); a JSON note's in its field, with the
+//! field's own line numbers.
 
 use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{NoteReport, Options, field_position};
+use super::{NoteReport, Options, field_position_in};
 use crate::span::LineIndex;
 
 /// Renders every violation of one note.
 pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
     let mut out = String::new();
     for v in report.violations {
-        let field_text = report.note.field_text(v.field);
-        let index = LineIndex::new(field_text);
-        let start = index.position(v.span.start);
-        let (fline, fcol) = field_position(report.note, v);
-        let (gutter_no, location) = match report.file_position(v) {
-            Some((line, col)) if v.field == crate::Field::Body => {
-                (line, format!("{}:{line}:{col} ({})", report.path, v.field))
+        // a plain-text note's violation is shown in the file's own line (a title or tag in its
+        // front-matter line); a JSON note's in its field, counting the field's lines
+        let placed = report.placed(v);
+        let (text, span, first_line) = match placed {
+            Some(p) => (p.text, p.span, p.first_line),
+            None => (report.note.field_text(v.field), v.span, 1),
+        };
+        let index = LineIndex::new(text);
+        let start = index.position(span.start);
+        let gutter_no = first_line + start.line;
+        let location = match placed {
+            Some(_) => {
+                let col = index.line_col(span.start, options.columns).1 + 1;
+                format!("{}:{gutter_no}:{col} ({})", report.path, v.field)
             }
-            Some((line, _)) => (fline, format!("{}:{line} ({}:{fline}:{fcol})", report.path, v.field)),
             None => {
+                let (fline, fcol) = field_position_in(report.note, v, options.columns);
                 let at = match &report.origin {
                     super::Origin::Record { line } => format!(":{line}"),
                     _ => String::new(),
                 };
-                (
-                    fline,
-                    format!(
-                        "{}{at} [{}] {}:{fline}:{fcol}",
-                        report.path,
-                        id_text(&report.id),
-                        v.field
-                    ),
+                format!(
+                    "{}{at} [{}] {}:{fline}:{fcol}",
+                    report.path,
+                    id_text(&report.id),
+                    v.field
                 )
             }
         };
@@ -53,18 +59,18 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
         let line_text = index.line_text(start.line);
         let line_start = index.line_start(start.line);
         let line_end = line_start + line_text.len();
-        let mark_end = v.span.end.min(line_end).max(v.span.start);
+        let mark_end = span.end.min(line_end).max(span.start);
         // a long line is shown as a window around the span
-        let (from, to) = window(field_text, line_start, line_end, v.span.start, mark_end);
-        let before = &field_text[from..v.span.start];
-        let marked = &field_text[v.span.start..mark_end.min(to)];
+        let (from, to) = window(text, line_start, line_end, span.start, mark_end);
+        let before = &text[from..span.start];
+        let marked = &text[span.start..mark_end.min(to)];
         let lead = if from > line_start { "…" } else { "" };
         let tail = if to < line_end { "…" } else { "" };
         let pad = " ".repeat(lead.width() + before.width());
         let carets = "^".repeat(marked.width().max(1));
         let gutter = " ".repeat(gutter_no.to_string().len());
         let _ = writeln!(out, "{gutter} |");
-        let _ = writeln!(out, "{gutter_no} | {lead}{}{tail}", &field_text[from..to]);
+        let _ = writeln!(out, "{gutter_no} | {lead}{}{tail}", &text[from..to]);
         let _ = writeln!(out, "{gutter} | {pad}{carets}");
         let _ = writeln!(out, "{gutter} = basis: {}", v.basis);
         for s in &v.suggestions {
@@ -130,14 +136,16 @@ mod tests {
             path: "n.txt",
             id: serde_json::json!("n.txt"),
             note: &note,
-            origin: Origin::Text {
-                body_line: 1,
-                title_line: None,
-                tag_lines: vec![],
-            },
+            origin: Origin::body_at(1),
             violations: &vs,
         };
-        let text = render(&r, &Options { lang: Some(Lang::En) });
+        let text = render(
+            &r,
+            &Options {
+                lang: Some(Lang::En),
+                ..Options::default()
+            },
+        );
         let lines: Vec<&str> = text.lines().collect();
         let src = lines.iter().position(|l| l.starts_with("1 | ")).expect("source line");
         let under = lines[src + 1];

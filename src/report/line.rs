@@ -1,21 +1,24 @@
 //! The `line` format: `path:line:col: severity: message [rule]`, one line per violation, which
 //! Vim's `errorformat`, Emacs' compilation-mode and VS Code's problem matchers read as is.
 //!
-//! For a plain-text note, line and column are the file's; for a JSON record they are the
-//! record's line and the column of the violation inside its field.
+//! For a plain-text note, line and column are the file's (for the title and tags too: their
+//! place in the front matter); for a JSON record they are the record's line and the column of
+//! the violation inside its field. Columns are 1-based, in characters, or in bytes with
+//! [`Options::columns`] (`--columns byte`, for Vim's `%c`).
 
 use std::fmt::Write;
 
-use super::{NoteReport, Options, Origin, field_position};
+use super::{NoteReport, Options, Origin, field_position_in};
 
 /// Renders every violation of one note.
 pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
     let mut out = String::new();
     for v in report.violations {
-        let (line, col) = match (report.file_position(v), &report.origin) {
+        let unit = options.columns;
+        let (line, col) = match (report.file_position_in(v, unit), &report.origin) {
             (Some(pos), _) => pos,
-            (None, Origin::Record { line }) => (*line, field_position(report.note, v).1),
-            (None, _) => field_position(report.note, v),
+            (None, Origin::Record { line }) => (*line, field_position_in(report.note, v, unit).1),
+            (None, _) => field_position_in(report.note, v, unit),
         };
         let _ = writeln!(
             out,
@@ -44,14 +47,16 @@ mod tests {
             path: "a.txt",
             id: serde_json::json!("a.txt"),
             note: &note,
-            origin: Origin::Text {
-                body_line: 1,
-                title_line: None,
-                tag_lines: vec![],
-            },
+            origin: Origin::body_at(1),
             violations: &vs,
         };
-        let out = render(&r, &Options { lang: Some(Lang::En) });
+        let out = render(
+            &r,
+            &Options {
+                lang: Some(Lang::En),
+                ..Options::default()
+            },
+        );
         let first = out.lines().next().expect("a line");
         assert!(first.starts_with("a.txt:2:") && first.contains(": error: "), "{out}");
         assert!(first.ends_with(']'), "{out}");

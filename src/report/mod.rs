@@ -18,22 +18,26 @@ pub mod sarif;
 
 use std::collections::BTreeMap;
 
-use crate::note::Note;
-use crate::span::LineIndex;
+use crate::note::{Note, TextNote};
+use crate::span::{ColumnUnit, LineIndex, Span};
 use crate::violation::{Category, Field, Lang, Severity, Violation};
 
 /// Where a note came from, so positions can be given in the file's own lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
-    /// A plain-text note; the body starts at 1-based line `body_line` of the file, the title
-    /// and tags sit on the given front-matter lines.
+    /// A plain-text note: the body starts at 1-based line `body_line` of the file (at its first
+    /// column), the title and tags sit in the front matter at the given byte ranges.
+    /// [`Origin::text`] builds one from what [`Note::from_text`] read.
     Text {
         /// 1-based file line of the body's first line.
         body_line: usize,
-        /// 1-based file line of `title:`.
-        title_line: Option<usize>,
-        /// 1-based file line of each tag.
-        tag_lines: Vec<usize>,
+        /// The file's text before the body: the front matter with its fences (and a BOM, if
+        /// any); empty when the file has none.
+        front_matter: String,
+        /// Byte range of the title's value in `front_matter` ([`TextNote::title_span`]).
+        title_span: Option<Span>,
+        /// Byte range of each tag in `front_matter` ([`TextNote::tag_spans`]).
+        tag_spans: Vec<Span>,
     },
     /// One line of a JSONL file (1-based).
     Record {
@@ -42,6 +46,40 @@ pub enum Origin {
     },
     /// A whole JSON document.
     Document,
+}
+
+impl Origin {
+    /// The origin of a note read with [`Note::from_text`] from the file text `text`.
+    ///
+    /// ```
+    /// use redlint::report::Origin;
+    ///
+    /// let text = "---\ntitle: 早餐\n---\n燕麦";
+    /// let parsed = redlint::Note::from_text(text).unwrap();
+    /// let Origin::Text { body_line, title_span, .. } = Origin::text(text, &parsed) else { panic!() };
+    /// assert_eq!(body_line, 4);
+    /// assert_eq!(&text[title_span.unwrap().range()], "早餐");
+    /// ```
+    pub fn text(text: &str, parsed: &TextNote) -> Origin {
+        let front_matter = text.get(..parsed.body_offset).unwrap_or_default();
+        let inside = |s: &Span| front_matter.get(s.range()).is_some();
+        Origin::Text {
+            body_line: front_matter.matches('\n').count() + 1,
+            front_matter: front_matter.to_owned(),
+            title_span: parsed.title_span.filter(inside),
+            tag_spans: parsed.tag_spans.iter().copied().filter(inside).collect(),
+        }
+    }
+
+    /// A plain-text note without front matter whose body starts at 1-based file line `line`.
+    pub fn body_at(line: usize) -> Origin {
+        Origin::Text {
+            body_line: line,
+            front_matter: String::new(),
+            title_span: None,
+            tag_spans: Vec::new(),
+        }
+    }
 }
 
 /// One checked note, ready to render.
@@ -64,6 +102,9 @@ pub struct NoteReport<'a> {
 pub struct Options {
     /// Language of messages; `None` shows both (`zh / en`).
     pub lang: Option<Lang>,
+    /// How the `human` and `line` formats count the columns they print: characters (the
+    /// default), or bytes (what Vim's `%c` in `errorformat` reads).
+    pub columns: ColumnUnit,
 }
 
 impl Options {
@@ -78,28 +119,71 @@ impl Options {
 
 /// A violation's position inside its field: 1-based line and 1-based column in chars.
 pub fn field_position(note: &Note, v: &Violation) -> (usize, usize) {
-    let p = LineIndex::new(note.field_text(v.field)).position(v.span.start);
-    (p.line + 1, p.char_col + 1)
+    field_position_in(note, v, ColumnUnit::Char)
+}
+
+/// A violation's position inside its field: 1-based line and 1-based column in `unit`.
+pub fn field_position_in(note: &Note, v: &Violation, unit: ColumnUnit) -> (usize, usize) {
+    let (line, col) = LineIndex::new(note.field_text(v.field)).line_col(v.span.start, unit);
+    (line + 1, col + 1)
+}
+
+/// A violation placed in its file's own text: the text it lies in, its span there, and the file
+/// line that text starts on. See [`NoteReport::placed`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed<'t> {
+    /// The body, or the front matter (for a title or a tag).
+    pub text: &'t str,
+    /// The violation's byte range in `text`.
+    pub span: Span,
+    /// 1-based file line of `text`'s first line, which starts at the file line's first column.
+    pub first_line: usize,
+}
+
+impl Placed<'_> {
+    /// The 1-based file line and 1-based column in `unit` of byte `offset` of `text`.
+    fn line_col(&self, index: &LineIndex<'_>, offset: usize, unit: ColumnUnit) -> (usize, usize) {
+        let (line, col) = index.line_col(offset, unit);
+        (self.first_line + line, col + 1)
+    }
 }
 
 impl NoteReport<'_> {
-    /// A violation's position in the file, when the file's lines are the note's own: 1-based
-    /// line and column in chars. `None` for JSON records, whose fields are strings on one line.
-    pub fn file_position(&self, v: &Violation) -> Option<(usize, usize)> {
+    /// Where a violation lies in the file's own text, when the file's lines are the note's own
+    /// (a plain-text note): a body violation in the body, a title or tag violation in the front
+    /// matter, at the term itself. `None` for JSON notes, and for a title or tag the front
+    /// matter does not have.
+    pub fn placed(&self, v: &Violation) -> Option<Placed<'_>> {
         let Origin::Text {
             body_line,
-            title_line,
-            tag_lines,
+            front_matter,
+            title_span,
+            tag_spans,
         } = &self.origin
         else {
             return None;
         };
-        let (line, col) = field_position(self.note, v);
-        match v.field {
-            Field::Body => Some((body_line + line - 1, col)),
-            Field::Title => title_line.map(|l| (l, 1)),
-            Field::Tag(i) => tag_lines.get(i).map(|&l| (l, 1)),
-        }
+        let (text, at, first_line) = match v.field {
+            Field::Body => (self.note.body.as_str(), 0, *body_line),
+            Field::Title => (front_matter.as_str(), title_span.as_ref()?.start, 1),
+            Field::Tag(i) => (front_matter.as_str(), tag_spans.get(i)?.start, 1),
+        };
+        let span = v.span.shift(at);
+        text.get(span.range())?; // a span that does not fit (a mismatched origin) is not placed
+        Some(Placed { text, span, first_line })
+    }
+
+    /// A violation's position in the file, when the file's lines are the note's own: 1-based
+    /// line and column in chars. `None` for JSON notes.
+    pub fn file_position(&self, v: &Violation) -> Option<(usize, usize)> {
+        self.file_position_in(v, ColumnUnit::Char)
+    }
+
+    /// A violation's position in the file as [`NoteReport::file_position`], the column counted
+    /// in `unit`.
+    pub fn file_position_in(&self, v: &Violation, unit: ColumnUnit) -> Option<(usize, usize)> {
+        let p = self.placed(v)?;
+        Some(p.line_col(&LineIndex::new(p.text), p.span.start, unit))
     }
 }
 
@@ -111,37 +195,45 @@ pub struct Region {
     /// 1-based line of the end.
     pub end_line: usize,
     /// 1-based columns of the start and of the character after the end, in chars; `None` when
-    /// only the line is known (a title or tag in front matter).
+    /// only the line is known (a JSONL record).
     pub char_cols: Option<(usize, usize)>,
     /// The same columns in UTF-16 code units.
     pub utf16_cols: Option<(usize, usize)>,
+    /// The same columns in bytes.
+    pub byte_cols: Option<(usize, usize)>,
 }
 
 impl NoteReport<'_> {
-    /// The region of a violation in the file: exact for the body of a plain-text note, the
-    /// line for its front-matter title and tags, the record's line for a JSONL record, `None`
-    /// for a JSON document.
+    /// The region of a violation in the file: exact for the body, title and tags of a
+    /// plain-text note, the record's line for a JSONL record, `None` for a JSON document.
     pub fn file_region(&self, v: &Violation) -> Option<Region> {
-        let line_only = |line: usize| Region {
-            start_line: line,
-            end_line: line,
-            char_cols: None,
-            utf16_cols: None,
-        };
-        match (&self.origin, v.field) {
-            (Origin::Record { line }, _) => Some(line_only(*line)),
-            (Origin::Document, _) => None,
-            (Origin::Text { body_line, .. }, Field::Body) => {
-                let index = LineIndex::new(&self.note.body);
-                let (a, b) = (index.position(v.span.start), index.position(v.span.end));
-                Some(Region {
-                    start_line: body_line + a.line,
-                    end_line: body_line + b.line,
-                    char_cols: Some((a.char_col + 1, b.char_col + 1)),
-                    utf16_cols: Some((a.utf16_col + 1, b.utf16_col + 1)),
-                })
-            }
-            (Origin::Text { .. }, _) => self.file_position(v).map(|(line, _)| line_only(line)),
+        if let Some(p) = self.placed(v) {
+            let index = LineIndex::new(p.text);
+            let cols = |unit| {
+                let (a, b) = (
+                    p.line_col(&index, p.span.start, unit),
+                    p.line_col(&index, p.span.end, unit),
+                );
+                ((a.0, b.0), (a.1, b.1))
+            };
+            let ((start_line, end_line), char_cols) = cols(ColumnUnit::Char);
+            return Some(Region {
+                start_line,
+                end_line,
+                char_cols: Some(char_cols),
+                utf16_cols: Some(cols(ColumnUnit::Utf16).1),
+                byte_cols: Some(cols(ColumnUnit::Utf8).1),
+            });
+        }
+        match self.origin {
+            Origin::Record { line } => Some(Region {
+                start_line: line,
+                end_line: line,
+                char_cols: None,
+                utf16_cols: None,
+                byte_cols: None,
+            }),
+            _ => None,
         }
     }
 }
@@ -215,21 +307,48 @@ mod tests {
 
     #[test]
     fn file_positions_follow_the_front_matter() {
-        let text = "---\ntitle: 标题\n---\n第一行\n这是最好用的";
+        let text = "\u{feff}---\r\ntitle: 🙂最好的\r\ntags: [早餐, \"🙂国家级\"]\r\n---\r\n第一行\r\n这是最好用的";
         let parsed = Note::from_text(text).unwrap();
         let vs = Linter::builtin().lint(&parsed.note);
-        let v = vs.iter().find(|v| v.matched.contains('最')).expect("a superlative");
         let r = NoteReport {
             path: "n.md",
             id: serde_json::json!("n.md"),
             note: &parsed.note,
-            origin: Origin::Text {
-                body_line: 4,
-                title_line: parsed.title_line,
-                tag_lines: vec![],
-            },
+            origin: Origin::text(text, &parsed),
             violations: &vs,
         };
-        assert_eq!(r.file_position(v), Some((5, 2))); // 是最好用 starts at column 2
+        let find = |field: Field| vs.iter().find(|v| v.field == field).expect("a violation there");
+        let (body, title, tag) = (find(Field::Body), find(Field::Title), find(Field::Tag(1)));
+        assert_eq!(r.file_position(body), Some((6, 2))); // 是最好用 starts at column 2
+        // `title: 🙂` is 8 chars, 9 UTF-16 units, 11 bytes
+        assert_eq!(r.file_position(title), Some((2, 9)));
+        assert_eq!(r.file_position_in(title, ColumnUnit::Utf8), Some((2, 12)));
+        let region = r.file_region(title).unwrap();
+        assert_eq!((region.start_line, region.end_line), (2, 2));
+        assert_eq!(title.matched, "最好的");
+        assert_eq!(region.char_cols, Some((9, 12)));
+        assert_eq!(region.utf16_cols, Some((10, 13)));
+        assert_eq!(region.byte_cols, Some((12, 21)));
+        // `tags: [早餐, "🙂` is 13 chars
+        assert_eq!(r.file_position(tag), Some((3, 14)));
+        let placed = r.placed(tag).unwrap();
+        assert_eq!(&placed.text[placed.span.range()], tag.matched);
+        // a JSON note has no file position; a record has its line
+        let record = NoteReport {
+            origin: Origin::Record { line: 7 },
+            ..r.clone()
+        };
+        assert_eq!(record.file_position(title), None);
+        assert_eq!(
+            record.file_region(title).map(|g| (g.start_line, g.char_cols)),
+            Some((7, None))
+        );
+        // a title the origin does not have is not placed
+        let bare = NoteReport {
+            origin: Origin::body_at(1),
+            ..r
+        };
+        assert_eq!(bare.file_position(title), None);
+        assert_eq!(bare.file_position(body), Some((2, 2)));
     }
 }

@@ -3,8 +3,9 @@
 //!
 //! One run, `tool.driver.rules` with every rule's metadata, one result per violation. Columns
 //! are in UTF-16 code units (`columnKind: "utf16CodeUnits"`, said explicitly on the run), 1-based,
-//! `endColumn` the column after the last character. A body violation of a plain-text note has an
-//! exact region and its suggestions as `fixes` (with `properties.safe`); a JSONL record's
+//! `endColumn` the column after the last character. A violation of a plain-text note (in its body,
+//! or its title or a tag in the front matter) has an exact region and its suggestions as `fixes`
+//! (with `properties.safe`); a JSONL record's
 //! violation has the record's line and, in `properties`, the note id, field and byte offsets.
 //! Sources and records that could not be read are `toolExecutionNotifications` of the run's
 //! invocation, whose `executionSuccessful` is then `false`.

@@ -1,5 +1,6 @@
 -- Reads `redlint check --format line` output into the quickfix list with Vim's default
--- 'errorformat' and with the one the README suggests, and writes both lists as JSON.
+-- 'errorformat' and with the one the README suggests, jumps to each entry, and writes both
+-- lists and the jumps as JSON.
 -- Inputs (environment): REDLINT_LINES (the output file), REDLINT_OUT.
 local result = {}
 local function read(efm)
@@ -16,6 +17,13 @@ local function read(efm)
 end
 result.default = read(nil)
 result.suggested = read("%f:%l:%c: %t%*[^:]: %m")
+-- where `:cc N` puts the cursor for each entry: line, byte column, and the text from there
+result.jumps = {}
+for i = 1, #result.suggested do
+  vim.cmd("silent cc " .. i)
+  local col = vim.fn.col(".")
+  table.insert(result.jumps, { lnum = vim.fn.line("."), col = col, rest = vim.fn.matchstr(vim.fn.getline("."), "\\%" .. col .. "c.*") })
+end
 local f = assert(io.open(os.getenv("REDLINT_OUT"), "w"))
 f:write(vim.fn.json_encode(result))
 f:close()

@@ -49,9 +49,13 @@ impl Rendered {
 }
 
 /// Checks one item and renders it in `format`.
-fn render(item: Item, path: &str, settings: &Settings, format: Format, force_sponsored: bool) -> Rendered {
+fn render(item: Item, path: &str, settings: &Settings, args: &CheckArgs) -> Rendered {
+    let (format, force_sponsored) = (args.format, args.sponsored);
     let mut r = Rendered::default();
-    let options = Options { lang: settings.lang };
+    let options = Options {
+        lang: settings.lang,
+        columns: args.columns.into(),
+    };
     match item {
         Item::Error { id, line, message } => {
             r.trouble = true;
@@ -239,7 +243,7 @@ fn check_source<W: Write>(
         Err(message) => return printer.source_error(&name, message),
     };
     match source {
-        Source::One(item) => printer.print(render(item, &name, settings, args.format, args.sponsored)),
+        Source::One(item) => printer.print(render(item, &name, settings, args)),
         Source::Lines(reader, size) => {
             let mut progress = Progress::new(size, args.quiet);
             let mut failed: Option<io::Error> = None;
@@ -255,7 +259,7 @@ fn check_source<W: Write>(
                             message,
                         },
                     };
-                    out.merge(render(item, &name, settings, args.format, args.sponsored));
+                    out.merge(render(item, &name, settings, args));
                 }
                 (out, chunk.bytes)
             };

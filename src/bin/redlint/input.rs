@@ -136,12 +136,7 @@ pub fn open(path: &Path, format: InputFormat, sponsored: bool) -> Result<Source,
             if parsed.sponsored_line.is_none() {
                 parsed.note.sponsored = sponsored;
             }
-            let body_line = text[..parsed.body_offset].matches('\n').count() + 1;
-            let origin = Origin::Text {
-                body_line,
-                title_line: parsed.title_line,
-                tag_lines: parsed.tag_lines,
-            };
+            let origin = Origin::text(&text, &parsed);
             Ok(Source::One(Item::Note {
                 id: name.into(),
                 note: parsed.note,

@@ -98,6 +98,24 @@ enum Format {
     Github,
 }
 
+/// How `--format human` and `--format line` count columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Columns {
+    /// Characters (Unicode scalar values): Emacs, VS Code.
+    Char,
+    /// UTF-8 bytes: Vim's `%c` in `errorformat`.
+    Byte,
+}
+
+impl From<Columns> for redlint::ColumnUnit {
+    fn from(c: Columns) -> redlint::ColumnUnit {
+        match c {
+            Columns::Char => redlint::ColumnUnit::Char,
+            Columns::Byte => redlint::ColumnUnit::Utf8,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum InputFormat {
     /// By extension (`.jsonl`, `.json`, else text); stdin by content.
@@ -117,6 +135,9 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// How the human and line formats count columns (Vim's `errorformat` reads bytes).
+    #[arg(long, value_enum, default_value_t = Columns::Char)]
+    columns: Columns,
     /// Exit 1 when a violation at or above this severity is found.
     #[arg(long, value_name = "SEVERITY", default_value = "error", value_parser = parse_severity)]
     fail_on: Severity,

@@ -124,7 +124,11 @@ fn severity(s: Severity) -> DiagnosticSeverity {
 }
 
 fn message(v: &Violation, lang: Option<Lang>) -> String {
-    redlint::report::Options { lang }.message(v)
+    redlint::report::Options {
+        lang,
+        ..Default::default()
+    }
+    .message(v)
 }
 
 fn basis_label(lang: Option<Lang>) -> &'static str {
