@@ -4,7 +4,7 @@
 //! | format | module | for |
 //! |---|---|---|
 //! | `human` | [`human`] | people at a terminal: the line, the span underlined (CJK and emoji aligned) |
-//! | `line` | [`line`] | editors' error parsers: `path:line:col: severity: message [rule]` |
+//! | `line` | [`line`](mod@line) | editors' error parsers: `path:line:col: severity: message [rule]` |
 //! | `json` | [`json`] | one JSON document with every note |
 //! | `jsonl` | [`json`] | pipelines: one line per note, in input order (a stable contract) |
 //! | `sarif` | [`sarif`] | code-scanning tools: SARIF 2.1.0 with rule metadata and fixes |
