@@ -149,14 +149,31 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
     let mut f = ViewBuilder::<P>::new(original.len());
     let mut k = ViewBuilder::<P>::new(original.len());
     let bytes = original.as_bytes();
+    // Chars that fold to themselves are not pushed one by one: each view keeps a pending run
+    // `run..i` of such original bytes and copies it in one go when a char that changes (or,
+    // for compact, a dropped char) ends the run.
+    let (mut f_run, mut k_run) = (0, 0);
+    let flush = |view: &mut ViewBuilder<P>, run: usize, to: usize| {
+        if run < to {
+            view.verbatim(run, &original[run..to]);
+        }
+    };
     let mut i = 0;
     while let Some(&b0) = bytes.get(i) {
         // ASCII: lowercase; letters, digits and line breaks are kept in compact.
         if b0 < 0x80 {
             let lower = b0.to_ascii_lowercase();
-            f.same_len(i, lower as char);
-            if ASCII_KEEPS[lower as usize] {
-                k.same_len(i, lower as char);
+            if lower != b0 {
+                flush(&mut f, f_run, i);
+                f.same_len(i, lower as char);
+                f_run = i + 1;
+            }
+            if !ASCII_KEEPS[lower as usize] || lower != b0 {
+                flush(&mut k, k_run, i);
+                if ASCII_KEEPS[lower as usize] {
+                    k.same_len(i, lower as char);
+                }
+                k_run = i + 1;
             }
             i += 1;
             continue;
@@ -168,18 +185,18 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
             let u = (u32::from(b0 & 0x0F) << 12) | (u32::from(sb[1] & 0x3F) << 6) | u32::from(sb[2] & 0x3F);
             // U+4000–U+9FFF, but for U+4DC0–4DFF (Yijing symbols).
             if (0x4000..0xA000).contains(&u) && !(0x4DC0..0x4E00).contains(&u) {
-                match trad::simplified_of(u) {
-                    None => {
-                        f.verbatim(i, s);
-                        k.verbatim(i, s);
-                    }
-                    Some(t) => {
-                        f.same_len(i, t);
-                        k.same_len(i, t);
-                    }
+                if let Some(t) = trad::simplified_of(u) {
+                    flush(&mut f, f_run, i);
+                    flush(&mut k, k_run, i);
+                    f.same_len(i, t);
+                    k.same_len(i, t);
+                    (f_run, k_run) = (i + 3, i + 3);
                 }
             } else {
+                flush(&mut f, f_run, i);
+                flush(&mut k, k_run, i);
                 fold_other(&mut f, &mut k, i, u, 3);
+                (f_run, k_run) = (i + 3, i + 3);
             }
             i += 3;
             continue;
@@ -187,9 +204,14 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
         let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else {
             break; // unreachable: `i` is always on a char boundary
         };
+        flush(&mut f, f_run, i);
+        flush(&mut k, k_run, i);
         fold_other(&mut f, &mut k, i, c as u32, c.len_utf8());
         i += c.len_utf8();
+        (f_run, k_run) = (i, i);
     }
+    flush(&mut f, f_run, i);
+    flush(&mut k, k_run, i);
     let (folded, fsegs) = f.finish();
     let (compact, csegs) = k.finish();
     (folded, fsegs, compact, csegs)
