@@ -70,6 +70,18 @@ const CASES: &[(&str, Category, &str)] = &[
     ("DM me for the link", O, "DM me"),
     ("add my WeChat for details", O, "add my WeChat"),
     ("link in bio", O, "link in bio"),
+    ("whatsapp me for the price", O, "whatsapp me"),
+    // digits switching style part-way, after a cue too
+    ("13八一二三四五六七八", O, "13八一二三四五六七八"),
+    ("一3八1234五六78", O, "一3八1234五六78"),
+    ("扣扣：二八三七四六五九一", O, "二八三七四六五九一"),
+    ("QQ：2八3七4六5九", O, "2八3七4六5九"),
+    // bare claims now that advice and enumerations are exception patterns
+    ("这家烤鸭全城最好没有之一", B, "最好"),
+    ("这家烤鸭第❤一的好吃", B, "第❤一"),
+    ("蕞便宜的一家", B, "蕞便宜"),
+    // short imperatives, now that a clause break splits a term
+    ("喜欢的姐妹快下单吧", A, "快下单"),
 ];
 
 /// Ordinary notes that share characters with the disguises: they must stay quiet.
@@ -86,6 +98,13 @@ const QUIET: &[(&str, Category)] = &[
     ("在淘宝买的，物流很快", O),
     ("最近入手的口红", B),
     ("第一次做饭", B),
+    ("你最好先问清楚再去", B),
+    ("最好别在周末去，人太多", B),
+    ("最好笑的是卫生间没有插座", B),
+    ("第一，房间太小；第二，隔音差", B),
+    ("物流超快，下单第二天就到了", A),
+    ("火速下单了，第二天就到", A),
+    ("一共138元，三四个人吃", O),
 ];
 
 fn flagged(note: &Note, category: Category) -> Vec<(String, String)> {
