@@ -292,8 +292,12 @@ impl LinterBuilder {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&strings)
             .expect("a few thousand short terms fit a DFA");
+        // The lazy DFA behind the set needs room for its states: with the default 2 MiB cache a
+        // few dozen Unicode-class patterns thrash it and the search falls back to the PikeVM,
+        // a thousand times slower. 64 MiB is a ceiling, not an allocation.
         let pattern_set = regex::RegexSetBuilder::new(patterns.iter().map(|(_, re)| re.as_str()))
             .size_limit(64 << 20)
+            .dfa_size_limit(64 << 20)
             .build()
             .expect("each pattern compiled on its own");
         Ok(Linter {
