@@ -160,7 +160,11 @@ fn overflow_start(text: &str, chars: usize) -> Option<usize> {
 /// not hashtags. Returns `(tag text, span of the whole hashtag)`.
 pub fn body_hashtags(body: &str) -> Vec<(&str, Span)> {
     let mut out = Vec::new();
-    // only the `#` signs are looked at (a fast substring search), not every char of the body
+    // most bodies have no `#` at all: two memchr-speed searches say so
+    if !body.contains('#') && !body.contains('＃') {
+        return out;
+    }
+    // only the `#` signs are looked at, not every char of the body
     for (i, sign) in body.match_indices(['#', '＃']) {
         let c = sign.chars().next().unwrap_or('#');
         let prev = body[..i].chars().next_back();
