@@ -200,16 +200,7 @@ fn read_text(path: &Path, name: &str) -> Result<String, String> {
             input::MAX_NOTE_BYTES >> 20
         ));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: not valid UTF-8 (first bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    if text.trim().is_empty() {
-        return Err(format!("{name}: empty file, nothing to fix"));
-    }
-    Ok(text)
+    input::note_text(bytes, name, "fix")
 }
 
 /// Replaces `path` with `bytes` through a temporary file in the same directory, keeping the

@@ -104,15 +104,7 @@ pub fn open(path: &Path, format: InputFormat, sponsored: bool) -> Result<Source,
             "{name}: too much input to read whole; say `--input-format jsonl` to stream it"
         ));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: not valid UTF-8 (first bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    if text.trim().is_empty() {
-        return Err(format!("{name}: empty file, nothing to check"));
-    }
+    let text = note_text(bytes, &name, "check")?;
     let format = format.unwrap_or_else(|| sniff(&text));
     if format != InputFormat::Jsonl && text.len() > MAX_NOTE_BYTES {
         return Err(too_large(&name, Some(text.len() as u64)));
@@ -144,6 +136,21 @@ pub fn open(path: &Path, format: InputFormat, sponsored: bool) -> Result<Source,
             }))
         }
     }
+}
+
+/// The bytes of a whole-file note as text: an error naming the file when they are not UTF-8
+/// or hold nothing but white space (`verb`: what there is nothing to do).
+pub fn note_text(bytes: Vec<u8>, name: &str, verb: &str) -> Result<String, String> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name}: not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(format!("{name}: empty file, nothing to {verb}"));
+    }
+    Ok(text)
 }
 
 /// Stdin without a format: one JSON object, JSON lines, or text.
