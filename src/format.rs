@@ -208,18 +208,7 @@ pub(crate) fn check<'a>(
         if !r.applies_to(note.sponsored) {
             return;
         }
-        out.push(Violation {
-            rule: r.id.clone(),
-            name: r.name.clone(),
-            category: r.category,
-            severity: r.severity_for(note.sponsored),
-            field,
-            span,
-            matched: note.field_text(field)[span.range()].to_owned(),
-            message: r.message.clone(),
-            basis: r.basis.clone(),
-            suggestions: Vec::new(),
-        });
+        out.push(r.violation(field, note.field_text(field), span, note.sponsored, None));
     };
     if let Some(at) = overflow_start(&note.title, limits.max_title_chars) {
         push(TITLE_TOO_LONG, Field::Title, Span::new(at, note.title.len()));

@@ -22,9 +22,9 @@ use crate::error::Error;
 use crate::format::{self, FormatLimits};
 use crate::normalize::{Normalized, fold_term};
 use crate::note::Note;
-use crate::pack::{Escalate, FixSafety, Pack, Rule, compile_regex};
+use crate::pack::{Escalate, Pack, Rule, compile_regex};
 use crate::span::Span;
-use crate::violation::{Category, Field, Severity, Suggestion, Violation};
+use crate::violation::{Category, Field, Severity, Violation};
 
 /// The most original characters that may stand between two characters of one term
 /// (`加 . 微 . 信` has gaps of 3) before the two are taken as unrelated words.
@@ -488,27 +488,9 @@ impl Linter {
         let mut found: Vec<Violation> = hits
             .into_iter()
             .map(|h| {
-                let r = &inner.rules[h.rule].rule;
-                Violation {
-                    rule: r.id.clone(),
-                    name: r.name.clone(),
-                    category: r.category,
-                    severity: r.severity_for(sponsored),
-                    field,
-                    span: h.span,
-                    matched: text[h.span.range()].to_owned(),
-                    message: r.message.clone(),
-                    basis: r.basis.clone(),
-                    suggestions: h
-                        .term
-                        .and_then(|t| r.fixes.get(&r.terms[t]))
-                        .map(|with| Suggestion {
-                            replacement: with.clone(),
-                            safe: r.fix_safety == FixSafety::Safe,
-                        })
-                        .into_iter()
-                        .collect(),
-                }
+                inner.rules[h.rule]
+                    .rule
+                    .violation(field, text, h.span, sponsored, h.term)
             })
             .collect();
         if merge {
@@ -654,6 +636,7 @@ fn on_word_boundaries(text: &str, span: Span, folded: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::violation::Suggestion;
 
     const PACK: &str = r#"
 [pack]

@@ -11,7 +11,8 @@ use toml::Spanned;
 
 use crate::error::{PackError, PackErrorKind};
 use crate::normalize::fold_term;
-use crate::violation::{Category, Message, Severity};
+use crate::span::Span;
+use crate::violation::{Category, Field, Message, Severity, Suggestion, Violation};
 
 /// The packs shipped with redlint, embedded at compile time: `(file name, text)`.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -160,6 +161,31 @@ impl Rule {
             self.sponsored_severity
         } else {
             self.severity
+        }
+    }
+
+    /// A violation of this rule at `span` of a field's original `text`, as severe as the rule
+    /// is for a note that is (or is not) sponsored. `term`: the index of the term that matched,
+    /// whose fix (if any) becomes the suggestion.
+    pub fn violation(&self, field: Field, text: &str, span: Span, sponsored: bool, term: Option<usize>) -> Violation {
+        Violation {
+            rule: self.id.clone(),
+            name: self.name.clone(),
+            category: self.category,
+            severity: self.severity_for(sponsored),
+            field,
+            span,
+            matched: text[span.range()].to_owned(),
+            message: self.message.clone(),
+            basis: self.basis.clone(),
+            suggestions: term
+                .and_then(|t| self.fixes.get(&self.terms[t]))
+                .map(|with| Suggestion {
+                    replacement: with.clone(),
+                    safe: self.fix_safety == FixSafety::Safe,
+                })
+                .into_iter()
+                .collect(),
         }
     }
 
