@@ -11,65 +11,21 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-const FRAGMENTS: &[&str] = &[
-    "今天去了一家新开的咖啡店",
-    "拿铁的奶泡很细腻",
-    "周末和朋友去爬山，山顶的风景特别好看",
-    "这款面霜用了两周，皮肤没有那么干了",
-    "质地比较清爽，夏天用刚好",
-    "价格一百多，学生党也能接受",
-    "第一次尝试这种风格的穿搭",
-    "房间收拾好之后心情都变好了",
-    "the texture is light and the scent is subtle",
-    "步骤一：洗脸；步骤二：拍水；步骤三：涂乳液",
-    "酒店的早餐很丰富，服务也很周到",
-    "可以用微信支付，也可以刷卡",
-    "🙂✨🥰",
-];
+mod corpus;
 
-const VIOLATIONS: &[&str] = &[
-    "这是全网最好用的面霜",
-    "加我微信领取",
-    "电子烟新手入门",
-    "限时秒杀，手慢无",
-    "根治痘痘，七天见效",
-    "感谢金主爸爸，这期小小恰饭一下",
-];
-
-/// Writes `mb` megabytes of JSONL notes (a few hundred characters each) to `path`.
+/// Writes at least `mb` megabytes of JSONL notes from `corpus::notes` to `path`.
 pub fn generate(path: &Path, mb: usize) -> std::io::Result<u64> {
     let mut out = BufWriter::new(std::fs::File::create(path)?);
-    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = move |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
     let target = (mb as u64) << 20;
     let mut written = 0u64;
-    let mut i = 0u64;
-    while written < target {
-        let mut body = String::new();
-        for _ in 0..(6 + next(10)) {
-            body.push_str(FRAGMENTS[next(FRAGMENTS.len())]);
-            body.push('，');
+    for note in corpus::notes() {
+        if written >= target {
+            break;
         }
-        if next(4) == 0 {
-            body.push_str(VIOLATIONS[next(VIOLATIONS.len())]);
-        }
-        let line = serde_json::json!({
-            "id": format!("n{i}"),
-            "title": format!("笔记{i}"),
-            "body": body,
-            "tags": ["日常", "分享"],
-            "sponsored": next(5) == 0,
-        })
-        .to_string();
+        let line = serde_json::to_string(&note).expect("a note serialises");
         out.write_all(line.as_bytes())?;
         out.write_all(b"\n")?;
         written += line.len() as u64 + 1;
-        i += 1;
     }
     out.flush()?;
     Ok(written)
