@@ -68,27 +68,11 @@ pub fn error(path: &str, line: Option<usize>, message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Origin;
-    use crate::{Lang, Linter, Note};
+    use crate::report::render_body_en;
 
     #[test]
     fn annotations_point_at_the_span() {
-        let note = Note::from_body("第一行\n这是最好用的");
-        let vs = Linter::builtin().lint(&note);
-        let r = NoteReport {
-            path: "a,b.md",
-            id: serde_json::json!("a,b.md"),
-            note: &note,
-            origin: Origin::body_at(3),
-            violations: &vs,
-        };
-        let out = render(
-            &r,
-            &Options {
-                lang: Some(Lang::En),
-                ..Options::default()
-            },
-        );
+        let (out, _) = render_body_en("第一行\n这是最好用的", "a,b.md", 3, render);
         let first = out.lines().next().unwrap();
         assert!(
             first.starts_with("::warning file=a%2Cb.md,line=4,endLine=4,col=2,endColumn=5,title=B1"),

@@ -125,27 +125,11 @@ fn id_text(id: &serde_json::Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Origin;
-    use crate::{Lang, Linter, Note};
+    use crate::report::render_body_en;
 
     #[test]
     fn carets_align_under_cjk_and_emoji() {
-        let note = Note::from_body("🙂我觉得这是最好的面霜");
-        let vs = Linter::builtin().lint(&note);
-        let r = NoteReport {
-            path: "n.txt",
-            id: serde_json::json!("n.txt"),
-            note: &note,
-            origin: Origin::body_at(1),
-            violations: &vs,
-        };
-        let text = render(
-            &r,
-            &Options {
-                lang: Some(Lang::En),
-                ..Options::default()
-            },
-        );
+        let (text, _) = render_body_en("🙂我觉得这是最好的面霜", "n.txt", 1, render);
         let lines: Vec<&str> = text.lines().collect();
         let src = lines.iter().position(|l| l.starts_with("1 | ")).expect("source line");
         let under = lines[src + 1];

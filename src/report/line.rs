@@ -37,26 +37,11 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Lang, Linter, Note};
+    use crate::report::render_body_en;
 
     #[test]
     fn one_parsable_line_per_violation() {
-        let note = Note::from_body("第一行\n加我微信");
-        let vs = Linter::builtin().lint(&note);
-        let r = NoteReport {
-            path: "a.txt",
-            id: serde_json::json!("a.txt"),
-            note: &note,
-            origin: Origin::body_at(1),
-            violations: &vs,
-        };
-        let out = render(
-            &r,
-            &Options {
-                lang: Some(Lang::En),
-                ..Options::default()
-            },
-        );
+        let (out, vs) = render_body_en("第一行\n加我微信", "a.txt", 1, render);
         let first = out.lines().next().expect("a line");
         assert!(first.starts_with("a.txt:2:") && first.contains(": error: "), "{out}");
         assert!(first.ends_with(']'), "{out}");

@@ -288,6 +288,32 @@ impl std::fmt::Display for Summary {
     }
 }
 
+/// Test support for the format modules: lints `body` as a plain-text note at `path` whose
+/// body starts on file line `body_line`, renders it with `render` in English, and returns the
+/// output with the violations.
+#[cfg(test)]
+pub(crate) fn render_body_en(
+    body: &str,
+    path: &str,
+    body_line: usize,
+    render: fn(&NoteReport<'_>, &Options) -> String,
+) -> (String, Vec<Violation>) {
+    let note = Note::from_body(body);
+    let violations = crate::Linter::builtin().lint(&note);
+    let report = NoteReport {
+        path,
+        id: serde_json::json!(path),
+        note: &note,
+        origin: Origin::body_at(body_line),
+        violations: &violations,
+    };
+    let options = Options {
+        lang: Some(Lang::En),
+        ..Options::default()
+    };
+    (render(&report, &options), violations)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
