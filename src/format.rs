@@ -82,6 +82,8 @@ fn rule(id: &str, name: &str, message: Message, description: Message, examples: 
         exception_patterns: Vec::new(),
         before: Vec::new(),
         after: None,
+        read: Vec::new(),
+        disguised_terms: Vec::new(),
         fixes: Default::default(),
         fix_safety: FixSafety::Unsafe,
         examples: examples.iter().cloned().map(Example::Text).collect(),

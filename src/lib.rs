@@ -35,8 +35,10 @@ pub mod normalize;
 pub mod note;
 pub mod pack;
 pub mod report;
+pub mod sound;
 pub mod span;
 pub mod violation;
+pub mod words;
 
 pub use config::Config;
 pub use error::{Error, PackError, PackErrorKind};
@@ -45,7 +47,7 @@ pub use linter::{ExampleFailure, Linter, LinterBuilder};
 pub use note::{FrontMatterError, Note, TextNote};
 pub use pack::{Pack, Rule};
 pub use span::{ColumnUnit, LineIndex, Span};
-pub use violation::{Category, Field, Lang, Message, Severity, Suggestion, Violation};
+pub use violation::{Category, Field, Lang, Message, Reading, Severity, Suggestion, Violation};
 
 /// The README's Rust examples, run as doctests.
 #[cfg(doctest)]

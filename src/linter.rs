@@ -22,13 +22,19 @@ use crate::error::Error;
 use crate::format::{self, FormatLimits};
 use crate::normalize::{Normalized, fold_term};
 use crate::note::Note;
-use crate::pack::{Escalate, Pack, Rule, compile_regex};
+use crate::pack::{Escalate, Pack, Read, Rule, compile_regex};
+use crate::sound::{How, SoundIndex};
 use crate::span::Span;
-use crate::violation::{Category, Field, Severity, Violation};
+use crate::violation::{Category, Field, Reading, Severity, Violation};
+use crate::words;
 
 /// The most original characters that may stand between two characters of one term
 /// (`加 . 微 . 信` has gaps of 3) before the two are taken as unrelated words.
 pub const MAX_GAP: usize = 4;
+
+/// A character that stands alone as a word this often in the dictionary's corpus (`都`,
+/// `心`, `新`, `点`) is taken as itself, not as a same-sounding stand-in for a term's character.
+const COMMON_CHAR: usize = 20_000;
 
 /// A compiled set of rules. Immutable, `Send + Sync`, and cheap to clone (clones share the
 /// compiled automata), so build one and share it across threads.
@@ -57,6 +63,12 @@ struct Inner {
     automaton: AhoCorasick,
     /// What each automaton pattern stands for (a folded string can be a term of several rules).
     roles: Vec<Vec<Role>>,
+    /// The terms of rules that are also read by sound or initials.
+    sound: SoundIndex,
+    /// Every folded term and exception of every rule: a text read by sound as a term, but
+    /// written as another term (`微信` read like the listed disguise `薇信`), is that other term
+    /// and left to its own rule.
+    spelled: std::collections::HashSet<String>,
     /// Regex patterns: (rule index, regex over folded text).
     patterns: Vec<(usize, Regex)>,
     /// All of `patterns` in one set: one pass says which of them can match a text at all, so
@@ -92,6 +104,8 @@ struct Hit {
     rule: usize,
     span: Span,
     term: Option<usize>,
+    /// Read in disguise: the sound-index term, and how it was written.
+    reading: Option<(u32, How)>,
 }
 
 /// Builds a [`Linter`]: which packs, which rules off or re-levelled, which terms allowed.
@@ -280,6 +294,18 @@ impl LinterBuilder {
                 patterns.push((i, compile_regex(p).expect("checked when the pack was parsed")));
             }
         }
+        let mut sound = SoundIndex::default();
+        for (i, r) in rules.iter().enumerate() {
+            let (by_sound, by_initials) = (r.rule.read.contains(&Read::Sound), r.rule.read.contains(&Read::Initials));
+            if !(by_sound || by_initials) {
+                continue;
+            }
+            let terms = r.rule.terms.iter().enumerate().map(|(t, term)| (Some(t as u32), term));
+            let disguised = r.rule.disguised_terms.iter().map(|term| (None, term));
+            for (t, term) in terms.chain(disguised) {
+                sound.add(i as u32, t, &fold_term(term), by_sound, by_initials);
+            }
+        }
         for a in &self.allow {
             let folded = fold_term(a);
             if folded.is_empty() {
@@ -287,6 +313,7 @@ impl LinterBuilder {
             }
             add(folded, Role::Allow);
         }
+        let spelled = strings.iter().cloned().collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
@@ -305,6 +332,8 @@ impl LinterBuilder {
                 rules,
                 automaton,
                 roles,
+                sound,
+                spelled,
                 patterns,
                 pattern_set,
                 escalations,
@@ -440,6 +469,7 @@ impl Linter {
                                 rule,
                                 span,
                                 term: Some(term as usize),
+                                reading: None,
                             });
                         }
                     }
@@ -460,9 +490,11 @@ impl Linter {
                     rule: *rule,
                     span,
                     term: None,
+                    reading: None,
                 });
             }
         }
+        self.read_disguises(text, &norm, &active, &mut hits);
         // regex exceptions of the rules that have a hit here (rarely any)
         let mut with_hits: Vec<usize> = hits.iter().map(|h| h.rule).collect();
         with_hits.sort_unstable();
@@ -488,9 +520,14 @@ impl Linter {
         let mut found: Vec<Violation> = hits
             .into_iter()
             .map(|h| {
-                inner.rules[h.rule]
+                let mut v = inner.rules[h.rule]
                     .rule
-                    .violation(field, text, h.span, sponsored, h.term)
+                    .violation(field, text, h.span, sponsored, h.term);
+                v.reading = h.reading.map(|(t, how)| Reading {
+                    term: inner.sound.term(t).text.clone(),
+                    how: how.names().into_iter().map(str::to_owned).collect(),
+                });
+                v
             })
             .collect();
         if merge {
@@ -499,6 +536,61 @@ impl Linter {
         let first = out.len();
         out.extend(found);
         out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+    }
+
+    /// Terms written in disguise (read by sound, initials or emoji): each candidate of the
+    /// sound index must keep its characters close (as a term's), satisfy the rule's cues, and
+    /// not be an ordinary word. A candidate made of Han characters only (`威信`, `私心`, `竹叶`)
+    /// that is a word of the dictionary, or that cuts a word of the text in two (`公主页面`), is
+    /// that word, not a disguise, unless the rule's cues say otherwise.
+    fn read_disguises(&self, text: &str, norm: &Normalized, active: &impl Fn(usize) -> bool, hits: &mut Vec<Hit>) {
+        let inner = &*self.inner;
+        for h in inner.sound.scan(norm.folded()) {
+            let st = inner.sound.term(h.term);
+            let rule = st.rule as usize;
+            if !active(rule) {
+                continue;
+            }
+            let units: Vec<std::ops::Range<usize>> =
+                h.units.iter().map(|u| norm.folded_to_original(u.start, u.end)).collect();
+            let span = Span::from(units[0].start..units[units.len() - 1].end);
+            if !gaps_between_ok(text, units.iter().cloned()) || !on_word_boundaries(text, span, &st.text) {
+                continue;
+            }
+            let written: String = h
+                .units
+                .iter()
+                .flat_map(|u| norm.folded()[u.clone()].chars())
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            if inner.spelled.contains(&written) {
+                continue;
+            }
+            let r = &inner.rules[rule];
+            let cued = !r.before.is_empty() || r.after.is_some();
+            if !self.cues_ok(rule, norm, norm.original_to_compact(span.start), span) {
+                continue;
+            }
+            if !cued && !h.swapped.is_empty() {
+                // a swapped character that is a common word on its own (都, 心, 新) is more
+                // likely itself than a stand-in: 肉都不吃 is not 肉毒
+                if h.swapped.iter().any(|&c| words::char_frequency(c) >= COMMON_CHAR) {
+                    continue;
+                }
+                if h.how == How::HOMOPHONE {
+                    let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
+                    if words::is_word(&written) || words::splits_word(norm.folded(), fs, fe) {
+                        continue;
+                    }
+                }
+            }
+            hits.push(Hit {
+                rule,
+                span,
+                term: st.term.map(|t| t as usize),
+                reading: Some((h.term, h.how)),
+            });
+        }
     }
 
     /// `before` / `after` cues: when a rule has either, one of them must hold.
@@ -597,16 +689,24 @@ fn merge_overlapping(mut found: Vec<Violation>) -> Vec<Violation> {
 /// every character of the term is set apart the same way (`电，子，烟`).
 const CLAUSE_BREAKS: &[char] = &['，', '。', '！', '？', '；', '：', '、', ',', '!', '?', ';', '…'];
 
-/// The gaps inside a term hit (compact bytes `start..end`): none may hold more than
-/// [`MAX_GAP`] original characters, and a clause break may only sit between the characters of
-/// a term of three or more characters that are *all* set apart (`电，子，烟`), so that
-/// `物流超快，下单` does not hold `快下单` and `到手，价格` does not hold `到手价`.
+/// The gaps inside a term hit (compact bytes `start..end`): see [`gaps_between_ok`].
 fn gaps_ok(text: &str, norm: &Normalized, start: usize, end: usize) -> bool {
     let compact = norm.compact();
+    let units = compact[start..end]
+        .char_indices()
+        .map(|(i, c)| norm.compact_to_original(start + i, start + i + c.len_utf8()));
+    gaps_between_ok(text, units)
+}
+
+/// The gaps between the units of a hit (original byte ranges, in order): none may hold more
+/// than [`MAX_GAP`] original characters, and a clause break may only sit between the units of
+/// a term of three or more that are *all* set apart (`电，子，烟`), so that `物流超快，下单` does
+/// not hold `快下单` and `到手，价格` does not hold `到手价`.
+fn gaps_between_ok(text: &str, units: impl IntoIterator<Item = std::ops::Range<usize>>) -> bool {
     let mut prev_end: Option<usize> = None;
     let (mut chars, mut gaps, mut clause_break) = (0, 0, false);
-    for (i, c) in compact[start..end].char_indices() {
-        let at = norm.compact_to_original(start + i, start + i + c.len_utf8());
+    for at in units {
+        chars += 1;
         if let Some(prev) = prev_end.filter(|&p| at.start > p) {
             let gap = &text[prev..at.start];
             if gap.chars().count() > MAX_GAP {
@@ -616,7 +716,6 @@ fn gaps_ok(text: &str, norm: &Normalized, start: usize, end: usize) -> bool {
             clause_break |= gap.contains(CLAUSE_BREAKS);
         }
         prev_end = Some(prev_end.map_or(at.end, |p| p.max(at.end)));
-        chars += 1;
     }
     !clause_break || (chars >= 3 && gaps == chars - 1)
 }

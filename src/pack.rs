@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::error::{PackError, PackErrorKind};
-use crate::normalize::fold_term;
+use crate::normalize::{fold_term, reading};
 use crate::span::Span;
 use crate::violation::{Category, Field, Message, Severity, Suggestion, Violation};
 
@@ -73,6 +73,18 @@ pub enum FixSafety {
     /// The replacement changes what the note says: applied only with `--unsafe`.
     #[default]
     Unsafe,
+}
+
+/// Ways a rule's terms are also read in a text, besides as written (see `src/sound.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Read {
+    /// By sound: every Han character of a term may be written as another character of the
+    /// same toneless pinyin (`薇信`), as pinyin (`weixin`, `wei信`), or as an emoji standing for
+    /// it (`闲🐟`).
+    Sound,
+    /// By initials: `gzh` for 公众号, also mixed with characters (`dz烟`).
+    Initials,
 }
 
 /// An example note of a rule: its body, and whether it is sponsored.
@@ -140,6 +152,11 @@ pub struct Rule {
     pub before: Vec<String>,
     /// Regex that must match right after a term (when `before` or `after` is set).
     pub after: Option<String>,
+    /// How the terms (and `disguised_terms`) are read besides as written.
+    pub read: Vec<Read>,
+    /// Terms that count only when written in disguise (read by `read`), never as written:
+    /// a platform name is a mention, its disguise an attempt to slip past review.
+    pub disguised_terms: Vec<String>,
     /// Replacement per term.
     pub fixes: BTreeMap<String, String>,
     /// Whether the fixes are safe to apply automatically.
@@ -186,6 +203,8 @@ impl Rule {
                 })
                 .into_iter()
                 .collect(),
+            reading: None,
+            context: None,
         }
     }
 
@@ -241,6 +260,10 @@ struct RawRule {
     #[serde(default)]
     before: Texts,
     after: Option<Spanned<String>>,
+    #[serde(default)]
+    read: Vec<Read>,
+    #[serde(default)]
+    disguised_terms: Texts,
     fixes: Option<Spanned<BTreeMap<String, String>>>,
     #[serde(default)]
     fix_safety: FixSafety,
@@ -325,7 +348,16 @@ impl Pack {
             if r.basis.get_ref().trim().is_empty() {
                 return Err(err(r.basis.span().start, PackErrorKind::EmptyField("basis")));
             }
-            if r.terms.is_empty() && r.patterns.is_empty() {
+            if !r.disguised_terms.is_empty() && r.read.is_empty() {
+                return Err(err(r.disguised_terms[0].span().start, PackErrorKind::DisguisedWithoutRead));
+            }
+            for t in &r.disguised_terms {
+                let folded = fold_term(t.get_ref());
+                if folded.chars().count() < 2 || !folded.chars().all(|c| !reading::han(c).is_empty()) {
+                    return Err(err(t.span().start, PackErrorKind::NotReadable(t.get_ref().clone())));
+                }
+            }
+            if r.terms.is_empty() && r.patterns.is_empty() && r.disguised_terms.is_empty() {
                 return Err(err(start, PackErrorKind::NothingToMatch));
             }
             for (what, list) in [
@@ -378,6 +410,8 @@ impl Pack {
                 exception_patterns: r.exception_patterns.into_iter().map(Spanned::into_inner).collect(),
                 before: r.before.into_iter().map(Spanned::into_inner).collect(),
                 after: r.after.map(Spanned::into_inner),
+                read: r.read,
+                disguised_terms: r.disguised_terms.into_iter().map(Spanned::into_inner).collect(),
                 fixes: r.fixes.map(Spanned::into_inner).unwrap_or_default(),
                 fix_safety: r.fix_safety,
                 examples: r.examples,

@@ -211,6 +211,22 @@ pub struct Violation {
     pub basis: String,
     /// Proposed rewrites of the span.
     pub suggestions: Vec<Suggestion>,
+    /// When the span is a term written in disguise: the term it was read as, and how.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<Reading>,
+    /// When the note's context changed the rule's severity: why (`no product in this
+    /// sentence`, `sponsored note`, `several hits stacked up`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Message>,
+}
+
+/// How a disguised span was read: `威❤信` read as `微信` by sound.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reading {
+    /// The term, as the pack writes it (folded).
+    pub term: String,
+    /// How it was written: `sound` (a same-sounding character), `pinyin`, `initials`, `emoji`.
+    pub how: Vec<String>,
 }
 
 #[cfg(test)]

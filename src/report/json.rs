@@ -10,6 +10,10 @@
 //!   "basis": "…", "suggestions": [{"replacement": "很好", "safe": true}]}]}
 //! ```
 //!
+//! Two keys appear only when they apply: `reading` (`{"term": "微信", "how": ["sound"]}`) for a
+//! term written in disguise, and `context` (`{"zh": "…", "en": "…"}`) when the note's context
+//! raised or lowered the rule's severity.
+//!
 //! `start`/`end` are byte offsets into the field's original text; `line`/`column` are 1-based,
 //! the column counted in characters. A record that cannot be read yields
 //! `{"id": <line number>, "error": "<what is wrong>"}` in its place. `json` is one document:
@@ -18,7 +22,7 @@
 use serde::Serialize;
 
 use super::{NoteReport, Summary, field_position};
-use crate::violation::{Category, Field, Message, Severity, Suggestion, Violation};
+use crate::violation::{Category, Field, Message, Reading, Severity, Suggestion, Violation};
 
 /// A violation as the JSON formats write it.
 #[derive(Debug, Serialize)]
@@ -49,6 +53,12 @@ pub struct JsonViolation<'a> {
     pub basis: &'a str,
     /// Proposed rewrites.
     pub suggestions: &'a [Suggestion],
+    /// For a term written in disguise: the term it was read as, and how.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<&'a Reading>,
+    /// Why the note's context changed the rule's severity, when it did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<&'a Message>,
 }
 
 impl<'a> JsonViolation<'a> {
@@ -69,6 +79,8 @@ impl<'a> JsonViolation<'a> {
             message: &v.message,
             basis: &v.basis,
             suggestions: &v.suggestions,
+            reading: v.reading.as_ref(),
+            context: v.context.as_ref(),
         }
     }
 }

@@ -1,0 +1,539 @@
+//! Matching terms by how they read: `威❤信`, `weixin`, `wei信`, `薇信` all read `wei xin`, and
+//! `gzh` is the initials of 公众号; `闲🐟` reads `xian yu`.
+//!
+//! A pack opts a rule's terms in (`read = ["sound", "initials"]`, see `rules/README.md`). Each
+//! such term is read once, at build time, into every sequence of syllables it can be read as
+//! (all readings of a polyphonic character), and those sequences go into one trie.
+//!
+//! A text is read into a small lattice over its *folded* view: one node between two readable
+//! units, one edge per reading of a unit. A unit is a Han character (an edge per reading), a
+//! run of Latin letters (an edge per syllable of every way of spelling the whole run as
+//! pinyin, and, when a term wants initials, one edge per letter), or an emoji that stands for
+//! a one- or two-character word (CLDR). Separators (spaces, punctuation, symbols) are skipped
+//! as in the compact view; anything else that cannot be read as part of a term (digits, other
+//! scripts, a line break, a Han character whose readings are in no term) breaks the lattice.
+//! Only syllables that occur in some term make edges, so ordinary text makes few.
+//!
+//! The trie is walked from every node. What comes out is a candidate: the engine still checks
+//! gaps, cues, exceptions and whether the candidate is an ordinary word (see `linter.rs`).
+//! Candidates that are the term spelled plainly are left to the literal matcher.
+
+use std::ops::Range;
+
+use crate::normalize::reading::{self, Syllable};
+
+/// Trie keys: a syllable, or `INITIAL | letter` for an initial written as a Latin letter.
+const INITIAL: u32 = 1 << 16;
+
+/// How a term hit was read, as flags.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct How(u8);
+
+impl How {
+    /// A Han character of another sound-alike character (`薇` for `微`).
+    pub const HOMOPHONE: How = How(1);
+    /// Pinyin written in Latin letters (`dou音`).
+    pub const PINYIN: How = How(2);
+    /// Initials (`gzh`).
+    pub const INITIALS: How = How(4);
+    /// An emoji for a character or a word (`闲🐟`, `🍺`).
+    pub const EMOJI: How = How(8);
+
+    /// Whether every flag of `other` is set.
+    pub fn contains(self, other: How) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// The names of the flags, for reports: `sound`, `pinyin`, `initials`, `emoji`.
+    pub fn names(self) -> Vec<&'static str> {
+        [
+            (How::HOMOPHONE, "sound"),
+            (How::PINYIN, "pinyin"),
+            (How::INITIALS, "initials"),
+            (How::EMOJI, "emoji"),
+        ]
+        .into_iter()
+        .filter(|&(f, _)| self.contains(f))
+        .map(|(_, n)| n)
+        .collect()
+    }
+}
+
+impl std::ops::BitOrAssign for How {
+    fn bitor_assign(&mut self, rhs: How) {
+        self.0 |= rhs.0;
+    }
+}
+
+/// A term read by sound.
+#[derive(Debug, Clone)]
+pub struct SoundTerm {
+    /// The rule it belongs to (index in the linter).
+    pub rule: u32,
+    /// Its index in the rule's `terms`, or `None` for a `disguised_terms` entry.
+    pub term: Option<u32>,
+    /// The folded term (`微信`).
+    pub text: String,
+    chars: Vec<char>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct TrieNode {
+    /// (key, child), sorted by key.
+    children: Vec<(u32, u32)>,
+    /// Indices into `SoundIndex::terms` of the terms that end here.
+    ends: Vec<u32>,
+}
+
+/// Every opted-in term's readings, in one trie.
+#[derive(Debug, Clone)]
+pub struct SoundIndex {
+    nodes: Vec<TrieNode>,
+    terms: Vec<SoundTerm>,
+    /// `live[s]`: syllable `s` occurs in some term.
+    live: Vec<bool>,
+    /// Letters that are the initial of a syllable of some initials-opted term.
+    live_initials: [bool; 26],
+}
+
+/// Most reading sequences one term goes into the trie as (a guard for long polyphonic terms).
+const MAX_READINGS: usize = 64;
+
+/// A term read in a text.
+#[derive(Debug, Clone)]
+pub struct SoundHit {
+    /// Index into [`SoundIndex::term`].
+    pub term: u32,
+    /// The folded-view byte range of each unit of the text that was read, in order.
+    pub units: Vec<Range<usize>>,
+    /// How it was written.
+    pub how: How,
+    /// The Han characters that stand for another character of the same sound (`薇` of `薇信`).
+    pub swapped: Vec<char>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Han(char),
+    Latin,
+    Initial,
+    Emoji,
+}
+
+#[derive(Debug, Clone)]
+struct Edge {
+    from: u32,
+    to: u32,
+    key: u32,
+    kind: Kind,
+    /// Folded-view bytes of the unit this edge reads.
+    unit: Range<usize>,
+}
+
+impl Default for SoundIndex {
+    fn default() -> Self {
+        SoundIndex {
+            nodes: vec![TrieNode::default()],
+            terms: Vec::new(),
+            live: vec![false; reading::count()],
+            live_initials: [false; 26],
+        }
+    }
+}
+
+impl SoundIndex {
+    /// Whether no term was added.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// A term by its index in hits.
+    pub fn term(&self, i: u32) -> &SoundTerm {
+        &self.terms[i as usize]
+    }
+
+    /// Adds a folded term of two or more Han characters, read by sound (every reading) and,
+    /// if `initials`, by initials too (all of them, or mixed with syllables: `dz烟`). Returns
+    /// false (and adds nothing) for a term that is not all Han.
+    pub fn add(&mut self, rule: u32, term: Option<u32>, folded: &str, sound: bool, initials: bool) -> bool {
+        let chars: Vec<char> = folded.chars().collect();
+        if chars.len() < 2 || chars.iter().any(|&c| reading::han(c).is_empty()) {
+            return false;
+        }
+        let index = self.terms.len() as u32;
+        self.terms.push(SoundTerm {
+            rule,
+            term,
+            text: folded.to_owned(),
+            chars: chars.clone(),
+        });
+        // every sequence of keys: per char, its syllables (sound) and their initials (initials)
+        let mut seqs: Vec<Vec<u32>> = vec![Vec::new()];
+        for &c in &chars {
+            let mut keys: Vec<u32> = Vec::new();
+            for &s in reading::han(c) {
+                if sound {
+                    keys.push(u32::from(s));
+                }
+                if initials {
+                    let k = INITIAL | u32::from(reading::initial(s));
+                    if !keys.contains(&k) {
+                        keys.push(k);
+                    }
+                }
+            }
+            let mut next = Vec::with_capacity(seqs.len() * keys.len());
+            for s in &seqs {
+                for &k in &keys {
+                    if next.len() < MAX_READINGS {
+                        let mut s = s.clone();
+                        s.push(k);
+                        next.push(s);
+                    }
+                }
+            }
+            seqs = next;
+        }
+        for seq in seqs {
+            let mut node = 0usize;
+            for &k in &seq {
+                if k & INITIAL != 0 {
+                    self.live_initials[(k as u8 - b'a') as usize] = true;
+                } else {
+                    self.live[k as usize] = true;
+                }
+                node = match self.nodes[node].children.binary_search_by_key(&k, |&(key, _)| key) {
+                    Ok(i) => self.nodes[node].children[i].1 as usize,
+                    Err(i) => {
+                        let child = self.nodes.len();
+                        self.nodes.push(TrieNode::default());
+                        self.nodes[node].children.insert(i, (k, child as u32));
+                        child
+                    }
+                };
+            }
+            if !self.nodes[node].ends.contains(&index) {
+                self.nodes[node].ends.push(index);
+            }
+        }
+        true
+    }
+
+    /// Reads `folded` (a folded view) and returns every term read in it that is not simply
+    /// the term written plainly.
+    pub fn scan(&self, folded: &str) -> Vec<SoundHit> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let lattice = self.lattice(folded);
+        if lattice.edges.is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<SoundHit> = Vec::new();
+        let mut path: Vec<usize> = Vec::new();
+        for node in 0..lattice.internal.len() as u32 {
+            if !lattice.internal[node as usize] {
+                self.walk(&lattice, 0, node, &mut path, &mut hits);
+            }
+        }
+        hits.sort_by_key(|h| (h.units[0].start, h.units.last().map_or(0, |u| u.end), h.term));
+        hits.dedup_by_key(|h| (h.units[0].start, h.units.last().map_or(0, |u| u.end), h.term));
+        hits
+    }
+
+    fn walk(&self, lat: &Lattice, trie: usize, node: u32, path: &mut Vec<usize>, hits: &mut Vec<SoundHit>) {
+        if !path.is_empty() && !lat.internal[node as usize] {
+            for &t in &self.nodes[trie].ends {
+                if let Some(hit) = self.hit(lat, t, path) {
+                    hits.push(hit);
+                }
+            }
+        }
+        let from = lat.first_edge(node);
+        for e in from..lat.edges.len() {
+            let edge = &lat.edges[e];
+            if edge.from != node {
+                break;
+            }
+            let children = &self.nodes[trie].children;
+            if let Ok(i) = children.binary_search_by_key(&edge.key, |&(k, _)| k) {
+                path.push(e);
+                self.walk(lat, children[i].1 as usize, edge.to, path, hits);
+                path.pop();
+            }
+        }
+    }
+
+    /// A candidate for term `t` along `path`, unless it is the plain term or too weak a reading.
+    fn hit(&self, lat: &Lattice, t: u32, path: &[usize]) -> Option<SoundHit> {
+        let term = &self.terms[t as usize];
+        let mut how = How::default();
+        let mut swapped = Vec::new();
+        let mut initials = 0;
+        for (pos, &e) in path.iter().enumerate() {
+            match lat.edges[e].kind {
+                Kind::Han(c) if c != term.chars[pos] => {
+                    swapped.push(c);
+                    how |= How::HOMOPHONE;
+                }
+                Kind::Han(_) => {}
+                Kind::Latin => how |= How::PINYIN,
+                Kind::Initial => {
+                    initials += 1;
+                    how |= How::INITIALS;
+                }
+                Kind::Emoji => how |= How::EMOJI,
+            }
+        }
+        let n = path.len();
+        let plain = how == How::default();
+        // all initials: three letters at least (`gzh`, `pyq`); two letters are too common
+        let weak_initials = initials == n && n < 3;
+        // every character swapped for another: a different word (or a name), not a disguise
+        let all_swapped = swapped.len() == n;
+        if plain || weak_initials || all_swapped {
+            return None;
+        }
+        // a unit is one Latin run, one emoji or one character: merge edges of one run
+        let mut units: Vec<Range<usize>> = Vec::with_capacity(n);
+        for &e in path {
+            let u = lat.edges[e].unit.clone();
+            match units.last_mut() {
+                Some(last) if last.end > u.start => last.end = last.end.max(u.end),
+                _ => units.push(u),
+            }
+        }
+        Some(SoundHit {
+            term: t,
+            units,
+            how,
+            swapped,
+        })
+    }
+
+    fn lattice(&self, folded: &str) -> Lattice {
+        let mut lat = Lattice {
+            edges: Vec::new(),
+            internal: vec![false],
+            starts: Vec::new(),
+        };
+        // The nodes the next unit's edges start from: the node after the last unit, and after
+        // an emoji also the node before it (an emoji may be read, or skipped as decoration).
+        let mut froms: Vec<u32> = vec![0];
+        let bytes = folded.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_lowercase() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_lowercase() {
+                    i += 1;
+                }
+                let to = self.latin(&mut lat, &froms, &folded[start..i], start);
+                froms = vec![to];
+                continue;
+            }
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() || matches!(b, b'\n' | b'\r' | 0x0B | 0x0C) {
+                    froms = vec![lat.node(false)];
+                }
+                i += 1;
+                continue;
+            }
+            let Some(c) = folded[i..].chars().next() else { break };
+            let len = c.len_utf8();
+            let unit = i..i + len;
+            i += len;
+            let readings = reading::han(c);
+            if !readings.is_empty() {
+                let to = lat.node(false);
+                for s in readings.iter().copied().filter(|&s| self.live[s as usize]) {
+                    for &from in &froms {
+                        lat.edge(from, to, u32::from(s), Kind::Han(c), unit.clone());
+                    }
+                }
+                froms = vec![to];
+                continue;
+            }
+            if let Some(words) = reading::emoji_words(c) {
+                if let Some(to) = self.emoji(&mut lat, &froms, words, unit) {
+                    if froms.len() < 4 {
+                        froms.push(to);
+                    } else {
+                        froms = vec![to];
+                    }
+                }
+                continue;
+            }
+            if c.is_alphanumeric() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
+                froms = vec![lat.node(false)]; // other scripts, digits, Han outside the table: a break
+            }
+            // anything else is a separator: skipped
+        }
+        lat.edges.sort_by_key(|e| e.from);
+        lat.starts = Vec::with_capacity(lat.internal.len() + 1);
+        let mut e = 0;
+        for node in 0..=lat.internal.len() as u32 {
+            while e < lat.edges.len() && lat.edges[e].from < node {
+                e += 1;
+            }
+            lat.starts.push(e as u32);
+        }
+        lat
+    }
+
+    /// Adds the edges of a Latin run at folded byte `at`; returns the node after it.
+    fn latin(&self, lat: &mut Lattice, froms: &[u32], run: &str, at: usize) -> u32 {
+        let spelled: Vec<(usize, usize, Syllable)> = reading::spell(run)
+            .into_iter()
+            .filter(|&(_, _, s)| self.live[s as usize])
+            .collect();
+        let initials = run.len() <= 5 && run.bytes().all(|b| self.live_initials[(b - b'a') as usize]);
+        if spelled.is_empty() && !initials {
+            return lat.node(false);
+        }
+        // nodes for the byte offsets 1..len of the run: internal but for the last
+        let base = lat.internal.len() as u32;
+        for k in 1..=run.len() {
+            lat.node(k < run.len());
+        }
+        let node = |k: usize| base + k as u32 - 1;
+        let mut edge = |i: usize, j: usize, key: u32, kind: Kind| {
+            if i == 0 {
+                for &from in froms {
+                    lat.edge(from, node(j), key, kind, at..at + j);
+                }
+            } else {
+                lat.edge(node(i), node(j), key, kind, at + i..at + j);
+            }
+        };
+        for (i, j, s) in spelled {
+            edge(i, j, u32::from(s), Kind::Latin);
+        }
+        if initials {
+            for (k, b) in run.bytes().enumerate() {
+                edge(k, k + 1, INITIAL | u32::from(b), Kind::Initial);
+            }
+        }
+        node(run.len())
+    }
+
+    /// Adds the edges of an emoji standing for `words`; returns the node after it, or `None`
+    /// when none of its words is in a term (it is then a separator).
+    fn emoji(&self, lat: &mut Lattice, froms: &[u32], words: &str, unit: Range<usize>) -> Option<u32> {
+        let live = |c: char| -> Vec<Syllable> {
+            reading::han(c)
+                .iter()
+                .copied()
+                .filter(|&s| self.live[s as usize])
+                .collect()
+        };
+        let mut to = None;
+        for word in words.split(' ') {
+            let mut cs = word.chars();
+            let (Some(a), b) = (cs.next(), cs.next()) else { continue };
+            let first = live(a);
+            let second = b.map(live);
+            if first.is_empty() || second.as_ref().is_some_and(Vec::is_empty) {
+                continue;
+            }
+            let end = *to.get_or_insert_with(|| lat.node(false));
+            let mid = match second {
+                Some(second) => {
+                    let mid = lat.node(true);
+                    for s in second {
+                        lat.edge(mid, end, u32::from(s), Kind::Emoji, unit.clone());
+                    }
+                    mid
+                }
+                None => end,
+            };
+            for s in first {
+                for &from in froms {
+                    lat.edge(from, mid, u32::from(s), Kind::Emoji, unit.clone());
+                }
+            }
+        }
+        to
+    }
+}
+
+#[derive(Debug)]
+struct Lattice {
+    edges: Vec<Edge>,
+    /// Per node: inside a unit (a Latin run, a two-character emoji word); no match starts or
+    /// ends there.
+    internal: Vec<bool>,
+    /// `edges[starts[n]..]` begin with the edges from node `n` (edges sorted by `from`).
+    starts: Vec<u32>,
+}
+
+impl Lattice {
+    fn node(&mut self, internal: bool) -> u32 {
+        self.internal.push(internal);
+        (self.internal.len() - 1) as u32
+    }
+
+    fn edge(&mut self, from: u32, to: u32, key: u32, kind: Kind, unit: Range<usize>) {
+        self.edges.push(Edge {
+            from,
+            to,
+            key,
+            kind,
+            unit,
+        });
+    }
+
+    fn first_edge(&self, node: u32) -> usize {
+        self.starts.get(node as usize).map_or(self.edges.len(), |&s| s as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(terms: &[(&str, bool)]) -> SoundIndex {
+        let mut ix = SoundIndex::default();
+        for (i, &(t, initials)) in terms.iter().enumerate() {
+            assert!(ix.add(0, Some(i as u32), t, true, initials), "{t}");
+        }
+        ix
+    }
+
+    fn read(ix: &SoundIndex, text: &str) -> Vec<(String, String, Vec<&'static str>)> {
+        ix.scan(text)
+            .into_iter()
+            .map(|h| {
+                let span = h.units[0].start..h.units.last().unwrap().end;
+                (ix.term(h.term).text.clone(), text[span].to_owned(), h.how.names())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_homophones_pinyin_initials_and_emoji() {
+        let ix = index(&[("微信", false), ("公众号", true), ("闲鱼", false), ("抖音", false), ("绿泡泡", false)]);
+        assert_eq!(read(&ix, "加薇信"), [("微信".into(), "薇信".into(), vec!["sound"])]);
+        // ❤ reads 心 (xin) or is skipped as decoration: both readings are found
+        let hearts: Vec<String> = read(&ix, "加 威 ❤ 信").into_iter().map(|h| h.1).collect();
+        assert_eq!(hearts, ["威 ❤", "威 ❤ 信"]);
+        assert_eq!(read(&ix, "dou音搜")[0].2, ["pinyin"]);
+        assert_eq!(read(&ix, "weixin")[0].0, "微信");
+        assert_eq!(read(&ix, "关注gzh")[0].0, "公众号");
+        assert_eq!(read(&ix, "公仲号")[0].0, "公众号");
+        assert_eq!(read(&ix, "闲🐟上")[0], ("闲鱼".into(), "闲🐟".into(), vec!["emoji"]));
+        assert_eq!(read(&ix, "🟢泡泡")[0].0, "绿泡泡");
+    }
+
+    #[test]
+    fn plain_terms_and_weak_readings_are_left_out() {
+        let ix = index(&[("微信", true), ("闲鱼", false)]);
+        assert!(read(&ix, "加微信").is_empty(), "plain: the literal matcher's");
+        assert!(read(&ix, "威心").is_empty(), "both characters swapped");
+        assert!(read(&ix, "wx").is_empty(), "two initials");
+        assert!(read(&ix, "微1信").is_empty(), "a digit breaks");
+        assert!(read(&ix, "weixinabc").is_empty(), "a run is read whole or not at all");
+        assert!(read(&ix, "咸\n鱼").is_empty(), "a line break breaks");
+    }
+}
