@@ -85,9 +85,6 @@ pub enum PackErrorKind {
     /// A required text is empty.
     #[error("`{0}` must not be empty")]
     EmptyField(&'static str),
-    /// `disguised_terms` without `read`: they could never match.
-    #[error("`disguised_terms` need `read` (sound, initials), or they never match")]
-    DisguisedWithoutRead,
     /// A disguised term that cannot be read by sound (not two or more Han characters).
     #[error("disguised term `{0}` must be two or more Han characters, to be read by sound")]
     NotReadable(String),

@@ -34,7 +34,7 @@ pub const MAX_GAP: usize = 4;
 
 /// A character that stands alone as a word this often in the dictionary's corpus (`都`,
 /// `心`, `新`, `点`) is taken as itself, not as a same-sounding stand-in for a term's character.
-const COMMON_CHAR: usize = 20_000;
+const COMMON_CHAR: usize = 10_000;
 
 /// A compiled set of rules. Immutable, `Send + Sync`, and cheap to clone (clones share the
 /// compiled automata), so build one and share it across threads.
@@ -297,13 +297,13 @@ impl LinterBuilder {
         let mut sound = SoundIndex::default();
         for (i, r) in rules.iter().enumerate() {
             let (by_sound, by_initials) = (r.rule.read.contains(&Read::Sound), r.rule.read.contains(&Read::Initials));
-            if !(by_sound || by_initials) {
-                continue;
+            if by_sound || by_initials {
+                for (t, term) in r.rule.terms.iter().enumerate() {
+                    sound.add(i as u32, Some(t as u32), &fold_term(term), by_sound, by_initials);
+                }
             }
-            let terms = r.rule.terms.iter().enumerate().map(|(t, term)| (Some(t as u32), term));
-            let disguised = r.rule.disguised_terms.iter().map(|term| (None, term));
-            for (t, term) in terms.chain(disguised) {
-                sound.add(i as u32, t, &fold_term(term), by_sound, by_initials);
+            for term in &r.rule.disguised_terms {
+                sound.add(i as u32, None, &fold_term(term), true, true);
             }
         }
         for a in &self.allow {
@@ -572,14 +572,23 @@ impl Linter {
                 continue;
             }
             if !cued && !h.swapped.is_empty() {
+                // two characters, one swapped for a same-sounding one (蜜我, 小燕, 四我): as
+                // often a word or a name as a disguise; it takes the rule's cues
+                if h.term_chars == 2 {
+                    continue;
+                }
                 // a swapped character that is a common word on its own (都, 心, 新) is more
                 // likely itself than a stand-in: 肉都不吃 is not 肉毒
                 if h.swapped.iter().any(|&c| words::char_frequency(c) >= COMMON_CHAR) {
                     continue;
                 }
+                // swapped characters that make a word together (弟弟 in 弟弟我) are that word
+                if h.swapped_runs.iter().any(|w| words::is_word(w)) {
+                    continue;
+                }
                 if h.how == How::HOMOPHONE {
                     let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
-                    if words::is_word(&written) || words::splits_word(norm.folded(), fs, fe) {
+                    if words::is_word(&written) || !words::is_whole_words(norm.folded(), fs, fe) {
                         continue;
                     }
                 }

@@ -154,7 +154,8 @@ pub struct Rule {
     pub after: Option<String>,
     /// How the terms (and `disguised_terms`) are read besides as written.
     pub read: Vec<Read>,
-    /// Terms that count only when written in disguise (read by `read`), never as written:
+    /// Terms that count only when written in disguise (read by sound and by initials), never
+    /// as written:
     /// a platform name is a mention, its disguise an attempt to slip past review.
     pub disguised_terms: Vec<String>,
     /// Replacement per term.
@@ -347,9 +348,6 @@ impl Pack {
             }
             if r.basis.get_ref().trim().is_empty() {
                 return Err(err(r.basis.span().start, PackErrorKind::EmptyField("basis")));
-            }
-            if !r.disguised_terms.is_empty() && r.read.is_empty() {
-                return Err(err(r.disguised_terms[0].span().start, PackErrorKind::DisguisedWithoutRead));
             }
             for t in &r.disguised_terms {
                 let folded = fold_term(t.get_ref());

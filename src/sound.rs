@@ -6,7 +6,8 @@
 //! (all readings of a polyphonic character), and those sequences go into one trie.
 //!
 //! A text is read into a small lattice over its *folded* view: one node between two readable
-//! units, one edge per reading of a unit. A unit is a Han character (an edge per reading), a
+//! units, one edge per reading of a unit. Han characters, in terms and in text, are read in
+//! their main reading only: a writer picks a stand-in by how it usually sounds. A unit is a Han character (an edge per reading), a
 //! run of Latin letters (an edge per syllable of every way of spelling the whole run as
 //! pinyin, and, when a term wants initials, one edge per letter), or an emoji that stands for
 //! a one- or two-character word (CLDR). Separators (spaces, punctuation, symbols) are skipped
@@ -110,6 +111,11 @@ pub struct SoundHit {
     pub how: How,
     /// The Han characters that stand for another character of the same sound (`薇` of `薇信`).
     pub swapped: Vec<char>,
+    /// How many characters the term has.
+    pub term_chars: usize,
+    /// Runs of two or more swapped characters in a row (`弟弟` of `弟弟我` read as 滴滴我):
+    /// if such a run is a word, the text is that word.
+    pub swapped_runs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,11 +173,13 @@ impl SoundIndex {
             text: folded.to_owned(),
             chars: chars.clone(),
         });
-        // every sequence of keys: per char, its syllables (sound) and their initials (initials)
+        // every sequence of keys: per char, its syllable (sound) and its initial (initials),
+        // in its main reading (the first of the table): 微信 is disguised as wei xin, not in a
+        // rare reading of 信.
         let mut seqs: Vec<Vec<u32>> = vec![Vec::new()];
         for &c in &chars {
             let mut keys: Vec<u32> = Vec::new();
-            for &s in reading::han(c) {
+            for &s in &reading::han(c)[..1] {
                 if sound {
                     keys.push(u32::from(s));
                 }
@@ -269,11 +277,14 @@ impl SoundIndex {
         let term = &self.terms[t as usize];
         let mut how = How::default();
         let mut swapped = Vec::new();
+        let mut swapped_runs: Vec<String> = Vec::new();
+        let mut run = String::new();
         let mut initials = 0;
         for (pos, &e) in path.iter().enumerate() {
             match lat.edges[e].kind {
                 Kind::Han(c) if c != term.chars[pos] => {
                     swapped.push(c);
+                    run.push(c);
                     how |= How::HOMOPHONE;
                 }
                 Kind::Han(_) => {}
@@ -284,14 +295,26 @@ impl SoundIndex {
                 }
                 Kind::Emoji => how |= How::EMOJI,
             }
+            let swapped_here = matches!(lat.edges[e].kind, Kind::Han(c) if c != term.chars[pos]);
+            if !swapped_here || pos + 1 == path.len() {
+                if run.chars().count() >= 2 {
+                    swapped_runs.push(std::mem::take(&mut run));
+                }
+                run.clear();
+            }
         }
         let n = path.len();
         let plain = how == How::default();
+        // one disguise at a time: a swapped character beside pinyin, initials or an emoji
+        // (`w拍`, `x银`, `鲜粥☺`) reads too loosely to be a term
+        let mixed = !swapped.is_empty() && how != How::HOMOPHONE;
+        // an emoji alone (😁 for 笑眼, read as 小烟) is a picture, not a word
+        let lone_emoji = how == How::EMOJI && path.iter().all(|&e| lat.edges[e].unit == lat.edges[path[0]].unit);
         // all initials: three letters at least (`gzh`, `pyq`); two letters are too common
         let weak_initials = initials == n && n < 3;
         // every character swapped for another: a different word (or a name), not a disguise
         let all_swapped = swapped.len() == n;
-        if plain || weak_initials || all_swapped {
+        if plain || weak_initials || all_swapped || mixed || lone_emoji {
             return None;
         }
         // a unit is one Latin run, one emoji or one character: merge edges of one run
@@ -308,6 +331,8 @@ impl SoundIndex {
             units,
             how,
             swapped,
+            term_chars: n,
+            swapped_runs,
         })
     }
 
@@ -344,10 +369,12 @@ impl SoundIndex {
             let len = c.len_utf8();
             let unit = i..i + len;
             i += len;
+            // A character is read in its main reading, as a writer picks a stand-in by how it
+            // usually sounds: 机 (ji, rarely wei) does not stand for 微.
             let readings = reading::han(c);
             if !readings.is_empty() {
                 let to = lat.node(false);
-                for s in readings.iter().copied().filter(|&s| self.live[s as usize]) {
+                for s in readings[..1].iter().copied().filter(|&s| self.live[s as usize]) {
                     for &from in &froms {
                         lat.edge(from, to, u32::from(s), Kind::Han(c), unit.clone());
                     }
@@ -422,7 +449,7 @@ impl SoundIndex {
     /// when none of its words is in a term (it is then a separator).
     fn emoji(&self, lat: &mut Lattice, froms: &[u32], words: &str, unit: Range<usize>) -> Option<u32> {
         let live = |c: char| -> Vec<Syllable> {
-            reading::han(c)
+            reading::han(c)[..1]
                 .iter()
                 .copied()
                 .filter(|&s| self.live[s as usize])
@@ -515,9 +542,10 @@ mod tests {
     fn reads_homophones_pinyin_initials_and_emoji() {
         let ix = index(&[("微信", false), ("公众号", true), ("闲鱼", false), ("抖音", false), ("绿泡泡", false)]);
         assert_eq!(read(&ix, "加薇信"), [("微信".into(), "薇信".into(), vec!["sound"])]);
-        // ❤ reads 心 (xin) or is skipped as decoration: both readings are found
+        // ❤ reads 心 (xin) or is skipped as decoration; 威❤ as wei xin mixes a swapped
+        // character with an emoji and is too loose a reading
         let hearts: Vec<String> = read(&ix, "加 威 ❤ 信").into_iter().map(|h| h.1).collect();
-        assert_eq!(hearts, ["威 ❤", "威 ❤ 信"]);
+        assert_eq!(hearts, ["威 ❤ 信"]);
         assert_eq!(read(&ix, "dou音搜")[0].2, ["pinyin"]);
         assert_eq!(read(&ix, "weixin")[0].0, "微信");
         assert_eq!(read(&ix, "关注gzh")[0].0, "公众号");

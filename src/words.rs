@@ -61,6 +61,14 @@ pub fn splits_word(text: &str, start: usize, end: usize) -> bool {
         .any(|&(s, e)| (s < start && start < e) || (s < end && end < e))
 }
 
+/// Whether `start..end` is made of whole words of `text`: no word of the text around it
+/// crosses either end or holds it (`机信号` is not, inside 手机信号; `薇信` is, as 薇|信).
+pub fn is_whole_words(text: &str, start: usize, end: usize) -> bool {
+    words_around(text, start, end)
+        .iter()
+        .all(|&(s, e)| e <= start || s >= end || (start <= s && e <= end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +84,13 @@ mod tests {
         assert!(!cut("这款面霜效果最好", "最好"));
         assert!(!cut("我是第一次来", "第一"), "inside one word");
         assert!(!cut("加我威信", "威信"));
+        let whole = |text: &str, part: &str| {
+            let start = text.find(part).unwrap();
+            is_whole_words(text, start, start + part.len())
+        };
+        assert!(!whole("手机信号不好", "机信号"));
+        assert!(!whole("索尼爱立信手机", "立信"));
+        assert!(whole("加我薇信", "薇信"));
     }
 
     #[test]

@@ -31,8 +31,8 @@ for key, value in ann.items():
     e = key.replace("\ufe0f", "")
     if len(e) != 1 or ord(e) < 0x2000:
         continue
-    if unicodedata.category(e) in ("Lo", "Nd", "Lu", "Ll"):
-        continue
+    if unicodedata.category(e) != "So":
+        continue  # emoji and pictographs are symbols; quotes, letters and digits are not
     words = []
     for w in value.get("default", []) + value.get("tts", []):
         w = w.strip()
