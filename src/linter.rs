@@ -563,7 +563,7 @@ impl Linter {
                 .flat_map(|u| norm.folded()[u.clone()].chars())
                 .filter(|c| !c.is_whitespace())
                 .collect();
-            if inner.spelled.contains(&written) {
+            if written != st.text && inner.spelled.contains(&written) {
                 continue;
             }
             let r = &inner.rules[rule];
@@ -586,7 +586,7 @@ impl Linter {
                 if h.swapped_runs.iter().any(|w| words::is_word(w)) {
                     continue;
                 }
-                if h.how == How::HOMOPHONE {
+                if h.how.kinds() == How::HOMOPHONE {
                     let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
                     if words::is_word(&written) || !words::is_whole_words(norm.folded(), fs, fe) {
                         continue;

@@ -39,6 +39,13 @@ impl How {
     pub const INITIALS: How = How(4);
     /// An emoji for a character or a word (`闲🐟`, `🍺`).
     pub const EMOJI: How = How(8);
+    /// The characters set apart by symbols or spaces (`淘❤宝`).
+    pub const SPACED: How = How(16);
+
+    /// The flags but [`How::SPACED`]: how the characters themselves were written.
+    pub fn kinds(self) -> How {
+        How(self.0 & !How::SPACED.0)
+    }
 
     /// Whether every flag of `other` is set.
     pub fn contains(self, other: How) -> bool {
@@ -52,6 +59,7 @@ impl How {
             (How::PINYIN, "pinyin"),
             (How::INITIALS, "initials"),
             (How::EMOJI, "emoji"),
+            (How::SPACED, "spaced"),
         ]
         .into_iter()
         .filter(|&(f, _)| self.contains(f))
@@ -95,6 +103,8 @@ pub struct SoundIndex {
     live: Vec<bool>,
     /// Letters that are the initial of a syllable of some initials-opted term.
     live_initials: [bool; 26],
+    /// Keys a term starts with (syllables, then `INITIAL | letter` at `INITIAL + b'a'..`).
+    starts: Vec<bool>,
 }
 
 /// Most reading sequences one term goes into the trie as (a guard for long polyphonic terms).
@@ -143,6 +153,7 @@ impl Default for SoundIndex {
             terms: Vec::new(),
             live: vec![false; reading::count()],
             live_initials: [false; 26],
+            starts: vec![false; (INITIAL + 128) as usize],
         }
     }
 }
@@ -203,6 +214,7 @@ impl SoundIndex {
             seqs = next;
         }
         for seq in seqs {
+            self.starts[seq[0] as usize] = true;
             let mut node = 0usize;
             for &k in &seq {
                 if k & INITIAL != 0 {
@@ -239,10 +251,19 @@ impl SoundIndex {
         }
         let mut hits: Vec<SoundHit> = Vec::new();
         let mut path: Vec<usize> = Vec::new();
-        for node in 0..lattice.internal.len() as u32 {
-            if !lattice.internal[node as usize] {
-                self.walk(&lattice, 0, node, &mut path, &mut hits);
+        let root = &self.nodes[0].children;
+        for (e, edge) in lattice.edges.iter().enumerate() {
+            if lattice.internal[edge.from as usize] || !self.starts[edge.key as usize] {
+                continue;
             }
+            if let Ok(i) = root.binary_search_by_key(&edge.key, |&(k, _)| k) {
+                path.push(e);
+                self.walk(&lattice, root[i].1 as usize, edge.to, &mut path, &mut hits);
+                path.pop();
+            }
+        }
+        if hits.is_empty() {
+            return hits;
         }
         hits.sort_by_key(|h| (h.units[0].start, h.units.last().map_or(0, |u| u.end), h.term));
         hits.dedup_by_key(|h| (h.units[0].start, h.units.last().map_or(0, |u| u.end), h.term));
@@ -304,12 +325,19 @@ impl SoundIndex {
             }
         }
         let n = path.len();
+        for pair in path.windows(2) {
+            if lat.edges[pair[0]].unit.end < lat.edges[pair[1]].unit.start {
+                how |= How::SPACED;
+            }
+        }
+        // the term as written, characters side by side: the literal matcher's
         let plain = how == How::default();
         // one disguise at a time: a swapped character beside pinyin, initials or an emoji
         // (`w拍`, `x银`, `鲜粥☺`) reads too loosely to be a term
-        let mixed = !swapped.is_empty() && how != How::HOMOPHONE;
+        let kinds = how.kinds();
+        let mixed = !swapped.is_empty() && kinds != How::HOMOPHONE;
         // an emoji alone (😁 for 笑眼, read as 小烟) is a picture, not a word
-        let lone_emoji = how == How::EMOJI && path.iter().all(|&e| lat.edges[e].unit == lat.edges[path[0]].unit);
+        let lone_emoji = kinds == How::EMOJI && path.iter().all(|&e| lat.edges[e].unit == lat.edges[path[0]].unit);
         // all initials: three letters at least (`gzh`, `pyq`); two letters are too common
         let weak_initials = initials == n && n < 3;
         // every character swapped for another: a different word (or a name), not a disguise
@@ -344,7 +372,8 @@ impl SoundIndex {
         };
         // The nodes the next unit's edges start from: the node after the last unit, and after
         // an emoji also the node before it (an emoji may be read, or skipped as decoration).
-        let mut froms: Vec<u32> = vec![0];
+        let mut froms = Froms::one(0);
+        let mains = reading::mains();
         let bytes = folded.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -354,13 +383,13 @@ impl SoundIndex {
                 while i < bytes.len() && bytes[i].is_ascii_lowercase() {
                     i += 1;
                 }
-                let to = self.latin(&mut lat, &froms, &folded[start..i], start);
-                froms = vec![to];
+                let to = self.latin(&mut lat, froms.as_slice(), &folded[start..i], start);
+                froms = Froms::one(to);
                 continue;
             }
             if b < 0x80 {
                 if b.is_ascii_alphanumeric() || matches!(b, b'\n' | b'\r' | 0x0B | 0x0C) {
-                    froms = vec![lat.node(false)];
+                    froms = Froms::one(lat.node(false));
                 }
                 i += 1;
                 continue;
@@ -371,29 +400,27 @@ impl SoundIndex {
             i += len;
             // A character is read in its main reading, as a writer picks a stand-in by how it
             // usually sounds: 机 (ji, rarely wei) does not stand for 微.
-            let readings = reading::han(c);
-            if !readings.is_empty() {
+            let u = c as u32;
+            if let Some(&s) = u.checked_sub(reading::MAINS_START).and_then(|k| mains.get(k as usize)) {
                 let to = lat.node(false);
-                for s in readings[..1].iter().copied().filter(|&s| self.live[s as usize]) {
-                    for &from in &froms {
+                if s != reading::NONE && self.live[s as usize] {
+                    for &from in froms.as_slice() {
                         lat.edge(from, to, u32::from(s), Kind::Han(c), unit.clone());
                     }
                 }
-                froms = vec![to];
+                froms = Froms::one(to);
                 continue;
             }
-            if let Some(words) = reading::emoji_words(c) {
-                if let Some(to) = self.emoji(&mut lat, &froms, words, unit) {
-                    if froms.len() < 4 {
-                        froms.push(to);
-                    } else {
-                        froms = vec![to];
-                    }
+            // CJK and full-width punctuation: separators, never emoji
+            let punctuation = (0x3000..0x3030).contains(&u) || (0xFF00..0xFFF0).contains(&u);
+            if let Some(words) = (u >= 0x2000 && !punctuation).then(|| reading::emoji_words(c)).flatten() {
+                if let Some(to) = self.emoji(&mut lat, froms.as_slice(), words, unit) {
+                    froms.push(to);
                 }
                 continue;
             }
             if c.is_alphanumeric() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
-                froms = vec![lat.node(false)]; // other scripts, digits, Han outside the table: a break
+                froms = Froms::one(lat.node(false)); // other scripts, digits, Han outside the table: a break
             }
             // anything else is a separator: skipped
         }
@@ -482,6 +509,33 @@ impl SoundIndex {
             }
         }
         to
+    }
+}
+
+/// The nodes the next unit's edges start from (at most a few: one, plus one per emoji that
+/// may be read or skipped just before).
+#[derive(Debug, Clone, Copy)]
+struct Froms {
+    n: usize,
+    nodes: [u32; 4],
+}
+
+impl Froms {
+    fn one(node: u32) -> Froms {
+        Froms { n: 1, nodes: [node, 0, 0, 0] }
+    }
+
+    fn push(&mut self, node: u32) {
+        if self.n == self.nodes.len() {
+            *self = Froms::one(node);
+        } else {
+            self.nodes[self.n] = node;
+            self.n += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[u32] {
+        &self.nodes[..self.n]
     }
 }
 

@@ -64,7 +64,7 @@
 
 mod fold;
 mod map;
-pub(crate) mod reading;
+pub mod reading;
 mod t2s_table;
 mod tables;
 mod trad;

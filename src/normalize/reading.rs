@@ -38,6 +38,8 @@ struct Table {
     spellable: Vec<bool>,
     /// `readings[start[i]..start[i + 1]]` are the readings of `HAN.start + i`.
     start: Vec<u32>,
+    /// The main reading of `HAN.start + i`, or [`NONE`].
+    main: Vec<Syllable>,
     readings: Vec<Syllable>,
 }
 
@@ -49,11 +51,13 @@ fn table() -> &'static Table {
             ids: HashMap::new(),
             spellable: Vec::new(),
             start: Vec::with_capacity((HAN.end - HAN.start + 1) as usize),
+            main: Vec::with_capacity((HAN.end - HAN.start) as usize),
             readings: Vec::new(),
         };
         for u in HAN {
             t.start.push(t.readings.len() as u32);
             let Some(multi) = char::from_u32(u).and_then(|c| c.to_pinyin_multi()) else {
+                t.main.push(NONE);
                 continue;
             };
             let first = t.readings.len();
@@ -81,8 +85,10 @@ fn table() -> &'static Table {
                     t.readings.push(id);
                 }
             }
+            t.main.push(t.readings.get(first).copied().unwrap_or(NONE));
         }
         t.start.push(t.readings.len() as u32);
+        debug_assert_eq!(t.main.len(), (HAN.end - HAN.start) as usize);
         t
     })
 }
@@ -97,6 +103,18 @@ pub fn han(c: char) -> &'static [Syllable] {
     let t = table();
     let i = (u - HAN.start) as usize;
     &t.readings[t.start[i] as usize..t.start[i + 1] as usize]
+}
+
+/// No reading (in [`mains`]).
+pub const NONE: Syllable = Syllable::MAX;
+
+/// The first code point of [`mains`].
+pub const MAINS_START: u32 = HAN.start;
+
+/// The main reading of every Han character from [`MAINS_START`] on, by code point offset
+/// ([`NONE`] where there is none): one array read per character on the hot path.
+pub fn mains() -> &'static [Syllable] {
+    &table().main
 }
 
 /// How a syllable is spelled.

@@ -9,6 +9,8 @@
 //!    = basis: 《广告法》第九条第（三）项
 //!    = fix (safe): 很好
 //! ```
+//! A term written in disguise adds `= read as: 微信 (written as 威❤信; by sound)`, and a severity
+//! the note's context changed adds `= context: …` with the reason.
 //! Columns are counted in terminal cells (`unicode-width`), so the carets sit under CJK and
 //! emoji exactly. A plain-text note's title or tag violation is shown the same way, in its
 //! front-matter line (`  --> note.md:2:8 (title)`); a JSON note's in its field, with the
@@ -72,6 +74,13 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
         let _ = writeln!(out, "{gutter} |");
         let _ = writeln!(out, "{gutter_no} | {lead}{}{tail}", &text[from..to]);
         let _ = writeln!(out, "{gutter} | {pad}{carets}");
+        if let Some(r) = &v.reading {
+            let how = r.how.join(", ");
+            let _ = writeln!(out, "{gutter} = read as: {} (written as {}; by {how})", r.term, v.matched);
+        }
+        if let Some(why) = &v.context {
+            let _ = writeln!(out, "{gutter} = context: {}", options.text(why));
+        }
         let _ = writeln!(out, "{gutter} = basis: {}", v.basis);
         for s in &v.suggestions {
             let safety = if s.safe { "safe" } else { "unsafe" };

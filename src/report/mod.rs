@@ -110,9 +110,14 @@ pub struct Options {
 impl Options {
     /// The message of `v` in the chosen language(s).
     pub fn message(&self, v: &Violation) -> String {
+        self.text(&v.message)
+    }
+
+    /// A bilingual text in the chosen language, or both.
+    pub fn text(&self, m: &crate::violation::Message) -> String {
         match self.lang {
-            Some(lang) => v.message.get(lang).to_owned(),
-            None => format!("{} / {}", v.message.zh, v.message.en),
+            Some(lang) => m.get(lang).to_owned(),
+            None => format!("{} / {}", m.zh, m.en),
         }
     }
 }

@@ -1,0 +1,251 @@
+//! Generated disguises: for every term a pack reads by sound (`read`, `disguised_terms`), the
+//! ways people write it are produced here, not listed: each character swapped for a
+//! same-sounding one, written as pinyin (one character or all), as initials, as an emoji that
+//! reads like it, set apart with symbols, in full-width letters. Each must be flagged with a
+//! span over the writer's own characters. A wall of ordinary sentences full of sound-alike
+//! words must stay quiet. Coverage per family is printed (`cargo test --test disguise --
+//! --nocapture`) and held above a floor.
+
+use std::collections::BTreeMap;
+
+use redlint::normalize::{fold_term, reading};
+use redlint::pack::Read;
+use redlint::{Category, Linter, Note, Severity, words};
+
+/// A term opted into reading, with what its rule needs around it.
+struct Subject {
+    rule: String,
+    category: Category,
+    term: String,
+    initials: bool,
+    /// A cue the rule needs before its terms (`加`), if any.
+    cue: String,
+    /// A tail the rule's `after` needs (a handle), if any.
+    tail: &'static str,
+}
+
+fn subjects(linter: &Linter) -> Vec<Subject> {
+    let mut out = Vec::new();
+    for r in linter.rules() {
+        let by_rule = r.read.contains(&Read::Sound);
+        let terms = r.terms.iter().filter(|_| by_rule).map(|t| (t, r.read.contains(&Read::Initials)));
+        for (t, initials) in terms.chain(r.disguised_terms.iter().map(|t| (t, true))) {
+            let folded = fold_term(t);
+            let n = folded.chars().count();
+            if n < 2 || !folded.chars().all(|c| !reading::han(c).is_empty()) {
+                continue;
+            }
+            out.push(Subject {
+                rule: r.id.clone(),
+                category: r.category,
+                term: folded,
+                initials,
+                cue: r.before.first().cloned().unwrap_or_default(),
+                tail: if r.after.is_some() && r.before.is_empty() { "：lily0909" } else { "" },
+            });
+        }
+    }
+    out
+}
+
+/// Characters by main reading, each with how often it is a word on its own.
+fn by_sound() -> BTreeMap<reading::Syllable, Vec<(char, usize)>> {
+    let mut map: BTreeMap<reading::Syllable, Vec<(char, usize)>> = BTreeMap::new();
+    for u in 0x4E00u32..0x9FA6 {
+        let c = char::from_u32(u).unwrap();
+        if let Some(&s) = reading::han(c).first() {
+            map.entry(s).or_default().push((c, 0));
+        }
+    }
+    map
+}
+
+/// A stand-in for `c`: another character of the same main reading that people would pick (in
+/// use, but not a common word on its own), or `None`.
+fn stand_in(c: char, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>>) -> Option<char> {
+    let s = *reading::han(c).first()?;
+    table
+        .get(&s)?
+        .iter()
+        .map(|&(d, _)| (d, words::char_frequency(d)))
+        .filter(|&(d, f)| d != c && (200..5000).contains(&f))
+        .max_by_key(|&(_, f)| f)
+        .map(|(d, _)| d)
+}
+
+/// An emoji that reads like `c` (CLDR gives it a one-character word of the same sound).
+fn emoji_for(c: char) -> Option<char> {
+    let s = *reading::han(c).first()?;
+    ('\u{1F300}'..='\u{1FAFF}').find(|&e| {
+        reading::emoji_words(e).is_some_and(|ws| {
+            ws.split(' ')
+                .any(|w| w.chars().count() == 1 && w.chars().next().and_then(|d| reading::han(d).first().copied()) == Some(s))
+        })
+    })
+}
+
+fn pinyin(c: char) -> String {
+    reading::name(reading::han(c)[0]).to_owned()
+}
+
+fn full_width(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { char::from_u32(c as u32 + 0xFEE0).unwrap() } else { c })
+        .collect()
+}
+
+/// Every disguise of a subject: (family, the disguised term as written).
+fn disguises(s: &Subject, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>>) -> Vec<(&'static str, String)> {
+    let chars: Vec<char> = s.term.chars().collect();
+    let n = chars.len();
+    let with = |i: usize, x: &str| -> String {
+        chars
+            .iter()
+            .enumerate()
+            .map(|(j, c)| if j == i { x.to_owned() } else { c.to_string() })
+            .collect()
+    };
+    let mut out = Vec::new();
+    // a same-sounding character for one character (two-character terms: only after the
+    // rule's cues, which these subjects lack unless they have a cue)
+    if n >= 3 || !s.cue.is_empty() {
+        for i in 0..n {
+            if let Some(d) = stand_in(chars[i], table) {
+                out.push(("homophone", with(i, &d.to_string())));
+                break;
+            }
+        }
+    }
+    // one character as pinyin, and the whole term as pinyin (joined, and spaced)
+    out.push(("pinyin-one", with(n - 1, &pinyin(chars[n - 1]))));
+    out.push(("pinyin-all", chars.iter().map(|&c| pinyin(c)).collect()));
+    out.push(("pinyin-spaced", chars.iter().map(|&c| pinyin(c)).collect::<Vec<_>>().join(" ")));
+    out.push(("full-width", full_width(&chars.iter().map(|&c| pinyin(c)).collect::<String>())));
+    if s.initials && (3..=5).contains(&n) {
+        out.push(("initials", chars.iter().map(|&c| pinyin(c)[..1].to_owned()).collect()));
+    }
+    for i in 0..n {
+        if let Some(e) = emoji_for(chars[i]) {
+            out.push(("emoji", with(i, &e.to_string())));
+            break;
+        }
+    }
+    out.push(("separators", chars.iter().map(char::to_string).collect::<Vec<_>>().join("❤")));
+    out
+}
+
+#[test]
+fn generated_disguises_are_read() {
+    let linter = Linter::builtin();
+    let table = by_sound();
+    let mut tried: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut missed: Vec<String> = Vec::new();
+    let subjects = subjects(&linter);
+    assert!(subjects.len() > 50, "{} terms read by sound", subjects.len());
+    for s in &subjects {
+        for (family, written) in disguises(s, &table) {
+            let body = format!("姐妹们 {}{}{} 哦", s.cue, written, s.tail);
+            let start = body.find(&written).unwrap();
+            let end = start + written.len();
+            let found = linter.lint(&Note::from_body(&body).sponsored(true));
+            let hit = found.iter().any(|v| {
+                v.category == s.category && v.severity >= Severity::Warning && v.span.start < end && start < v.span.end
+            });
+            if std::env::var_os("DISGUISE_SHOW").is_some() {
+                println!("  {family:12} {} {:8} {body}", s.rule, s.term);
+            }
+            let e = tried.entry(family).or_default();
+            e.0 += 1;
+            if hit {
+                e.1 += 1;
+            } else {
+                missed.push(format!("{family}: {} {} ← {body}", s.rule, s.term));
+            }
+        }
+    }
+    println!("disguise coverage per family ({} terms):", subjects.len());
+    for (family, (n, ok)) in &tried {
+        println!("  {family:14} {ok:4}/{n:<4} {:5.1}%", 100.0 * *ok as f64 / *n as f64);
+    }
+    for m in missed.iter().take(60) {
+        println!("  missed {m}");
+    }
+    for (family, (n, ok)) in &tried {
+        let floor = match *family {
+            "homophone" => 0.6,
+            "emoji" => 0.6,
+            _ => 0.85,
+        };
+        assert!(
+            *ok as f64 >= floor * *n as f64,
+            "{family}: {ok}/{n} below {floor}; run with --nocapture for the misses"
+        );
+    }
+}
+
+/// Ordinary sentences full of words that sound like redirect and product terms.
+const SOUND_ALIKES: &[&str] = &[
+    "今晚能看到卫星过境，好浪漫",
+    "老师在班里很有威信",
+    "周末在家煮饺子，韭菜馅的",
+    "小时候最喜欢看公主的动画片",
+    "宿舍手机信号太差了",
+    "索尼爱立信是我第一部手机",
+    "咸鱼翻身的故事谁不爱听",
+    "做人不能有私心",
+    "竹叶青茶泡出来很香",
+    "明治维新是历史课的重点",
+    "我们心心相印",
+    "投桃报李，礼尚往来",
+    "谢谢我的好弟弟",
+    "甜如蜜 我好开心",
+    "小燕子飞回来了",
+    "这家店的鱼香肉丝很好吃",
+    "都要开心呀，肉都不想吃了",
+    "微微一笑很倾城",
+    "维信金融的广告",
+    "心里一阵温暖，信心满满",
+    "公众场合请保持安静",
+    "朋友送的圈圈发绳",
+    "淘气的小猫打翻了杯子",
+    "抖一抖衣服上的灰",
+    "今天去京郊露营了",
+    "天冷了，猫咪窝在被子里",
+    "眼看就要下雨了",
+    "盐焗鸡的做法分享",
+    "玻璃杯里插了一枝花",
+    "他的主业是摄影",
+    "二维平面设计作业",
+    "大家都说这个电影好看",
+    "私人订制的旅行路线",
+    "爸爸抽屉里有老照片",
+];
+
+#[test]
+fn sound_alike_words_stay_quiet() {
+    let linter = Linter::builtin();
+    for &s in SOUND_ALIKES {
+        let found: Vec<String> = linter
+            .lint_text(s)
+            .into_iter()
+            .filter(|v| {
+                v.severity >= Severity::Warning && matches!(v.category, Category::OffPlatform | Category::ProhibitedProduct)
+            })
+            .map(|v| format!("{}({})", v.rule, v.matched))
+            .collect();
+        assert!(found.is_empty(), "{s}: {found:?}");
+    }
+}
+
+#[test]
+fn a_violation_says_how_it_was_read() {
+    let linter = Linter::builtin();
+    let v = linter.lint_text("这个公仲号每天更新");
+    let read = v.iter().find_map(|v| v.reading.as_ref()).expect("read by sound");
+    assert_eq!(read.term, "公众号");
+    assert_eq!(read.how, ["sound"]);
+    let v = linter.lint_text("dou音搜同名");
+    let r = v.iter().find(|v| v.reading.is_some()).expect("read");
+    assert_eq!(r.matched, "dou音搜");
+    assert_eq!(r.reading.as_ref().unwrap().how, ["pinyin"]);
+}
