@@ -83,6 +83,7 @@ fn rule(id: &str, name: &str, message: Message, description: Message, examples: 
         before: Vec::new(),
         after: None,
         read: Vec::new(),
+        scope: None,
         disguised_terms: Vec::new(),
         fixes: Default::default(),
         fix_safety: FixSafety::Unsafe,

@@ -27,6 +27,7 @@
 pub mod audit;
 pub mod batch;
 pub mod config;
+pub mod context;
 pub mod error;
 pub mod fix;
 pub mod format;

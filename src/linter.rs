@@ -18,6 +18,7 @@ use std::sync::{Arc, OnceLock};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexSet};
 
+use crate::context::{self, Lexicon, Scope};
 use crate::error::Error;
 use crate::format::{self, FormatLimits};
 use crate::normalize::{Normalized, fold_term};
@@ -69,6 +70,9 @@ struct Inner {
     /// written as another term (`微信` read like the listed disguise `薇信`), is that other term
     /// and left to its own rule.
     spelled: std::collections::HashSet<String>,
+    /// Right before / right after a medical word: an efficacy construction (`能`, `效果`).
+    efficacy_before: Option<Regex>,
+    efficacy_after: Option<Regex>,
     /// Regex patterns: (rule index, regex over folded text).
     patterns: Vec<(usize, Regex)>,
     /// All of `patterns` in one set: one pass says which of them can match a text at all, so
@@ -96,6 +100,17 @@ enum Role {
     Term { rule: u32, term: u32 },
     Exception { rule: u32 },
     Allow,
+    /// A claim-context word (`rules/context.toml`).
+    Anchor(Anchor),
+}
+
+/// What a claim-context word tells about its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    /// It is about a product, shop, price, purchase or effect.
+    Commercial,
+    /// It is about a person's illness or care.
+    Narrative,
 }
 
 /// A hit that passed every check but exceptions.
@@ -128,6 +143,7 @@ pub struct LinterBuilder {
     disabled: Vec<String>,
     severities: Vec<(String, Option<Severity>, Option<Severity>)>,
     allow: Vec<String>,
+    context: Vec<Lexicon>,
     format: FormatLimits,
 }
 
@@ -146,8 +162,16 @@ impl LinterBuilder {
             disabled: Vec::new(),
             severities: Vec::new(),
             allow: Vec::new(),
+            context: Vec::new(),
             format: FormatLimits::default(),
         }
+    }
+
+    /// Adds words to the claim-context lexicon (see [`crate::context`]): commercial anchors,
+    /// narrative markers, efficacy constructions.
+    pub fn add_context(&mut self, lexicon: Lexicon) -> &mut Self {
+        self.context.push(lexicon);
+        self
     }
 
     /// Leaves the builtin packs out (only packs added here are used), and the engine's own
@@ -213,6 +237,10 @@ impl LinterBuilder {
     pub fn build(&self) -> Result<Linter, Error> {
         let mut packs = if self.builtin { Pack::builtin() } else { Vec::new() };
         packs.extend(self.packs.iter().cloned());
+        let mut lexicon = if self.builtin { Lexicon::builtin() } else { Lexicon::default() };
+        for l in packs.iter().filter_map(|p| p.context.as_ref()).chain(&self.context) {
+            lexicon.extend(l);
+        }
         let mut rules: Vec<CompiledRule> = Vec::new();
         let mut escalations = Vec::new();
         let mut owner: HashMap<String, String> = HashMap::new();
@@ -306,6 +334,18 @@ impl LinterBuilder {
                 sound.add(i as u32, None, &fold_term(term), true, true);
             }
         }
+        for (words, anchor) in [(&lexicon.commercial, Anchor::Commercial), (&lexicon.narrative, Anchor::Narrative)] {
+            for w in words {
+                add(fold_term(w), Role::Anchor(anchor));
+            }
+        }
+        let either = |list: &[String]| {
+            (!list.is_empty()).then(|| {
+                let joined = list.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
+                compile_regex(&joined).expect("checked when the lexicon was parsed")
+            })
+        };
+        let (efficacy_before, efficacy_after) = (either(&lexicon.efficacy_before), either(&lexicon.efficacy_after));
         for a in &self.allow {
             let folded = fold_term(a);
             if folded.is_empty() {
@@ -334,6 +374,8 @@ impl LinterBuilder {
                 roles,
                 sound,
                 spelled,
+                efficacy_before,
+                efficacy_after,
                 patterns,
                 pattern_set,
                 escalations,
@@ -398,10 +440,20 @@ impl Linter {
     /// where each rule must be seen to fire on its own examples.
     fn lint_with(&self, note: &Note, merge: bool) -> Vec<Violation> {
         let mut out = Vec::new();
-        self.lint_field(&note.title, Field::Title, note.sponsored, merge, &mut out);
-        self.lint_field(&note.body, Field::Body, note.sponsored, merge, &mut out);
+        let title = self.lint_field(&note.title, Field::Title, note.sponsored, merge, &mut out);
+        let body = self.lint_field(&note.body, Field::Body, note.sponsored, merge, &mut out);
         for (i, tag) in note.tags.iter().enumerate() {
             self.lint_field(tag, Field::Tag(i), note.sponsored, merge, &mut out);
+        }
+        // a title and tags speak for the whole note: a claim there is about what the note
+        // sells when the title or the body names a product
+        if title || body {
+            for v in out.iter_mut().filter(|v| v.field != Field::Body && v.context == Some(context::no_product())) {
+                if let Some(r) = self.rule(&v.rule) {
+                    v.severity = r.severity_for(false);
+                    v.context = None;
+                }
+            }
         }
         for &(category, Escalate { count, to }) in &self.inner.escalations {
             let stacked = out
@@ -411,9 +463,10 @@ impl Linter {
             if stacked >= count {
                 for v in out
                     .iter_mut()
-                    .filter(|v| v.category == category && v.severity >= Severity::Warning)
+                    .filter(|v| v.category == category && v.severity >= Severity::Warning && v.severity < to)
                 {
-                    v.severity = v.severity.max(to);
+                    v.severity = to;
+                    v.context = Some(context::stacked(count));
                 }
             }
         }
@@ -435,9 +488,11 @@ impl Linter {
         out
     }
 
-    fn lint_field(&self, text: &str, field: Field, sponsored: bool, merge: bool, out: &mut Vec<Violation>) {
+    /// Lints one field into `out`; returns whether it names something sold (a commercial
+    /// anchor of the claim-context lexicon).
+    fn lint_field(&self, text: &str, field: Field, sponsored: bool, merge: bool, out: &mut Vec<Violation>) -> bool {
         if text.is_empty() {
-            return;
+            return false;
         }
         let inner = &*self.inner;
         let norm = Normalized::new(text);
@@ -448,11 +503,13 @@ impl Linter {
         };
         let mut hits: Vec<Hit> = Vec::new();
         let mut exceptions: Vec<(Option<usize>, Span)> = Vec::new();
+        let mut anchors: Vec<(Anchor, Span)> = Vec::new();
         for m in inner.automaton.find_overlapping_iter(compact) {
             let mut checked: Option<bool> = None;
             let span: Span = norm.compact_to_original(m.start(), m.end()).into();
             for &role in &inner.roles[m.pattern().as_usize()] {
                 match role {
+                    Role::Anchor(a) => anchors.push((a, span)),
                     Role::Exception { rule } => exceptions.push((Some(rule as usize), span)),
                     Role::Allow => exceptions.push((None, span)),
                     Role::Term { rule, term } => {
@@ -517,12 +574,36 @@ impl Linter {
                 .take_while(|(_, e)| e.start + longest >= h.span.start)
                 .any(|(rule, e)| rule.is_none_or(|r| r == h.rule) && e.contains(h.span))
         });
+        // a product the packs know (水光针) or a sales call (秒杀, 领券) makes its sentence
+        // commercial as much as any word of the lexicon
+        anchors.extend(
+            hits.iter()
+                .filter(|h| matches!(inner.rules[h.rule].rule.category, Category::ProhibitedProduct | Category::Advertorial))
+                .map(|h| (Anchor::Commercial, h.span)),
+        );
+        anchors.sort_unstable_by_key(|&(_, s)| s.start);
+        // a claim term that cuts a word of the text in two is not that term (包|好好看)
+        hits.retain(|h| {
+            h.term.is_none() || h.reading.is_some() || inner.rules[h.rule].rule.scope.is_none() || {
+                let (fs, fe) = (norm.original_to_folded(h.span.start), norm.original_to_folded(h.span.end));
+                !words::splits_word(norm.folded(), fs, fe)
+            }
+        });
         let mut found: Vec<Violation> = hits
             .into_iter()
             .map(|h| {
-                let mut v = inner.rules[h.rule]
-                    .rule
-                    .violation(field, text, h.span, sponsored, h.term);
+                let rule = &inner.rules[h.rule].rule;
+                let mut v = rule.violation(field, text, h.span, sponsored, h.term);
+                if sponsored {
+                    if rule.sponsored_severity > rule.severity {
+                        v.context = Some(context::sponsored());
+                    }
+                } else if let Some(scope) = rule.scope.filter(|_| !disguised(text, &norm, &h)) {
+                    if let Some(why) = self.unclaimed(scope, text, &norm, h.span, &anchors) {
+                        v.severity = v.severity.min(Severity::Info);
+                        v.context = Some(why);
+                    }
+                }
                 v.reading = h.reading.map(|(t, how)| Reading {
                     term: inner.sound.term(t).text.clone(),
                     how: how.names().into_iter().map(str::to_owned).collect(),
@@ -536,6 +617,7 @@ impl Linter {
         let first = out.len();
         out.extend(found);
         out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+        anchors.iter().any(|&(a, _)| a == Anchor::Commercial)
     }
 
     /// Terms written in disguise (read by sound, initials or emoji): each candidate of the
@@ -599,6 +681,43 @@ impl Linter {
                 term: st.term.map(|t| t as usize),
                 reading: Some((h.term, h.how)),
             });
+        }
+    }
+
+    /// Whether a hit of a scoped rule, in an organic note, makes no claim: `None` when its
+    /// sentence sells something (a commercial anchor, or for `efficacy` an efficacy
+    /// construction and no illness story), otherwise the reason it is lowered.
+    fn unclaimed(&self, scope: Scope, text: &str, norm: &Normalized, span: Span, anchors: &[(Anchor, Span)]) -> Option<crate::Message> {
+        let (from, to) = context::sentence(text, span.start, span.end);
+        // anchors are sorted by start: look only at those starting in the sentence
+        let first = anchors.partition_point(|&(_, s)| s.start < from);
+        let here = |kind: Anchor| {
+            anchors[first..]
+                .iter()
+                .take_while(|&&(_, s)| s.start < to)
+                .any(|&(a, s)| a == kind && s.end <= to)
+        };
+        if here(Anchor::Commercial) {
+            return None;
+        }
+        match scope {
+            Scope::Commercial => Some(context::no_product()),
+            Scope::Efficacy => {
+                let inner = &*self.inner;
+                let (fs, fe) = (norm.original_to_folded(span.start), norm.original_to_folded(span.end));
+                let folded = norm.folded();
+                // the few characters right before the hit (the regexes end in `$`)
+                let near = folded[..fs].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+                let efficacy = inner.efficacy_before.as_ref().is_some_and(|re| re.is_match(&folded[near..fs]))
+                    || inner.efficacy_after.as_ref().is_some_and(|re| re.is_match(&folded[fe..]));
+                if here(Anchor::Narrative) {
+                    Some(context::illness_story())
+                } else if efficacy {
+                    None
+                } else {
+                    Some(context::no_product())
+                }
+            }
         }
     }
 
@@ -697,6 +816,18 @@ fn merge_overlapping(mut found: Vec<Violation>) -> Vec<Violation> {
 /// Sentence punctuation: a gap holding one of these is a clause break, not a disguise, unless
 /// every character of the term is set apart the same way (`电，子，烟`).
 const CLAUSE_BREAKS: &[char] = &['，', '。', '！', '？', '；', '：', '、', ',', '!', '?', ';', '…'];
+
+/// Whether a hit was written in disguise: read by sound, or its characters set apart by
+/// symbols or invisible characters (`治-疗`, `最\u{200d}好`). Nobody writes a word like that
+/// by accident, so its claim needs no product in the sentence to count.
+fn disguised(text: &str, norm: &Normalized, h: &Hit) -> bool {
+    if h.reading.is_some() {
+        return true;
+    }
+    let (cs, ce) = (norm.original_to_compact(h.span.start), norm.original_to_compact(h.span.end));
+    let compact_chars = norm.compact()[cs..ce].chars().count();
+    text[h.span.range()].chars().count() > compact_chars
+}
 
 /// The gaps inside a term hit (compact bytes `start..end`): see [`gaps_between_ok`].
 fn gaps_ok(text: &str, norm: &Normalized, start: usize, end: usize) -> bool {

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::context::{Lexicon, Scope};
 use crate::error::{PackError, PackErrorKind};
 use crate::normalize::{fold_term, reading};
 use crate::span::Span;
@@ -37,6 +38,8 @@ pub struct Pack {
     pub description: String,
     /// Raising the severity of a category when several of its violations stack up in a note.
     pub escalate: Option<Escalate>,
+    /// Words this pack adds to the claim-context lexicon (`[context]`).
+    pub context: Option<Lexicon>,
     /// The rules, in file order.
     pub rules: Vec<Rule>,
 }
@@ -152,8 +155,11 @@ pub struct Rule {
     pub before: Vec<String>,
     /// Regex that must match right after a term (when `before` or `after` is set).
     pub after: Option<String>,
-    /// How the terms (and `disguised_terms`) are read besides as written.
+    /// How the terms are read besides as written.
     pub read: Vec<Read>,
+    /// What a hit needs in its sentence to count at the organic severity (see
+    /// [`crate::context`]); `None`: every hit counts.
+    pub scope: Option<Scope>,
     /// Terms that count only when written in disguise (read by sound and by initials), never
     /// as written:
     /// a platform name is a mention, its disguise an attempt to slip past review.
@@ -223,6 +229,7 @@ impl Rule {
 #[serde(deny_unknown_fields)]
 struct RawPack {
     pack: RawHeader,
+    context: Option<Lexicon>,
     #[serde(default)]
     rule: Vec<Spanned<RawRule>>,
 }
@@ -263,6 +270,7 @@ struct RawRule {
     after: Option<Spanned<String>>,
     #[serde(default)]
     read: Vec<Read>,
+    scope: Option<Scope>,
     #[serde(default)]
     disguised_terms: Texts,
     fixes: Option<Spanned<BTreeMap<String, String>>>,
@@ -409,6 +417,7 @@ impl Pack {
                 before: r.before.into_iter().map(Spanned::into_inner).collect(),
                 after: r.after.map(Spanned::into_inner),
                 read: r.read,
+                scope: r.scope,
                 disguised_terms: r.disguised_terms.into_iter().map(Spanned::into_inner).collect(),
                 fixes: r.fixes.map(Spanned::into_inner).unwrap_or_default(),
                 fix_safety: r.fix_safety,
@@ -419,7 +428,11 @@ impl Pack {
                 id,
             });
         }
+        if let Some(c) = &raw.context {
+            c.check(origin, text)?;
+        }
         Ok(Pack {
+            context: raw.context,
             origin: origin.to_owned(),
             category: raw.pack.category,
             description: raw.pack.description,

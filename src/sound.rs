@@ -366,10 +366,11 @@ impl SoundIndex {
 
     fn lattice(&self, folded: &str) -> Lattice {
         let mut lat = Lattice {
-            edges: Vec::new(),
-            internal: vec![false],
+            edges: Vec::with_capacity(folded.len() / 3),
+            internal: Vec::with_capacity(folded.len() / 2),
             starts: Vec::new(),
         };
+        lat.internal.push(false); // node 0, before the text
         // The nodes the next unit's edges start from: the node after the last unit, and after
         // an emoji also the node before it (an emoji may be read, or skipped as decoration).
         let mut froms = Froms::one(0);
@@ -424,7 +425,9 @@ impl SoundIndex {
             }
             // anything else is a separator: skipped
         }
-        lat.edges.sort_by_key(|e| e.from);
+        if !lat.edges.is_sorted_by_key(|e| e.from) {
+            lat.edges.sort_by_key(|e| e.from); // only emoji words make edges out of order
+        }
         lat.starts = Vec::with_capacity(lat.internal.len() + 1);
         let mut e = 0;
         for node in 0..=lat.internal.len() as u32 {

@@ -592,7 +592,7 @@ fn line_format_matches_the_readme_problem_matcher() {
     for (e, severity) in found.iter().zip(&severities) {
         let line = text
             .lines()
-            .find(|l| l.ends_with(&format!("[{}]", e.rule)))
+            .find(|l| l.ends_with(&format!("[{}]", e.rule)) && l.contains(&format!(": {}) [", e.matched)))
             .unwrap_or_else(|| panic!("{} in {text}", e.rule));
         let m = re
             .captures(line)

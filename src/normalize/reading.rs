@@ -33,6 +33,9 @@ const MAX_SYLLABLE: usize = 6;
 struct Table {
     names: Vec<Box<str>>,
     ids: HashMap<Box<str>, Syllable>,
+    /// The spellable syllables, packed ([`pack`]) and sorted, with their ids: reading Latin
+    /// runs looks syllables up here, without hashing.
+    packed: Vec<(u32, Syllable)>,
     /// Whether a syllable may be read from Latin letters: it has a vowel (`n`, `ng`, `hm` are
     /// interjection readings nobody spells out).
     spellable: Vec<bool>,
@@ -49,6 +52,7 @@ fn table() -> &'static Table {
         let mut t = Table {
             names: Vec::new(),
             ids: HashMap::new(),
+            packed: Vec::new(),
             spellable: Vec::new(),
             start: Vec::with_capacity((HAN.end - HAN.start + 1) as usize),
             main: Vec::with_capacity((HAN.end - HAN.start) as usize),
@@ -88,6 +92,12 @@ fn table() -> &'static Table {
             t.main.push(t.readings.get(first).copied().unwrap_or(NONE));
         }
         t.start.push(t.readings.len() as u32);
+        for (name, &id) in &t.ids {
+            if let (true, Some(p)) = (t.spellable[id as usize], pack(name.as_bytes())) {
+                t.packed.push((p, id));
+            }
+        }
+        t.packed.sort_unstable();
         debug_assert_eq!(t.main.len(), (HAN.end - HAN.start) as usize);
         t
     })
@@ -138,11 +148,13 @@ pub fn initial(s: Syllable) -> u8 {
 pub fn spell(run: &str) -> Vec<(usize, usize, Syllable)> {
     let t = table();
     let n = run.len();
-    if n == 0 || !run.bytes().all(|b| b.is_ascii_lowercase()) {
+    let bytes = run.as_bytes();
+    // no term is this long in pinyin; English words and handles are not read
+    if n == 0 || n > MAX_RUN || !bytes.iter().all(u8::is_ascii_lowercase) {
         return Vec::new();
     }
     // reaches_end[i]: run[i..] can be read to its end
-    let mut reaches_end = vec![false; n + 1];
+    let mut reaches_end = [false; MAX_RUN + 1];
     reaches_end[n] = true;
     let mut edges = Vec::new();
     for i in (0..n).rev() {
@@ -150,11 +162,10 @@ pub fn spell(run: &str) -> Vec<(usize, usize, Syllable)> {
             if !reaches_end[j] {
                 continue;
             }
-            if let Some(&id) = t.ids.get(&run[i..j]) {
-                if t.spellable[id as usize] {
-                    reaches_end[i] = true;
-                    edges.push((i, j, id));
-                }
+            let Some(key) = pack(&bytes[i..j]) else { continue };
+            if let Ok(k) = t.packed.binary_search_by_key(&key, |&(p, _)| p) {
+                reaches_end[i] = true;
+                edges.push((i, j, t.packed[k].1));
             }
         }
     }
@@ -162,7 +173,7 @@ pub fn spell(run: &str) -> Vec<(usize, usize, Syllable)> {
         return Vec::new();
     }
     // keep the edges reachable from the start
-    let mut reached = vec![false; n + 1];
+    let mut reached = [false; MAX_RUN + 1];
     reached[0] = true;
     edges.sort_unstable();
     edges.retain(|&(i, j, _)| {
@@ -174,6 +185,17 @@ pub fn spell(run: &str) -> Vec<(usize, usize, Syllable)> {
         }
     });
     edges
+}
+
+/// The longest Latin run read as pinyin.
+const MAX_RUN: usize = 48;
+
+/// A syllable of lowercase letters packed into an integer (5 bits a letter), or `None`.
+fn pack(letters: &[u8]) -> Option<u32> {
+    if letters.is_empty() || letters.len() > MAX_SYLLABLE {
+        return None;
+    }
+    Some(letters.iter().fold(0u32, |acc, &b| (acc << 5) | u32::from(b.wrapping_sub(b'a') + 1)))
 }
 
 /// The one- and two-character Chinese words an emoji stands for (CLDR), space-separated.

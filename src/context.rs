@@ -1,0 +1,231 @@
+//! Claims in context: a superlative or a medical word is a claim when its sentence sells
+//! something.
+//!
+//! The Advertising Law binds advertising. `这款面霜效果最好` is a claim; `中国第一长河`,
+//! `最美的烟花` and `医生说要住院治疗` are not. A rule with a `scope` (see `rules/README.md`)
+//! keeps its organic severity only when the sentence of its hit shows what it is about:
+//!
+//! * `scope = "commercial"`: a **commercial anchor** in the sentence: a product or category
+//!   noun, `这款`, a brand, a shop, a price, a purchase word, an effect (`rules/context.toml`).
+//!   An anchor inside the hit counts (`最低价` names a price, `全球首发` a launch).
+//! * `scope = "efficacy"` (medical and efficacy words): a commercial anchor, or an **efficacy
+//!   construction** around the hit (`能治疗`, `可以根治`, `淡斑效果`), and not a person's illness:
+//!   a sentence with a **narrative marker** (a patient, a relative, a doctor, a hospital stay)
+//!   and no product is a life story, not a claim.
+//!
+//! Without them the hit is reported at `info`, with the reason in [`Violation::context`].
+//! Sponsored notes are commercial by declaration: no anchor needed.
+//!
+//! The lexicons are data: `rules/context.toml`, extended by a `[context]` table in any pack
+//! and in `redlint.toml`.
+//!
+//! [`Violation::context`]: crate::Violation::context
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{PackError, PackErrorKind};
+use crate::normalize::fold_term;
+use crate::pack::compile_regex;
+use crate::violation::Message;
+
+/// What a rule's hits need around them to count at their organic severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// A commercial anchor in the sentence.
+    Commercial,
+    /// A commercial anchor, or an efficacy construction and no narrative marker.
+    Efficacy,
+}
+
+impl Scope {
+    /// What the scope asks, for `explain`.
+    pub fn describe(self) -> Message {
+        match self {
+            Scope::Commercial => Message {
+                zh: "仅当所在句子与商品、品牌、店铺、价格、购买或效果有关时才按规则级别报告；否则（事实、成语、日常感叹）降为提示。赞助笔记一律按规则级别。".into(),
+                en: "Counts at its level only when its sentence is about a product, brand, shop, price, purchase or effect; otherwise (a fact, an idiom, everyday praise) it is reported at info. Sponsored notes always count.".into(),
+            },
+            Scope::Efficacy => Message {
+                zh: "仅当所在句子提到商品，或有功效说法（能治疗、可以根治、淡斑效果）且不是个人病情叙述（病人、家人、医生建议、住院）时才按规则级别报告；否则降为提示。赞助笔记一律按规则级别。".into(),
+                en: "Counts at its level only when its sentence names a product, or makes an efficacy claim (能治疗, 可以根治, 淡斑效果) and is not a person's illness (a patient, a relative, a doctor's advice, a hospital stay); otherwise it is reported at info. Sponsored notes always count.".into(),
+            },
+        }
+    }
+}
+
+/// Why a hit was lowered to `info`.
+pub(crate) fn no_product() -> Message {
+    Message {
+        zh: "句中没有商品、品牌、店铺或价格，不构成广告宣称，降为提示".into(),
+        en: "no product, brand, shop or price in this sentence: not an advertising claim, lowered to info".into(),
+    }
+}
+
+/// Why a medical word was lowered to `info`.
+pub(crate) fn illness_story() -> Message {
+    Message {
+        zh: "句中是个人病情或就医经历，没有商品或功效宣称，降为提示".into(),
+        en: "a person's illness or treatment, with no product or efficacy claim: lowered to info".into(),
+    }
+}
+
+/// Why a hit was raised in a sponsored note.
+pub(crate) fn sponsored() -> Message {
+    Message {
+        zh: "赞助笔记属于商业广告，按广告法从严".into(),
+        en: "a sponsored note is advertising: the stricter level applies".into(),
+    }
+}
+
+/// Why hits were raised when several stacked up.
+pub(crate) fn stacked(count: usize) -> Message {
+    Message {
+        zh: format!("同类问题在一篇笔记中出现{count}处以上，升级"),
+        en: format!("{count} or more hits of this category in one note: raised"),
+    }
+}
+
+/// The words that tell what a sentence is about.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    /// Products, categories, brands, shops, prices, purchase and effect words.
+    #[serde(default)]
+    pub commercial: Vec<String>,
+    /// A person's illness or care: patients, relatives, doctors, hospitals.
+    #[serde(default)]
+    pub narrative: Vec<String>,
+    /// Regexes (folded text) that, right before a hit, make it an efficacy claim (`能`, `可以`).
+    #[serde(default)]
+    pub efficacy_before: Vec<String>,
+    /// Regexes (folded text) that, right after a hit, make it an efficacy claim (`效果`).
+    #[serde(default)]
+    pub efficacy_after: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    context: Lexicon,
+}
+
+/// The builtin lexicon file.
+pub const BUILTIN: (&str, &str) = ("rules/context.toml", include_str!("../rules/context.toml"));
+
+impl Lexicon {
+    /// Parses a lexicon file (a `[context]` table); `origin` names it in errors.
+    pub fn parse(origin: &str, text: &str) -> Result<Lexicon, PackError> {
+        let raw: RawFile = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            let line = text[..offset.min(text.len())].matches('\n').count() + 1;
+            PackError {
+                file: origin.to_owned(),
+                rule: None,
+                line,
+                column: 1,
+                kind: PackErrorKind::Syntax(e.message().trim().to_owned()),
+            }
+        })?;
+        raw.context.check(origin, text)?;
+        Ok(raw.context)
+    }
+
+    /// The builtin lexicon.
+    pub fn builtin() -> Lexicon {
+        Lexicon::parse(BUILTIN.0, BUILTIN.1).expect("the builtin lexicon is checked by the test suite")
+    }
+
+    /// Checks words (non-empty once folded) and regexes (compile, never match empty).
+    pub(crate) fn check(&self, origin: &str, text: &str) -> Result<(), PackError> {
+        let at = |needle: &str, kind: PackErrorKind| {
+            let offset = text.find(needle).unwrap_or(0);
+            PackError {
+                file: origin.to_owned(),
+                rule: None,
+                line: text[..offset].matches('\n').count() + 1,
+                column: 1,
+                kind,
+            }
+        };
+        for w in self.commercial.iter().chain(&self.narrative) {
+            if fold_term(w).is_empty() {
+                return Err(at(
+                    w,
+                    PackErrorKind::EmptyTerm {
+                        what: "context word",
+                        text: w.clone(),
+                    },
+                ));
+            }
+        }
+        for p in self.efficacy_before.iter().chain(&self.efficacy_after) {
+            let re = compile_regex(p).map_err(|k| at(p, k))?;
+            if re.is_match("") {
+                return Err(at(p, PackErrorKind::EmptyMatch(p.clone())));
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds another lexicon's words and regexes.
+    pub fn extend(&mut self, other: &Lexicon) {
+        self.commercial.extend(other.commercial.iter().cloned());
+        self.narrative.extend(other.narrative.iter().cloned());
+        self.efficacy_before.extend(other.efficacy_before.iter().cloned());
+        self.efficacy_after.extend(other.efficacy_after.iter().cloned());
+    }
+}
+
+/// Characters that end a sentence: the span of text a hit's context is looked for in.
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';', '\n', '\r'];
+
+/// The most bytes looked at on either side of a hit for the end of its sentence: a run-on
+/// "sentence" is cut there, so that the cost per hit stays bounded on any text.
+const SENTENCE_REACH: usize = 600;
+
+/// The byte range of the sentence of `text` holding `start..end` (at most
+/// [`SENTENCE_REACH`] bytes on either side).
+pub(crate) fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut lo = start.saturating_sub(SENTENCE_REACH);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (end + SENTENCE_REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let from = text[lo..start]
+        .rfind(SENTENCE_ENDS)
+        .map_or(lo, |i| lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8));
+    let to = text[end..hi].find(SENTENCE_ENDS).map_or(hi, |i| end + i);
+    (from, to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_parses() {
+        let l = Lexicon::builtin();
+        assert!(l.commercial.len() > 100 && l.narrative.len() > 20);
+    }
+
+    #[test]
+    fn sentences() {
+        let t = "第一句。这款最好！第三句";
+        let s = t.find("最好").unwrap();
+        let (a, b) = sentence(t, s, s + 6);
+        assert_eq!(&t[a..b], "这款最好");
+        assert_eq!(sentence("最好", 0, 6), (0, 6));
+    }
+
+    #[test]
+    fn bad_lexicons_name_the_file() {
+        let e = Lexicon::parse("c.toml", "[context]\nefficacy_before = ['(']\n").unwrap_err();
+        assert!(e.to_string().contains("c.toml:2"), "{e}");
+        let e = Lexicon::parse("c.toml", "[context]\nnope = 1\n").unwrap_err();
+        assert!(e.to_string().contains("c.toml"), "{e}");
+    }
+}
