@@ -151,6 +151,7 @@ struct Raw {
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, RuleSetting>,
     format: Option<RawFormat>,
+    context: Option<crate::context::Lexicon>,
 }
 
 /// `[format]` as written: `deny_unknown_fields` does not mix with `flatten`, so the keys are
@@ -183,6 +184,8 @@ pub struct Config {
     pub rules: Vec<(String, RuleSetting, usize)>,
     /// `[format]`.
     pub format: FormatSettings,
+    /// `[context]`: words added to the claim-context lexicon (see [`crate::context`]).
+    pub context: Option<crate::context::Lexicon>,
 }
 
 /// A `redlint.toml` that cannot be used: which file, which line, what.
@@ -208,6 +211,13 @@ impl Config {
             message: e.message().trim_end().to_owned(),
             path: path.clone(),
         })?;
+        if let Some(c) = &raw.context {
+            c.check(&path.display().to_string(), text).map_err(|e| ConfigError {
+                line: Some(e.line),
+                message: e.kind.to_string(),
+                path: path.clone(),
+            })?;
+        }
         let base = path.parent().unwrap_or(Path::new("")).to_path_buf();
         let format = match raw.format {
             None => FormatSettings::default(),
@@ -245,6 +255,7 @@ impl Config {
                 .collect(),
             rules,
             format,
+            context: raw.context,
             path,
         })
     }
@@ -274,6 +285,9 @@ impl Config {
         }
         for (term, _) in &self.allow {
             builder.allow(term);
+        }
+        if let Some(c) = &self.context {
+            builder.add_context(c.clone());
         }
         builder.format_limits(self.format.limits);
         if let Some(sev) = self.format.severity {
@@ -369,6 +383,19 @@ severity = "info"
         assert_eq!(c.format.limits.max_title_chars, 15);
         assert_eq!(c.format.limits.max_body_chars, 1000);
         assert_eq!(c.format.severity, Some(Severity::Info));
+    }
+
+    #[test]
+    fn context_words_extend_the_lexicon() {
+        let c = Config::parse("redlint.toml", "[context]\ncommercial = [\"露营装备\"]\n").unwrap();
+        let linter = c.linter().unwrap();
+        let v = linter.lint_text("露营装备里这顶帐篷最好");
+        assert!(v.iter().any(|v| v.rule == "B101" && v.severity == crate::Severity::Warning), "{v:?}");
+        let plain = Config::parse("redlint.toml", "").unwrap().linter().unwrap();
+        let v = plain.lint_text("露营里这顶帐篷最好");
+        assert!(v.iter().all(|v| v.rule != "B101" || v.severity == crate::Severity::Info), "{v:?}");
+        let e = Config::parse("redlint.toml", "[context]\nefficacy_after = ['(']\n").unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
     }
 
     #[test]

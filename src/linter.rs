@@ -415,6 +415,11 @@ impl Linter {
             .find(|r| r.id == key || r.name == key || r.id.eq_ignore_ascii_case(key))
     }
 
+    /// How a category escalates when several of its hits stack up in one note, if it does.
+    pub fn escalation(&self, category: Category) -> Option<Escalate> {
+        self.inner.escalations.iter().find(|(c, _)| *c == category).map(|&(_, e)| e)
+    }
+
     /// Whether a rule is switched on.
     pub fn is_enabled(&self, id: &str) -> bool {
         self.inner.rules.iter().any(|r| r.enabled && r.rule.id == id)
@@ -823,6 +828,9 @@ const CLAUSE_BREAKS: &[char] = &['，', '。', '！', '？', '；', '：', '、'
 fn disguised(text: &str, norm: &Normalized, h: &Hit) -> bool {
     if h.reading.is_some() {
         return true;
+    }
+    if h.term.is_none() {
+        return false; // a pattern's span may hold punctuation of its own
     }
     let (cs, ce) = (norm.original_to_compact(h.span.start), norm.original_to_compact(h.span.end));
     let compact_chars = norm.compact()[cs..ce].chars().count();

@@ -99,3 +99,4 @@ mod tests {
         assert!(!is_word("薇信") && !is_word("公仲号"));
     }
 }
+

@@ -78,10 +78,32 @@ pub fn explain(key: &str, packs: &PackArgs) -> Result<u8, String> {
         "severity: {} in an organic note, {} in a sponsored note; applies to {applies}",
         r.severity, r.sponsored_severity
     );
+    if let Some(scope) = r.scope {
+        let d = scope.describe();
+        let _ = writeln!(out, "scope ({}): {}\n       {}", format!("{scope:?}").to_lowercase(), d.zh, d.en);
+    }
+    if let Some(esc) = linter.escalation(r.category) {
+        let _ = writeln!(
+            out,
+            "escalation: with {} or more {} hits at warning or above in one note, each is raised to {}",
+            esc.count, r.category, esc.to
+        );
+    }
     let _ = writeln!(out, "basis: {}\n", r.basis);
     let _ = writeln!(out, "{}\n\n{}\n", r.description.zh.trim(), r.description.en.trim());
     if !r.terms.is_empty() {
         let _ = writeln!(out, "terms ({}): {}", r.terms.len(), r.terms.join("、"));
+    }
+    if !r.read.is_empty() {
+        let how: Vec<String> = r.read.iter().map(|m| format!("{m:?}").to_lowercase()).collect();
+        let _ = writeln!(out, "terms also read by: {} (同音字、拼音、首字母、emoji)", how.join(", "));
+    }
+    if !r.disguised_terms.is_empty() {
+        let _ = writeln!(
+            out,
+            "disguised terms (only when written by sound, pinyin, initials or emoji): {}",
+            r.disguised_terms.join("、")
+        );
     }
     for p in &r.patterns {
         let _ = writeln!(out, "pattern: {p}");
