@@ -286,10 +286,12 @@ struct RawRule {
 /// numbers in. Full-width, circled, superscript and maths digits are already ASCII in the
 /// folded text; Chinese numerals (一三八, 幺 for 1, 两 for 2, 〇/零 for 0) are not, since they are
 /// words elsewhere, so patterns that read numbers say `{digit}` to accept them, mixed or not.
-pub const DIGIT_CLASS: &str = "[0-9〇零一幺二两三四五六七八九]";
+pub const DIGIT_CLASS: &str = "[0-9〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]";
 
 /// Compiles a pack regex: expands `{digit}` to [`DIGIT_CLASS`]. The text it runs on is already
-/// folded (lowercase, half-width, simplified), so patterns are written in that form.
+/// folded (lowercase, half-width, simplified), so patterns are written in that form. The
+/// financial numerals (壹贰叁…玖, used on cheques and by people hiding a number) are digits
+/// here; `⑴` and `⒈` are plain digits already in the folded text.
 pub(crate) fn compile_regex(pattern: &str) -> Result<regex::Regex, PackErrorKind> {
     regex::RegexBuilder::new(&pattern.replace("{digit}", DIGIT_CLASS))
         .size_limit(8 << 20)

@@ -249,3 +249,72 @@ fn a_violation_says_how_it_was_read() {
     assert_eq!(r.matched, "dou音搜");
     assert_eq!(r.reading.as_ref().unwrap().how, ["pinyin"]);
 }
+
+/// A digit in one of the styles people write numbers in.
+fn digit(style: usize, d: u32) -> String {
+    let c = |base: u32, k: u32| char::from_u32(base + k).unwrap().to_string();
+    match style {
+        0 => d.to_string(),
+        1 => c(0xFF10, d),                                            // full-width
+        2 => if d == 0 { "⓪".into() } else { c(0x2460, d - 1) },     // circled
+        3 => if d == 0 { "〇".into() } else { c(0x2474, d - 1) },    // parenthesised ⑴
+        4 => if d == 0 { "0".into() } else { c(0x2488, d - 1) },     // full stop ⒈
+        5 => if d == 0 { "⓿".into() } else { c(0x2776, d - 1) },     // dingbat ❶
+        6 => c(0x1D7CE, d),                                           // maths bold 𝟏
+        7 => "〇一二三四五六七八九".chars().nth(d as usize).unwrap().to_string(),
+        8 => "零壹贰叁肆伍陆柒捌玖".chars().nth(d as usize).unwrap().to_string(), // financial
+        _ => unreachable!(),
+    }
+}
+
+const STYLES: usize = 9;
+
+#[test]
+fn phone_numbers_in_every_digit_style_and_grouping() {
+    let linter = Linter::builtin();
+    let number = "13912345678";
+    let mut missed = Vec::new();
+    let mut tried = 0;
+    // one style throughout, and mixed styles (each digit in the next style)
+    for style in 0..=STYLES {
+        let digits: Vec<String> = number
+            .chars()
+            .enumerate()
+            .map(|(i, ch)| digit(if style == STYLES { i % STYLES } else { style }, ch.to_digit(10).unwrap()))
+            .collect();
+        for sep in ["", "-", ".", " ", "·"] {
+            let grouped = format!(
+                "{}{sep}{}{sep}{}",
+                digits[..3].concat(),
+                digits[3..7].concat(),
+                digits[7..].concat()
+            );
+            let body = format!("有事打 {grouped} 找我");
+            tried += 1;
+            let start = body.find(&grouped).unwrap();
+            let end = start + grouped.len();
+            let hit = linter.lint_text(&body).iter().any(|v| {
+                v.category == Category::OffPlatform && v.severity >= Severity::Warning && v.span.start < end && start < v.span.end
+            });
+            if !hit {
+                missed.push(body);
+            }
+        }
+    }
+    println!("phone numbers: {}/{tried} read", tried - missed.len());
+    assert!(missed.is_empty(), "{} missed:\n{}", missed.len(), missed.join("\n"));
+}
+
+#[test]
+fn ordinary_numbers_are_not_phone_numbers() {
+    let linter = Linter::builtin();
+    for s in ["订单号：13912345678", "2024.05.01 12:30 见", "价格 139.00 元，重 12.5 斤", "第⑴条和第⑵条"] {
+        let v: Vec<String> = linter
+            .lint_text(s)
+            .into_iter()
+            .filter(|v| v.category == Category::OffPlatform && v.severity >= Severity::Warning)
+            .map(|v| v.matched)
+            .collect();
+        assert!(v.is_empty(), "{s}: {v:?}");
+    }
+}

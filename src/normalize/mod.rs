@@ -20,9 +20,10 @@
 //!    tag chars and every other `Default_Ignorable_Code_Point`, the enclosing keycap U+20E3 and
 //!    emoji skin-tone modifiers (full list: `tables::is_removed`).
 //! 2. **Compatibility**: NFKC of the char (full-width `ＡＢＣ１２３` → `ABC123`, `𝐰𝐞𝐢𝐱𝐢𝐧` →
-//!    `weixin`, `①` → `1`, `⑴` → `(1)`, `¹` → `1`, `㊀` → `一`, `，` → `,`, `…` → `...`,
+//!    `weixin`, `①` → `1`, `⒜` → `(a)`, `¹` → `1`, `㊀` → `一`, `，` → `,`, `…` → `...`,
 //!    ideographic space → space), plus a small table of forms NFKC leaves alone: dingbat and
-//!    negative / double circled digits `❶➀➊⓫⓵⓿` → digits, negative circled / squared
+//!    negative / double circled digits `❶➀➊⓫⓵⓿` and parenthesised / full-stop digits `⑴⒈`
+//!    (NFKC: `(1)`, `1.`) → digits, negative circled / squared
 //!    Latin letters `🅐🅰` and regional indicators `🇦` → letters.
 //! 3. **Lowercase** (Unicode simple lowercase).
 //! 4. **Traditional → simplified** Chinese, char by char (`電子菸` → `电子烟`), from a table
@@ -48,7 +49,7 @@
 //!
 //! Every output byte of both views belongs to one original char, so any range of either view
 //! maps back to a range of the original that lies on char boundaries and covers exactly the
-//! source chars (expansions such as `⑴` → `(1)` and removed chars are handled). The maps are
+//! source chars (expansions such as `⒜` → `(a)` and removed chars are handled). The maps are
 //! stored as runs ("segments", see `map.rs`) rather than per byte, so lookups are binary
 //! searches: `O(log n)` per query. [`Normalized::max_gap`] tells how far apart two consecutive
 //! compact chars were in the original, so the engine can refuse to join words that are far
@@ -429,8 +430,8 @@ mod tests {
     fn fold_enclosed_digits_and_letters() {
         assert_folds(&[
             ("①②⑩⑳㉑㊿", "1210202150"),
-            ("⑴⒇", "(1)(20)"),
-            ("⒈⒉", "1.2."),
+            ("⑴⒇⒈⒛", "120120"),
+            ("⒈⒉", "12"),
             ("❶❿", "110"),
             ("➀➉", "110"),
             ("➊➓", "110"),
@@ -762,11 +763,11 @@ mod tests {
 
     #[test]
     fn maps_spot_checks() {
-        // 加 0..3 | ZWSP 3..6 | Ｖ 6..9 | ⑴ 9..12 | 信 12..15 | 👍 15..19 | 🏻 19..23
-        let s = "加\u{200B}Ｖ⑴信👍🏻";
+        // 加 0..3 | ZWSP 3..6 | Ｖ 6..9 | ⒜ 9..12 | 信 12..15 | 👍 15..19 | 🏻 19..23
+        let s = "加\u{200B}Ｖ⒜信👍🏻";
         let n = Normalized::new(s);
-        assert_eq!(n.folded(), "加v(1)信👍");
-        assert_eq!(n.compact(), "加v1信");
+        assert_eq!(n.folded(), "加v(a)信👍");
+        assert_eq!(n.compact(), "加va信");
         assert_eq!(n.folded_to_original(0, 3), 0..3);
         assert_eq!(n.folded_to_original(3, 4), 6..9);
         assert_eq!(n.folded_to_original(4, 5), 9..12);

@@ -62,6 +62,11 @@ enum Extra {
 /// or spaces. `(first, last, folds to)`, sorted, non-overlapping; outputs are already in
 /// their final (lowercase) form.
 static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
+    // ⑴–⒇ PARENTHESIZED DIGIT ONE–NUMBER TWENTY: digits, not "(1)" (NFKC), so that a number
+    // written in them reads as one number
+    (0x2474, 0x2487, Extra::Number(1)),
+    // ⒈–⒛ DIGIT ONE FULL STOP–NUMBER TWENTY FULL STOP: digits, not "1." (NFKC)
+    (0x2488, 0x249B, Extra::Number(1)),
     // ⓫–⓴ NEGATIVE CIRCLED NUMBER ELEVEN–TWENTY
     (0x24EB, 0x24F4, Extra::Number(11)),
     // ⓵–⓾ DOUBLE CIRCLED DIGIT ONE–NUMBER TEN
