@@ -586,7 +586,9 @@ impl Linter {
                 .filter(|h| matches!(inner.rules[h.rule].rule.category, Category::ProhibitedProduct | Category::Advertorial))
                 .map(|h| (Anchor::Commercial, h.span)),
         );
-        anchors.sort_unstable_by_key(|&(_, s)| s.start);
+        if !anchors.is_sorted_by_key(|&(_, s)| s.start) {
+            anchors.sort_unstable_by_key(|&(_, s)| s.start);
+        }
         // a claim term that cuts a word of the text in two is not that term (包|好好看)
         hits.retain(|h| {
             h.term.is_none() || h.reading.is_some() || inner.rules[h.rule].rule.scope.is_none() || {

@@ -103,8 +103,9 @@ pub struct SoundIndex {
     live: Vec<bool>,
     /// Letters that are the initial of a syllable of some initials-opted term.
     live_initials: [bool; 26],
-    /// Keys a term starts with (syllables, then `INITIAL | letter` at `INITIAL + b'a'..`).
-    starts: Vec<bool>,
+    /// The trie node after the root for each key a term starts with (`u32::MAX`: none),
+    /// indexed by key (syllables, then `INITIAL | letter`): one array read per edge.
+    root: Vec<u32>,
 }
 
 /// Most reading sequences one term goes into the trie as (a guard for long polyphonic terms).
@@ -153,7 +154,7 @@ impl Default for SoundIndex {
             terms: Vec::new(),
             live: vec![false; reading::count()],
             live_initials: [false; 26],
-            starts: vec![false; (INITIAL + 128) as usize],
+            root: vec![u32::MAX; (INITIAL + 128) as usize],
         }
     }
 }
@@ -214,7 +215,6 @@ impl SoundIndex {
             seqs = next;
         }
         for seq in seqs {
-            self.starts[seq[0] as usize] = true;
             let mut node = 0usize;
             for &k in &seq {
                 if k & INITIAL != 0 {
@@ -235,6 +235,10 @@ impl SoundIndex {
             if !self.nodes[node].ends.contains(&index) {
                 self.nodes[node].ends.push(index);
             }
+            let first = seq[0];
+            if let Ok(i) = self.nodes[0].children.binary_search_by_key(&first, |&(k, _)| k) {
+                self.root[first as usize] = self.nodes[0].children[i].1;
+            }
         }
         true
     }
@@ -251,16 +255,14 @@ impl SoundIndex {
         }
         let mut hits: Vec<SoundHit> = Vec::new();
         let mut path: Vec<usize> = Vec::new();
-        let root = &self.nodes[0].children;
         for (e, edge) in lattice.edges.iter().enumerate() {
-            if lattice.internal[edge.from as usize] || !self.starts[edge.key as usize] {
+            let next = self.root[edge.key as usize];
+            if next == u32::MAX || lattice.internal[edge.from as usize] {
                 continue;
             }
-            if let Ok(i) = root.binary_search_by_key(&edge.key, |&(k, _)| k) {
-                path.push(e);
-                self.walk(&lattice, root[i].1 as usize, edge.to, &mut path, &mut hits);
-                path.pop();
-            }
+            path.push(e);
+            self.walk(&lattice, next as usize, edge.to, &mut path, &mut hits);
+            path.pop();
         }
         if hits.is_empty() {
             return hits;
