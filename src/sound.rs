@@ -103,6 +103,10 @@ pub struct SoundIndex {
     live: Vec<bool>,
     /// Letters that are the initial of a syllable of some initials-opted term.
     live_initials: [bool; 26],
+    /// `pairs[a * live.len() + b]`: syllable `b` follows syllable `a` in some term. A Han
+    /// character that makes no such pair with its neighbours cannot be part of a reading and
+    /// is not put into the lattice (most characters of ordinary text).
+    pairs: Vec<bool>,
     /// The trie node after the root for each key a term starts with (`u32::MAX`: none),
     /// indexed by key (syllables, then `INITIAL | letter`): one array read per edge.
     root: Vec<u32>,
@@ -153,6 +157,7 @@ impl Default for SoundIndex {
             nodes: vec![TrieNode::default()],
             terms: Vec::new(),
             live: vec![false; reading::count()],
+            pairs: vec![false; reading::count() * reading::count()],
             live_initials: [false; 26],
             root: vec![u32::MAX; (INITIAL + 128) as usize],
         }
@@ -214,6 +219,14 @@ impl SoundIndex {
             }
             seqs = next;
         }
+        let n = self.live.len();
+        for seq in &seqs {
+            for w in seq.windows(2) {
+                if w[0] & INITIAL == 0 && w[1] & INITIAL == 0 {
+                    self.pairs[w[0] as usize * n + w[1] as usize] = true;
+                }
+            }
+        }
         for seq in seqs {
             let mut node = 0usize;
             for &k in &seq {
@@ -273,8 +286,11 @@ impl SoundIndex {
     }
 
     fn walk(&self, lat: &Lattice, trie: usize, node: u32, path: &mut Vec<usize>, hits: &mut Vec<SoundHit>) {
-        if !path.is_empty() && !lat.internal[node as usize] {
-            for &t in &self.nodes[trie].ends {
+        let ends = &self.nodes[trie].ends;
+        // text written plainly as one of the same-sounding terms that end here (微信 among 维信,
+        // 微心…) is that term: the literal matcher's, not a disguise of the others
+        if !ends.is_empty() && !lat.internal[node as usize] && !ends.iter().any(|&t| self.as_written(lat, t, path)) {
+            for &t in ends {
                 if let Some(hit) = self.hit(lat, t, path) {
                     hits.push(hit);
                 }
@@ -366,16 +382,26 @@ impl SoundIndex {
         })
     }
 
+    /// Whether `path` is term `t` as written, its characters side by side.
+    fn as_written(&self, lat: &Lattice, t: u32, path: &[usize]) -> bool {
+        let chars = &self.terms[t as usize].chars;
+        path.iter().enumerate().all(|(pos, &e)| lat.edges[e].kind == Kind::Han(chars[pos]))
+            && path.windows(2).all(|w| lat.edges[w[0]].unit.end == lat.edges[w[1]].unit.start)
+    }
+
     fn lattice(&self, folded: &str) -> Lattice {
         let mut lat = Lattice {
-            edges: Vec::with_capacity(folded.len() / 3),
-            internal: Vec::with_capacity(folded.len() / 2),
-            starts: Vec::new(),
+            edges: Vec::new(),
+            internal: Vec::new(),
         };
         lat.internal.push(false); // node 0, before the text
         // The nodes the next unit's edges start from: the node after the last unit, and after
         // an emoji also the node before it (an emoji may be read, or skipped as decoration).
         let mut froms = Froms::one(0);
+        // A Han character waits here until its right neighbour is known: it goes into the
+        // lattice only if it pairs with a neighbour as in some term, or stands beside pinyin or
+        // an emoji; otherwise it is a break.
+        let mut pending: Option<Pending> = None;
         let mains = reading::mains();
         let bytes = folded.as_bytes();
         let mut i = 0;
@@ -386,13 +412,15 @@ impl SoundIndex {
                 while i < bytes.len() && bytes[i].is_ascii_lowercase() {
                     i += 1;
                 }
+                self.flush(&mut lat, &mut froms, &mut pending, Next::Other);
                 let to = self.latin(&mut lat, froms.as_slice(), &folded[start..i], start);
                 froms = Froms::one(to);
                 continue;
             }
             if b < 0x80 {
                 if b.is_ascii_alphanumeric() || matches!(b, b'\n' | b'\r' | 0x0B | 0x0C) {
-                    froms = Froms::one(lat.node(false));
+                    self.flush(&mut lat, &mut froms, &mut pending, Next::Break);
+                    froms = Froms::one(lat.break_node());
                 }
                 i += 1;
                 continue;
@@ -405,40 +433,67 @@ impl SoundIndex {
             // usually sounds: 机 (ji, rarely wei) does not stand for 微.
             let u = c as u32;
             if let Some(&s) = u.checked_sub(reading::MAINS_START).and_then(|k| mains.get(k as usize)) {
-                let to = lat.node(false);
-                if s != reading::NONE && self.live[s as usize] {
-                    for &from in froms.as_slice() {
-                        lat.edge(from, to, u32::from(s), Kind::Han(c), unit.clone());
-                    }
-                }
-                froms = Froms::one(to);
+                let key = (s != reading::NONE && self.live[s as usize]).then_some(s);
+                let after_other = match pending.as_ref() {
+                    Some(p) => p.key.zip(key).is_some_and(|(a, b)| self.pair(a, b)),
+                    None => froms.as_slice() != [lat.last()] || lat.last_has_edges(),
+                };
+                self.flush(&mut lat, &mut froms, &mut pending, key.map_or(Next::Break, Next::Han));
+                pending = Some(Pending { c, key, unit, paired: after_other });
                 continue;
             }
             // CJK and full-width punctuation: separators, never emoji
             let punctuation = (0x3000..0x3030).contains(&u) || (0xFF00..0xFFF0).contains(&u);
             if let Some(words) = (u >= 0x2000 && !punctuation).then(|| reading::emoji_words(c)).flatten() {
+                self.flush(&mut lat, &mut froms, &mut pending, Next::Other);
                 if let Some(to) = self.emoji(&mut lat, froms.as_slice(), words, unit) {
                     froms.push(to);
                 }
                 continue;
             }
             if c.is_alphanumeric() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
-                froms = Froms::one(lat.node(false)); // other scripts, digits, Han outside the table: a break
+                // other scripts, digits, Han outside the table: a break
+                self.flush(&mut lat, &mut froms, &mut pending, Next::Break);
+                froms = Froms::one(lat.break_node());
             }
             // anything else is a separator: skipped
+        }
+        self.flush(&mut lat, &mut froms, &mut pending, Next::Break);
+        if lat.edges.is_empty() {
+            return lat;
         }
         if !lat.edges.is_sorted_by_key(|e| e.from) {
             lat.edges.sort_by_key(|e| e.from); // only emoji words make edges out of order
         }
-        lat.starts = Vec::with_capacity(lat.internal.len() + 1);
-        let mut e = 0;
-        for node in 0..=lat.internal.len() as u32 {
-            while e < lat.edges.len() && lat.edges[e].from < node {
-                e += 1;
-            }
-            lat.starts.push(e as u32);
-        }
         lat
+    }
+
+    fn pair(&self, a: Syllable, b: Syllable) -> bool {
+        self.pairs[a as usize * self.live.len() + b as usize]
+    }
+
+    /// Puts the pending Han character into the lattice (or a break), knowing what follows it.
+    fn flush(&self, lat: &mut Lattice, froms: &mut Froms, pending: &mut Option<Pending>, next: Next) {
+        let Some(p) = pending.take() else { return };
+        let keep = p.key.is_some_and(|k| {
+            p.paired
+                || match next {
+                    Next::Han(n) => self.pair(k, n),
+                    Next::Other => true,
+                    Next::Break => false,
+                }
+        });
+        let to = match (keep, p.key) {
+            (true, Some(k)) => {
+                let to = lat.node(false);
+                for &from in froms.as_slice() {
+                    lat.edge(from, to, u32::from(k), Kind::Han(p.c), p.unit.clone());
+                }
+                to
+            }
+            _ => lat.break_node(),
+        };
+        *froms = Froms::one(to);
     }
 
     /// Adds the edges of a Latin run at folded byte `at`; returns the node after it.
@@ -449,7 +504,7 @@ impl SoundIndex {
             .collect();
         let initials = run.len() <= 5 && run.bytes().all(|b| self.live_initials[(b - b'a') as usize]);
         if spelled.is_empty() && !initials {
-            return lat.node(false);
+            return lat.break_node();
         }
         // nodes for the byte offsets 1..len of the run: internal but for the last
         let base = lat.internal.len() as u32;
@@ -517,6 +572,28 @@ impl SoundIndex {
     }
 }
 
+/// A Han character waiting for its right neighbour (see `SoundIndex::lattice`).
+#[derive(Debug)]
+struct Pending {
+    c: char,
+    /// Its main reading, if some term has it.
+    key: Option<Syllable>,
+    unit: Range<usize>,
+    /// It pairs with the unit before it (as in some term), or that unit is pinyin or an emoji.
+    paired: bool,
+}
+
+/// What follows a pending Han character.
+#[derive(Debug, Clone, Copy)]
+enum Next {
+    /// A Han character read as this syllable of some term.
+    Han(Syllable),
+    /// Pinyin or an emoji: it may continue a reading.
+    Other,
+    /// Nothing that can continue a reading.
+    Break,
+}
+
 /// The nodes the next unit's edges start from (at most a few: one, plus one per emoji that
 /// may be read or skipped just before).
 #[derive(Debug, Clone, Copy)]
@@ -550,8 +627,6 @@ struct Lattice {
     /// Per node: inside a unit (a Latin run, a two-character emoji word); no match starts or
     /// ends there.
     internal: Vec<bool>,
-    /// `edges[starts[n]..]` begin with the edges from node `n` (edges sorted by `from`).
-    starts: Vec<u32>,
 }
 
 impl Lattice {
@@ -570,8 +645,28 @@ impl Lattice {
         });
     }
 
+    /// The newest node.
+    fn last(&self) -> u32 {
+        (self.internal.len() - 1) as u32
+    }
+
+    /// Whether an edge ends at the newest node (a unit was read just before).
+    fn last_has_edges(&self) -> bool {
+        self.edges.last().is_some_and(|e| e.to == self.last())
+    }
+
     fn first_edge(&self, node: u32) -> usize {
-        self.starts.get(node as usize).map_or(self.edges.len(), |&s| s as usize)
+        self.edges.partition_point(|e| e.from < node)
+    }
+
+    /// A node that breaks the lattice: a new one, unless the newest node is already unused.
+    fn break_node(&mut self) -> u32 {
+        let last = self.last();
+        if !self.internal[last as usize] && self.edges.last().is_none_or(|e| e.from != last && e.to != last) {
+            last
+        } else {
+            self.node(false)
+        }
     }
 }
 

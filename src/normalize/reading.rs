@@ -150,7 +150,7 @@ pub fn spell(run: &str) -> Vec<(usize, usize, Syllable)> {
     let n = run.len();
     let bytes = run.as_bytes();
     // no term is this long in pinyin; English words and handles are not read
-    if n == 0 || n > MAX_RUN || !bytes.iter().all(u8::is_ascii_lowercase) {
+    if n == 0 || n > MAX_RUN || !bytes.iter().all(u8::is_ascii_lowercase) || !could_be_pinyin(bytes) {
         return Vec::new();
     }
     // reaches_end[i]: run[i..] can be read to its end
@@ -185,6 +185,17 @@ pub fn spell(run: &str) -> Vec<(usize, usize, Syllable)> {
         }
     });
     edges
+}
+
+/// A cheap test that rejects most English words before the full reading: in pinyin two
+/// consonants meet only in `zh`, `ch`, `sh`, or after a syllable's final `n`, `g` (of `ng`) or
+/// `r` (`texture` has `xt`, `light` has `ht`: neither can be pinyin).
+fn could_be_pinyin(bytes: &[u8]) -> bool {
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'v');
+    bytes.windows(2).all(|w| {
+        let (x, y) = (w[0], w[1]);
+        vowel(x) || vowel(y) || matches!(x, b'n' | b'g' | b'r') || (y == b'h' && matches!(x, b'z' | b'c' | b's'))
+    })
 }
 
 /// The longest Latin run read as pinyin.
@@ -244,6 +255,8 @@ mod tests {
         assert!(xian.contains(&(0, 4, "xian")) && xian.contains(&(0, 2, "xi")) && xian.contains(&(2, 4, "an")));
         assert_eq!(read("weixin").first(), Some(&(0, 3, "wei")));
         assert!(read("hello").is_empty());
+        assert!(read("texture").is_empty() && read("light").is_empty());
+        assert!(!read("zhangsan").is_empty() && !read("xianyu").is_empty() && !read("gongzhonghao").is_empty());
         assert!(read("ng").is_empty(), "interjections are not spelled");
         assert!(read("lv").contains(&(0, 2, "lv")));
     }
