@@ -8,6 +8,9 @@
 //! * `scope = "commercial"`: a **commercial anchor** in the sentence: a product or category
 //!   noun, `这款`, a brand, a shop, a price, a purchase word, an effect (`rules/context.toml`).
 //!   An anchor inside the hit counts (`最低价` names a price, `全球首发` a launch).
+//! * `scope = "promotion"` (alcohol): a **promotion** word (推荐, 这款, 回购, a price, where to
+//!   buy) or a sales call of the advertorial pack in the same *clause*: a drink in a diary is
+//!   no promotion, nor is a minibar beer three clauses before a room price.
 //! * `scope = "efficacy"` (medical and efficacy words): a commercial anchor, or an **efficacy
 //!   construction** around the hit (`能治疗`, `可以根治`, `淡斑效果`), and not a person's illness:
 //!   a sentence with a **narrative marker** (a patient, a relative, a doctor, a hospital stay)
@@ -36,6 +39,9 @@ pub enum Scope {
     Commercial,
     /// A commercial anchor, or an efficacy construction and no narrative marker.
     Efficacy,
+    /// A recommendation to readers (`推荐`, `这款`, `回购`, a price, where to buy), or a sales
+    /// call of the advertorial pack: what promoting a drink looks like.
+    Promotion,
 }
 
 impl Scope {
@@ -45,6 +51,10 @@ impl Scope {
             Scope::Commercial => Message {
                 zh: "仅当所在句子与商品、品牌、店铺、价格、购买或效果有关时才按规则级别报告；否则（事实、成语、日常感叹）降为提示。赞助笔记一律按规则级别。".into(),
                 en: "Counts at its level only when its sentence is about a product, brand, shop, price, purchase or effect; otherwise (a fact, an idiom, everyday praise) it is reported at info. Sponsored notes always count.".into(),
+            },
+            Scope::Promotion => Message {
+                zh: "仅当所在句子向读者推荐（推荐、这款、回购、价格、在哪买）时才按规则级别报告；日常记录、旅行见闻、做菜用酒降为提示。赞助笔记一律按规则级别。".into(),
+                en: "Counts at its level only when its sentence recommends it to readers (推荐, 这款, 回购, a price, where to buy); a diary, a trip or a recipe is reported at info. Sponsored notes always count.".into(),
             },
             Scope::Efficacy => Message {
                 zh: "仅当所在句子提到商品，或有功效说法（能治疗、可以根治、淡斑效果）且不是个人病情叙述（病人、家人、医生建议、住院）时才按规则级别报告；否则降为提示。赞助笔记一律按规则级别。".into(),
@@ -59,6 +69,14 @@ pub(crate) fn no_product() -> Message {
     Message {
         zh: "句中没有商品、品牌、店铺或价格，不构成广告宣称，降为提示".into(),
         en: "no product, brand, shop or price in this sentence: not an advertising claim, lowered to info".into(),
+    }
+}
+
+/// Why a product mention was lowered to `info`.
+pub(crate) fn not_promoted() -> Message {
+    Message {
+        zh: "句中没有向读者推荐（推荐、这款、回购、价格、购买渠道），按日常分享降为提示".into(),
+        en: "nothing recommended to readers in this sentence (推荐, 这款, 回购, a price, where to buy): lowered to info".into(),
     }
 }
 
@@ -96,6 +114,9 @@ pub struct Lexicon {
     /// A person's illness or care: patients, relatives, doctors, hospitals.
     #[serde(default)]
     pub narrative: Vec<String>,
+    /// Recommending to readers: 推荐, 这款, 回购, where to buy (`scope = "promotion"`).
+    #[serde(default)]
+    pub promotion: Vec<String>,
     /// Regexes (folded text) that, right before a hit, make it an efficacy claim (`能`, `可以`).
     #[serde(default)]
     pub efficacy_before: Vec<String>,
@@ -148,7 +169,7 @@ impl Lexicon {
                 kind,
             }
         };
-        for w in self.commercial.iter().chain(&self.narrative) {
+        for w in self.commercial.iter().chain(&self.narrative).chain(&self.promotion) {
             if fold_term(w).is_empty() {
                 return Err(at(
                     w,
@@ -172,6 +193,7 @@ impl Lexicon {
     pub fn extend(&mut self, other: &Lexicon) {
         self.commercial.extend(other.commercial.iter().cloned());
         self.narrative.extend(other.narrative.iter().cloned());
+        self.promotion.extend(other.promotion.iter().cloned());
         self.efficacy_before.extend(other.efficacy_before.iter().cloned());
         self.efficacy_after.extend(other.efficacy_after.iter().cloned());
     }
@@ -184,9 +206,22 @@ const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';', '\n'
 /// "sentence" is cut there, so that the cost per hit stays bounded on any text.
 const SENTENCE_REACH: usize = 600;
 
+/// Characters that end a clause: a sentence end, or a comma.
+const CLAUSE_ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';', '\n', '\r', '，', ',', '、', '~', '～'];
+
 /// The byte range of the sentence of `text` holding `start..end` (at most
 /// [`SENTENCE_REACH`] bytes on either side).
 pub(crate) fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
+    bounded(text, start, end, SENTENCE_ENDS)
+}
+
+/// The byte range of the clause of `text` holding `start..end` (what a promotion scope looks
+/// at: in a long review, a price three clauses away is not about the drink).
+pub(crate) fn clause(text: &str, start: usize, end: usize) -> (usize, usize) {
+    bounded(text, start, end, CLAUSE_ENDS)
+}
+
+fn bounded(text: &str, start: usize, end: usize, ends: &[char]) -> (usize, usize) {
     let mut lo = start.saturating_sub(SENTENCE_REACH);
     while !text.is_char_boundary(lo) {
         lo -= 1;
@@ -196,9 +231,9 @@ pub(crate) fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
         hi += 1;
     }
     let from = text[lo..start]
-        .rfind(SENTENCE_ENDS)
+        .rfind(ends)
         .map_or(lo, |i| lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8));
-    let to = text[end..hi].find(SENTENCE_ENDS).map_or(hi, |i| end + i);
+    let to = text[end..hi].find(ends).map_or(hi, |i| end + i);
     (from, to)
 }
 

@@ -111,6 +111,8 @@ enum Anchor {
     Commercial,
     /// It is about a person's illness or care.
     Narrative,
+    /// It recommends something to readers.
+    Promotion,
 }
 
 /// A hit that passed every check but exceptions.
@@ -334,7 +336,11 @@ impl LinterBuilder {
                 sound.add(i as u32, None, &fold_term(term), true, true);
             }
         }
-        for (words, anchor) in [(&lexicon.commercial, Anchor::Commercial), (&lexicon.narrative, Anchor::Narrative)] {
+        for (words, anchor) in [
+            (&lexicon.commercial, Anchor::Commercial),
+            (&lexicon.narrative, Anchor::Narrative),
+            (&lexicon.promotion, Anchor::Promotion),
+        ] {
             for w in words {
                 add(fold_term(w), Role::Anchor(anchor));
             }
@@ -581,11 +587,11 @@ impl Linter {
         });
         // a product the packs know (水光针) or a sales call (秒杀, 领券) makes its sentence
         // commercial as much as any word of the lexicon
-        anchors.extend(
-            hits.iter()
-                .filter(|h| matches!(inner.rules[h.rule].rule.category, Category::ProhibitedProduct | Category::Advertorial))
-                .map(|h| (Anchor::Commercial, h.span)),
-        );
+        anchors.extend(hits.iter().flat_map(|h| match inner.rules[h.rule].rule.category {
+            Category::ProhibitedProduct => &[Anchor::Commercial][..],
+            Category::Advertorial => &[Anchor::Commercial, Anchor::Promotion][..],
+            _ => &[][..],
+        }.iter().map(move |&a| (a, h.span))));
         if !anchors.is_sorted_by_key(|&(_, s)| s.start) {
             anchors.sort_unstable_by_key(|&(_, s)| s.start);
         }
@@ -695,7 +701,11 @@ impl Linter {
     /// sentence sells something (a commercial anchor, or for `efficacy` an efficacy
     /// construction and no illness story), otherwise the reason it is lowered.
     fn unclaimed(&self, scope: Scope, text: &str, norm: &Normalized, span: Span, anchors: &[(Anchor, Span)]) -> Option<crate::Message> {
-        let (from, to) = context::sentence(text, span.start, span.end);
+        let (from, to) = if scope == Scope::Promotion {
+            context::clause(text, span.start, span.end)
+        } else {
+            context::sentence(text, span.start, span.end)
+        };
         // anchors are sorted by start: look only at those starting in the sentence
         let first = anchors.partition_point(|&(_, s)| s.start < from);
         let here = |kind: Anchor| {
@@ -704,11 +714,14 @@ impl Linter {
                 .take_while(|&&(_, s)| s.start < to)
                 .any(|&(a, s)| a == kind && s.end <= to)
         };
+        if scope == Scope::Promotion {
+            return (!here(Anchor::Promotion)).then(context::not_promoted);
+        }
         if here(Anchor::Commercial) {
             return None;
         }
         match scope {
-            Scope::Commercial => Some(context::no_product()),
+            Scope::Commercial | Scope::Promotion => Some(context::no_product()),
             Scope::Efficacy => {
                 let inner = &*self.inner;
                 let (fs, fe) = (norm.original_to_folded(span.start), norm.original_to_folded(span.end));

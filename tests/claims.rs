@@ -121,3 +121,40 @@ fn explain_documents_the_scope() {
     let scoped: Vec<&str> = linter.rules().filter(|r| r.scope.is_some()).map(|r| r.id.as_str()).collect();
     assert!(scoped.contains(&"B101") && scoped.contains(&"B106"), "{scoped:?}");
 }
+
+/// Alcohol: promoting a drink to readers is a warning in an organic note; drinking told in a
+/// diary, a trip or a recipe stays a hint; places and things named after wine stay clean.
+#[test]
+fn alcohol_is_a_warning_when_promoted() {
+    let linter = Linter::builtin();
+    let alcohol = |s: &str| -> Option<Severity> {
+        linter.lint_text(s).into_iter().filter(|v| v.rule == "P208").map(|v| v.severity).max()
+    };
+    for s in ["这款精酿啤酒推荐给大家，果香很足", "回购了三次的梅子酒，链接在这", "这瓶红酒一百多块钱，性价比很高"] {
+        assert_eq!(alcohol(s), Some(Severity::Warning), "{s}");
+    }
+    for s in ["周末和朋友在江边喝啤酒聊天", "在京都的小酒馆喝了一杯清酒", "我们家过年都喝黄酒"] {
+        assert_eq!(alcohol(s), Some(Severity::Info), "{s}");
+    }
+    for s in ["这家酒店的早餐很好", "酒红色的口红", "笑起来有酒窝", "出门带了酒精湿巾"] {
+        assert_eq!(alcohol(s), None, "{s}");
+    }
+}
+
+/// Vocabulary families the packs gained, one sentence each (not the packs' own examples).
+#[test]
+fn new_vocabulary_families() {
+    let linter = Linter::builtin();
+    for (s, rule) in [
+        ("要同款的q我，发你图", "O313"),
+        ("想要的评论区扣1，我小窗私你", "O313"),
+        ("这批是厂货，和专柜一个料", "P207"),
+        ("一手货源，支持看货", "P207"),
+        ("这支是品牌方给的，用了一周", "A405"),
+        ("仅限今天，明天恢复原价", "A401"),
+        ("朋友在吃氯卡色林减肥", "P204"),
+    ] {
+        let found: Vec<String> = linter.lint_text(s).into_iter().map(|v| v.rule).collect();
+        assert!(found.iter().any(|r| r == rule), "{s}: want {rule}, found {found:?}");
+    }
+}

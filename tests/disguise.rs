@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use redlint::normalize::{fold_term, reading};
-use redlint::pack::Read;
+use redlint::pack::{Applies, Read};
 use redlint::{Category, Linter, Note, Severity, words};
 
 /// A term opted into reading, with what its rule needs around it.
@@ -22,6 +22,9 @@ struct Subject {
     cue: String,
     /// A tail the rule's `after` needs (a handle), if any.
     tail: &'static str,
+    /// Lint as a sponsored note (every rule but those that apply to organic notes only), so
+    /// that scoped claims need no product in the carrier sentence.
+    sponsored: bool,
 }
 
 fn subjects(linter: &Linter) -> Vec<Subject> {
@@ -42,6 +45,7 @@ fn subjects(linter: &Linter) -> Vec<Subject> {
                 initials,
                 cue: r.before.first().cloned().unwrap_or_default(),
                 tail: if r.after.is_some() && r.before.is_empty() { "：lily0909" } else { "" },
+                sponsored: r.applies != Applies::Organic,
             });
         }
     }
@@ -147,7 +151,7 @@ fn generated_disguises_are_read() {
             let body = format!("姐妹们 {}{}{} 哦", s.cue, written, s.tail);
             let start = body.find(&written).unwrap();
             let end = start + written.len();
-            let found = linter.lint(&Note::from_body(&body).sponsored(true));
+            let found = linter.lint(&Note::from_body(&body).sponsored(s.sponsored));
             let hit = found.iter().any(|v| {
                 v.category == s.category && v.severity >= Severity::Warning && v.span.start < end && start < v.span.end
             });
