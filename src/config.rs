@@ -390,10 +390,18 @@ severity = "info"
         let c = Config::parse("redlint.toml", "[context]\ncommercial = [\"露营装备\"]\n").unwrap();
         let linter = c.linter().unwrap();
         let v = linter.lint_text("露营装备里这顶帐篷最好");
-        assert!(v.iter().any(|v| v.rule == "B101" && v.severity == crate::Severity::Warning), "{v:?}");
+        assert!(
+            v.iter()
+                .any(|v| v.rule == "B101" && v.severity == crate::Severity::Warning),
+            "{v:?}"
+        );
         let plain = Config::parse("redlint.toml", "").unwrap().linter().unwrap();
         let v = plain.lint_text("露营里这顶帐篷最好");
-        assert!(v.iter().all(|v| v.rule != "B101" || v.severity == crate::Severity::Info), "{v:?}");
+        assert!(
+            v.iter()
+                .all(|v| v.rule != "B101" || v.severity == crate::Severity::Info),
+            "{v:?}"
+        );
         let e = Config::parse("redlint.toml", "[context]\nefficacy_after = ['(']\n").unwrap_err();
         assert_eq!(e.line, Some(2), "{e}");
     }

@@ -76,7 +76,9 @@ pub(crate) fn no_product() -> Message {
 pub(crate) fn not_promoted() -> Message {
     Message {
         zh: "句中没有向读者推荐（推荐、这款、回购、价格、购买渠道），按日常分享降为提示".into(),
-        en: "nothing recommended to readers in this sentence (推荐, 这款, 回购, a price, where to buy): lowered to info".into(),
+        en:
+            "nothing recommended to readers in this sentence (推荐, 这款, 回购, a price, where to buy): lowered to info"
+                .into(),
     }
 }
 
@@ -207,7 +209,9 @@ const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';', '\n'
 const SENTENCE_REACH: usize = 600;
 
 /// Characters that end a clause: a sentence end, or a comma.
-const CLAUSE_ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';', '\n', '\r', '，', ',', '、', '~', '～'];
+const CLAUSE_ENDS: &[char] = &[
+    '。', '！', '？', '!', '?', '；', ';', '\n', '\r', '，', ',', '、', '~', '～',
+];
 
 /// The byte range of the sentence of `text` holding `start..end` (at most
 /// [`SENTENCE_REACH`] bytes on either side).

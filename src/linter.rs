@@ -97,8 +97,13 @@ struct CompiledRule {
 
 #[derive(Debug, Clone, Copy)]
 enum Role {
-    Term { rule: u32, term: u32 },
-    Exception { rule: u32 },
+    Term {
+        rule: u32,
+        term: u32,
+    },
+    Exception {
+        rule: u32,
+    },
     Allow,
     /// A claim-context word (`rules/context.toml`).
     Anchor(Anchor),
@@ -239,7 +244,11 @@ impl LinterBuilder {
     pub fn build(&self) -> Result<Linter, Error> {
         let mut packs = if self.builtin { Pack::builtin() } else { Vec::new() };
         packs.extend(self.packs.iter().cloned());
-        let mut lexicon = if self.builtin { Lexicon::builtin() } else { Lexicon::default() };
+        let mut lexicon = if self.builtin {
+            Lexicon::builtin()
+        } else {
+            Lexicon::default()
+        };
         for l in packs.iter().filter_map(|p| p.context.as_ref()).chain(&self.context) {
             lexicon.extend(l);
         }
@@ -326,7 +335,10 @@ impl LinterBuilder {
         }
         let mut sound = SoundIndex::default();
         for (i, r) in rules.iter().enumerate() {
-            let (by_sound, by_initials) = (r.rule.read.contains(&Read::Sound), r.rule.read.contains(&Read::Initials));
+            let (by_sound, by_initials) = (
+                r.rule.read.contains(&Read::Sound),
+                r.rule.read.contains(&Read::Initials),
+            );
             if by_sound || by_initials {
                 for (t, term) in r.rule.terms.iter().enumerate() {
                     sound.add(i as u32, Some(t as u32), &fold_term(term), by_sound, by_initials);
@@ -423,7 +435,11 @@ impl Linter {
 
     /// How a category escalates when several of its hits stack up in one note, if it does.
     pub fn escalation(&self, category: Category) -> Option<Escalate> {
-        self.inner.escalations.iter().find(|(c, _)| *c == category).map(|&(_, e)| e)
+        self.inner
+            .escalations
+            .iter()
+            .find(|(c, _)| *c == category)
+            .map(|&(_, e)| e)
     }
 
     /// Whether a rule is switched on.
@@ -459,7 +475,10 @@ impl Linter {
         // a title and tags speak for the whole note: a claim there is about what the note
         // sells when the title or the body names a product
         if title || body {
-            for v in out.iter_mut().filter(|v| v.field != Field::Body && v.context == Some(context::no_product())) {
+            for v in out
+                .iter_mut()
+                .filter(|v| v.field != Field::Body && v.context == Some(context::no_product()))
+            {
                 if let Some(r) = self.rule(&v.rule) {
                     v.severity = r.severity_for(false);
                     v.context = None;
@@ -587,18 +606,25 @@ impl Linter {
         });
         // a product the packs know (水光针) or a sales call (秒杀, 领券) makes its sentence
         // commercial as much as any word of the lexicon
-        anchors.extend(hits.iter().flat_map(|h| match inner.rules[h.rule].rule.category {
-            Category::ProhibitedProduct => &[Anchor::Commercial][..],
-            Category::Advertorial => &[Anchor::Commercial, Anchor::Promotion][..],
-            _ => &[][..],
-        }.iter().map(move |&a| (a, h.span))));
+        anchors.extend(hits.iter().flat_map(|h| {
+            match inner.rules[h.rule].rule.category {
+                Category::ProhibitedProduct => &[Anchor::Commercial][..],
+                Category::Advertorial => &[Anchor::Commercial, Anchor::Promotion][..],
+                _ => &[][..],
+            }
+            .iter()
+            .map(move |&a| (a, h.span))
+        }));
         if !anchors.is_sorted_by_key(|&(_, s)| s.start) {
             anchors.sort_unstable_by_key(|&(_, s)| s.start);
         }
         // a claim term that cuts a word of the text in two is not that term (包|好好看)
         hits.retain(|h| {
             h.term.is_none() || h.reading.is_some() || inner.rules[h.rule].rule.scope.is_none() || {
-                let (fs, fe) = (norm.original_to_folded(h.span.start), norm.original_to_folded(h.span.end));
+                let (fs, fe) = (
+                    norm.original_to_folded(h.span.start),
+                    norm.original_to_folded(h.span.end),
+                );
                 !words::splits_word(norm.folded(), fs, fe)
             }
         });
@@ -646,8 +672,11 @@ impl Linter {
             if !active(rule) {
                 continue;
             }
-            let units: Vec<std::ops::Range<usize>> =
-                h.units.iter().map(|u| norm.folded_to_original(u.start, u.end)).collect();
+            let units: Vec<std::ops::Range<usize>> = h
+                .units
+                .iter()
+                .map(|u| norm.folded_to_original(u.start, u.end))
+                .collect();
             let span = Span::from(units[0].start..units[units.len() - 1].end);
             if !gaps_between_ok(text, units.iter().cloned()) || !on_word_boundaries(text, span, &st.text) {
                 continue;
@@ -700,7 +729,14 @@ impl Linter {
     /// Whether a hit of a scoped rule, in an organic note, makes no claim: `None` when its
     /// sentence sells something (a commercial anchor, or for `efficacy` an efficacy
     /// construction and no illness story), otherwise the reason it is lowered.
-    fn unclaimed(&self, scope: Scope, text: &str, norm: &Normalized, span: Span, anchors: &[(Anchor, Span)]) -> Option<crate::Message> {
+    fn unclaimed(
+        &self,
+        scope: Scope,
+        text: &str,
+        norm: &Normalized,
+        span: Span,
+        anchors: &[(Anchor, Span)],
+    ) -> Option<crate::Message> {
         let (from, to) = if scope == Scope::Promotion {
             context::clause(text, span.start, span.end)
         } else {
@@ -728,8 +764,14 @@ impl Linter {
                 let folded = norm.folded();
                 // the few characters right before the hit (the regexes end in `$`)
                 let near = folded[..fs].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
-                let efficacy = inner.efficacy_before.as_ref().is_some_and(|re| re.is_match(&folded[near..fs]))
-                    || inner.efficacy_after.as_ref().is_some_and(|re| re.is_match(&folded[fe..]));
+                let efficacy = inner
+                    .efficacy_before
+                    .as_ref()
+                    .is_some_and(|re| re.is_match(&folded[near..fs]))
+                    || inner
+                        .efficacy_after
+                        .as_ref()
+                        .is_some_and(|re| re.is_match(&folded[fe..]));
                 if here(Anchor::Narrative) {
                     Some(context::illness_story())
                 } else if efficacy {
@@ -847,7 +889,10 @@ fn disguised(text: &str, norm: &Normalized, h: &Hit) -> bool {
     if h.term.is_none() {
         return false; // a pattern's span may hold punctuation of its own
     }
-    let (cs, ce) = (norm.original_to_compact(h.span.start), norm.original_to_compact(h.span.end));
+    let (cs, ce) = (
+        norm.original_to_compact(h.span.start),
+        norm.original_to_compact(h.span.end),
+    );
     let compact_chars = norm.compact()[cs..ce].chars().count();
     text[h.span.range()].chars().count() > compact_chars
 }

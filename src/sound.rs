@@ -385,8 +385,12 @@ impl SoundIndex {
     /// Whether `path` is term `t` as written, its characters side by side.
     fn as_written(&self, lat: &Lattice, t: u32, path: &[usize]) -> bool {
         let chars = &self.terms[t as usize].chars;
-        path.iter().enumerate().all(|(pos, &e)| lat.edges[e].kind == Kind::Han(chars[pos]))
-            && path.windows(2).all(|w| lat.edges[w[0]].unit.end == lat.edges[w[1]].unit.start)
+        path.iter()
+            .enumerate()
+            .all(|(pos, &e)| lat.edges[e].kind == Kind::Han(chars[pos]))
+            && path
+                .windows(2)
+                .all(|w| lat.edges[w[0]].unit.end == lat.edges[w[1]].unit.start)
     }
 
     fn lattice(&self, folded: &str) -> Lattice {
@@ -439,7 +443,12 @@ impl SoundIndex {
                     None => froms.as_slice() != [lat.last()] || lat.last_has_edges(),
                 };
                 self.flush(&mut lat, &mut froms, &mut pending, key.map_or(Next::Break, Next::Han));
-                pending = Some(Pending { c, key, unit, paired: after_other });
+                pending = Some(Pending {
+                    c,
+                    key,
+                    unit,
+                    paired: after_other,
+                });
                 continue;
             }
             // CJK and full-width punctuation: separators, never emoji
@@ -604,7 +613,10 @@ struct Froms {
 
 impl Froms {
     fn one(node: u32) -> Froms {
-        Froms { n: 1, nodes: [node, 0, 0, 0] }
+        Froms {
+            n: 1,
+            nodes: [node, 0, 0, 0],
+        }
     }
 
     fn push(&mut self, node: u32) {
@@ -694,7 +706,13 @@ mod tests {
 
     #[test]
     fn reads_homophones_pinyin_initials_and_emoji() {
-        let ix = index(&[("微信", false), ("公众号", true), ("闲鱼", false), ("抖音", false), ("绿泡泡", false)]);
+        let ix = index(&[
+            ("微信", false),
+            ("公众号", true),
+            ("闲鱼", false),
+            ("抖音", false),
+            ("绿泡泡", false),
+        ]);
         assert_eq!(read(&ix, "加薇信"), [("微信".into(), "薇信".into(), vec!["sound"])]);
         // ❤ reads 心 (xin) or is skipped as decoration; 威❤ as wei xin mixes a swapped
         // character with an emoji and is too loose a reading

@@ -99,4 +99,3 @@ mod tests {
         assert!(!is_word("薇信") && !is_word("公仲号"));
     }
 }
-

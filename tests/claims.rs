@@ -65,7 +65,13 @@ fn ordinary_sentences_stay_at_info() {
             loud.push(format!("{s}: {found:?}"));
         }
     }
-    assert!(loud.is_empty(), "{} of {} flagged:\n{}", loud.len(), ORDINARY.len(), loud.join("\n"));
+    assert!(
+        loud.is_empty(),
+        "{} of {} flagged:\n{}",
+        loud.len(),
+        ORDINARY.len(),
+        loud.join("\n")
+    );
 }
 
 #[test]
@@ -73,7 +79,10 @@ fn the_same_words_selling_something_flag() {
     let linter = Linter::builtin();
     for &s in COMMERCIAL {
         let found = banned(&linter, &Note::from_body(s));
-        assert!(found.iter().any(|(_, sev, _)| *sev >= Severity::Warning), "{s}: {found:?}");
+        assert!(
+            found.iter().any(|(_, sev, _)| *sev >= Severity::Warning),
+            "{s}: {found:?}"
+        );
     }
 }
 
@@ -92,18 +101,25 @@ fn lowered_hits_say_why_and_come_back_in_commercial_notes() {
             assert!(why.is_some(), "{s}: {matched} lowered without a reason");
             let sponsored = banned(&linter, &Note::from_body(s).sponsored(true));
             assert!(
-                sponsored.iter().any(|(m, sev, _)| *m == matched && *sev >= Severity::Warning),
+                sponsored
+                    .iter()
+                    .any(|(m, sev, _)| *m == matched && *sev >= Severity::Warning),
                 "sponsored {s}: {sponsored:?}"
             );
             let selling = format!("{s}，这款面霜也一样");
             let found = banned(&linter, &Note::from_body(&selling));
             assert!(
-                found.iter().any(|(m, sev, _)| *m == matched && *sev >= Severity::Warning),
+                found
+                    .iter()
+                    .any(|(m, sev, _)| *m == matched && *sev >= Severity::Warning),
                 "{selling}: {found:?}"
             );
         }
     }
-    assert!(lowered >= 10, "only {lowered} hits lowered: the sentences no longer test scope");
+    assert!(
+        lowered >= 10,
+        "only {lowered} hits lowered: the sentences no longer test scope"
+    );
 }
 
 #[test]
@@ -111,14 +127,21 @@ fn a_claim_term_that_cuts_a_word_is_not_matched() {
     let linter = Linter::builtin();
     for (s, not) in [("这个包好好看", "包好"), ("点赞特效", "特效")] {
         let found = banned(&linter, &Note::from_body(s));
-        assert!(found.iter().all(|(m, sev, _)| m != not || *sev == Severity::Info), "{s}: {found:?}");
+        assert!(
+            found.iter().all(|(m, sev, _)| m != not || *sev == Severity::Info),
+            "{s}: {found:?}"
+        );
     }
 }
 
 #[test]
 fn explain_documents_the_scope() {
     let linter = Linter::builtin();
-    let scoped: Vec<&str> = linter.rules().filter(|r| r.scope.is_some()).map(|r| r.id.as_str()).collect();
+    let scoped: Vec<&str> = linter
+        .rules()
+        .filter(|r| r.scope.is_some())
+        .map(|r| r.id.as_str())
+        .collect();
     assert!(scoped.contains(&"B101") && scoped.contains(&"B106"), "{scoped:?}");
 }
 
@@ -128,12 +151,25 @@ fn explain_documents_the_scope() {
 fn alcohol_is_a_warning_when_promoted() {
     let linter = Linter::builtin();
     let alcohol = |s: &str| -> Option<Severity> {
-        linter.lint_text(s).into_iter().filter(|v| v.rule == "P208").map(|v| v.severity).max()
+        linter
+            .lint_text(s)
+            .into_iter()
+            .filter(|v| v.rule == "P208")
+            .map(|v| v.severity)
+            .max()
     };
-    for s in ["这款精酿啤酒推荐给大家，果香很足", "回购了三次的梅子酒，链接在这", "这瓶红酒一百多块钱，性价比很高"] {
+    for s in [
+        "这款精酿啤酒推荐给大家，果香很足",
+        "回购了三次的梅子酒，链接在这",
+        "这瓶红酒一百多块钱，性价比很高",
+    ] {
         assert_eq!(alcohol(s), Some(Severity::Warning), "{s}");
     }
-    for s in ["周末和朋友在江边喝啤酒聊天", "在京都的小酒馆喝了一杯清酒", "我们家过年都喝黄酒"] {
+    for s in [
+        "周末和朋友在江边喝啤酒聊天",
+        "在京都的小酒馆喝了一杯清酒",
+        "我们家过年都喝黄酒",
+    ] {
         assert_eq!(alcohol(s), Some(Severity::Info), "{s}");
     }
     for s in ["这家酒店的早餐很好", "酒红色的口红", "笑起来有酒窝", "出门带了酒精湿巾"] {

@@ -31,7 +31,11 @@ fn subjects(linter: &Linter) -> Vec<Subject> {
     let mut out = Vec::new();
     for r in linter.rules() {
         let by_rule = r.read.contains(&Read::Sound);
-        let terms = r.terms.iter().filter(|_| by_rule).map(|t| (t, r.read.contains(&Read::Initials)));
+        let terms = r
+            .terms
+            .iter()
+            .filter(|_| by_rule)
+            .map(|t| (t, r.read.contains(&Read::Initials)));
         for (t, initials) in terms.chain(r.disguised_terms.iter().map(|t| (t, true))) {
             let folded = fold_term(t);
             let n = folded.chars().count();
@@ -44,7 +48,11 @@ fn subjects(linter: &Linter) -> Vec<Subject> {
                 term: folded,
                 initials,
                 cue: r.before.first().cloned().unwrap_or_default(),
-                tail: if r.after.is_some() && r.before.is_empty() { "：lily0909" } else { "" },
+                tail: if r.after.is_some() && r.before.is_empty() {
+                    "：lily0909"
+                } else {
+                    ""
+                },
                 sponsored: r.applies != Applies::Organic,
             });
         }
@@ -82,8 +90,9 @@ fn emoji_for(c: char) -> Option<char> {
     let s = *reading::han(c).first()?;
     ('\u{1F300}'..='\u{1FAFF}').find(|&e| {
         reading::emoji_words(e).is_some_and(|ws| {
-            ws.split(' ')
-                .any(|w| w.chars().count() == 1 && w.chars().next().and_then(|d| reading::han(d).first().copied()) == Some(s))
+            ws.split(' ').any(|w| {
+                w.chars().count() == 1 && w.chars().next().and_then(|d| reading::han(d).first().copied()) == Some(s)
+            })
         })
     })
 }
@@ -94,7 +103,13 @@ fn pinyin(c: char) -> String {
 
 fn full_width(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { char::from_u32(c as u32 + 0xFEE0).unwrap() } else { c })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                char::from_u32(c as u32 + 0xFEE0).unwrap()
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -113,28 +128,39 @@ fn disguises(s: &Subject, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>
     // a same-sounding character for one character (two-character terms: only after the
     // rule's cues, which these subjects lack unless they have a cue)
     if n >= 3 || !s.cue.is_empty() {
-        for i in 0..n {
-            if let Some(d) = stand_in(chars[i], table) {
-                out.push(("homophone", with(i, &d.to_string())));
-                break;
-            }
+        if let Some((i, d)) = chars
+            .iter()
+            .enumerate()
+            .find_map(|(i, &c)| stand_in(c, table).map(|d| (i, d)))
+        {
+            out.push(("homophone", with(i, &d.to_string())));
         }
     }
     // one character as pinyin, and the whole term as pinyin (joined, and spaced)
     out.push(("pinyin-one", with(n - 1, &pinyin(chars[n - 1]))));
     out.push(("pinyin-all", chars.iter().map(|&c| pinyin(c)).collect()));
-    out.push(("pinyin-spaced", chars.iter().map(|&c| pinyin(c)).collect::<Vec<_>>().join(" ")));
-    out.push(("full-width", full_width(&chars.iter().map(|&c| pinyin(c)).collect::<String>())));
+    out.push((
+        "pinyin-spaced",
+        chars.iter().map(|&c| pinyin(c)).collect::<Vec<_>>().join(" "),
+    ));
+    out.push((
+        "full-width",
+        full_width(&chars.iter().map(|&c| pinyin(c)).collect::<String>()),
+    ));
     if s.initials && (3..=5).contains(&n) {
         out.push(("initials", chars.iter().map(|&c| pinyin(c)[..1].to_owned()).collect()));
     }
-    for i in 0..n {
-        if let Some(e) = emoji_for(chars[i]) {
-            out.push(("emoji", with(i, &e.to_string())));
-            break;
-        }
+    if let Some((i, e)) = chars
+        .iter()
+        .enumerate()
+        .find_map(|(i, &c)| emoji_for(c).map(|e| (i, e)))
+    {
+        out.push(("emoji", with(i, &e.to_string())));
     }
-    out.push(("separators", chars.iter().map(char::to_string).collect::<Vec<_>>().join("❤")));
+    out.push((
+        "separators",
+        chars.iter().map(char::to_string).collect::<Vec<_>>().join("❤"),
+    ));
     out
 }
 
@@ -233,7 +259,8 @@ fn sound_alike_words_stay_quiet() {
             .lint_text(s)
             .into_iter()
             .filter(|v| {
-                v.severity >= Severity::Warning && matches!(v.category, Category::OffPlatform | Category::ProhibitedProduct)
+                v.severity >= Severity::Warning
+                    && matches!(v.category, Category::OffPlatform | Category::ProhibitedProduct)
             })
             .map(|v| format!("{}({})", v.rule, v.matched))
             .collect();
@@ -259,12 +286,36 @@ fn digit(style: usize, d: u32) -> String {
     let c = |base: u32, k: u32| char::from_u32(base + k).unwrap().to_string();
     match style {
         0 => d.to_string(),
-        1 => c(0xFF10, d),                                            // full-width
-        2 => if d == 0 { "⓪".into() } else { c(0x2460, d - 1) },     // circled
-        3 => if d == 0 { "〇".into() } else { c(0x2474, d - 1) },    // parenthesised ⑴
-        4 => if d == 0 { "0".into() } else { c(0x2488, d - 1) },     // full stop ⒈
-        5 => if d == 0 { "⓿".into() } else { c(0x2776, d - 1) },     // dingbat ❶
-        6 => c(0x1D7CE, d),                                           // maths bold 𝟏
+        1 => c(0xFF10, d), // full-width
+        2 => {
+            if d == 0 {
+                "⓪".into()
+            } else {
+                c(0x2460, d - 1)
+            }
+        } // circled
+        3 => {
+            if d == 0 {
+                "〇".into()
+            } else {
+                c(0x2474, d - 1)
+            }
+        } // parenthesised ⑴
+        4 => {
+            if d == 0 {
+                "0".into()
+            } else {
+                c(0x2488, d - 1)
+            }
+        } // full stop ⒈
+        5 => {
+            if d == 0 {
+                "⓿".into()
+            } else {
+                c(0x2776, d - 1)
+            }
+        } // dingbat ❶
+        6 => c(0x1D7CE, d), // maths bold 𝟏
         7 => "〇一二三四五六七八九".chars().nth(d as usize).unwrap().to_string(),
         8 => "零壹贰叁肆伍陆柒捌玖".chars().nth(d as usize).unwrap().to_string(), // financial
         _ => unreachable!(),
@@ -284,7 +335,12 @@ fn phone_numbers_in_every_digit_style_and_grouping() {
         let digits: Vec<String> = number
             .chars()
             .enumerate()
-            .map(|(i, ch)| digit(if style == STYLES { i % STYLES } else { style }, ch.to_digit(10).unwrap()))
+            .map(|(i, ch)| {
+                digit(
+                    if style == STYLES { i % STYLES } else { style },
+                    ch.to_digit(10).unwrap(),
+                )
+            })
             .collect();
         for sep in ["", "-", ".", " ", "·"] {
             let grouped = format!(
@@ -298,7 +354,10 @@ fn phone_numbers_in_every_digit_style_and_grouping() {
             let start = body.find(&grouped).unwrap();
             let end = start + grouped.len();
             let hit = linter.lint_text(&body).iter().any(|v| {
-                v.category == Category::OffPlatform && v.severity >= Severity::Warning && v.span.start < end && start < v.span.end
+                v.category == Category::OffPlatform
+                    && v.severity >= Severity::Warning
+                    && v.span.start < end
+                    && start < v.span.end
             });
             if !hit {
                 missed.push(body);
@@ -312,7 +371,12 @@ fn phone_numbers_in_every_digit_style_and_grouping() {
 #[test]
 fn ordinary_numbers_are_not_phone_numbers() {
     let linter = Linter::builtin();
-    for s in ["订单号：13912345678", "2024.05.01 12:30 见", "价格 139.00 元，重 12.5 斤", "第⑴条和第⑵条"] {
+    for s in [
+        "订单号：13912345678",
+        "2024.05.01 12:30 见",
+        "价格 139.00 元，重 12.5 斤",
+        "第⑴条和第⑵条",
+    ] {
         let v: Vec<String> = linter
             .lint_text(s)
             .into_iter()

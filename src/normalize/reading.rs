@@ -206,16 +206,17 @@ fn pack(letters: &[u8]) -> Option<u32> {
     if letters.is_empty() || letters.len() > MAX_SYLLABLE {
         return None;
     }
-    Some(letters.iter().fold(0u32, |acc, &b| (acc << 5) | u32::from(b.wrapping_sub(b'a') + 1)))
+    Some(
+        letters
+            .iter()
+            .fold(0u32, |acc, &b| (acc << 5) | u32::from(b.wrapping_sub(b'a') + 1)),
+    )
 }
 
 /// The one- and two-character Chinese words an emoji stands for (CLDR), space-separated.
 pub fn emoji_words(c: char) -> Option<&'static str> {
     let table = &emoji_table::EMOJI_WORDS;
-    table
-        .binary_search_by_key(&c, |&(e, _)| e)
-        .ok()
-        .map(|i| table[i].1)
+    table.binary_search_by_key(&c, |&(e, _)| e).ok().map(|i| table[i].1)
 }
 
 #[cfg(test)]
@@ -247,9 +248,8 @@ mod tests {
 
     #[test]
     fn latin_runs_spell_pinyin() {
-        let read = |s: &str| -> Vec<(usize, usize, &str)> {
-            spell(s).into_iter().map(|(i, j, y)| (i, j, name(y))).collect()
-        };
+        let read =
+            |s: &str| -> Vec<(usize, usize, &str)> { spell(s).into_iter().map(|(i, j, y)| (i, j, name(y))).collect() };
         assert_eq!(read("dou"), [(0, 3, "dou")]);
         let xian = read("xian");
         assert!(xian.contains(&(0, 4, "xian")) && xian.contains(&(0, 2, "xi")) && xian.contains(&(2, 4, "an")));

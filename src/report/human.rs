@@ -76,7 +76,11 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
         let _ = writeln!(out, "{gutter} | {pad}{carets}");
         if let Some(r) = &v.reading {
             let how = r.how.join(", ");
-            let _ = writeln!(out, "{gutter} = read as: {} (written as {}; by {how})", r.term, v.matched);
+            let _ = writeln!(
+                out,
+                "{gutter} = read as: {} (written as {}; by {how})",
+                r.term, v.matched
+            );
         }
         if let Some(why) = &v.context {
             let _ = writeln!(out, "{gutter} = context: {}", options.text(why));

@@ -80,7 +80,13 @@ pub fn explain(key: &str, packs: &PackArgs) -> Result<u8, String> {
     );
     if let Some(scope) = r.scope {
         let d = scope.describe();
-        let _ = writeln!(out, "scope ({}): {}\n       {}", format!("{scope:?}").to_lowercase(), d.zh, d.en);
+        let _ = writeln!(
+            out,
+            "scope ({}): {}\n       {}",
+            format!("{scope:?}").to_lowercase(),
+            d.zh,
+            d.en
+        );
     }
     if let Some(esc) = linter.escalation(r.category) {
         let _ = writeln!(
@@ -96,7 +102,11 @@ pub fn explain(key: &str, packs: &PackArgs) -> Result<u8, String> {
     }
     if !r.read.is_empty() {
         let how: Vec<String> = r.read.iter().map(|m| format!("{m:?}").to_lowercase()).collect();
-        let _ = writeln!(out, "terms also read by: {} (同音字、拼音、首字母、emoji)", how.join(", "));
+        let _ = writeln!(
+            out,
+            "terms also read by: {} (同音字、拼音、首字母、emoji)",
+            how.join(", ")
+        );
     }
     if !r.disguised_terms.is_empty() {
         let _ = writeln!(
