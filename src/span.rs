@@ -92,6 +92,9 @@ pub enum ColumnUnit {
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The last position computed: a query further along the same line counts on from there,
+    /// so positions asked in increasing order cost linear time in all, even on one huge line.
+    last: std::cell::Cell<Option<(usize, Position)>>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -99,7 +102,11 @@ impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            last: std::cell::Cell::new(None),
+        }
     }
 
     /// The text this index is for.
@@ -132,13 +139,38 @@ impl<'a> LineIndex<'a> {
             offset -= 1;
         }
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        if let Some((at, p)) = self.last.get().filter(|&(_, p)| p.line == line) {
+            // count only the characters between the last position and this one, either way
+            let (lo, hi) = (at.min(offset), at.max(offset));
+            let between = &self.text[lo..hi];
+            let (chars, utf16) = (between.chars().count(), between.chars().map(char::len_utf16).sum::<usize>());
+            let p = if offset >= at {
+                Position {
+                    line,
+                    char_col: p.char_col + chars,
+                    utf16_col: p.utf16_col + utf16,
+                    byte_col: p.byte_col + between.len(),
+                }
+            } else {
+                Position {
+                    line,
+                    char_col: p.char_col - chars,
+                    utf16_col: p.utf16_col - utf16,
+                    byte_col: p.byte_col - between.len(),
+                }
+            };
+            self.last.set(Some((offset, p)));
+            return p;
+        }
         let before = &self.text[self.starts[line]..offset];
-        Position {
+        let p = Position {
             line,
             char_col: before.chars().count(),
             utf16_col: before.chars().map(char::len_utf16).sum(),
             byte_col: before.len(),
-        }
+        };
+        self.last.set(Some((offset, p)));
+        p
     }
 
     /// Column of byte `offset` in `unit`, with its 0-based line.

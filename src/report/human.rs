@@ -20,8 +20,7 @@ use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{NoteReport, Options, field_position_in};
-use crate::span::LineIndex;
+use super::{NoteReport, Options};
 
 /// Renders every violation of one note.
 pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
@@ -34,7 +33,7 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
             Some(p) => (p.text, p.span, p.first_line),
             None => (report.note.field_text(v.field), v.span, 1),
         };
-        let index = LineIndex::new(text);
+        let index = report.index_of(text);
         let start = index.position(span.start);
         let gutter_no = first_line + start.line;
         let location = match placed {
@@ -43,7 +42,7 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
                 format!("{}:{gutter_no}:{col} ({})", report.path, v.field)
             }
             None => {
-                let (fline, fcol) = field_position_in(report.note, v, options.columns);
+                let (fline, fcol) = report.field_position_in(v, options.columns);
                 let at = match &report.origin {
                     super::Origin::Record { line } => format!(":{line}"),
                     _ => String::new(),

@@ -21,7 +21,7 @@
 
 use serde::Serialize;
 
-use super::{NoteReport, Summary, field_position};
+use super::{NoteReport, Summary};
 use crate::violation::{Category, Field, Message, Reading, Severity, Suggestion, Violation};
 
 /// A violation as the JSON formats write it.
@@ -64,7 +64,7 @@ pub struct JsonViolation<'a> {
 impl<'a> JsonViolation<'a> {
     /// The JSON shape of `v`, a violation of `report`'s note.
     pub fn new(report: &NoteReport<'_>, v: &'a Violation) -> JsonViolation<'a> {
-        let (line, column) = field_position(report.note, v);
+        let (line, column) = report.field_position_in(v, crate::span::ColumnUnit::Char);
         JsonViolation {
             rule: &v.rule,
             name: &v.name,
@@ -93,7 +93,7 @@ struct JsonNote<'a> {
     violations: Vec<JsonViolation<'a>>,
 }
 
-fn note_object<'a>(report: &'a NoteReport<'a>, with_path: bool) -> JsonNote<'a> {
+fn note_object<'a>(report: &'a NoteReport<'_>, with_path: bool) -> JsonNote<'a> {
     JsonNote {
         id: &report.id,
         path: with_path.then_some(report.path),
@@ -175,13 +175,7 @@ mod tests {
     fn jsonl_has_the_contract_keys() {
         let note = Note::from_body("第一行\n🙂最好用");
         let vs = Linter::builtin().lint(&note);
-        let r = NoteReport {
-            path: "x.jsonl",
-            id: serde_json::json!(3),
-            note: &note,
-            origin: Origin::Record { line: 3 },
-            violations: &vs,
-        };
+        let r = NoteReport::new("x.jsonl", serde_json::json!(3), &note, Origin::Record { line: 3 }, &vs);
         let v: serde_json::Value = serde_json::from_str(&jsonl_line(&r)).unwrap();
         assert_eq!(v["id"], 3);
         let first = &v["violations"][0];

@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use super::{NoteReport, Options, Origin, field_position_in};
+use super::{NoteReport, Options, Origin};
 
 /// Renders every violation of one note.
 pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
@@ -17,8 +17,8 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
         let unit = options.columns;
         let (line, col) = match (report.file_position_in(v, unit), &report.origin) {
             (Some(pos), _) => pos,
-            (None, Origin::Record { line }) => (*line, field_position_in(report.note, v, unit).1),
-            (None, _) => field_position_in(report.note, v, unit),
+            (None, Origin::Record { line }) => (*line, report.field_position_in(v, unit).1),
+            (None, _) => report.field_position_in(v, unit),
         };
         let _ = writeln!(
             out,

@@ -95,6 +95,45 @@ pub struct NoteReport<'a> {
     pub origin: Origin,
     /// What the linter found.
     pub violations: &'a [Violation],
+    /// The body's line index, built once for all its violations (a note with thousands of
+    /// violations must not be indexed thousands of times).
+    body_index: std::cell::OnceCell<LineIndex<'a>>,
+}
+
+impl<'a> NoteReport<'a> {
+    /// A report of `violations` of `note`, from `path`, as `id`, placed per `origin`.
+    pub fn new(
+        path: &'a str,
+        id: serde_json::Value,
+        note: &'a Note,
+        origin: Origin,
+        violations: &'a [Violation],
+    ) -> NoteReport<'a> {
+        NoteReport {
+            path,
+            id,
+            note,
+            origin,
+            violations,
+            body_index: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The line index of `text`: the note's body's cached one when `text` is the body.
+    pub fn index_of<'t>(&'t self, text: &'t str) -> std::borrow::Cow<'t, LineIndex<'t>> {
+        if std::ptr::eq(text, self.note.body.as_str()) {
+            std::borrow::Cow::Borrowed(self.body_index.get_or_init(|| LineIndex::new(&self.note.body)))
+        } else {
+            std::borrow::Cow::Owned(LineIndex::new(text))
+        }
+    }
+
+    /// A violation's position inside its field: 1-based line and 1-based column in `unit`.
+    pub fn field_position_in(&self, v: &Violation, unit: ColumnUnit) -> (usize, usize) {
+        let index = self.index_of(self.note.field_text(v.field));
+        let (line, col) = index.line_col(v.span.start, unit);
+        (line + 1, col + 1)
+    }
 }
 
 /// Options shared by the human-facing formats.
@@ -122,16 +161,6 @@ impl Options {
     }
 }
 
-/// A violation's position inside its field: 1-based line and 1-based column in chars.
-pub fn field_position(note: &Note, v: &Violation) -> (usize, usize) {
-    field_position_in(note, v, ColumnUnit::Char)
-}
-
-/// A violation's position inside its field: 1-based line and 1-based column in `unit`.
-pub fn field_position_in(note: &Note, v: &Violation, unit: ColumnUnit) -> (usize, usize) {
-    let (line, col) = LineIndex::new(note.field_text(v.field)).line_col(v.span.start, unit);
-    (line + 1, col + 1)
-}
 
 /// A violation placed in its file's own text: the text it lies in, its span there, and the file
 /// line that text starts on. See [`NoteReport::placed`].
@@ -188,7 +217,7 @@ impl NoteReport<'_> {
     /// in `unit`.
     pub fn file_position_in(&self, v: &Violation, unit: ColumnUnit) -> Option<(usize, usize)> {
         let p = self.placed(v)?;
-        Some(p.line_col(&LineIndex::new(p.text), p.span.start, unit))
+        Some(p.line_col(&self.index_of(p.text), p.span.start, unit))
     }
 }
 
@@ -213,7 +242,7 @@ impl NoteReport<'_> {
     /// plain-text note, the record's line for a JSONL record, `None` for a JSON document.
     pub fn file_region(&self, v: &Violation) -> Option<Region> {
         if let Some(p) = self.placed(v) {
-            let index = LineIndex::new(p.text);
+            let index = self.index_of(p.text);
             let cols = |unit| {
                 let (a, b) = (
                     p.line_col(&index, p.span.start, unit),
@@ -305,13 +334,7 @@ pub(crate) fn render_body_en(
 ) -> (String, Vec<Violation>) {
     let note = Note::from_body(body);
     let violations = crate::Linter::builtin().lint(&note);
-    let report = NoteReport {
-        path,
-        id: serde_json::json!(path),
-        note: &note,
-        origin: Origin::body_at(body_line),
-        violations: &violations,
-    };
+    let report = NoteReport::new(path, serde_json::json!(path), &note, Origin::body_at(body_line), &violations);
     let options = Options {
         lang: Some(Lang::En),
         ..Options::default()
@@ -341,13 +364,7 @@ mod tests {
         let text = "\u{feff}---\r\ntitle: 🙂最好的\r\ntags: [早餐, \"🙂国家级\"]\r\n---\r\n第一行\r\n这是最好用的";
         let parsed = Note::from_text(text).unwrap();
         let vs = Linter::builtin().lint(&parsed.note);
-        let r = NoteReport {
-            path: "n.md",
-            id: serde_json::json!("n.md"),
-            note: &parsed.note,
-            origin: Origin::text(text, &parsed),
-            violations: &vs,
-        };
+        let r = NoteReport::new("n.md", serde_json::json!("n.md"), &parsed.note, Origin::text(text, &parsed), &vs);
         let find = |field: Field| vs.iter().find(|v| v.field == field).expect("a violation there");
         let (body, title, tag) = (find(Field::Body), find(Field::Title), find(Field::Tag(1)));
         assert_eq!(r.file_position(body), Some((6, 2))); // 是最好用 starts at column 2

@@ -73,13 +73,7 @@ fn render(item: Item, path: &str, settings: &Settings, args: &CheckArgs) -> Rend
             let violations = settings.linter.lint(&note);
             r.summary.add(&violations);
             r.worst = violations.iter().map(|v| v.severity).max();
-            let nr = NoteReport {
-                path,
-                id,
-                note: &note,
-                origin,
-                violations: &violations,
-            };
+            let nr = NoteReport::new(path, id, &note, origin, &violations);
             match format {
                 Format::Human => r.text = report::human::render(&nr, &options),
                 Format::Line => r.text = report::line::render(&nr, &options),
