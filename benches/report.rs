@@ -16,7 +16,15 @@ fn bench(c: &mut Criterion) {
         let note = Note::from_body("最好的面霜加我微信abc123电子烟".repeat(repeat));
         let violations = linter.lint(&note);
         group.throughput(Throughput::Elements(violations.len() as u64));
-        let report = || NoteReport::new("n.jsonl", serde_json::json!(1), &note, Origin::Record { line: 1 }, &violations);
+        let report = || {
+            NoteReport::new(
+                "n.jsonl",
+                serde_json::json!(1),
+                &note,
+                Origin::Record { line: 1 },
+                &violations,
+            )
+        };
         group.bench_function(format!("jsonl, {} violations", violations.len()), |b| {
             b.iter(|| json::jsonl_line(black_box(&report())).len())
         });

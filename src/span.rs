@@ -143,7 +143,10 @@ impl<'a> LineIndex<'a> {
             // count only the characters between the last position and this one, either way
             let (lo, hi) = (at.min(offset), at.max(offset));
             let between = &self.text[lo..hi];
-            let (chars, utf16) = (between.chars().count(), between.chars().map(char::len_utf16).sum::<usize>());
+            let (chars, utf16) = (
+                between.chars().count(),
+                between.chars().map(char::len_utf16).sum::<usize>(),
+            );
             let p = if offset >= at {
                 Position {
                     line,

@@ -161,7 +161,6 @@ impl Options {
     }
 }
 
-
 /// A violation placed in its file's own text: the text it lies in, its span there, and the file
 /// line that text starts on. See [`NoteReport::placed`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -334,7 +333,13 @@ pub(crate) fn render_body_en(
 ) -> (String, Vec<Violation>) {
     let note = Note::from_body(body);
     let violations = crate::Linter::builtin().lint(&note);
-    let report = NoteReport::new(path, serde_json::json!(path), &note, Origin::body_at(body_line), &violations);
+    let report = NoteReport::new(
+        path,
+        serde_json::json!(path),
+        &note,
+        Origin::body_at(body_line),
+        &violations,
+    );
     let options = Options {
         lang: Some(Lang::En),
         ..Options::default()
@@ -364,7 +369,13 @@ mod tests {
         let text = "\u{feff}---\r\ntitle: 🙂最好的\r\ntags: [早餐, \"🙂国家级\"]\r\n---\r\n第一行\r\n这是最好用的";
         let parsed = Note::from_text(text).unwrap();
         let vs = Linter::builtin().lint(&parsed.note);
-        let r = NoteReport::new("n.md", serde_json::json!("n.md"), &parsed.note, Origin::text(text, &parsed), &vs);
+        let r = NoteReport::new(
+            "n.md",
+            serde_json::json!("n.md"),
+            &parsed.note,
+            Origin::text(text, &parsed),
+            &vs,
+        );
         let find = |field: Field| vs.iter().find(|v| v.field == field).expect("a violation there");
         let (body, title, tag) = (find(Field::Body), find(Field::Title), find(Field::Tag(1)));
         assert_eq!(r.file_position(body), Some((6, 2))); // 是最好用 starts at column 2

@@ -146,7 +146,7 @@ pub fn run(args: &AuditArgs) -> Result<u8, String> {
         }
         AuditFormat::Json => audit::json(&report, &bad),
     };
-    print!("{text}");
+    crate::print_out(&text)?;
     Ok(if !bad.is_empty() || !read_any {
         EXIT_TROUBLE
     } else if !report.is_clean() {

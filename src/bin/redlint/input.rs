@@ -80,7 +80,8 @@ pub fn open(path: &Path, format: InputFormat, sponsored: bool) -> Result<Source,
         (Box::new(BufReader::new(io::stdin())), None)
     } else {
         let file = File::open(path).map_err(|e| format!("{name}: {}", io_message(&e)))?;
-        let size = file.metadata().ok().map(|m| m.len());
+        // only a regular file's size is its content's: a pipe (`<(…)`) or a device says 0
+        let size = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
         (Box::new(BufReader::with_capacity(1 << 16, file)), size)
     };
     if size == Some(0) {
@@ -112,7 +113,8 @@ pub fn open(path: &Path, format: InputFormat, sponsored: bool) -> Result<Source,
     match format {
         InputFormat::Jsonl => Ok(Source::Lines(Box::new(io::Cursor::new(text.into_bytes())), None)),
         InputFormat::Json => {
-            let mut note: Note = serde_json::from_str(&text).map_err(|e| format!("{name}: not a note: {e}"))?;
+            let json = text.trim_start_matches('\u{feff}');
+            let mut note: Note = serde_json::from_str(json).map_err(|e| format!("{name}: not a note: {e}"))?;
             if sponsored && !Note::json_declares_sponsored(&text) {
                 note.sponsored = true;
             }
@@ -155,7 +157,7 @@ pub fn note_text(bytes: Vec<u8>, name: &str, verb: &str) -> Result<String, Strin
 
 /// Stdin without a format: one JSON object, JSON lines, or text.
 fn sniff(text: &str) -> InputFormat {
-    let trimmed = text.trim_start();
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if !trimmed.starts_with('{') {
         InputFormat::Text
     } else if serde_json::from_str::<serde_json::Value>(trimmed).is_ok_and(|v| v.is_object()) {
@@ -323,7 +325,8 @@ pub fn parse_line(raw: &[u8], line: usize, sponsored: bool) -> Item {
         message,
     };
     let text = match std::str::from_utf8(raw) {
-        Ok(t) => t.trim_end_matches(['\n', '\r']),
+        // a UTF-8 byte order mark (first line of a file saved by some editors) is not JSON
+        Ok(t) => t.trim_end_matches(['\n', '\r']).trim_start_matches('\u{feff}'),
         Err(e) => {
             return error(format!(
                 "line {line}: not valid UTF-8 (bad byte at column {})",

@@ -186,6 +186,17 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 const EXIT_VIOLATIONS: u8 = 1;
 const EXIT_TROUBLE: u8 = 2;
 
+/// Writes `text` to stdout. A reader that went away (`redlint rules | head -1`) ends the output
+/// quietly instead of panicking; any other write error is reported.
+fn print_out(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("writing to stdout: {e}")),
+        _ => Ok(()),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

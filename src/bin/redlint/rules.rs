@@ -4,20 +4,22 @@ use std::fmt::Write;
 
 use redlint::pack::{Applies, Example};
 
-use crate::{EXIT_TROUBLE, EXIT_VIOLATIONS, PackArgs, RulesArgs};
+use crate::{EXIT_TROUBLE, EXIT_VIOLATIONS, PackArgs, RulesArgs, print_out};
 
 pub fn list(args: &RulesArgs) -> Result<u8, String> {
     let linter = args.packs.linter().map_err(|e| e.to_string())?;
     if args.self_test {
         let failures = linter.check_examples();
+        let mut out = String::new();
         for f in &failures {
-            println!("{f}");
+            let _ = writeln!(out, "{f}");
         }
         let examples: usize = linter
             .rules()
             .map(|r| r.examples.len() + r.counter_examples.len())
             .sum();
-        println!("{} passed, {} failed", examples - failures.len(), failures.len());
+        let _ = writeln!(out, "{} passed, {} failed", examples - failures.len(), failures.len());
+        print_out(&out)?;
         return Ok(if failures.is_empty() { 0 } else { EXIT_VIOLATIONS });
     }
     let mut out = String::new();
@@ -55,7 +57,7 @@ pub fn list(args: &RulesArgs) -> Result<u8, String> {
             );
         }
     }
-    print!("{out}");
+    print_out(&out)?;
     Ok(0)
 }
 
@@ -145,6 +147,6 @@ pub fn explain(key: &str, packs: &PackArgs) -> Result<u8, String> {
     } else {
         let _ = writeln!(out, "\ndefined in {}:{}", r.origin, r.line);
     }
-    print!("{out}");
+    print_out(&out)?;
     Ok(0)
 }

@@ -1,0 +1,101 @@
+//! What a new user broke on the first day, each with a test that failed before its fix
+//! (issue "Hardening"): closed stdout, byte order marks, pipes, hostile notes.
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+
+mod common;
+use common::{json_lines, redlint_in, scratch, stdout, write};
+
+/// Every command that prints stops quietly when its reader goes away (`redlint rules | head`).
+#[test]
+fn a_closed_stdout_is_not_a_panic() {
+    for args in [
+        &["rules"][..],
+        &["rules", "--json"],
+        &["rules", "--self-test"],
+        &["explain", "B101"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_redlint"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        drop(child.stdout.take()); // the reader goes away before anything is written
+        let status = child.wait().expect("it finishes");
+        let mut err = String::new();
+        child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        assert_ne!(status.code(), Some(101), "{args:?} panicked: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
+
+/// A UTF-8 byte order mark before JSON is not part of the note, in a file or on stdin.
+#[test]
+fn a_byte_order_mark_before_json_is_skipped() {
+    let dir = scratch("bom");
+    let jsonl = write(
+        &dir,
+        "n.jsonl",
+        "\u{feff}{\"id\":\"a\",\"body\":\"最好的面霜\"}\n{\"id\":\"b\",\"body\":\"加我微信\"}\n",
+    );
+    let out = redlint_in(None, &["check", "--format", "jsonl", &jsonl], None);
+    let lines = json_lines(&stdout(&out));
+    assert_eq!(lines[0]["id"], "a", "{lines:?}");
+    assert_eq!(
+        lines[0]["violations"][0]["start"], 0,
+        "offsets are into the body, not the raw JSON"
+    );
+    let json = write(&dir, "n.json", "\u{feff}{\"id\":\"c\",\"body\":\"最好的面霜\"}");
+    let out = redlint_in(None, &["check", "--format", "jsonl", &json], None);
+    assert_eq!(json_lines(&stdout(&out))[0]["id"], "c");
+    let out = redlint_in(
+        None,
+        &["check", "--format", "jsonl", "-"],
+        Some("\u{feff}{\"id\":\"x\",\"body\":\"最好的面霜\"}".as_bytes()),
+    );
+    let lines = json_lines(&stdout(&out));
+    assert_eq!(lines[0]["id"], "x", "stdin JSON with a BOM read as JSON: {lines:?}");
+    assert_eq!(lines[0]["violations"][0]["start"], 0);
+}
+
+/// A pipe has no size: it is read, not refused as empty.
+#[test]
+fn a_pipe_is_not_an_empty_file() {
+    let out = Command::new("bash")
+        .args([
+            "-c",
+            &format!(
+                "{} check --format line <(printf '最好的面霜\\n')",
+                env!("CARGO_BIN_EXE_redlint")
+            ),
+        ])
+        .output()
+        .expect("bash runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("B101"),
+        "stdout: {text} stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A note made of one violation repeated is checked and printed: output is linear in the
+/// violations (the cost itself is measured by `cargo bench --bench report`).
+#[test]
+fn a_hostile_note_is_printed_in_full() {
+    let dir = scratch("hostile");
+    let body = "最好的面霜加我微信abc123电子烟".repeat(2000);
+    let line = serde_json::json!({"id": "h", "body": body}).to_string();
+    let path = write(
+        &dir,
+        "h.jsonl",
+        format!("{line}\n{{\"id\":\"next\",\"body\":\"ok\"}}\n"),
+    );
+    let out = redlint_in(None, &["check", "--format", "jsonl", &path], None);
+    let lines = json_lines(&stdout(&out));
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["violations"].as_array().unwrap().len() >= 6000);
+    assert_eq!(lines[1]["id"], "next");
+}
