@@ -99,3 +99,31 @@ fn a_hostile_note_is_printed_in_full() {
     assert!(lines[0]["violations"].as_array().unwrap().len() >= 6000);
     assert_eq!(lines[1]["id"], "next");
 }
+
+/// `fix` on a symlink fixes its target and leaves the link a link.
+#[cfg(unix)]
+#[test]
+fn fix_follows_a_symlink() {
+    let dir = scratch("symlink");
+    let target = write(&dir, "target.md", "秋冬最好用的面霜\n");
+    let link = dir.join("link.md");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = redlint_in(None, &["fix", link.to_str().unwrap()], None);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(),
+        "the link was replaced"
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "秋冬很好用的面霜\n");
+}
+
+/// `--jobs` takes 1 to 256 threads; 0 or a runaway number is a usage error.
+#[test]
+fn jobs_are_bounded() {
+    for n in ["0", "100000"] {
+        let out = redlint_in(None, &["check", "--jobs", n, "-"], Some("最好".as_bytes()));
+        assert_eq!(out.status.code(), Some(2), "--jobs {n}: {out:?}");
+    }
+    let out = redlint_in(None, &["check", "--jobs", "2", "-"], Some("你好".as_bytes()));
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -90,7 +90,7 @@ pub fn run(args: &AuditArgs) -> Result<u8, String> {
     for path in &args.paths {
         plan.push((path, resolver.for_path(path)?));
     }
-    let jobs = args.jobs.unwrap_or_else(redlint::batch::default_jobs).max(1);
+    let jobs = args.jobs.map_or_else(redlint::batch::default_jobs, usize::from);
     let mut audit = Audit::new(args.cap / 100.0);
     let mut bad: Vec<BadRecord> = Vec::new();
     let mut read_any = false;

@@ -191,7 +191,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
     for path in &paths {
         plan.push((path, resolver.for_path(path)?));
     }
-    let jobs = args.jobs.unwrap_or_else(redlint::batch::default_jobs).max(1);
+    let jobs = args.jobs.map_or_else(redlint::batch::default_jobs, usize::from);
     let stdout = io::stdout();
     let mut printer = Printer {
         out: io::BufWriter::with_capacity(1 << 16, stdout.lock()),

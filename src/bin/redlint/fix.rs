@@ -204,8 +204,11 @@ fn read_text(path: &Path, name: &str) -> Result<String, String> {
 }
 
 /// Replaces `path` with `bytes` through a temporary file in the same directory, keeping the
-/// file's permissions: a crash leaves the old note or the new one, never half of one.
+/// file's permissions: a crash leaves the old note or the new one, never half of one. A
+/// symlink is followed: its target is fixed and the link stays a link.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let resolved = std::fs::canonicalize(path)?;
+    let path = resolved.as_path();
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

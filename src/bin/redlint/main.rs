@@ -153,9 +153,9 @@ struct CheckArgs {
     /// No summary line and no progress bar on stderr.
     #[arg(long, short)]
     quiet: bool,
-    /// Threads for JSONL inputs (default: the cores available).
-    #[arg(long, short, value_name = "N")]
-    jobs: Option<usize>,
+    /// Threads for JSONL inputs (default: the cores available; 1 to 256).
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    jobs: Option<u16>,
     #[command(flatten)]
     packs: PackArgs,
     #[command(flatten)]
