@@ -127,3 +127,27 @@ fn jobs_are_bounded() {
     let out = redlint_in(None, &["check", "--jobs", "2", "-"], Some("你好".as_bytes()));
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// The language server keeps serving after a message it cannot read.
+#[test]
+fn the_language_server_survives_a_malformed_message() {
+    let frame = |body: &str| format!("Content-Length: {}\r\n\r\n{body}", body.len());
+    let input = [
+        "Content-Length: 8\r\n\r\nnot json".to_owned(),
+        frame(r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#),
+        frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#),
+        frame(r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#),
+        frame(r#"{"jsonrpc":"2.0","method":"exit"}"#),
+    ]
+    .concat();
+    let out = redlint_in(None, &["lsp"], Some(input.as_bytes()));
+    let text = stdout(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stdout {text} stderr {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("\"id\":1") && text.contains("capabilities"), "{text}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not JSON-RPC"));
+}

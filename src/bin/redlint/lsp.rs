@@ -18,6 +18,7 @@
 mod allow;
 pub mod document;
 mod settings;
+mod transport;
 mod uri;
 
 use std::collections::HashMap;
@@ -50,12 +51,12 @@ pub struct LspArgs {
 /// Runs the server until the client says `exit` or closes stdin. 0 after `shutdown` then
 /// `exit`, 1 otherwise (as the protocol asks).
 pub fn run(_args: &LspArgs) -> Result<u8, String> {
-    let (connection, io_threads) = Connection::stdio();
+    let (connection, io_threads) = transport::stdio();
     let end = serve(&connection);
     drop(connection);
     match end? {
         End::Shutdown => {
-            io_threads.join().map_err(|e| format!("lsp: {e}"))?;
+            io_threads.join()?;
             Ok(0)
         }
         End::ExitWithoutShutdown => Ok(1),
