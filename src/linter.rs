@@ -618,16 +618,37 @@ impl Linter {
         if !anchors.is_sorted_by_key(|&(_, s)| s.start) {
             anchors.sort_unstable_by_key(|&(_, s)| s.start);
         }
-        // a claim term that cuts a word of the text in two is not that term (包|好好看)
-        hits.retain(|h| {
-            h.term.is_none() || h.reading.is_some() || inner.rules[h.rule].rule.scope.is_none() || {
-                let (fs, fe) = (
-                    norm.original_to_folded(h.span.start),
-                    norm.original_to_folded(h.span.end),
-                );
-                !words::splits_word(norm.folded(), fs, fe)
+        // a claim term that cuts a word of the text in two is not that term (包|好好看); hits
+        // close together share one segmentation of the text around them
+        let mut claims: Vec<(usize, usize, usize)> = hits
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.term.is_some() && h.reading.is_none() && inner.rules[h.rule].rule.scope.is_some())
+            .map(|(i, h)| (norm.original_to_folded(h.span.start), norm.original_to_folded(h.span.end), i))
+            .collect();
+        if !claims.is_empty() {
+            claims.sort_unstable();
+            let mut cut = vec![false; hits.len()];
+            let mut k = 0;
+            while k < claims.len() {
+                let (from, mut to) = (claims[k].0, claims[k].1);
+                let mut j = k + 1;
+                while j < claims.len() && claims[j].0 <= to + 24 {
+                    to = to.max(claims[j].1);
+                    j += 1;
+                }
+                let words = words::words_around(norm.folded(), from, to);
+                for &(s, e, i) in &claims[k..j] {
+                    cut[i] = words::splits(&words, s, e);
+                }
+                k = j;
             }
-        });
+            let mut i = 0;
+            hits.retain(|_| {
+                i += 1;
+                !cut[i - 1]
+            });
+        }
         let mut found: Vec<Violation> = hits
             .into_iter()
             .map(|h| {

@@ -52,7 +52,12 @@ pub fn words_around(text: &str, start: usize, end: usize) -> Vec<(usize, usize)>
 /// word that reaches beyond the range (`包好` in `这个包好好看`: 包|好好看). A range inside one
 /// word (`第一` in `第一名`) cuts nothing.
 pub fn splits_word(text: &str, start: usize, end: usize) -> bool {
-    let words = words_around(text, start, end);
+    splits(&words_around(text, start, end), start, end)
+}
+
+/// [`splits_word`] against words already segmented around `start..end` (several hits close
+/// together share one segmentation).
+pub fn splits(words: &[(usize, usize)], start: usize, end: usize) -> bool {
     if words.iter().any(|&(s, e)| s <= start && end <= e) {
         return false;
     }
