@@ -624,7 +624,13 @@ impl Linter {
             .iter()
             .enumerate()
             .filter(|(_, h)| h.term.is_some() && h.reading.is_none() && inner.rules[h.rule].rule.scope.is_some())
-            .map(|(i, h)| (norm.original_to_folded(h.span.start), norm.original_to_folded(h.span.end), i))
+            .map(|(i, h)| {
+                (
+                    norm.original_to_folded(h.span.start),
+                    norm.original_to_folded(h.span.end),
+                    i,
+                )
+            })
             .collect();
         if !claims.is_empty() {
             claims.sort_unstable();
