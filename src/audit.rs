@@ -382,18 +382,19 @@ pub fn human(report: &AuditReport, bad: &[BadRecord]) -> String {
         out.push('\n');
     }
     let authors: std::collections::BTreeSet<&str> = report.author_months.iter().map(|m| m.author.as_str()).collect();
+    let n = |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
     let _ = write!(
         out,
-        "audited {} notes by {} authors in {} author-months: {} over the {} cap, {} authors with undeclared sponsorship",
-        report.notes,
-        authors.len(),
-        report.author_months.len(),
+        "audited {} by {} in {}: {} over the {} cap, {} with undeclared sponsorship",
+        n(report.notes, "note"),
+        n(authors.len(), "author"),
+        n(report.author_months.len(), "author-month"),
         over.len(),
         pct(report.cap),
-        report.undeclared.len()
+        n(report.undeclared.len(), "author")
     );
     if !bad.is_empty() {
-        let _ = write!(out, "; {} records could not be read", bad.len());
+        let _ = write!(out, "; {} could not be read", n(bad.len(), "record"));
     }
     out.push('\n');
     out

@@ -76,6 +76,9 @@ pub enum PackErrorKind {
     /// A rule id must be capital letters followed by digits (`B101`).
     #[error("rule id `{0}` must be capital letters followed by digits, like B101")]
     BadId(String),
+    /// A rule id must start with its pack category's letter (B, P, O, A).
+    #[error("rule id `{0}` must start with `{1}`, the letter of its pack's category `{2}`")]
+    IdNotOfCategory(String, char, crate::violation::Category),
     /// A rule name must be kebab-case.
     #[error("rule name `{0}` must be kebab-case ASCII, like superlative-claim")]
     BadName(String),

@@ -831,6 +831,16 @@ impl Linter {
         let mut failures = Vec::new();
         for cr in self.inner.rules.iter().filter(|r| r.enabled) {
             let r = &cr.rule;
+            // (the engine's own format rules, line 0, test titles their body examples cannot show)
+            if r.line != 0 && (r.examples.is_empty() || r.counter_examples.is_empty()) {
+                // a rule that shows nothing tests nothing: that is a failure, not a pass
+                failures.push(ExampleFailure {
+                    rule: r.id.clone(),
+                    text: String::new(),
+                    expected_flag: r.examples.is_empty(),
+                    found: Vec::new(),
+                });
+            }
             for (must_flag, list) in [(true, &r.examples), (false, &r.counter_examples)] {
                 for ex in list {
                     let note = Note::from_body(ex.text()).sponsored(ex.sponsored());
@@ -866,18 +876,29 @@ pub struct ExampleFailure {
 
 impl std::fmt::Display for ExampleFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.text.is_empty() {
+            let what = if self.expected_flag {
+                "examples"
+            } else {
+                "counter_examples"
+            };
+            return write!(
+                f,
+                "{}: no `{what}`: a rule must show what it flags and what it does not",
+                self.rule
+            );
+        }
         let what = if self.expected_flag {
             "example not flagged"
         } else {
             "counter-example flagged"
         };
-        write!(
-            f,
-            "{}: {what}: {:?} (found: {})",
-            self.rule,
-            self.text,
+        let found = if self.found.is_empty() {
+            "nothing".to_owned()
+        } else {
             self.found.join(", ")
-        )
+        };
+        write!(f, "{}: {what}: {:?} (found: {found})", self.rule, self.text)
     }
 }
 
@@ -978,7 +999,7 @@ category = "off-platform"
 escalate = { count = 2, to = "error" }
 
 [[rule]]
-id = "X1"
+id = "O901"
 name = "x-plain"
 severity = "warning"
 sponsored = "error"
@@ -990,7 +1011,7 @@ fixes = { "微信" = "站内私信" }
 fix_safety = "safe"
 
 [[rule]]
-id = "X2"
+id = "O902"
 name = "x-cued"
 severity = "error"
 message = { zh = "测", en = "t" }
@@ -1000,7 +1021,7 @@ before = ["加"]
 after = '\s*[:：]\s*[a-z0-9]{4,}'
 
 [[rule]]
-id = "X3"
+id = "O903"
 name = "x-organic"
 severity = "warning"
 applies = "organic"
@@ -1011,7 +1032,7 @@ patterns = ['1[3-9]\d{9}']
 exception_patterns = ['订单号\s*[:：]?\s*\d+']
 
 [[rule]]
-id = "X4"
+id = "O904"
 name = "x-clause"
 severity = "info"
 message = { zh = "测", en = "t" }
@@ -1053,7 +1074,7 @@ terms = ["到手价", "电子烟"]
         let l = linter();
         assert_eq!(
             rules(&l, &Note::from_body("加微 ❤ 信")),
-            [("X1".into(), "微 ❤ 信".into())]
+            [("O901".into(), "微 ❤ 信".into())]
         );
         assert!(rules(&l, &Note::from_body("微。。。。。。。信")).is_empty());
         assert_eq!(rules(&l, &Note::from_body("wx: abc")).len(), 1);
@@ -1064,7 +1085,7 @@ terms = ["到手价", "电子烟"]
     fn cues_before_or_after() {
         let l = linter();
         assert!(rules(&l, &Note::from_body("他很有威信")).is_empty());
-        assert_eq!(rules(&l, &Note::from_body("加威信")), [("X2".into(), "威信".into())]);
+        assert_eq!(rules(&l, &Note::from_body("加威信")), [("O902".into(), "威信".into())]);
         assert_eq!(rules(&l, &Note::from_body("威信：mimi2023")).len(), 1);
         assert!(rules(&l, &Note::from_body("威信：好")).is_empty());
     }
@@ -1077,7 +1098,7 @@ terms = ["到手价", "电子烟"]
         assert_eq!(v.len(), 2);
         // two off-platform hits stack up: both raised to error
         assert!(v.iter().all(|v| v.severity == Severity::Error), "{v:?}");
-        assert!(l.lint(&organic.sponsored(true)).iter().all(|v| v.rule != "X3"));
+        assert!(l.lint(&organic.sponsored(true)).iter().all(|v| v.rule != "O903"));
         assert_eq!(l.lint(&Note::from_body("恰饭"))[0].severity, Severity::Warning);
     }
 
@@ -1088,7 +1109,7 @@ terms = ["到手价", "电子烟"]
         assert!(rules(&l, &Note::from_body("刚刚到手。价格还行")).is_empty());
         assert_eq!(
             rules(&l, &Note::from_body("电，子，烟")),
-            [("X4".into(), "电，子，烟".into())]
+            [("O904".into(), "电，子，烟".into())]
         );
         assert_eq!(rules(&l, &Note::from_body("到 手 价")).len(), 1);
         assert_eq!(rules(&l, &Note::from_body("到-手价")).len(), 1);
@@ -1112,12 +1133,12 @@ terms = ["到手价", "电子烟"]
         assert!(matches!(b.clone().disable("nope").build(), Err(Error::UnknownRule(_))));
         let l = b
             .clone()
-            .set_severity("X1", Severity::Info, Severity::Info)
+            .set_severity("O901", Severity::Info, Severity::Info)
             .build()
             .unwrap();
         assert_eq!(l.lint_text("微信")[0].severity, Severity::Info);
         let dup = b.add_pack_str("other.toml", PACK).unwrap().build().unwrap_err();
-        assert!(dup.to_string().contains("duplicate rule X1"), "{dup}");
+        assert!(dup.to_string().contains("duplicate rule O901"), "{dup}");
     }
 
     #[test]

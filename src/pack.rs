@@ -335,6 +335,13 @@ impl Pack {
             if !is_rule_id(&id) {
                 return Err(err(r.id.span().start, PackErrorKind::BadId(id.clone())));
             }
+            let letter = raw.pack.category.letter();
+            if !id.starts_with(letter) {
+                return Err(err(
+                    r.id.span().start,
+                    PackErrorKind::IdNotOfCategory(id.clone(), letter, raw.pack.category),
+                ));
+            }
             let name = r.name.get_ref();
             if name.is_empty()
                 || !name
@@ -490,7 +497,7 @@ mod tests {
 category = "banned-word"
 
 [[rule]]
-id = "T101"
+id = "B191"
 name = "test-rule"
 severity = "warning"
 sponsored = "error"
@@ -511,7 +518,7 @@ examples = ["最好", { text = "最佳", sponsored = true }]
     fn a_good_pack_parses() {
         let p = Pack::parse("t.toml", GOOD).unwrap();
         let r = &p.rules[0];
-        assert_eq!((r.id.as_str(), r.line), ("T101", 5));
+        assert_eq!((r.id.as_str(), r.line), ("B191", 5));
         assert_eq!(r.severity_for(true), Severity::Error);
         assert_eq!(
             r.examples[1],
@@ -528,7 +535,7 @@ examples = ["最好", { text = "最佳", sponsored = true }]
         let e = parse_err(&GOOD.replace(r#""最好", "最佳""#, r#""最好", " ""#));
         assert_eq!(
             (e.file.as_str(), e.rule.as_deref(), e.line),
-            ("t.toml", Some("T101"), 12)
+            ("t.toml", Some("B191"), 12)
         );
         assert!(matches!(e.kind, PackErrorKind::EmptyTerm { .. }), "{e}");
         assert!(e.to_string().starts_with("t.toml:12:"), "{e}");
@@ -545,14 +552,14 @@ examples = ["最好", { text = "最佳", sponsored = true }]
         assert!(e.to_string().contains("t.toml:5"), "{e}");
 
         let e = parse_err(&GOOD.replace("severity = \"warning\"", "severity = \"fatal\""));
-        assert_eq!((e.rule.as_deref(), e.line), (Some("T101"), 8));
+        assert_eq!((e.rule.as_deref(), e.line), (Some("B191"), 8));
         assert!(e.to_string().contains("unknown Severity `fatal`"), "{e}");
 
         let e = parse_err(&GOOD.replace("basis =", "bassis ="));
         assert!(matches!(e.kind, PackErrorKind::Syntax(_)), "{e}");
-        assert_eq!(e.rule.as_deref(), Some("T101"));
+        assert_eq!(e.rule.as_deref(), Some("B191"));
 
-        let e = parse_err(&GOOD.replace("\"T101\"", "\"t-1\""));
+        let e = parse_err(&GOOD.replace("\"B191\"", "\"t-1\""));
         assert!(matches!(e.kind, PackErrorKind::BadId(_)), "{e}");
         let e = parse_err(&GOOD.replace("\"最好\" = ", "\"最差\" = "));
         assert!(matches!(e.kind, PackErrorKind::FixForUnknownTerm(_)), "{e}");

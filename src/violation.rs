@@ -85,6 +85,20 @@ string_enum! {
     }
 }
 
+impl Category {
+    /// The letter every rule id of the category starts with (`B101`, `P201`, `O301`, `A401`,
+    /// `F501`).
+    pub const fn letter(self) -> char {
+        match self {
+            Category::BannedWord => 'B',
+            Category::ProhibitedProduct => 'P',
+            Category::OffPlatform => 'O',
+            Category::Advertorial => 'A',
+            Category::Format => 'F',
+        }
+    }
+}
+
 string_enum! {
     /// How serious a violation is. Ordered: `Info < Warning < Error`.
     pub enum Severity {

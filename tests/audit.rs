@@ -132,3 +132,20 @@ fn bad_lines_are_reported_and_the_rest_audited() {
     let empty = write(&dir, "empty.jsonl", "");
     assert_eq!(redlint(&["audit", &empty]).status.code(), Some(2));
 }
+
+#[test]
+fn one_of_each_is_singular() {
+    let dir = scratch("audit-one");
+    let path = write(
+        &dir,
+        "one.jsonl",
+        note("a", "小雨", "2026-03-01", Some(false), "随手拍") + "\n",
+    );
+    let o = redlint(&["audit", &path]);
+    let last = stdout(&o).lines().last().unwrap_or_default().to_owned();
+    assert!(
+        last.starts_with("audited 1 note by 1 author in 1 author-month:"),
+        "{last}"
+    );
+    assert!(last.ends_with("0 authors with undeclared sponsorship"), "{last}");
+}

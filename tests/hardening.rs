@@ -151,3 +151,49 @@ fn the_language_server_survives_a_malformed_message() {
     assert!(text.contains("\"id\":1") && text.contains("capabilities"), "{text}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("not JSON-RPC"));
 }
+
+/// User packs are held to what the pack format documents.
+#[test]
+fn user_packs_are_validated_as_documented() {
+    let dir = scratch("packs");
+    let rule = |id: &str, examples: &str| {
+        format!(
+            "[pack]\ncategory = \"banned-word\"\n[[rule]]\nid = \"{id}\"\nname = \"house-word\"\nseverity = \"warning\"\nmessage = {{ zh = \"内部词\", en = \"House word\" }}\nbasis = \"house\"\nterms = [\"锟斤拷\"]\n{examples}"
+        )
+    };
+    // no examples: the self-test fails and says why
+    let bare = write(&dir, "bare.toml", rule("B901", ""));
+    let out = redlint_in(None, &["rules", "--self-test", "--pack", &bare], None);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains("B901: no `examples`"), "{}", stdout(&out));
+    // an id whose letter is not its category's is refused, naming file and line
+    let wrong = write(
+        &dir,
+        "wrong.toml",
+        rule("P901", "examples = [\"锟斤拷\"]\ncounter_examples = [\"你好\"]\n"),
+    );
+    let out = redlint_in(None, &["rules", "--pack", &wrong], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("wrong.toml:4") && err.contains("must start with `B`"),
+        "{err}"
+    );
+    // a failed example says what was found, or that nothing was
+    let failing = write(
+        &dir,
+        "failing.toml",
+        rule("B902", "examples = [\"什么都没有\"]\ncounter_examples = [\"你好\"]\n"),
+    );
+    let out = redlint_in(None, &["rules", "--self-test", "--pack", &failing], None);
+    assert!(stdout(&out).contains("(found: nothing)"), "{}", stdout(&out));
+}
+
+/// `explain` of a format rule is short: long examples are shown by their start.
+#[test]
+fn explain_shows_long_examples_by_their_start() {
+    let out = redlint_in(None, &["explain", "F502"], None);
+    let text = stdout(&out);
+    assert!(text.len() < 3000, "{} bytes", text.len());
+    assert!(text.contains("(1001 characters)") && !text.contains("(("), "{text}");
+}

@@ -128,10 +128,17 @@ pub fn explain(key: &str, packs: &PackArgs) -> Result<u8, String> {
         let _ = writeln!(out, "fixes ({:?}): {}", r.fix_safety, fixes.join(", "));
     }
     let show = |e: &Example| {
-        if e.sponsored() {
-            format!("{} (sponsored)", e.text())
+        // a long example (the format rules' 1,001-character bodies) is shown by its start
+        let n = e.text().chars().count();
+        let text = if n > 60 {
+            format!("{}… ({n} characters)", e.text().chars().take(24).collect::<String>())
         } else {
             e.text().to_owned()
+        };
+        if e.sponsored() {
+            format!("{text} (sponsored)")
+        } else {
+            text
         }
     };
     let _ = writeln!(out, "\nflagged:");
@@ -143,7 +150,11 @@ pub fn explain(key: &str, packs: &PackArgs) -> Result<u8, String> {
         let _ = writeln!(out, "  ✓ {}", show(e));
     }
     if r.line == 0 {
-        let _ = writeln!(out, "\nbuilt into the engine ({})", r.origin);
+        let _ = writeln!(
+            out,
+            "\nbuilt into the engine: {}",
+            r.origin.trim_matches(['(', ')']).trim_start_matches("engine: ")
+        );
     } else {
         let _ = writeln!(out, "\ndefined in {}:{}", r.origin, r.line);
     }
