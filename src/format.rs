@@ -103,8 +103,8 @@ pub fn rules() -> Vec<Rule> {
             "title-too-long",
             msg("标题超过字数上限", "Title is too long"),
             msg(
-                "小红书笔记标题最多20个字符，超出的部分无法发布或会被截断。span 指向超出上限的部分。修改：精简标题。上限可在 redlint.toml 的 [format] max_title_chars 中调整。",
-                "A Xiaohongshu title takes at most 20 characters; the rest cannot be published or is cut off. The span is the part past the limit. Fix: shorten the title. The limit is `max_title_chars` in the `[format]` table of redlint.toml.",
+                "小红书笔记标题最多20个字符，超出的部分无法发布或会被截断。span 指向超出上限的部分（最多40个字符，从完整字符簇开始）。修改：精简标题。上限可在 redlint.toml 的 [format] max_title_chars 中调整。",
+                "A Xiaohongshu title takes at most 20 characters; the rest cannot be published or is cut off. The span is the part past the limit (its first 40 characters, starting on a whole grapheme). Fix: shorten the title. The limit is `max_title_chars` in the `[format]` table of redlint.toml.",
             ),
             &[],
             &[],
@@ -114,8 +114,8 @@ pub fn rules() -> Vec<Rule> {
             "body-too-long",
             msg("正文超过字数上限", "Body is too long"),
             msg(
-                "小红书笔记正文最多1000个字符。span 指向超出上限的部分。修改：删减正文或拆成多篇笔记。上限可在 [format] max_body_chars 中调整。",
-                "A Xiaohongshu body takes at most 1,000 characters. The span is the part past the limit. Fix: cut the body or split the note. The limit is `max_body_chars` in `[format]`.",
+                "小红书笔记正文最多1000个字符。span 指向超出上限的部分（最多40个字符，从完整字符簇开始）。修改：删减正文或拆成多篇笔记。上限可在 [format] max_body_chars 中调整。",
+                "A Xiaohongshu body takes at most 1,000 characters. The span is the part past the limit (its first 40 characters, starting on a whole grapheme). Fix: cut the body or split the note. The limit is `max_body_chars` in `[format]`.",
             ),
             &["好".repeat(1001), "今天的早餐🍳".repeat(200), "a".repeat(5000)],
             &["好".repeat(1000), "今天的早餐🍳".repeat(100), "短短一句".to_owned()],
@@ -156,6 +156,33 @@ fn overflow_start(text: &str, chars: usize) -> Option<usize> {
         return None;
     }
     text.char_indices().nth(chars).map(|(i, _)| i)
+}
+
+/// The most characters of an overflow a violation spans (and echoes in `matched`): a 5 MB
+/// body over the limit is reported by the start of what is too much, not copied whole.
+pub const MAX_OVERFLOW_SHOWN: usize = 40;
+
+/// The span of the part of `text` past `chars` characters, if any: it starts on a grapheme
+/// boundary (never inside an emoji ZWJ sequence or a base and its marks, so it may start a
+/// little before the limit) and holds at most [`MAX_OVERFLOW_SHOWN`] characters.
+fn overflow(text: &str, chars: usize) -> Option<Span> {
+    use unicode_segmentation::GraphemeCursor;
+    let mut at = overflow_start(text, chars)?;
+    let mut cursor = GraphemeCursor::new(at, text.len(), true);
+    if !cursor.is_boundary(text, 0).unwrap_or(true) {
+        at = cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(at);
+    }
+    let end = text[at..]
+        .char_indices()
+        .nth(MAX_OVERFLOW_SHOWN)
+        .map_or(text.len(), |(i, _)| at + i);
+    let mut cursor = GraphemeCursor::new(end, text.len(), true);
+    let end = if cursor.is_boundary(text, 0).unwrap_or(true) {
+        end
+    } else {
+        cursor.next_boundary(text, 0).ok().flatten().unwrap_or(text.len())
+    };
+    Some(Span::new(at, end))
 }
 
 /// Hashtags written in a body: `#` at the start or after a space or punctuation, then a run of characters up
@@ -213,11 +240,11 @@ pub(crate) fn check<'a>(
         }
         out.push(r.violation(field, note.field_text(field), span, note.sponsored, None));
     };
-    if let Some(at) = overflow_start(&note.title, limits.max_title_chars) {
-        push(TITLE_TOO_LONG, Field::Title, Span::new(at, note.title.len()));
+    if let Some(span) = overflow(&note.title, limits.max_title_chars) {
+        push(TITLE_TOO_LONG, Field::Title, span);
     }
-    if let Some(at) = overflow_start(&note.body, limits.max_body_chars) {
-        push(BODY_TOO_LONG, Field::Body, Span::new(at, note.body.len()));
+    if let Some(span) = overflow(&note.body, limits.max_body_chars) {
+        push(BODY_TOO_LONG, Field::Body, span);
     }
     if limits.empty_body && note.body.trim().is_empty() {
         push(EMPTY_BODY, Field::Body, Span::new(0, note.body.len()));

@@ -197,3 +197,47 @@ fn explain_shows_long_examples_by_their_start() {
     assert!(text.len() < 3000, "{} bytes", text.len());
     assert!(text.contains("(1001 characters)") && !text.contains("(("), "{text}");
 }
+
+/// F501/F502 echo the start of the overflow, not all of it, and never start inside a cluster.
+#[test]
+fn overflow_is_echoed_briefly_on_grapheme_boundaries() {
+    let linter = redlint::Linter::builtin();
+    let note = redlint::Note::from_body("好".repeat(200_000));
+    let v = linter.lint(&note).into_iter().find(|v| v.rule == "F502").expect("F502");
+    assert_eq!(v.matched.chars().count(), redlint::format::MAX_OVERFLOW_SHOWN);
+    // 19 characters, then a family emoji (a ZWJ sequence) across the 20-character limit
+    let title = format!("{}👩‍👩‍👧好", "好".repeat(19));
+    let note = redlint::Note::from_body("正文").with_title(&title);
+    let v = linter.lint(&note).into_iter().find(|v| v.rule == "F501").expect("F501");
+    assert!(v.matched.starts_with('👩'), "{:?}", v.matched);
+    assert_eq!(&title[v.span.range()], v.matched);
+}
+
+/// A record's line tells apart `{"id":5}` on line 1 from the note without an id on line 5.
+#[test]
+fn records_carry_their_line() {
+    let dir = scratch("ids");
+    let path = write(
+        &dir,
+        "ids.jsonl",
+        "{\"id\":5,\"body\":\"最好的面霜\"}\n{}\n{}\n{}\n{\"body\":\"最好的面霜\"}\n",
+    );
+    let lines = json_lines(&stdout(&redlint_in(None, &["check", "--format", "jsonl", &path], None)));
+    assert_eq!((lines[0]["id"].clone(), lines[0]["line"].clone()), (5.into(), 1.into()));
+    assert_eq!((lines[4]["id"].clone(), lines[4]["line"].clone()), (5.into(), 5.into()));
+}
+
+/// In `human` and `line` output a plain-text note's violations come in file order: a tag in
+/// the front matter before the body's.
+#[test]
+fn text_note_violations_come_in_file_order() {
+    let dir = scratch("order");
+    let path = write(
+        &dir,
+        "n.md",
+        "---\ntitle: 标题\ntags: [好物, 最好的]\n---\n正文\n\n这款面霜是最好的\n",
+    );
+    let out = stdout(&redlint_in(None, &["check", "--format", "line", &path], None));
+    let at: Vec<&str> = out.lines().map(|l| l.split(':').nth(1).unwrap_or_default()).collect();
+    assert_eq!(at, ["3", "7"], "{out}");
+}

@@ -36,7 +36,7 @@ pub fn escape_property(s: &str) -> String {
 /// One annotation per violation of one note.
 pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
     let mut out = String::new();
-    for v in report.violations {
+    for v in report.in_file_order() {
         let mut props = format!("file={}", escape_property(report.path));
         if let Some(r) = report.file_region(v) {
             let _ = write!(props, ",line={},endLine={}", r.start_line, r.end_line);

@@ -25,7 +25,7 @@ use super::{NoteReport, Options};
 /// Renders every violation of one note.
 pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
     let mut out = String::new();
-    for v in report.violations {
+    for v in report.in_file_order() {
         // a plain-text note's violation is shown in the file's own line (a title or tag in its
         // front-matter line); a JSON note's in its field, counting the field's lines
         let placed = report.placed(v);
@@ -67,7 +67,15 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
         let marked = &text[span.start..mark_end.min(to)];
         let lead = if from > line_start { "…" } else { "" };
         let tail = if to < line_end { "…" } else { "" };
-        let pad = " ".repeat(lead.width() + before.width());
+        // the underline copies the line's tabs so a terminal expands both alike
+        let pad: String = lead
+            .chars()
+            .chain(before.chars())
+            .map(|c| match c {
+                '\t' => "\t".to_owned(),
+                c => " ".repeat(unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)),
+            })
+            .collect();
         let carets = "^".repeat(marked.width().max(1));
         let gutter = " ".repeat(gutter_no.to_string().len());
         let _ = writeln!(out, "{gutter} |");
@@ -138,6 +146,14 @@ fn id_text(id: &serde_json::Value) -> String {
 mod tests {
     use super::*;
     use crate::report::render_body_en;
+
+    #[test]
+    fn carets_keep_the_tabs_of_the_line() {
+        let (text, _) = render_body_en("\t\t这是最好的面霜", "n.txt", 1, render);
+        let lines: Vec<&str> = text.lines().collect();
+        let src = lines.iter().position(|l| l.starts_with("1 | ")).expect("source line");
+        assert!(lines[src + 1].starts_with("  | \t\t"), "{text}");
+    }
 
     #[test]
     fn carets_align_under_cjk_and_emoji() {

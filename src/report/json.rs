@@ -88,6 +88,10 @@ impl<'a> JsonViolation<'a> {
 #[derive(Serialize)]
 struct JsonNote<'a> {
     id: &'a serde_json::Value,
+    /// The record's line in a JSONL input: tells apart a note whose `id` is 5 from the note
+    /// without an `id` on line 5.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     path: Option<&'a str>,
     violations: Vec<JsonViolation<'a>>,
@@ -96,6 +100,10 @@ struct JsonNote<'a> {
 fn note_object<'a>(report: &'a NoteReport<'_>, with_path: bool) -> JsonNote<'a> {
     JsonNote {
         id: &report.id,
+        line: match report.origin {
+            super::Origin::Record { line } => Some(line),
+            _ => None,
+        },
         path: with_path.then_some(report.path),
         violations: report
             .violations

@@ -13,7 +13,7 @@ use super::{NoteReport, Options, Origin};
 /// Renders every violation of one note.
 pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
     let mut out = String::new();
-    for v in report.violations {
+    for v in report.in_file_order() {
         let unit = options.columns;
         let (line, col) = match (report.file_position_in(v, unit), &report.origin) {
             (Some(pos), _) => pos,

@@ -128,6 +128,23 @@ impl<'a> NoteReport<'a> {
         }
     }
 
+    /// The violations in the order a reader meets them in the file: a plain-text note's by
+    /// file line and column (a tag in the front matter before the body), a JSON note's as
+    /// linted (by field, then position).
+    pub fn in_file_order(&self) -> Vec<&'a Violation> {
+        type Placed<'v> = (Option<(usize, usize)>, usize, &'v Violation);
+        let mut ordered: Vec<Placed<'a>> = self
+            .violations
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (self.file_position_in(v, ColumnUnit::Utf8), i, v))
+            .collect();
+        if ordered.iter().all(|(at, _, _)| at.is_some()) {
+            ordered.sort_by_key(|&(at, i, _)| (at, i));
+        }
+        ordered.into_iter().map(|(_, _, v)| v).collect()
+    }
+
     /// A violation's position inside its field: 1-based line and 1-based column in `unit`.
     pub fn field_position_in(&self, v: &Violation, unit: ColumnUnit) -> (usize, usize) {
         let index = self.index_of(self.note.field_text(v.field));
