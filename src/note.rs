@@ -20,12 +20,14 @@ pub struct Note {
     /// The body text.
     #[serde(default, deserialize_with = "null_as_default")]
     pub body: String,
-    /// Hashtags, without or with their leading `#`.
-    #[serde(default, deserialize_with = "null_as_default")]
+    /// Hashtags, without or with their leading `#`. On input a single string is one tag, and
+    /// numbers in the list are taken as text: an odd side field never costs a note its body.
+    #[serde(default, deserialize_with = "lenient_tags")]
     pub tags: Vec<String>,
     /// Whether the note is declared as sponsored (品牌合作 / 广告). The law binds commercial
-    /// notes, so several rules are more severe in a sponsored note.
-    #[serde(default, deserialize_with = "null_as_default")]
+    /// notes, so several rules are more severe in a sponsored note. On input `true`/`false`,
+    /// `1`/`0` and the strings `"true"`, `"yes"`, `"1"` (and their negatives) are read.
+    #[serde(default, deserialize_with = "lenient_flag")]
     pub sponsored: bool,
 }
 
@@ -35,6 +37,48 @@ where
     T: Default + Deserialize<'de>,
 {
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// Tags as pipelines write them: a list of strings (or numbers), one string, or nothing.
+fn lenient_tags<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    use serde::de::Error;
+    let text = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    };
+    match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Null => Ok(Vec::new()),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .filter(|v| !v.is_null())
+            .map(|v| text(v).ok_or_else(|| D::Error::custom("`tags` holds something that is not text")))
+            .collect(),
+        serde_json::Value::Object(_) => Err(D::Error::custom("`tags` must be a list of strings, not an object")),
+        scalar => Ok(text(&scalar).into_iter().collect()),
+    }
+}
+
+/// A yes/no flag as pipelines write it.
+fn lenient_flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    use serde::de::Error;
+    match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Null => Ok(false),
+        serde_json::Value::Bool(b) => Ok(b),
+        serde_json::Value::Number(n) if n.as_f64() == Some(0.0) => Ok(false),
+        serde_json::Value::Number(n) if n.as_f64() == Some(1.0) => Ok(true),
+        serde_json::Value::String(s) => match s.trim().to_lowercase().as_str() {
+            "true" | "yes" | "1" | "y" | "是" => Ok(true),
+            "false" | "no" | "0" | "n" | "否" | "" => Ok(false),
+            other => Err(D::Error::custom(format!(
+                "`sponsored` must be true or false, not \"{other}\""
+            ))),
+        },
+        other => Err(D::Error::custom(format!(
+            "`sponsored` must be true or false, not {other}"
+        ))),
+    }
 }
 
 impl Note {
@@ -273,7 +317,15 @@ mod tests {
         let n: Note = serde_json::from_str(r#"{"id":7,"title":"t","sponsored":true,"tags":["a"]}"#).unwrap();
         assert_eq!(n.id, Some(serde_json::json!(7)));
         assert!(n.sponsored);
-        assert!(serde_json::from_str::<Note>(r#"{"tags":"a"}"#).is_err());
+        // what is unambiguous is read: one tag as a string, numbers as text, flags as words
+        let n: Note = serde_json::from_str(r#"{"tags":"护肤","sponsored":"yes"}"#).unwrap();
+        assert_eq!((n.tags, n.sponsored), (vec!["护肤".to_owned()], true));
+        let n: Note = serde_json::from_str(r#"{"tags":42,"body":"x"}"#).unwrap();
+        assert_eq!((n.tags, n.body), (vec!["42".to_owned()], "x".to_owned()));
+        let n: Note = serde_json::from_str(r#"{"tags":["a",7,null]}"#).unwrap();
+        assert_eq!(n.tags, ["a", "7"]);
+        assert!(serde_json::from_str::<Note>(r#"{"tags":{"a":1}}"#).is_err());
+        assert!(serde_json::from_str::<Note>(r#"{"sponsored":"maybe"}"#).is_err());
     }
 
     #[test]

@@ -241,3 +241,38 @@ fn text_note_violations_come_in_file_order() {
     let at: Vec<&str> = out.lines().map(|l| l.split(':').nth(1).unwrap_or_default()).collect();
     assert_eq!(at, ["3", "7"], "{out}");
 }
+
+/// Input is read for what it unambiguously is: one tag as a string, an array of notes in a
+/// `.json` file; what is not a note is refused by name, and a body is never lost to an odd
+/// side field.
+#[test]
+fn odd_input_is_read_or_refused_clearly() {
+    let dir = scratch("odd");
+    let arr = write(
+        &dir,
+        "a.json",
+        "[{\"id\":\"a\",\"body\":\"最好的面霜\"},{\"id\":\"b\",\"tags\":\"护肤\",\"body\":\"加我微信\"}]",
+    );
+    let lines = json_lines(&stdout(&redlint_in(None, &["check", "--format", "jsonl", &arr], None)));
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines[1]["id"], "b");
+    let odd = write(
+        &dir,
+        "o.jsonl",
+        "[\"a\",\"b\"]\n{\"id\":1,\"body\":\"x\" ,\n{\"tags\":42,\"body\":\"最好的面霜\"}\n",
+    );
+    let lines = json_lines(&stdout(&redlint_in(None, &["check", "--format", "jsonl", &odd], None)));
+    assert!(
+        lines[0]["error"].as_str().unwrap().contains("a note is a JSON object"),
+        "{lines:?}"
+    );
+    let bad = lines[1]["error"].as_str().unwrap();
+    assert!(
+        bad.starts_with("line 2: invalid JSON at column") && !bad.contains("at line 1"),
+        "{bad}"
+    );
+    assert!(
+        !lines[2]["violations"].as_array().unwrap().is_empty(),
+        "the body is linted: {lines:?}"
+    );
+}

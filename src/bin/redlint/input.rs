@@ -114,6 +114,13 @@ pub fn open(path: &Path, format: InputFormat, sponsored: bool) -> Result<Source,
         InputFormat::Jsonl => Ok(Source::Lines(Box::new(io::Cursor::new(text.into_bytes())), None)),
         InputFormat::Json => {
             let json = text.trim_start_matches('\u{feff}');
+            // a JSON array of notes is read as that many records, numbered from 1
+            if json.trim_start().starts_with('[') {
+                let items: Vec<serde_json::Value> =
+                    serde_json::from_str(json).map_err(|e| format!("{name}: invalid JSON: {e}"))?;
+                let lines: String = items.iter().map(|v| v.to_string() + "\n").collect();
+                return Ok(Source::Lines(Box::new(io::Cursor::new(lines.into_bytes())), None));
+            }
             let mut note: Note = serde_json::from_str(json).map_err(|e| format!("{name}: not a note: {e}"))?;
             if sponsored && !Note::json_declares_sponsored(&text) {
                 note.sponsored = true;
@@ -337,7 +344,25 @@ pub fn parse_line(raw: &[u8], line: usize, sponsored: bool) -> Item {
     if text.trim().is_empty() {
         return error(format!("line {line}: empty line, expected a JSON note"));
     }
-    match serde_json::from_str::<Note>(text) {
+    // a note is a JSON object: an array or a string is refused by name (serde would read an
+    // array positionally), and serde's own "line 1 column N" is said as a column
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            return error(format!(
+                "line {line}: invalid JSON at column {}: {}",
+                e.column(),
+                bare(&e)
+            ));
+        }
+    };
+    if !value.is_object() {
+        return error(format!(
+            "line {line}: not a note: a note is a JSON object, this is {}",
+            kind(&value)
+        ));
+    }
+    match serde_json::from_value::<Note>(value) {
         Ok(mut note) => {
             if sponsored && !note.sponsored && !Note::json_declares_sponsored(text) {
                 note.sponsored = true;
@@ -348,7 +373,27 @@ pub fn parse_line(raw: &[u8], line: usize, sponsored: bool) -> Item {
                 origin: Origin::Record { line },
             }
         }
-        Err(e) if e.is_syntax() || e.is_eof() => error(format!("line {line}: invalid JSON: {e}")),
-        Err(e) => error(format!("line {line}: not a note: {e}")),
+        Err(e) => error(format!("line {line}: not a note: {}", bare(&e))),
+    }
+}
+
+/// serde_json's message without its " at line L column C" tail.
+fn bare(e: &serde_json::Error) -> String {
+    let m = e.to_string();
+    match m.rfind(" at line ") {
+        Some(i) => m[..i].to_owned(),
+        None => m,
+    }
+}
+
+/// What a JSON value is, for messages.
+fn kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Null => "null",
+        serde_json::Value::Object(_) => "an object",
     }
 }
