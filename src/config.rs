@@ -99,33 +99,42 @@ pub enum RuleSetting {
 
 impl<'de> Deserialize<'de> for RuleSetting {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            One(String),
-            Two(Pair),
-        }
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Pair {
-            organic: Option<Severity>,
-            sponsored: Option<Severity>,
-        }
-        let bad = || {
-            serde::de::Error::custom(
-                "expected \"off\", \"info\", \"warning\", \"error\" or { organic = \"...\", sponsored = \"...\" }",
-            )
+        use serde::de::Error;
+        const EXPECTED: &str =
+            "expected \"off\", \"info\", \"warning\", \"error\" or { organic = \"...\", sponsored = \"...\" }";
+        let severity = |v: &toml::Value, key: &str| -> Result<Severity, D::Error> {
+            let s = v
+                .as_str()
+                .ok_or_else(|| D::Error::custom(format!("`{key}` must be a string: {EXPECTED}")))?;
+            s.parse().map_err(|e| D::Error::custom(format!("{e}")))
         };
-        match Raw::deserialize(d).map_err(|_| bad())? {
-            Raw::One(s) if s == "off" => Ok(RuleSetting::Off),
-            Raw::One(s) => {
-                let sev: Severity = s.parse().map_err(|_| bad())?;
+        match toml::Value::deserialize(d)? {
+            toml::Value::String(s) if s.eq_ignore_ascii_case("off") => Ok(RuleSetting::Off),
+            toml::Value::String(s) => {
+                let sev: Severity = s
+                    .parse()
+                    .map_err(|_| D::Error::custom(format!("unknown level `{s}`: {EXPECTED}")))?;
                 Ok(RuleSetting::Level {
                     organic: Some(sev),
                     sponsored: Some(sev),
                 })
             }
-            Raw::Two(Pair { organic, sponsored }) => Ok(RuleSetting::Level { organic, sponsored }),
+            toml::Value::Table(t) => {
+                let (mut organic, mut sponsored) = (None, None);
+                for (k, v) in &t {
+                    match k.as_str() {
+                        "organic" => organic = Some(severity(v, k)?),
+                        "sponsored" => sponsored = Some(severity(v, k)?),
+                        other => {
+                            return Err(D::Error::custom(format!(
+                                "unknown key `{other}` in a rule setting (expected `organic` or `sponsored`)"
+                            )));
+                        }
+                    }
+                }
+                Ok(RuleSetting::Level { organic, sponsored })
+            }
+            _ => Err(D::Error::custom(EXPECTED)),
         }
     }
 }
@@ -208,7 +217,12 @@ impl Config {
         let line_of = |offset: usize| index.position(offset.min(text.len())).line + 1;
         let raw: Raw = toml::from_str(text).map_err(|e| ConfigError {
             line: e.span().map(|s| line_of(s.start)),
-            message: e.message().trim_end().to_owned(),
+            // serde speaks Rust: say what a user writes
+            message: e
+                .message()
+                .trim_end()
+                .replace("expected usize", "expected a whole number, 0 or more")
+                .replace("expected u64", "expected a whole number, 0 or more"),
             path: path.clone(),
         })?;
         if let Some(c) = &raw.context {

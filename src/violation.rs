@@ -34,7 +34,8 @@ macro_rules! string_enum {
         impl FromStr for $name {
             type Err = UnknownName;
             fn from_str(s: &str) -> Result<Self, UnknownName> {
-                match s {
+                // names are lowercase ASCII; `Warning` and `WARNING` mean `warning`
+                match s.to_ascii_lowercase().as_str() {
                     $($text => Ok($name::$variant),)+
                     _ => Err(UnknownName {
                         kind: stringify!($name),
@@ -62,7 +63,7 @@ macro_rules! string_enum {
 
 /// A name that is not one of a string enum's values.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {kind} `{given}` (expected one of: {})", expected.join(", "))]
+#[error("unknown {} `{given}` (expected one of: {})", kind.to_lowercase(), expected.join(", "))]
 pub struct UnknownName {
     kind: &'static str,
     given: String,
@@ -258,6 +259,13 @@ mod tests {
         assert_eq!(Category::BannedWord.as_str(), "banned-word");
         let err = "banned".parse::<Category>().unwrap_err().to_string();
         assert!(err.contains("banned-word"), "{err}");
+    }
+
+    #[test]
+    fn names_read_in_any_case_and_errors_speak_plainly() {
+        assert_eq!("Warning".parse::<Severity>().unwrap(), Severity::Warning);
+        let e = "fatal".parse::<Severity>().unwrap_err().to_string();
+        assert_eq!(e, "unknown severity `fatal` (expected one of: info, warning, error)");
     }
 
     #[test]

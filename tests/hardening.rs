@@ -276,3 +276,30 @@ fn odd_input_is_read_or_refused_clearly() {
         "the body is linted: {lines:?}"
     );
 }
+
+/// Messages speak the user's words, not Rust's.
+#[test]
+fn wording_is_plain() {
+    let dir = scratch("wording");
+    let cases = [
+        ("[rules]\nB101 = { organic = \"fatal\" }\n", "unknown severity `fatal`"),
+        ("[rules]\nB101 = { organc = \"info\" }\n", "unknown key `organc`"),
+        ("[format]\nmax_tags = -1\n", "expected a whole number"),
+    ];
+    for (i, (config, want)) in cases.iter().enumerate() {
+        let path = write(&dir, &format!("c{i}.toml"), *config);
+        let out = redlint_in(None, &["check", "--config", &path, "-"], Some("你好".as_bytes()));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(want) && !err.contains("usize") && !err.contains("Severity"),
+            "{err}"
+        );
+    }
+    let out = redlint_in(None, &["check", "--fail-on", "Warning", "-"], Some("你好".as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let out = redlint_in(None, &["init", "/nonexistent/dir"], None);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is not a directory"),
+        "{out:?}"
+    );
+}

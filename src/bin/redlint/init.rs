@@ -6,6 +6,9 @@ use std::path::Path;
 use redlint::config::{FILE_NAME, STARTER};
 
 pub fn run(dir: &Path) -> Result<u8, String> {
+    if !dir.is_dir() {
+        return Err(format!("{} is not a directory (create it first)", dir.display()));
+    }
     let path = dir.join(FILE_NAME);
     let mut file = std::fs::OpenOptions::new()
         .write(true)
