@@ -303,3 +303,19 @@ fn wording_is_plain() {
         "{out:?}"
     );
 }
+
+/// `rules` keeps its columns aligned whatever the names, and speaks the chosen language.
+#[test]
+fn the_rules_table_stays_aligned() {
+    let dir = scratch("rules-table");
+    let pack = write(
+        &dir,
+        "long.toml",
+        "[pack]\ncategory = \"banned-word\"\n[[rule]]\nid = \"B901\"\nname = \"a-very-long-house-rule-name-that-goes-on-and-on\"\nseverity = \"warning\"\nmessage = { zh = \"内部词\", en = \"House word\" }\nbasis = \"house\"\nterms = [\"锟斤拷\"]\n",
+    );
+    let out = stdout(&redlint_in(None, &["rules", "--lang", "zh", "--pack", &pack], None));
+    let column = |l: &str| l.find("banned-word").or_else(|| l.find("category"));
+    let at: Vec<usize> = out.lines().filter_map(column).collect();
+    assert!(at.len() > 10 && at.iter().all(|&c| c == at[0]), "{out}");
+    assert!(out.contains("内部词") && out.contains("绝对化用语"), "{out}");
+}

@@ -170,6 +170,9 @@ struct RulesArgs {
     /// Run every rule's examples and counter-examples; exit 1 if one misbehaves.
     #[arg(long)]
     self_test: bool,
+    /// Language of the messages in the table (default: English).
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
     #[command(flatten)]
     packs: PackArgs,
 }

@@ -38,22 +38,27 @@ pub fn list(args: &RulesArgs) -> Result<u8, String> {
         out = serde_json::to_string_pretty(&rules).map_err(|e| e.to_string())?;
         out.push('\n');
     } else {
+        // columns as wide as their longest entry: a user pack's long names keep the rows aligned
+        let width =
+            |f: &dyn Fn(&redlint::Rule) -> usize, head: &str| linter.rules().map(f).max().unwrap_or(0).max(head.len());
+        let (wi, wn) = (width(&|r| r.id.len(), "id"), width(&|r| r.name.len(), "name"));
         let _ = writeln!(
             out,
-            "{:<6} {:<28} {:<19} {:<17} message",
+            "{:<wi$} {:<wn$} {:<19} {:<17} message",
             "id", "name", "category", "organic/sponsored"
         );
+        let lang = args.lang.unwrap_or(redlint::Lang::En);
         for r in linter.rules() {
             let sev = format!("{}/{}", r.severity, r.sponsored_severity);
             let off = if linter.is_enabled(&r.id) { "" } else { " (off)" };
             let _ = writeln!(
                 out,
-                "{:<6} {:<28} {:<19} {:<17} {}{off}",
+                "{:<wi$} {:<wn$} {:<19} {:<17} {}{off}",
                 r.id,
                 r.name,
                 r.category.as_str(),
                 sev,
-                r.message.en
+                r.message.get(lang)
             );
         }
     }
