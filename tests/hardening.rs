@@ -319,3 +319,20 @@ fn the_rules_table_stays_aligned() {
     assert!(at.len() > 10 && at.iter().all(|&c| c == at[0]), "{out}");
     assert!(out.contains("内部词") && out.contains("绝对化用语"), "{out}");
 }
+
+/// `fix --diff` on JSONL is a unified diff with file headers, one hunk per fixed record.
+#[test]
+fn fix_diff_on_jsonl_has_headers() {
+    let dir = scratch("diff");
+    let path = write(
+        &dir,
+        "n.jsonl",
+        "{\"id\":1,\"body\":\"秋冬最好用的面霜\"}\n{\"id\":2,\"body\":\"你好\"}\n{\"id\":3,\"body\":\"最好用的口红\"}\n",
+    );
+    let out = stdout(&redlint_in(None, &["fix", "--diff", &path], None));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], format!("--- {path}"), "{out}");
+    assert_eq!(lines[1], format!("+++ {path}"), "{out}");
+    assert_eq!(out.matches("@@ -").count(), 2, "{out}");
+    assert_eq!(out.matches("--- ").count(), 1, "{out}");
+}

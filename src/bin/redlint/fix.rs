@@ -249,6 +249,7 @@ fn fix_jsonl(
     };
     let w = |e: io::Error| format!("writing: {e}");
     let mut changed_any = false;
+    let mut headed = false;
     let mut bad = Vec::new();
     for chunk in Chunks::new(reader, name) {
         let chunk = chunk?;
@@ -266,6 +267,11 @@ fn fix_jsonl(
                     tally.add(&fixed);
                     changed_any = true;
                     if args.diff {
+                        // a unified diff `patch` takes: file headers once, then a hunk per record
+                        if !headed {
+                            writeln!(out, "--- {name}\n+++ {name}").map_err(w)?;
+                            headed = true;
+                        }
                         let old = String::from_utf8_lossy(&raw);
                         writeln!(
                             out,
@@ -302,7 +308,12 @@ fn fix_jsonl(
     if !bad.is_empty() {
         out.flush().ok();
         for m in &bad {
-            eprintln!("redlint: {name}: {m} (written unchanged)");
+            let what = if args.diff {
+                "left out of the diff"
+            } else {
+                "written unchanged"
+            };
+            eprintln!("redlint: {name}: {m} ({what})");
         }
         return Err(format!("{name}: {} could not be read", plural(bad.len(), "line", None)));
     }
