@@ -2,8 +2,10 @@
 //! Vim's `errorformat`, Emacs' compilation-mode and VS Code's problem matchers read as is.
 //!
 //! For a plain-text note, line and column are the file's (for the title and tags too: their
-//! place in the front matter); for a JSON record they are the record's line and the column of
-//! the violation inside its field. Columns are 1-based, in characters, or in bytes with
+//! place in the front matter). For a JSON note they are the file's too: the record's line in a
+//! JSONL file (line 1 of a `.json` document), column 1, since the field's text sits escaped
+//! inside the JSON; the violation's place inside its field follows the field's name, as
+//! `(body 1:3: 最好)`. Columns are 1-based, in characters, or in bytes with
 //! [`Options::columns`] (`--columns byte`, for Vim's `%c`).
 
 use std::fmt::Write;
@@ -15,14 +17,17 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
     let mut out = String::new();
     for v in report.in_file_order() {
         let unit = options.columns;
-        let (line, col) = match (report.file_position_in(v, unit), &report.origin) {
-            (Some(pos), _) => pos,
-            (None, Origin::Record { line }) => (*line, report.field_position_in(v, unit).1),
-            (None, _) => report.field_position_in(v, unit),
+        let (line, col, inside) = match (report.file_position_in(v, unit), &report.origin) {
+            (Some((line, col)), _) => (line, col, String::new()),
+            (None, origin) => {
+                let (fl, fc) = report.field_position_in(v, unit);
+                let line = if let Origin::Record { line } = origin { *line } else { 1 };
+                (line, 1, format!(" {fl}:{fc}"))
+            }
         };
         let _ = writeln!(
             out,
-            "{}:{line}:{col}: {}: {} ({}: {}) [{}]",
+            "{}:{line}:{col}: {}: {} ({}{inside}: {}) [{}]",
             report.path,
             v.severity,
             options.message(v),
@@ -46,5 +51,16 @@ mod tests {
         assert!(first.starts_with("a.txt:2:") && first.contains(": error: "), "{out}");
         assert!(first.ends_with(']'), "{out}");
         assert_eq!(out.lines().count(), vs.len());
+    }
+
+    #[test]
+    fn a_json_record_is_placed_at_its_line_and_its_field_position_said() {
+        let note = crate::Note::from_body("你好，这是全网最低价");
+        let vs = crate::Linter::builtin().lint(&note);
+        let r = NoteReport::new("n.jsonl", serde_json::json!(1), &note, Origin::Record { line: 7 }, &vs);
+        let out = render(&r, &Options::default());
+        let first = out.lines().next().expect("a line");
+        assert!(first.starts_with("n.jsonl:7:1: "), "{out}");
+        assert!(first.contains("(body 1:8: 最低价)"), "{out}");
     }
 }
