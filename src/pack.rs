@@ -553,7 +553,7 @@ examples = ["最好", { text = "最佳", sponsored = true }]
 
         let e = parse_err(&GOOD.replace("severity = \"warning\"", "severity = \"fatal\""));
         assert_eq!((e.rule.as_deref(), e.line), (Some("B191"), 8));
-        assert!(e.to_string().contains("unknown Severity `fatal`"), "{e}");
+        assert!(e.to_string().contains("unknown severity `fatal`"), "{e}");
 
         let e = parse_err(&GOOD.replace("basis =", "bassis ="));
         assert!(matches!(e.kind, PackErrorKind::Syntax(_)), "{e}");

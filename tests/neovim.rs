@@ -3,8 +3,8 @@
 //! the line, applies the quick fix; and reads `redlint check --format line` output into the
 //! quickfix list. The Lua halves are in `tests/neovim/`.
 //!
-//! Needs `nvim` (Debian package `neovim`; `.ci/run` installs it). Without it the tests fail
-//! when `CI` is set and are skipped, with a note, otherwise.
+//! Needs `nvim` (Debian package `neovim`; `.ci/run` installs it). Without it the tests show as
+//! ignored (`build.rs` looks for the editor), except when `CI` is set: then they run and fail.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -209,16 +209,19 @@ fn session(utf8: bool) {
 }
 
 #[test]
+#[cfg_attr(not(has_nvim), ignore = "nvim is not installed (apt-get install neovim)")]
 fn neovim_diagnostics_edit_and_quick_fix_utf16() {
     session(false);
 }
 
 #[test]
+#[cfg_attr(not(has_nvim), ignore = "nvim is not installed (apt-get install neovim)")]
 fn neovim_diagnostics_edit_and_quick_fix_utf8() {
     session(true);
 }
 
 #[test]
+#[cfg_attr(not(has_nvim), ignore = "nvim is not installed (apt-get install neovim)")]
 fn line_format_reads_into_vim_quickfix() {
     if require_nvim().is_none() {
         return;
