@@ -5,6 +5,7 @@
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(has_nvim)");
     println!("cargo::rerun-if-env-changed=PATH");
+    println!("cargo::rerun-if-env-changed=CI");
     println!("cargo::rerun-if-changed=build.rs");
     let found = std::process::Command::new("nvim")
         .arg("--version")

@@ -162,3 +162,37 @@ fn every_rule_example_once_fixed_does_not_raise_the_fixed_violations_again() {
     }
     assert!(fixed_any >= 3, "the packs have fixes to test: {fixed_any}");
 }
+
+/// A fix must read as Chinese where it lands: every fix of every rule, applied to its term in
+/// a few sentence frames, never leaves a doubled particle or degree word (很很, 的的) or an
+/// adverb glued to a noun (很好选择: 很好 before a noun needs 的; the frames catch it).
+#[test]
+fn fixes_read_as_chinese_in_their_sentences() {
+    use redlint::Linter;
+    let linter = Linter::builtin();
+    let frames = ["这是{}的面霜", "秋冬{}选择", "效果{}", "{}，推荐"];
+    let mut bad = Vec::new();
+    for rule in linter.rules() {
+        for (term, with) in &rule.fixes {
+            for frame in frames {
+                let before = frame.replace("{}", term);
+                let after = frame.replace("{}", with);
+                let doubles = |t: &str| {
+                    ["很很", "的的", "了了", "非常很", "很非常"]
+                        .iter()
+                        .any(|d| t.contains(d))
+                };
+                // the frame fits the term (not 最好的 before 的)
+                let doubled = doubles(&after) && !doubles(&before);
+                // an adverb of degree right before a noun (很好选择, 很强选择) does not read, where
+                // the term before it did (最好选择); a term with 是 is a predicate, not before nouns
+                let adverb_noun =
+                    !term.starts_with('是') && ["很好选择", "很好面霜", "很强选择"].iter().any(|d| after.contains(d));
+                if doubled || adverb_noun {
+                    bad.push(format!("{}: {before} → {after}", rule.id));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
