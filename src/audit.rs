@@ -382,7 +382,7 @@ pub fn human(report: &AuditReport, bad: &[BadRecord]) -> String {
         out.push('\n');
     }
     let authors: std::collections::BTreeSet<&str> = report.author_months.iter().map(|m| m.author.as_str()).collect();
-    let n = |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
+    let n = crate::report::plural;
     let _ = write!(
         out,
         "audited {} by {} in {}: {} over the {} cap, {} with undeclared sponsorship",

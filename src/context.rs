@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{PackError, PackErrorKind};
 use crate::normalize::fold_term;
-use crate::pack::compile_regex;
+use crate::pack::{compile_regex, line_col};
 use crate::violation::Message;
 
 /// What a rule's hits need around them to count at their organic severity.
@@ -140,13 +140,12 @@ impl Lexicon {
     /// Parses a lexicon file (a `[context]` table); `origin` names it in errors.
     pub fn parse(origin: &str, text: &str) -> Result<Lexicon, PackError> {
         let raw: RawFile = toml::from_str(text).map_err(|e| {
-            let offset = e.span().map_or(0, |s| s.start);
-            let line = text[..offset.min(text.len())].matches('\n').count() + 1;
+            let (line, column) = line_col(text, e.span().map_or(0, |s| s.start));
             PackError {
                 file: origin.to_owned(),
                 rule: None,
                 line,
-                column: 1,
+                column,
                 kind: PackErrorKind::Syntax(e.message().trim().to_owned()),
             }
         })?;
@@ -162,12 +161,12 @@ impl Lexicon {
     /// Checks words (non-empty once folded) and regexes (compile, never match empty).
     pub(crate) fn check(&self, origin: &str, text: &str) -> Result<(), PackError> {
         let at = |needle: &str, kind: PackErrorKind| {
-            let offset = text.find(needle).unwrap_or(0);
+            let (line, column) = line_col(text, text.find(needle).unwrap_or(0));
             PackError {
                 file: origin.to_owned(),
                 rule: None,
-                line: text[..offset].matches('\n').count() + 1,
-                column: 1,
+                line,
+                column,
                 kind,
             }
         };

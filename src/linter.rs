@@ -66,10 +66,10 @@ struct Inner {
     roles: Vec<Vec<Role>>,
     /// The terms of rules that are also read by sound or initials.
     sound: SoundIndex,
-    /// Every folded term and exception of every rule: a text read by sound as a term, but
-    /// written as another term (`微信` read like the listed disguise `薇信`), is that other term
-    /// and left to its own rule.
-    spelled: std::collections::HashSet<String>,
+    /// Each automaton pattern's id by its folded text: a text read by sound as a term, but
+    /// written as another term or exception (`微信` read like the listed disguise `薇信`), is
+    /// that other term and left to its own rule.
+    ids: HashMap<String, usize>,
     /// Right before / right after a medical word: an efficacy construction (`能`, `效果`).
     efficacy_before: Option<Regex>,
     efficacy_after: Option<Regex>,
@@ -371,7 +371,6 @@ impl LinterBuilder {
             }
             add(folded, Role::Allow);
         }
-        let spelled = strings.iter().cloned().collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
@@ -391,7 +390,7 @@ impl LinterBuilder {
                 automaton,
                 roles,
                 sound,
-                spelled,
+                ids,
                 efficacy_before,
                 efficacy_after,
                 patterns,
@@ -475,9 +474,10 @@ impl Linter {
         // a title and tags speak for the whole note: a claim there is about what the note
         // sells when the title or the body names a product
         if title || body {
+            let no_product = context::no_product();
             for v in out
                 .iter_mut()
-                .filter(|v| v.field != Field::Body && v.context == Some(context::no_product()))
+                .filter(|v| v.field != Field::Body && v.context.as_ref() == Some(&no_product))
             {
                 if let Some(r) = self.rule(&v.rule) {
                     v.severity = r.severity_for(false);
@@ -604,8 +604,26 @@ impl Linter {
                 .take_while(|(_, e)| e.start + longest >= h.span.start)
                 .any(|(rule, e)| rule.is_none_or(|r| r == h.rule) && e.contains(h.span))
         });
-        // a product the packs know (水光针) or a sales call (秒杀, 领券) makes its sentence
-        // commercial as much as any word of the lexicon
+        self.anchor_hits(&hits, &mut anchors);
+        self.refuse_split_claims(&norm, &mut hits);
+        let mut found: Vec<Violation> = hits
+            .into_iter()
+            .map(|h| self.violation_in_context(&h, field, text, &norm, sponsored, &anchors))
+            .collect();
+        if merge {
+            found = merge_overlapping(found);
+        }
+        let first = out.len();
+        out.extend(found);
+        out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+        anchors.iter().any(|&(a, _)| a == Anchor::Commercial)
+    }
+
+    /// Claim context, stage 1: a product the packs know (水光针) or a sales call (秒杀, 领券)
+    /// makes its sentence commercial as much as any word of the lexicon. Leaves `anchors`
+    /// sorted by start.
+    fn anchor_hits(&self, hits: &[Hit], anchors: &mut Vec<(Anchor, Span)>) {
+        let inner = &*self.inner;
         anchors.extend(hits.iter().flat_map(|h| {
             match inner.rules[h.rule].rule.category {
                 Category::ProhibitedProduct => &[Anchor::Commercial][..],
@@ -618,8 +636,12 @@ impl Linter {
         if !anchors.is_sorted_by_key(|&(_, s)| s.start) {
             anchors.sort_unstable_by_key(|&(_, s)| s.start);
         }
-        // a claim term that cuts a word of the text in two is not that term (包|好好看); hits
-        // close together share one segmentation of the text around them
+    }
+
+    /// Claim context, stage 2: a claim term that cuts a word of the text in two is not that
+    /// term (包|好好看). Hits close together share one segmentation of the text around them.
+    fn refuse_split_claims(&self, norm: &Normalized, hits: &mut Vec<Hit>) {
+        let inner = &*self.inner;
         let mut claims: Vec<(usize, usize, usize)> = hits
             .iter()
             .enumerate()
@@ -632,58 +654,61 @@ impl Linter {
                 )
             })
             .collect();
-        if !claims.is_empty() {
-            claims.sort_unstable();
-            let mut cut = vec![false; hits.len()];
-            let mut k = 0;
-            while k < claims.len() {
-                let (from, mut to) = (claims[k].0, claims[k].1);
-                let mut j = k + 1;
-                while j < claims.len() && claims[j].0 <= to + 24 {
-                    to = to.max(claims[j].1);
-                    j += 1;
-                }
-                let words = words::words_around(norm.folded(), from, to);
-                for &(s, e, i) in &claims[k..j] {
-                    cut[i] = words::splits(&words, s, e);
-                }
-                k = j;
+        if claims.is_empty() {
+            return;
+        }
+        claims.sort_unstable();
+        let mut cut = vec![false; hits.len()];
+        let mut k = 0;
+        while k < claims.len() {
+            let (from, mut to) = (claims[k].0, claims[k].1);
+            let mut j = k + 1;
+            while j < claims.len() && claims[j].0 <= to + 24 {
+                to = to.max(claims[j].1);
+                j += 1;
             }
-            let mut i = 0;
-            hits.retain(|_| {
-                i += 1;
-                !cut[i - 1]
-            });
+            let words = words::words_around(norm.folded(), from, to);
+            for &(s, e, i) in &claims[k..j] {
+                cut[i] = words::splits(&words, s, e);
+            }
+            k = j;
         }
-        let mut found: Vec<Violation> = hits
-            .into_iter()
-            .map(|h| {
-                let rule = &inner.rules[h.rule].rule;
-                let mut v = rule.violation(field, text, h.span, sponsored, h.term);
-                if sponsored {
-                    if rule.sponsored_severity > rule.severity {
-                        v.context = Some(context::sponsored());
-                    }
-                } else if let Some(scope) = rule.scope.filter(|_| !disguised(text, &norm, &h)) {
-                    if let Some(why) = self.unclaimed(scope, text, &norm, h.span, &anchors) {
-                        v.severity = v.severity.min(Severity::Info);
-                        v.context = Some(why);
-                    }
-                }
-                v.reading = h.reading.map(|(t, how)| Reading {
-                    term: inner.sound.term(t).text.clone(),
-                    how: how.names().into_iter().map(str::to_owned).collect(),
-                });
-                v
-            })
-            .collect();
-        if merge {
-            found = merge_overlapping(found);
+        let mut i = 0;
+        hits.retain(|_| {
+            i += 1;
+            !cut[i - 1]
+        });
+    }
+
+    /// Claim context, stage 3: the violation of a hit, at the severity its note and sentence
+    /// give it (with the reason when that is not the rule's own), and how it was read.
+    fn violation_in_context(
+        &self,
+        h: &Hit,
+        field: Field,
+        text: &str,
+        norm: &Normalized,
+        sponsored: bool,
+        anchors: &[(Anchor, Span)],
+    ) -> Violation {
+        let inner = &*self.inner;
+        let rule = &inner.rules[h.rule].rule;
+        let mut v = rule.violation(field, text, h.span, sponsored, h.term);
+        if sponsored {
+            if rule.sponsored_severity > rule.severity {
+                v.context = Some(context::sponsored());
+            }
+        } else if let Some(scope) = rule.scope.filter(|_| !disguised(text, norm, h)) {
+            if let Some(why) = self.unclaimed(scope, text, norm, h.span, anchors) {
+                v.severity = v.severity.min(Severity::Info);
+                v.context = Some(why);
+            }
         }
-        let first = out.len();
-        out.extend(found);
-        out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
-        anchors.iter().any(|&(a, _)| a == Anchor::Commercial)
+        v.reading = h.reading.map(|(t, how)| Reading {
+            term: inner.sound.term(t).text.clone(),
+            how: how.names().into_iter().map(str::to_owned).collect(),
+        });
+        v
     }
 
     /// Terms written in disguise (read by sound, initials or emoji): each candidate of the
@@ -714,7 +739,12 @@ impl Linter {
                 .flat_map(|u| norm.folded()[u.clone()].chars())
                 .filter(|c| !c.is_whitespace())
                 .collect();
-            if written != st.text && inner.spelled.contains(&written) {
+            let spelled_as_term = inner.ids.get(&written).is_some_and(|&id| {
+                inner.roles[id]
+                    .iter()
+                    .any(|r| matches!(r, Role::Term { .. } | Role::Exception { .. }))
+            });
+            if written != st.text && spelled_as_term {
                 continue;
             }
             let r = &inner.rules[rule];

@@ -468,7 +468,7 @@ fn is_rule_id(id: &str) -> bool {
 }
 
 /// 1-based line and column (in chars) of byte `offset`.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let index = crate::span::LineIndex::new(text);
     let p = index.position(offset);
     (p.line + 1, p.char_col + 1)
