@@ -6,6 +6,7 @@
 //! lang = "zh"                     # message language in human and line output: zh | en
 //! packs = ["rules/extra.toml"]    # extra rule packs, relative to this file
 //! allow = ["最好莱坞"]            # terms allowed everywhere (brand and product names)
+//! brief = "briefs/autumn.toml"    # a campaign brief every note is checked against
 //!
 //! [rules]                         # by id or name: off | info | warning | error
 //! B101 = "off"
@@ -66,6 +67,10 @@ packs = []
 allow = [
   # "最好莱坞",
 ]
+
+# A campaign brief every note is checked against (keywords, hashtags, disclosure, forbidden
+# names; the format is in the README), relative to this file.
+# brief = "campaign-brief.toml"
 
 # Rules switched off or re-levelled, by id or name (see `redlint rules`):
 # "off", "info", "warning", "error", or { organic = "...", sponsored = "..." }.
@@ -159,6 +164,7 @@ struct Raw {
     allow: Vec<Spanned<String>>,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, RuleSetting>,
+    brief: Option<Spanned<String>>,
     format: Option<RawFormat>,
     context: Option<crate::context::Lexicon>,
 }
@@ -193,6 +199,8 @@ pub struct Config {
     pub rules: Vec<(String, RuleSetting, usize)>,
     /// `[format]`.
     pub format: FormatSettings,
+    /// The campaign brief, resolved against the config file's directory, with its line.
+    pub brief: Option<(PathBuf, usize)>,
     /// `[context]`: words added to the claim-context lexicon (see [`crate::context`]).
     pub context: Option<crate::context::Lexicon>,
 }
@@ -269,6 +277,7 @@ impl Config {
                 .collect(),
             rules,
             format,
+            brief: raw.brief.map(|b| (base.join(b.get_ref()), line_of(b.span().start))),
             context: raw.context,
             path,
         })
@@ -304,6 +313,9 @@ impl Config {
             builder.add_context(c.clone());
         }
         builder.format_limits(self.format.limits);
+        if let Some((brief, _)) = &self.brief {
+            builder.brief_file(brief)?;
+        }
         if let Some(sev) = self.format.severity {
             for r in crate::format::rules() {
                 builder.set_severity(&r.id, sev, sev);
@@ -337,6 +349,8 @@ impl Config {
             Error::UnknownRule(key) => self.rules.iter().find(|r| &r.0 == key).map(|r| r.2),
             Error::EmptyAllow(term) => self.allow.iter().find(|a| &a.0 == term).map(|a| a.1),
             Error::Io { path, .. } => self.packs.iter().find(|p| &p.0 == path).map(|p| p.1),
+            // a brief that cannot be read at all: the line that names it
+            Error::Brief(b) if b.line.is_none() => self.brief.as_ref().map(|b| b.1),
             _ => None,
         };
         ConfigError {

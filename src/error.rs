@@ -20,6 +20,9 @@ pub enum Error {
     /// A setting names a rule that no loaded pack has.
     #[error("unknown rule `{0}` (see `redlint rules` for the list)")]
     UnknownRule(String),
+    /// A campaign brief that cannot be read or parsed.
+    #[error(transparent)]
+    Brief(#[from] crate::brief::BriefError),
     /// An allow-list entry that folds to nothing.
     #[error("allow-list entry `{0}` is empty once spaces and punctuation are removed")]
     EmptyAllow(String),

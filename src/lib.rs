@@ -26,6 +26,7 @@
 
 pub mod audit;
 pub mod batch;
+pub mod brief;
 pub mod config;
 pub mod context;
 pub mod error;
@@ -41,6 +42,7 @@ pub mod span;
 pub mod violation;
 pub mod words;
 
+pub use brief::{Brief, BriefError};
 pub use config::Config;
 pub use error::{Error, PackError, PackErrorKind};
 pub use format::FormatLimits;

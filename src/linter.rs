@@ -18,6 +18,7 @@ use std::sync::{Arc, OnceLock};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexSet};
 
+use crate::brief::{self, Brief, CompiledBrief};
 use crate::context::{self, Lexicon, Scope};
 use crate::error::Error;
 use crate::format::{self, FormatLimits};
@@ -81,6 +82,8 @@ struct Inner {
     escalations: Vec<(Category, Escalate)>,
     /// The limits of the engine's own `format` rules.
     format: FormatLimits,
+    /// The campaign brief the `brief` rules check, if one is set.
+    brief: Option<CompiledBrief>,
 }
 
 #[derive(Debug)]
@@ -152,6 +155,7 @@ pub struct LinterBuilder {
     allow: Vec<String>,
     context: Vec<Lexicon>,
     format: FormatLimits,
+    brief: Option<Brief>,
 }
 
 impl Default for LinterBuilder {
@@ -171,6 +175,7 @@ impl LinterBuilder {
             allow: Vec::new(),
             context: Vec::new(),
             format: FormatLimits::default(),
+            brief: None,
         }
     }
 
@@ -233,6 +238,19 @@ impl LinterBuilder {
         self
     }
 
+    /// Checks every note against a campaign brief (the `brief` rules, `C601`..`C607`); its
+    /// limits override [`LinterBuilder::format_limits`] where it sets them.
+    pub fn brief(&mut self, brief: Brief) -> &mut Self {
+        self.brief = Some(brief);
+        self
+    }
+
+    /// Reads and sets a brief file (see [`LinterBuilder::brief`]).
+    pub fn brief_file(&mut self, path: impl AsRef<std::path::Path>) -> Result<&mut Self, Error> {
+        self.brief = Some(Brief::load(path)?);
+        Ok(self)
+    }
+
     /// Allows a term everywhere: any hit lying inside it is dropped (brand and product names
     /// that contain banned characters).
     pub fn allow(&mut self, term: &str) -> &mut Self {
@@ -256,10 +274,11 @@ impl LinterBuilder {
         let mut escalations = Vec::new();
         let mut owner: HashMap<String, String> = HashMap::new();
         let native = self.builtin.then(|| (None, format::rules()));
+        let native_brief = (self.builtin || self.brief.is_some()).then(|| (None, brief::rules()));
         let packs = packs
             .into_iter()
             .map(|p| (p.escalate.map(|e| (p.category, e)), p.rules));
-        for (escalate, pack_rules) in packs.chain(native) {
+        for (escalate, pack_rules) in packs.chain(native).chain(native_brief) {
             escalations.extend(escalate);
             for rule in pack_rules {
                 for key in [&rule.id, &rule.name] {
@@ -396,7 +415,11 @@ impl LinterBuilder {
                 patterns,
                 pattern_set,
                 escalations,
-                format: self.format,
+                format: match &self.brief {
+                    Some(b) => b.limits(self.format),
+                    None => self.format,
+                },
+                brief: self.brief.clone().map(CompiledBrief::new),
             }),
         })
     }
@@ -451,9 +474,14 @@ impl Linter {
         self.lint(&Note::from_body(text))
     }
 
-    /// The limits of the `format` rules.
+    /// The limits of the `format` rules (the brief's, where it sets them).
     pub fn format_limits(&self) -> &FormatLimits {
         &self.inner.format
+    }
+
+    /// The campaign brief notes are checked against, if one is set.
+    pub fn brief(&self) -> Option<&Brief> {
+        self.inner.brief.as_ref().map(CompiledBrief::brief)
     }
 
     /// Lints a note: title, body and every tag, and its shape (the `format` rules). Violations
@@ -501,15 +529,20 @@ impl Linter {
             }
         }
         let inner = &*self.inner;
-        let native = |id: &str| {
-            inner
-                .rules
-                .iter()
-                .find(|r| r.enabled && r.rule.category == Category::Format && r.rule.id == id)
-                .map(|r| &r.rule)
+        let native = |category: Category| {
+            move |id: &str| {
+                inner
+                    .rules
+                    .iter()
+                    .find(|r| r.enabled && r.rule.category == category && r.rule.id == id)
+                    .map(|r| &r.rule)
+            }
         };
         let before = out.len();
-        format::check(note, &inner.format, native, &mut out);
+        format::check(note, &inner.format, native(Category::Format), &mut out);
+        if let Some(b) = &inner.brief {
+            brief::check(note, b, native(Category::Brief), &mut out);
+        }
         if out.len() > before {
             out.sort_by(|a, b| {
                 (a.field, a.span.start, a.span.end, &a.rule).cmp(&(b.field, b.span.start, b.span.end, &b.rule))

@@ -212,6 +212,7 @@ impl Rule {
                 .collect(),
             reading: None,
             context: None,
+            item: None,
         }
     }
 

@@ -83,12 +83,14 @@ string_enum! {
         Advertorial => "advertorial",
         /// The note's own shape: length of title and body, number of tags.
         Format => "format",
+        /// What a campaign brief asks for: keywords, hashtags, disclosure, forbidden names.
+        Brief => "brief",
     }
 }
 
 impl Category {
     /// The letter every rule id of the category starts with (`B101`, `P201`, `O301`, `A401`,
-    /// `F501`).
+    /// `F501`, `C601`: C for campaign).
     pub const fn letter(self) -> char {
         match self {
             Category::BannedWord => 'B',
@@ -96,6 +98,7 @@ impl Category {
             Category::OffPlatform => 'O',
             Category::Advertorial => 'A',
             Category::Format => 'F',
+            Category::Brief => 'C',
         }
     }
 }
@@ -233,6 +236,10 @@ pub struct Violation {
     /// sentence`, `sponsored note`, `several hits stacked up`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<Message>,
+    /// For a `brief` violation: the brief item it is about, as the brief writes it (`面霜`,
+    /// `保湿 / 补水` for a group of synonyms), so a batch can count the notes missing each.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
 }
 
 /// How a disguised span was read: `威❤信` read as `微信` by sound.

@@ -613,3 +613,55 @@ fn line_format_matches_the_readme_problem_matcher() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_campaign_brief_shows_what_is_still_missing_as_you_type() {
+    let root = workspace("brief");
+    std::fs::write(
+        root.join("brief.toml"),
+        "[brief]\ntitle = [\"面霜\"]\nhashtags = [\"秋冬护肤\"]\nforbidden = [\"某竞品\"]\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("redlint.toml"), "brief = \"brief.toml\"\n").unwrap();
+    let uri = file_uri(&root.join("n.md"));
+    let text = "---\ntitle: 秋冬分享\n---\n比某竞品好用\n";
+    let mut c = Client::start();
+    c.initialize(json!({}), &root, Value::Null);
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let ds = c.diagnostics(&uri, Some(1));
+    let mut codes: Vec<&str> = ds.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    codes.sort();
+    assert_eq!(codes, ["C601", "C604", "C606"], "{ds:#?}");
+    let forbidden = ds.iter().find(|d| d["code"] == "C606").unwrap();
+    let at = text.find("某竞品").unwrap();
+    assert_eq!(forbidden["range"], range_at(text, at, at + "某竞品".len(), Unit::Utf16));
+    // the missing hashtag: a quick fix that appends it at the end of the body
+    let end = position(text, text.len(), Unit::Utf16);
+    let cursor = json!({"line": end.0, "character": end.1});
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": cursor, "end": cursor}, "context": {"diagnostics": []}}),
+    );
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["edit"].is_object() && a["title"].as_str().unwrap_or("").contains("秋冬护肤"))
+        .unwrap_or_else(|| panic!("a quick fix adding the hashtag in {actions:#?}"));
+    let edit = &fix["edit"]["changes"][uri.as_str()][0];
+    assert_eq!(edit["newText"], "#秋冬护肤");
+    // typing the title keyword and the hashtag: those diagnostics go, the forbidden name stays
+    let typed = "---\ntitle: 秋冬面霜分享\n---\n比某竞品好用\n#秋冬护肤\n";
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": typed}]}),
+    );
+    let ds = c.diagnostics(&uri, Some(2));
+    let codes: Vec<&str> = ds.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["C606"], "{ds:#?}");
+    assert_eq!(c.finish(), Some(0));
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -10,9 +10,10 @@
 //!   "basis": "…", "suggestions": [{"replacement": "很好", "safe": true}]}]}
 //! ```
 //!
-//! Two keys appear only when they apply: `reading` (`{"term": "微信", "how": ["sound"]}`) for a
-//! term written in disguise, and `context` (`{"zh": "…", "en": "…"}`) when the note's context
-//! raised or lowered the rule's severity.
+//! Three keys appear only when they apply: `reading` (`{"term": "微信", "how": ["sound"]}`) for
+//! a term written in disguise, `context` (`{"zh": "…", "en": "…"}`) when the note's context
+//! raised or lowered the rule's severity, and `item` (`"保湿 / 补水"`) for a `brief` violation:
+//! the brief item it is about.
 //!
 //! `start`/`end` are byte offsets into the field's original text; `line`/`column` are 1-based,
 //! the column counted in characters. A record that cannot be read yields
@@ -59,6 +60,9 @@ pub struct JsonViolation<'a> {
     /// Why the note's context changed the rule's severity, when it did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<&'a Message>,
+    /// For a `brief` violation: the brief item it is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<&'a str>,
 }
 
 impl<'a> JsonViolation<'a> {
@@ -81,6 +85,7 @@ impl<'a> JsonViolation<'a> {
             suggestions: &v.suggestions,
             reading: v.reading.as_ref(),
             context: v.context.as_ref(),
+            item: v.item.as_deref(),
         }
     }
 }
@@ -161,16 +166,29 @@ pub fn document_end(summary: &Summary) -> String {
     format!("\n],\n\"summary\": {}\n}}\n", to_json(&summary_json(summary)))
 }
 
-/// The summary as JSON: notes, unreadable, violations, by_severity, by_category.
+/// The summary as JSON: notes, unreadable, violations, by_severity, by_category, and with a
+/// brief `"brief": {"name", "items": [{"rule", "item", "notes"}]}` (`notes`: how many notes
+/// raised the item: missed a keyword, or named a forbidden name).
 pub fn summary_json(summary: &Summary) -> serde_json::Value {
     use std::collections::BTreeMap;
-    serde_json::json!({
+    let mut out = serde_json::json!({
         "notes": summary.notes,
         "unreadable": summary.errors,
         "violations": summary.total(),
         "by_severity": summary.by_severity.iter().map(|(k, v)| (k.as_str(), v)).collect::<BTreeMap<_, _>>(),
         "by_category": summary.by_category.iter().map(|(k, v)| (k.as_str(), v)).collect::<BTreeMap<_, _>>(),
-    })
+    });
+    let items = summary.brief_items();
+    if !items.is_empty() {
+        out["brief"] = serde_json::json!({
+            "name": summary.brief.as_ref().map_or("", |b| b.0.as_str()),
+            "items": items
+                .iter()
+                .map(|(rule, item, notes)| serde_json::json!({"rule": rule, "item": item, "notes": notes}))
+                .collect::<Vec<_>>(),
+        });
+    }
+    out
 }
 
 #[cfg(test)]

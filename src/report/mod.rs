@@ -299,16 +299,73 @@ pub struct Summary {
     pub by_severity: BTreeMap<Severity, usize>,
     /// Violations per category.
     pub by_category: BTreeMap<Category, usize>,
+    /// Notes raising each brief item, by (rule, item): a note that names a forbidden name
+    /// twice counts once.
+    pub by_brief_item: BTreeMap<(String, String), usize>,
+    /// The brief the notes were checked against: its name and items in brief order (so that
+    /// an item no note missed is shown too).
+    pub brief: Option<(String, Vec<(String, String)>)>,
 }
 
 impl Summary {
     /// Counts one checked note.
     pub fn add(&mut self, violations: &[Violation]) {
         self.notes += 1;
+        let mut items: Vec<(&str, &str)> = Vec::new();
         for v in violations {
             *self.by_severity.entry(v.severity).or_default() += 1;
             *self.by_category.entry(v.category).or_default() += 1;
+            if let Some(item) = &v.item
+                && !items.contains(&(&v.rule, item))
+            {
+                items.push((&v.rule, item));
+                *self.by_brief_item.entry((v.rule.clone(), item.clone())).or_default() += 1;
+            }
         }
+    }
+
+    /// Adds the counts of `other` (the summary of another part of the input).
+    pub fn merge(&mut self, other: Summary) {
+        self.notes += other.notes;
+        self.errors += other.errors;
+        for (k, v) in other.by_severity {
+            *self.by_severity.entry(k).or_default() += v;
+        }
+        for (k, v) in other.by_category {
+            *self.by_category.entry(k).or_default() += v;
+        }
+        for (k, v) in other.by_brief_item {
+            *self.by_brief_item.entry(k).or_default() += v;
+        }
+        self.brief = self.brief.take().or(other.brief);
+    }
+
+    /// Shows every item of `brief` in the summary, those no note raised included.
+    pub fn set_brief(&mut self, brief: &crate::Brief) {
+        let items = brief.items().into_iter().map(|(r, i)| (r.to_owned(), i)).collect();
+        self.brief = Some((brief.name.clone(), items));
+    }
+
+    /// Per brief item: (rule, item, notes raising it), in brief order, then any item raised
+    /// that the brief outline does not list.
+    pub fn brief_items(&self) -> Vec<(&str, &str, usize)> {
+        let mut out: Vec<(&str, &str, usize)> = Vec::new();
+        if let Some((_, items)) = &self.brief {
+            for (rule, item) in items {
+                let n = self
+                    .by_brief_item
+                    .get(&(rule.clone(), item.clone()))
+                    .copied()
+                    .unwrap_or(0);
+                out.push((rule, item, n));
+            }
+        }
+        for ((rule, item), n) in &self.by_brief_item {
+            if !out.iter().any(|(r, i, _)| r == rule && i == item) {
+                out.push((rule, item, *n));
+            }
+        }
+        out
     }
 
     /// Total violations.
@@ -337,6 +394,32 @@ impl std::fmt::Display for Summary {
         }
         if self.errors > 0 {
             write!(f, "; {} could not be read", plural(self.errors, "note"))?;
+        }
+        let items = self.brief_items();
+        if !items.is_empty() {
+            let name = self.brief.as_ref().map_or("", |b| b.0.as_str());
+            let name = if name.is_empty() {
+                String::new()
+            } else {
+                format!(" \"{name}\"")
+            };
+            write!(f, "\nbrief{name}, per item:")?;
+            for (rule, item, n) in items {
+                let name = crate::brief::rules()
+                    .into_iter()
+                    .find(|r| r.id == rule)
+                    .map_or_else(String::new, |r| r.name);
+                let how = if rule == crate::brief::FORBIDDEN {
+                    "in"
+                } else {
+                    "missed by"
+                };
+                write!(
+                    f,
+                    "\n  {rule} {name} `{item}`: {how} {n} of {}",
+                    plural(self.notes, "note")
+                )?;
+            }
         }
         Ok(())
     }

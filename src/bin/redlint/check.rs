@@ -35,14 +35,7 @@ impl Rendered {
         self.entries.extend(other.entries);
         self.stderr.extend(other.stderr);
         self.notifications.extend(other.notifications);
-        self.summary.notes += other.summary.notes;
-        self.summary.errors += other.summary.errors;
-        for (k, v) in other.summary.by_severity {
-            *self.summary.by_severity.entry(k).or_default() += v;
-        }
-        for (k, v) in other.summary.by_category {
-            *self.summary.by_category.entry(k).or_default() += v;
-        }
+        self.summary.merge(other.summary);
         self.worst = self.worst.max(other.worst);
         self.trouble |= other.trouble;
     }
@@ -199,6 +192,10 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
         entries: 0,
         total: Rendered::default(),
     };
+    // a brief's items are all shown in the summary, those no note missed too
+    if let Some(brief) = plan.iter().find_map(|(_, s)| s.linter.brief()) {
+        printer.total.summary.set_brief(brief);
+    }
     let io_err = |e: io::Error| format!("writing the report: {e}");
     printer.begin().map_err(io_err)?;
     for (path, settings) in plan {

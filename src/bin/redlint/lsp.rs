@@ -176,12 +176,24 @@ fn serve(conn: &Connection) -> Result<End, String> {
     server.main_loop(&build_rx)
 }
 
-/// When and how big `redlint.toml` was: a change means the linter must be built again.
-type Stamp = Option<(std::time::SystemTime, u64)>;
+/// When and how big `redlint.toml` and the campaign brief were: a change means the linter
+/// must be built again.
+type Stamp = Vec<Option<(std::time::SystemTime, u64)>>;
 
 fn config_stamp(inputs: &Inputs) -> Stamp {
-    let meta = std::fs::metadata(inputs.config_path()?).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
+    let stamp = |path: &std::path::Path| {
+        let meta = std::fs::metadata(path).ok()?;
+        Some((meta.modified().ok()?, meta.len()))
+    };
+    let config = inputs.config_path();
+    let brief = match &inputs.settings.brief {
+        Some(b) => inputs.root.as_ref().map(|r| r.join(b)),
+        None => config
+            .as_ref()
+            .and_then(|c| redlint::Config::load(c).ok())
+            .and_then(|c| c.brief.map(|b| b.0)),
+    };
+    [config, brief].iter().map(|p| p.as_deref().and_then(stamp)).collect()
 }
 
 struct ClientCaps {
@@ -306,7 +318,8 @@ impl Server<'_> {
             let registration = json!({ "registrations": [{
                 "id": "redlint-config",
                 "method": "workspace/didChangeWatchedFiles",
-                "registerOptions": { "watchers": [{ "globPattern": format!("**/{CONFIG_FILE}") }] },
+                // redlint.toml, and a campaign brief (any name ending in .toml)
+                "registerOptions": { "watchers": [{ "globPattern": "**/*.toml" }] },
             }]});
             self.request("client/registerCapability", registration, Pending::Registration);
         }

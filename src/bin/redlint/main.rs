@@ -64,21 +64,39 @@ struct PackArgs {
     /// Switch a rule off, by id or name (repeatable).
     #[arg(long = "disable", value_name = "RULE")]
     disabled: Vec<String>,
+    /// Check every note against this campaign brief (keywords, hashtags, disclosure, forbidden
+    /// names; overrides `brief` in redlint.toml).
+    #[arg(long, value_name = "FILE")]
+    brief: Option<PathBuf>,
 }
 
 impl PackArgs {
     fn linter(&self) -> Result<Linter, redlint::Error> {
-        if self.packs.is_empty() && self.disabled.is_empty() {
+        if self.is_default() {
             return Ok(Linter::builtin());
         }
         let mut b = LinterBuilder::new();
+        self.apply(&mut b)?;
+        b.build()
+    }
+
+    /// No extra pack, rule switched off or brief: the builtin linter will do.
+    fn is_default(&self) -> bool {
+        self.packs.is_empty() && self.disabled.is_empty() && self.brief.is_none()
+    }
+
+    /// Puts the packs, switches and brief into `b` (on top of a config's settings).
+    fn apply(&self, b: &mut LinterBuilder) -> Result<(), redlint::Error> {
         for p in &self.packs {
             b.add_pack_file(p)?;
         }
         for r in &self.disabled {
             b.disable(r);
         }
-        b.build()
+        if let Some(brief) = &self.brief {
+            b.brief_file(brief)?;
+        }
+        Ok(())
     }
 }
 

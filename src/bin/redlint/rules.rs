@@ -146,13 +146,23 @@ pub fn explain(key: &str, packs: &PackArgs) -> Result<u8, String> {
             text
         }
     };
-    let _ = writeln!(out, "\nflagged:");
-    for e in &r.examples {
-        let _ = writeln!(out, "  ✗ {}", show(e));
+    if let Some(key) = redlint::brief::setting(&r.id) {
+        let _ = writeln!(
+            out,
+            "\nin a brief file (--brief FILE, or brief = \"…\" in redlint.toml):\n  [brief]\n  {key}"
+        );
     }
-    let _ = writeln!(out, "not flagged:");
-    for e in &r.counter_examples {
-        let _ = writeln!(out, "  ✓ {}", show(e));
+    if !r.examples.is_empty() {
+        let _ = writeln!(out, "\nflagged:");
+        for e in &r.examples {
+            let _ = writeln!(out, "  ✗ {}", show(e));
+        }
+    }
+    if !r.counter_examples.is_empty() {
+        let _ = writeln!(out, "not flagged:");
+        for e in &r.counter_examples {
+            let _ = writeln!(out, "  ✓ {}", show(e));
+        }
     }
     if r.line == 0 {
         let _ = writeln!(

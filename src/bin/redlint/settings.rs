@@ -81,15 +81,10 @@ impl Resolver {
         if let Some(c) = &config {
             c.apply_to(&mut builder).map_err(|e| e.to_string())?;
         }
-        for p in &self.packs.packs {
-            builder.add_pack_file(p).map_err(|e| e.to_string())?;
-        }
-        for r in &self.packs.disabled {
-            builder.disable(r);
-        }
+        self.packs.apply(&mut builder).map_err(|e| e.to_string())?;
         let linter = match &config {
             Some(c) => builder.build().map_err(|e| c.error(e).to_string())?,
-            None if self.packs.packs.is_empty() && self.packs.disabled.is_empty() => Linter::builtin(),
+            None if self.packs.is_default() => Linter::builtin(),
             None => builder.build().map_err(|e| e.to_string())?,
         };
         Ok(Settings {

@@ -10,7 +10,7 @@ use redlint::{Lang, Linter, LinterBuilder};
 use serde_json::Value;
 
 /// The client's settings: `{"lang": "zh"|"en", "disable": ["B101"], "sponsored": bool,
-/// "packs": ["path.toml"]}`, at the top level or under a `"redlint"` key.
+/// "packs": ["path.toml"], "brief": "brief.toml"}`, at the top level or under a `"redlint"` key.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
     /// Language of messages (`None`: both).
@@ -21,6 +21,8 @@ pub struct Settings {
     pub sponsored: bool,
     /// Extra rule packs (relative paths are taken from the workspace root).
     pub packs: Vec<PathBuf>,
+    /// A campaign brief (relative to the workspace root); overrides `brief` in `redlint.toml`.
+    pub brief: Option<PathBuf>,
 }
 
 impl Settings {
@@ -33,7 +35,7 @@ impl Settings {
             _ => value,
         };
         let obj = v.as_object()?;
-        if !["lang", "disable", "sponsored", "packs"]
+        if !["lang", "disable", "sponsored", "packs", "brief"]
             .iter()
             .any(|k| obj.contains_key(*k))
         {
@@ -62,6 +64,12 @@ impl Settings {
         match string_list(obj.get("packs")) {
             Ok(list) => s.packs = list.into_iter().map(PathBuf::from).collect(),
             Err(found) => warnings.push(format!("setting `packs` must be a list of files, found {found}")),
+        }
+        match obj.get("brief") {
+            None | Some(Value::Null) => {}
+            Some(Value::String(b)) if b.is_empty() => {}
+            Some(Value::String(b)) => s.brief = Some(PathBuf::from(b)),
+            Some(other) => warnings.push(format!("setting `brief` must be a file name, found {other}")),
         }
         Some((s, warnings))
     }
@@ -117,7 +125,7 @@ pub fn build(inputs: &Inputs) -> Result<Built, String> {
         None => None,
     };
     let s = &inputs.settings;
-    if config.is_none() && s.packs.is_empty() && s.disable.is_empty() {
+    if config.is_none() && s.packs.is_empty() && s.disable.is_empty() && s.brief.is_none() {
         return Ok(Built {
             linter: Linter::builtin(), // compiled once per process
             lang: s.lang,
@@ -134,6 +142,9 @@ pub fn build(inputs: &Inputs) -> Result<Built, String> {
     }
     for r in &s.disable {
         b.disable(r);
+    }
+    if let Some(brief) = &s.brief {
+        b.brief_file(base.join(brief)).map_err(|e| e.to_string())?;
     }
     let linter = b.build().map_err(|e| match &config {
         Some(config) => config.error(e).to_string(),
@@ -159,8 +170,9 @@ mod tests {
             disable: vec!["B101".into()],
             sponsored: true,
             packs: vec![PathBuf::from("extra.toml")],
+            brief: Some(PathBuf::from("brief.toml")),
         };
-        let flat = json!({"lang": "en", "disable": ["B101"], "sponsored": true, "packs": ["extra.toml"]});
+        let flat = json!({"lang": "en", "disable": ["B101"], "sponsored": true, "packs": ["extra.toml"], "brief": "brief.toml"});
         assert_eq!(Settings::from_json(&flat), Some((want.clone(), vec![])));
         let nested = json!({"redlint": flat});
         assert_eq!(Settings::from_json(&nested), Some((want, vec![])));
