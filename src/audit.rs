@@ -166,6 +166,26 @@ pub fn cues(linter: &Linter, note: &Note) -> Vec<String> {
         .collect()
 }
 
+/// A JSON note's `author` (a non-blank string or a number) and the month of its
+/// `published_at`, when it has both: what makes a record part of an audit.
+pub fn author_month(json: &str) -> Option<(String, Month)> {
+    #[derive(serde::Deserialize)]
+    struct Meta {
+        author: Option<serde_json::Value>,
+        published_at: Option<String>,
+    }
+    if !json.contains("\"author\"") {
+        return None;
+    }
+    let meta: Meta = serde_json::from_str(json).ok()?;
+    let author = match meta.author? {
+        serde_json::Value::String(s) if !s.trim().is_empty() => s,
+        serde_json::Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    Some((author, meta.published_at?.parse().ok()?))
+}
+
 /// Counts per author and month.
 #[derive(Debug, Clone)]
 pub struct Audit {

@@ -9,8 +9,10 @@
 //! | `jsonl` | [`json`] | pipelines: one line per note, in input order (a stable contract) |
 //! | `sarif` | [`sarif`] | code-scanning tools: SARIF 2.1.0 with rule metadata and fixes |
 //! | `github` | [`github`] | GitHub Actions: `::error file=…,line=…::…` annotations |
+//! | `html` | [`html`] | reviewers: one self-contained page, summary chart, highlighted notes, filters |
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod line;
@@ -299,6 +301,10 @@ pub struct Summary {
     pub by_severity: BTreeMap<Severity, usize>,
     /// Violations per category.
     pub by_category: BTreeMap<Category, usize>,
+    /// Violations per rule id.
+    pub by_rule: BTreeMap<String, usize>,
+    /// Notes with at least one violation.
+    pub notes_with_findings: usize,
     /// Notes raising each brief item, by (rule, item): a note that names a forbidden name
     /// twice counts once.
     pub by_brief_item: BTreeMap<(String, String), usize>,
@@ -311,8 +317,15 @@ impl Summary {
     /// Counts one checked note.
     pub fn add(&mut self, violations: &[Violation]) {
         self.notes += 1;
+        self.notes_with_findings += usize::from(!violations.is_empty());
         let mut items: Vec<(&str, &str)> = Vec::new();
         for v in violations {
+            match self.by_rule.get_mut(&v.rule) {
+                Some(n) => *n += 1,
+                None => {
+                    self.by_rule.insert(v.rule.clone(), 1);
+                }
+            }
             *self.by_severity.entry(v.severity).or_default() += 1;
             *self.by_category.entry(v.category).or_default() += 1;
             if let Some(item) = &v.item
@@ -327,7 +340,11 @@ impl Summary {
     /// Adds the counts of `other` (the summary of another part of the input).
     pub fn merge(&mut self, other: Summary) {
         self.notes += other.notes;
+        self.notes_with_findings += other.notes_with_findings;
         self.errors += other.errors;
+        for (k, v) in other.by_rule {
+            *self.by_rule.entry(k).or_default() += v;
+        }
         for (k, v) in other.by_severity {
             *self.by_severity.entry(k).or_default() += v;
         }

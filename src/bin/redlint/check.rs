@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use redlint::audit::{Audit, AuditNote, Month};
 use redlint::report::{self, NoteReport, Options, Summary};
 use redlint::{Rule, Severity};
 
@@ -24,6 +25,11 @@ struct Rendered {
     stderr: Vec<String>,
     /// SARIF notifications for records that could not be read.
     notifications: Vec<serde_json::Value>,
+    /// html: clean notes' lines, unreadable records' lines (the notes with findings are
+    /// `entries`), and the notes with an author and a date, for the audit in the summary.
+    clean: Vec<String>,
+    unreadable: Vec<String>,
+    audit: Vec<AuditNote>,
     summary: Summary,
     worst: Option<Severity>,
     trouble: bool,
@@ -35,14 +41,25 @@ impl Rendered {
         self.entries.extend(other.entries);
         self.stderr.extend(other.stderr);
         self.notifications.extend(other.notifications);
+        self.clean.extend(other.clean);
+        self.unreadable.extend(other.unreadable);
+        self.audit.extend(other.audit);
         self.summary.merge(other.summary);
         self.worst = self.worst.max(other.worst);
         self.trouble |= other.trouble;
     }
 }
 
+/// What the html format needs to know of an item besides the note: a key unique in the page,
+/// and the author and month of a record that has them (for the audit in the summary).
+#[derive(Default)]
+struct PageInfo {
+    key: String,
+    author_month: Option<(String, Month)>,
+}
+
 /// Checks one item and renders it in `format`.
-fn render(item: Item, path: &str, settings: &Settings, args: &CheckArgs) -> Rendered {
+fn render(item: Item, path: &str, settings: &Settings, args: &CheckArgs, page: PageInfo) -> Rendered {
     let (format, force_sponsored) = (args.format, args.sponsored);
     let mut r = Rendered::default();
     let options = Options {
@@ -58,6 +75,7 @@ fn render(item: Item, path: &str, settings: &Settings, args: &CheckArgs) -> Rend
                 Format::Json => r.entries.push(report::json::document_error(path, &id, &message)),
                 Format::Sarif => r.notifications.push(report::sarif::notification(path, line, &message)),
                 Format::Github => r.text = report::github::error(path, line, &message),
+                Format::Html => r.unreadable.push(report::html::error_item(path, &id, &message)),
                 Format::Human | Format::Line => r.stderr.push(format!("{path}: {message}")),
             }
         }
@@ -74,6 +92,29 @@ fn render(item: Item, path: &str, settings: &Settings, args: &CheckArgs) -> Rend
                 Format::Jsonl => r.text = report::json::jsonl_line(&nr) + "\n",
                 Format::Json => r.entries.push(report::json::document_note(&nr)),
                 Format::Sarif => r.entries = report::sarif::results(&nr, &options),
+                Format::Html if violations.is_empty() => r.clean.push(report::html::clean_note(&nr)),
+                Format::Html => r.entries.push(report::html::note_article(&nr, &options, &page.key)),
+            }
+            if let Some((author, month)) = page.author_month {
+                let cues = match redlint::audit::cue_rule(&settings.linter) {
+                    Some(rule) if !note.sponsored => violations
+                        .iter()
+                        .filter(|v| v.rule == rule.id)
+                        .map(|v| v.matched.clone())
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                r.audit.push(AuditNote {
+                    author,
+                    month,
+                    sponsored: note.sponsored,
+                    cues,
+                    id: nr.id.clone(),
+                    line: match nr.origin {
+                        report::Origin::Record { line } => line,
+                        _ => 0,
+                    },
+                });
             }
         }
     }
@@ -86,6 +127,8 @@ struct Printer<W: Write> {
     format: Format,
     entries: usize,
     total: Rendered,
+    /// html: the notes with findings, in input order.
+    findings: Vec<String>,
 }
 
 impl<W: Write> Printer<W> {
@@ -98,6 +141,10 @@ impl<W: Write> Printer<W> {
     }
 
     fn print(&mut self, mut r: Rendered) -> io::Result<()> {
+        if self.format == Format::Html {
+            // one page: everything is written at the end, the summary on top
+            self.findings.append(&mut r.entries);
+        }
         self.out.write_all(r.text.as_bytes())?;
         for e in r.entries.drain(..) {
             if self.entries > 0 {
@@ -141,8 +188,30 @@ impl<W: Write> Printer<W> {
         self.print(r)
     }
 
-    fn end(&mut self, rules: Vec<&Rule>) -> io::Result<()> {
+    fn end(&mut self, rules: Vec<&Rule>, options: &Options) -> io::Result<()> {
         match self.format {
+            Format::Html => {
+                let audit = (!self.total.audit.is_empty()).then(|| {
+                    let mut audit = Audit::new(redlint::audit::SPONSORED_CAP);
+                    for n in self.total.audit.drain(..) {
+                        audit.add(n);
+                    }
+                    audit.report()
+                });
+                let extras = report::html::Extras {
+                    audit: audit.as_ref(),
+                    rules,
+                };
+                let page = report::html::document(
+                    &self.total.summary,
+                    &extras,
+                    options,
+                    &self.findings,
+                    &self.total.clean,
+                    &self.total.unreadable,
+                );
+                self.out.write_all(page.as_bytes())?;
+            }
             Format::Json => self
                 .out
                 .write_all(report::json::document_end(&self.total.summary).as_bytes())?,
@@ -167,6 +236,7 @@ fn render_error_only(path: &str, message: String, format: Format) -> Rendered {
         Format::Json => r.entries.push(report::json::document_error(path, &id, &message)),
         Format::Sarif => r.notifications.push(report::sarif::notification(path, None, &message)),
         Format::Github => r.text = report::github::error(path, None, &message),
+        Format::Html => r.unreadable.push(report::html::error_item(path, &id, &message)),
         _ => r.stderr.push(format!("{path}: {message}")),
     }
     r
@@ -191,6 +261,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
         format: args.format,
         entries: 0,
         total: Rendered::default(),
+        findings: Vec::new(),
     };
     // a brief's items are all shown in the summary, those no note missed too
     if let Some(brief) = plan.iter().find_map(|(_, s)| s.linter.brief()) {
@@ -198,8 +269,10 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
     }
     let io_err = |e: io::Error| format!("writing the report: {e}");
     printer.begin().map_err(io_err)?;
-    for (path, settings) in plan {
-        check_source(path, &settings, args, jobs, &mut printer).map_err(io_err)?;
+    // the page's language: the command line's, else the first config's
+    let page_lang = plan.iter().find_map(|(_, s)| s.lang);
+    for (source, (path, settings)) in plan.into_iter().enumerate() {
+        check_source(path, source, &settings, args, jobs, &mut printer).map_err(io_err)?;
     }
     let mut rules: BTreeMap<&str, &Rule> = BTreeMap::new();
     for linter in resolver.linters() {
@@ -207,7 +280,11 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
             rules.entry(r.id.as_str()).or_insert(r);
         }
     }
-    printer.end(rules.into_values().collect()).map_err(io_err)?;
+    let options = Options {
+        lang: page_lang,
+        columns: args.columns.into(),
+    };
+    printer.end(rules.into_values().collect(), &options).map_err(io_err)?;
     let total = &printer.total;
     if args.format == Format::Human && !args.quiet {
         eprintln!("{}", total.summary);
@@ -223,6 +300,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
 
 fn check_source<W: Write>(
     path: &Path,
+    nth: usize,
     settings: &Settings,
     args: &CheckArgs,
     jobs: usize,
@@ -234,7 +312,13 @@ fn check_source<W: Write>(
         Err(message) => return printer.source_error(&name, message),
     };
     match source {
-        Source::One(item) => printer.print(render(item, &name, settings, args)),
+        Source::One(item) => {
+            let page = PageInfo {
+                key: format!("n{nth}"),
+                author_month: None,
+            };
+            printer.print(render(item, &name, settings, args, page))
+        }
         Source::Lines(reader, size) => {
             let mut progress = Progress::new(size, args.quiet);
             let mut failed: Option<io::Error> = None;
@@ -242,15 +326,23 @@ fn check_source<W: Write>(
                 let mut out = Rendered::default();
                 for (i, raw) in chunk.lines.into_iter().enumerate() {
                     let line = chunk.first_line + i;
+                    let mut page = PageInfo::default();
                     let item = match raw {
-                        Ok(bytes) => input::parse_line(&bytes, line, settings.sponsored),
+                        Ok(bytes) => {
+                            if args.format == Format::Html {
+                                page.key = format!("n{nth}-{line}");
+                                page.author_month =
+                                    std::str::from_utf8(&bytes).ok().and_then(redlint::audit::author_month);
+                            }
+                            input::parse_line(&bytes, line, settings.sponsored)
+                        }
                         Err(message) => Item::Error {
                             id: line.into(),
                             line: Some(line),
                             message,
                         },
                     };
-                    out.merge(render(item, &name, settings, args));
+                    out.merge(render(item, &name, settings, args, page));
                 }
                 (out, chunk.bytes)
             };

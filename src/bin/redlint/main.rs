@@ -114,6 +114,8 @@ enum Format {
     Sarif,
     /// GitHub Actions annotations (`::error file=…,line=…::…`).
     Github,
+    /// One self-contained HTML page for reviewers: summary chart, highlighted notes, filters.
+    Html,
 }
 
 /// How `--format human` and `--format line` count columns.
