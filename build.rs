@@ -18,4 +18,13 @@ fn main() {
             println!("cargo::rustc-cfg={cfg}");
         }
     }
+    // the Python package's tests (tests/python.rs): a test environment made by .ci/run
+    println!("cargo::rustc-check-cfg=cfg(has_python_env)");
+    println!("cargo::rerun-if-env-changed=REDLINT_PYTHON");
+    println!("cargo::rerun-if-changed=target/pyenv/bin/python");
+    let python = std::env::var_os("REDLINT_PYTHON")
+        .map_or_else(|| std::path::PathBuf::from("target/pyenv/bin/python"), Into::into);
+    if python.exists() || ci {
+        println!("cargo::rustc-cfg=has_python_env");
+    }
 }

@@ -3,16 +3,19 @@
 //! 1,000-character note full of emoji and CJK with front matter and a few violations.
 //! Run: `cargo bench --bench lsp`.
 //!
-//! It measures the server's own code: `src/bin/redlint/lsp/document.rs` is compiled in here.
+//! It measures the server's own code: `src/cli/lsp/document.rs` is compiled in here
+//! (its `crate::` paths find the library's items through the imports below).
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lsp_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
 use redlint::{ColumnUnit, LineIndex, Linter, LinterBuilder};
+#[allow(unused_imports)]
+use redlint::{FrontMatterError, Lang, Note, Severity, Span, Violation, report};
 
 #[allow(dead_code)]
-#[path = "../src/bin/redlint/lsp/document.rs"]
+#[path = "../src/cli/lsp/document.rs"]
 mod document;
 
 const PIECES: &[&str] = &[

@@ -7,12 +7,12 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use redlint::fix::{self, Fixed};
-use redlint::{Field, Note};
+use crate::fix::{self, Fixed};
+use crate::{Field, Note};
 
-use crate::input::{self, Chunks};
-use crate::settings::{ConfigArgs, Resolver, Settings};
-use crate::{EXIT_TROUBLE, InputFormat, PackArgs};
+use crate::cli::input::{self, Chunks};
+use crate::cli::settings::{ConfigArgs, Resolver, Settings};
+use crate::cli::{EXIT_TROUBLE, InputFormat, PackArgs};
 
 #[derive(Debug, clap::Args)]
 pub struct FixArgs {

@@ -3,12 +3,12 @@
 
 use std::path::PathBuf;
 
-use redlint::audit::{self, Audit, AuditNote, BadRecord, Month};
-use redlint::{Linter, Note};
+use crate::audit::{self, Audit, AuditNote, BadRecord, Month};
+use crate::{Linter, Note};
 
-use crate::input::{self, Chunks, Source};
-use crate::settings::{ConfigArgs, Resolver};
-use crate::{EXIT_TROUBLE, EXIT_VIOLATIONS, InputFormat, PackArgs};
+use crate::cli::input::{self, Chunks, Source};
+use crate::cli::settings::{ConfigArgs, Resolver};
+use crate::cli::{EXIT_TROUBLE, EXIT_VIOLATIONS, InputFormat, PackArgs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum AuditFormat {
@@ -90,7 +90,7 @@ pub fn run(args: &AuditArgs) -> Result<u8, String> {
     for path in &args.paths {
         plan.push((path, resolver.for_path(path)?));
     }
-    let jobs = args.jobs.map_or_else(redlint::batch::default_jobs, usize::from);
+    let jobs = args.jobs.map_or_else(crate::batch::default_jobs, usize::from);
     let mut audit = Audit::new(args.cap / 100.0);
     let mut bad: Vec<BadRecord> = Vec::new();
     let mut read_any = false;
@@ -119,7 +119,7 @@ pub fn run(args: &AuditArgs) -> Result<u8, String> {
                 .map(|(i, raw)| parse(raw, first + i, &name, linter, settings.sponsored))
                 .collect()
         };
-        let result = redlint::batch::map_ordered(Chunks::new(reader, &name), jobs, work, |parsed| {
+        let result = crate::batch::map_ordered(Chunks::new(reader, &name), jobs, work, |parsed| {
             for p in parsed {
                 match p {
                     Ok(Some(note)) => {
@@ -146,7 +146,7 @@ pub fn run(args: &AuditArgs) -> Result<u8, String> {
         }
         AuditFormat::Json => audit::json(&report, &bad),
     };
-    crate::print_out(&text)?;
+    crate::cli::print_out(&text)?;
     Ok(if !bad.is_empty() || !read_any {
         EXIT_TROUBLE
     } else if !report.is_clean() {

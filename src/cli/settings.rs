@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use redlint::{Config, Lang, Linter, LinterBuilder};
+use crate::{Config, Lang, Linter, LinterBuilder};
 
-use crate::PackArgs;
+use crate::cli::PackArgs;
 
 /// The settings for one file.
 #[derive(Debug)]
