@@ -234,7 +234,7 @@ impl Config {
             path: path.clone(),
         })?;
         if let Some(c) = &raw.context {
-            c.check(&path.display().to_string(), text).map_err(|e| ConfigError {
+            c.check(&path.display().to_string(), text, true).map_err(|e| ConfigError {
                 line: Some(e.line),
                 message: e.kind.to_string(),
                 path: path.clone(),

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{PackError, PackErrorKind};
 use crate::normalize::fold_term;
-use crate::pack::{compile_regex, line_col};
+use crate::pack::{check_regex, line_col};
 use crate::violation::Message;
 
 /// What a rule's hits need around them to count at their organic severity.
@@ -139,6 +139,10 @@ pub const BUILTIN: (&str, &str) = ("rules/context.toml", include_str!("../rules/
 impl Lexicon {
     /// Parses a lexicon file (a `[context]` table); `origin` names it in errors.
     pub fn parse(origin: &str, text: &str) -> Result<Lexicon, PackError> {
+        Lexicon::parse_checked(origin, text, true)
+    }
+
+    fn parse_checked(origin: &str, text: &str, compile: bool) -> Result<Lexicon, PackError> {
         let raw: RawFile = toml::from_str(text).map_err(|e| {
             let (line, column) = line_col(text, e.span().map_or(0, |s| s.start));
             PackError {
@@ -149,17 +153,18 @@ impl Lexicon {
                 kind: PackErrorKind::Syntax(e.message().trim().to_owned()),
             }
         })?;
-        raw.context.check(origin, text)?;
+        raw.context.check(origin, text, compile)?;
         Ok(raw.context)
     }
 
     /// The builtin lexicon.
     pub fn builtin() -> Lexicon {
-        Lexicon::parse(BUILTIN.0, BUILTIN.1).expect("the builtin lexicon is checked by the test suite")
+        Lexicon::parse_checked(BUILTIN.0, BUILTIN.1, false).expect("the builtin lexicon is checked by the test suite")
     }
 
-    /// Checks words (non-empty once folded) and regexes (compile, never match empty).
-    pub(crate) fn check(&self, origin: &str, text: &str) -> Result<(), PackError> {
+    /// Checks words (non-empty once folded) and regexes (parse, and compile when `compile`;
+    /// never match empty).
+    pub(crate) fn check(&self, origin: &str, text: &str, compile: bool) -> Result<(), PackError> {
         let at = |needle: &str, kind: PackErrorKind| {
             let (line, column) = line_col(text, text.find(needle).unwrap_or(0));
             PackError {
@@ -182,10 +187,7 @@ impl Lexicon {
             }
         }
         for p in self.efficacy_before.iter().chain(&self.efficacy_after) {
-            let re = compile_regex(p).map_err(|k| at(p, k))?;
-            if re.is_match("") {
-                return Err(at(p, PackErrorKind::EmptyMatch(p.clone())));
-            }
+            check_regex(p, compile).map_err(|k| at(p, k))?;
         }
         Ok(())
     }

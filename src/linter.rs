@@ -16,7 +16,6 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use regex::{Regex, RegexSet};
 
 use crate::brief::{self, Brief, CompiledBrief};
 use crate::context::{self, Lexicon, Scope};
@@ -24,7 +23,8 @@ use crate::error::Error;
 use crate::format::{self, FormatLimits};
 use crate::normalize::{Normalized, fold_term};
 use crate::note::Note;
-use crate::pack::{Escalate, Pack, Read, Rule, compile_regex};
+use crate::pack::{Escalate, Pack, Read, Rule};
+use crate::patterns::{LazyRegex, Patterns};
 use crate::sound::{How, SoundIndex};
 use crate::span::Span;
 use crate::violation::{Category, Field, Reading, Severity, Violation};
@@ -72,13 +72,10 @@ struct Inner {
     /// that other term and left to its own rule.
     ids: HashMap<String, usize>,
     /// Right before / right after a medical word: an efficacy construction (`能`, `效果`).
-    efficacy_before: Option<Regex>,
-    efficacy_after: Option<Regex>,
-    /// Regex patterns: (rule index, regex over folded text).
-    patterns: Vec<(usize, Regex)>,
-    /// All of `patterns` in one set: one pass says which of them can match a text at all, so
-    /// the individual regexes run only where they will find something (rarely).
-    pattern_set: RegexSet,
+    efficacy_before: Option<LazyRegex>,
+    efficacy_after: Option<LazyRegex>,
+    /// The rules' regexes over folded text, run only where their prefix literals occur.
+    patterns: Patterns,
     escalations: Vec<(Category, Escalate)>,
     /// The limits of the engine's own `format` rules.
     format: FormatLimits,
@@ -93,9 +90,9 @@ struct CompiledRule {
     /// Folded `before` cues.
     before: Vec<String>,
     /// `after`, anchored at the start of the slice it is run on.
-    after: Option<Regex>,
+    after: Option<LazyRegex>,
     /// `exception_patterns`, run only on fields where the rule has a hit.
-    exception_patterns: Vec<Regex>,
+    exception_patterns: Vec<LazyRegex>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -293,15 +290,8 @@ impl LinterBuilder {
                         }));
                     }
                 }
-                let after = rule
-                    .after
-                    .as_deref()
-                    .map(|a| compile_regex(&format!("^(?:{a})")).expect("checked when the pack was parsed"));
-                let exception_patterns = rule
-                    .exception_patterns
-                    .iter()
-                    .map(|p| compile_regex(p).expect("checked when the pack was parsed"))
-                    .collect();
+                let after = rule.after.as_deref().map(|a| LazyRegex::new(format!("^(?:{a})")));
+                let exception_patterns = rule.exception_patterns.iter().cloned().map(LazyRegex::new).collect();
                 rules.push(CompiledRule {
                     exception_patterns,
                     before: rule.before.iter().map(|c| fold_term(c)).collect(),
@@ -349,7 +339,7 @@ impl LinterBuilder {
                 add(fold_term(e), Role::Exception { rule });
             }
             for p in &r.rule.patterns {
-                patterns.push((i, compile_regex(p).expect("checked when the pack was parsed")));
+                patterns.push((i, p.clone()));
             }
         }
         let mut sound = SoundIndex::default();
@@ -379,7 +369,7 @@ impl LinterBuilder {
         let either = |list: &[String]| {
             (!list.is_empty()).then(|| {
                 let joined = list.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
-                compile_regex(&joined).expect("checked when the lexicon was parsed")
+                LazyRegex::new(joined)
             })
         };
         let (efficacy_before, efficacy_after) = (either(&lexicon.efficacy_before), either(&lexicon.efficacy_after));
@@ -395,14 +385,7 @@ impl LinterBuilder {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&strings)
             .expect("a few thousand short terms fit a DFA");
-        // The lazy DFA behind the set needs room for its states: with the default 2 MiB cache a
-        // few dozen Unicode-class patterns thrash it and the search falls back to the PikeVM,
-        // a thousand times slower. 64 MiB is a ceiling, not an allocation.
-        let pattern_set = regex::RegexSetBuilder::new(patterns.iter().map(|(_, re)| re.as_str()))
-            .size_limit(64 << 20)
-            .dfa_size_limit(64 << 20)
-            .build()
-            .expect("each pattern compiled on its own");
+        let patterns = Patterns::new(patterns);
         Ok(Linter {
             inner: Arc::new(Inner {
                 rules,
@@ -413,7 +396,6 @@ impl LinterBuilder {
                 efficacy_before,
                 efficacy_after,
                 patterns,
-                pattern_set,
                 escalations,
                 format: match &self.brief {
                     Some(b) => b.limits(self.format),
@@ -596,18 +578,17 @@ impl Linter {
                 }
             }
         }
-        for i in inner.pattern_set.matches(norm.folded()).iter() {
-            let (rule, re) = &inner.patterns[i];
-            if !active(*rule) {
+        for (i, rule) in inner.patterns.candidates(norm.folded()) {
+            if !active(rule) {
                 continue;
             }
-            for m in re.find_iter(norm.folded()) {
+            for m in inner.patterns.regex(i).find_iter(norm.folded()) {
                 if m.is_empty() {
                     continue;
                 }
                 let span = norm.folded_to_original(m.start(), m.end()).into();
                 hits.push(Hit {
-                    rule: *rule,
+                    rule,
                     span,
                     term: None,
                     reading: None,
@@ -621,7 +602,7 @@ impl Linter {
         with_hits.dedup();
         for rule in with_hits {
             for re in &inner.rules[rule].exception_patterns {
-                for m in re.find_iter(norm.folded()).filter(|m| !m.is_empty()) {
+                for m in re.get().find_iter(norm.folded()).filter(|m| !m.is_empty()) {
                     exceptions.push((Some(rule), norm.folded_to_original(m.start(), m.end()).into()));
                 }
             }
@@ -857,11 +838,11 @@ impl Linter {
                 let efficacy = inner
                     .efficacy_before
                     .as_ref()
-                    .is_some_and(|re| re.is_match(&folded[near..fs]))
+                    .is_some_and(|re| re.get().is_match(&folded[near..fs]))
                     || inner
                         .efficacy_after
                         .as_ref()
-                        .is_some_and(|re| re.is_match(&folded[fe..]));
+                        .is_some_and(|re| re.get().is_match(&folded[fe..]));
                 if here(Anchor::Narrative) {
                     Some(context::illness_story())
                 } else if efficacy {
@@ -883,7 +864,7 @@ impl Linter {
         if r.before.iter().any(|cue| before.ends_with(cue.as_str())) {
             return true;
         }
-        r.after.as_ref().is_some_and(|re| {
+        r.after.as_ref().map(LazyRegex::get).is_some_and(|re| {
             let at = norm.original_to_folded(span.end);
             re.is_match(&norm.folded()[at..])
         })

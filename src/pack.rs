@@ -303,9 +303,36 @@ pub(crate) fn compile_regex(pattern: &str) -> Result<regex::Regex, PackErrorKind
         })
 }
 
+/// Checks a pack regex. `compile`: build it, as the linter will (a user's pack: a regex too
+/// big to compile is an error now, not at lint time); otherwise only parse it (the builtin
+/// packs, whose regexes the test suite compiles, and which are compiled on first use).
+/// A regex that matches the empty string is an error either way.
+pub(crate) fn check_regex(pattern: &str, compile: bool) -> Result<(), PackErrorKind> {
+    let empty = if compile {
+        compile_regex(pattern)?.is_match("")
+    } else {
+        let hir = regex_syntax::Parser::new()
+            .parse(&pattern.replace("{digit}", DIGIT_CLASS))
+            .map_err(|e| PackErrorKind::InvalidRegex {
+                pattern: pattern.to_owned(),
+                message: e.to_string(),
+            })?;
+        hir.properties().minimum_len() == Some(0)
+    };
+    if empty {
+        return Err(PackErrorKind::EmptyMatch(pattern.to_owned()));
+    }
+    Ok(())
+}
+
 impl Pack {
     /// Parses and checks a pack. `origin` names it in errors (a file name).
     pub fn parse(origin: &str, text: &str) -> Result<Pack, PackError> {
+        Pack::parse_checked(origin, text, true)
+    }
+
+    /// [`Pack::parse`]; `compile`: compile its regexes now (see [`check_regex`]).
+    pub(crate) fn parse_checked(origin: &str, text: &str, compile: bool) -> Result<Pack, PackError> {
         let at = |rule: Option<&str>, offset: usize, kind: PackErrorKind| {
             let (line, column) = line_col(text, offset);
             PackError {
@@ -393,13 +420,23 @@ impl Pack {
                 }
             }
             for p in r.patterns.iter().chain(&r.exception_patterns) {
-                let re = compile_regex(p.get_ref()).map_err(|k| err(p.span().start, k))?;
-                if re.is_match("") {
-                    return Err(err(p.span().start, PackErrorKind::EmptyMatch(p.get_ref().clone())));
-                }
+                check_regex(p.get_ref(), compile).map_err(|k| err(p.span().start, k))?;
             }
             if let Some(a) = &r.after {
-                compile_regex(a.get_ref()).map_err(|k| err(a.span().start, k))?;
+                // (`after` may match empty: it is a cue right after the term)
+                if compile {
+                    compile_regex(a.get_ref()).map_err(|k| err(a.span().start, k))?;
+                } else {
+                    regex_syntax::Parser::new()
+                        .parse(&a.get_ref().replace("{digit}", DIGIT_CLASS))
+                        .map_err(|e| {
+                            let kind = PackErrorKind::InvalidRegex {
+                                pattern: a.get_ref().clone(),
+                                message: e.to_string(),
+                            };
+                            err(a.span().start, kind)
+                        })?;
+                }
             }
             let terms: Vec<String> = r.terms.into_iter().map(Spanned::into_inner).collect();
             if let Some(fixes) = &r.fixes {
@@ -439,7 +476,7 @@ impl Pack {
             });
         }
         if let Some(c) = &raw.context {
-            c.check(origin, text)?;
+            c.check(origin, text, compile)?;
         }
         Ok(Pack {
             context: raw.context,
@@ -456,8 +493,10 @@ impl Pack {
         BUILTIN
             .iter()
             .map(|(origin, text)| {
-                // The builtin packs are checked by the test suite, so this cannot fail in a release.
-                Pack::parse(origin, text).unwrap_or_else(|e| panic!("builtin pack is malformed: {e}"))
+                // The builtin packs are checked by the test suite (their regexes compiled too:
+                // `builtin_packs_compile`), so this cannot fail in a release; their regexes are
+                // compiled when first needed.
+                Pack::parse_checked(origin, text, false).unwrap_or_else(|e| panic!("builtin pack is malformed: {e}"))
             })
             .collect()
     }
