@@ -234,11 +234,12 @@ impl Config {
             path: path.clone(),
         })?;
         if let Some(c) = &raw.context {
-            c.check(&path.display().to_string(), text, true).map_err(|e| ConfigError {
-                line: Some(e.line),
-                message: e.kind.to_string(),
-                path: path.clone(),
-            })?;
+            c.check(&path.display().to_string(), text, true)
+                .map_err(|e| ConfigError {
+                    line: Some(e.line),
+                    message: e.kind.to_string(),
+                    path: path.clone(),
+                })?;
         }
         let base = path.parent().unwrap_or(Path::new("")).to_path_buf();
         let format = match raw.format {

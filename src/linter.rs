@@ -153,6 +153,7 @@ pub struct LinterBuilder {
     context: Vec<Lexicon>,
     format: FormatLimits,
     brief: Option<Brief>,
+    quick_start: bool,
 }
 
 impl Default for LinterBuilder {
@@ -173,6 +174,7 @@ impl LinterBuilder {
             context: Vec::new(),
             format: FormatLimits::default(),
             brief: None,
+            quick_start: false,
         }
     }
 
@@ -232,6 +234,15 @@ impl LinterBuilder {
     /// Sets the limits of the `format` rules (title and body length, hashtags, empty body).
     pub fn format_limits(&mut self, limits: FormatLimits) -> &mut Self {
         self.format = limits;
+        self
+    }
+
+    /// Builds for a quick start rather than for throughput: the term automaton is a contiguous
+    /// NFA (built in about a third of the time of the default DFA, and smaller) instead of a
+    /// DFA (faster to search). For one-off checks of a few notes and for editors; batches want
+    /// the default. Results are the same either way.
+    pub fn quick_start(&mut self, quick: bool) -> &mut Self {
+        self.quick_start = quick;
         self
     }
 
@@ -382,7 +393,11 @@ impl LinterBuilder {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(if self.quick_start {
+                AhoCorasickKind::ContiguousNFA
+            } else {
+                AhoCorasickKind::DFA
+            }))
             .build(&strings)
             .expect("a few thousand short terms fit a DFA");
         let patterns = Patterns::new(patterns);
@@ -415,6 +430,20 @@ impl Linter {
         BUILTIN
             .get_or_init(|| {
                 LinterBuilder::new()
+                    .build()
+                    .expect("the builtin packs are checked by the test suite")
+            })
+            .clone()
+    }
+
+    /// [`Linter::builtin`] built for a quick start ([`LinterBuilder::quick_start`]): what a
+    /// one-off check or an editor wants. Built once per process.
+    pub fn builtin_quick_start() -> Linter {
+        static QUICK: OnceLock<Linter> = OnceLock::new();
+        QUICK
+            .get_or_init(|| {
+                LinterBuilder::new()
+                    .quick_start(true)
                     .build()
                     .expect("the builtin packs are checked by the test suite")
             })

@@ -82,6 +82,7 @@ impl Patterns {
     /// `patterns`: (rule index, regex source).
     pub(crate) fn new(patterns: Vec<(usize, String)>) -> Patterns {
         let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut index: std::collections::HashMap<Vec<u8>, usize> = std::collections::HashMap::new();
         let mut opens: Vec<Vec<u32>> = Vec::new();
         let mut always = Vec::new();
         for (i, (_, source)) in patterns.iter().enumerate() {
@@ -89,9 +90,10 @@ impl Patterns {
                 None => always.push(i as u32),
                 Some(lits) => {
                     for lit in lits {
-                        match literals.iter().position(|l| *l == lit) {
-                            Some(k) => opens[k].push(i as u32),
+                        match index.get(&lit) {
+                            Some(&k) => opens[k].push(i as u32),
                             None => {
+                                index.insert(lit.clone(), literals.len());
                                 literals.push(lit);
                                 opens.push(vec![i as u32]);
                             }
@@ -154,7 +156,10 @@ mod tests {
     #[test]
     fn prefixes_of_pack_shapes() {
         let p = prefixes(r"(?-u:\b)(?:https?|ftp)\s?:\s?/\s?/").unwrap();
-        assert!(p.contains(&b"http".to_vec()) || p.iter().any(|l| l.starts_with(b"http")), "{p:?}");
+        assert!(
+            p.contains(&b"http".to_vec()) || p.iter().any(|l| l.starts_with(b"http")),
+            "{p:?}"
+        );
         let q = prefixes(r"(?:qq|(?-u:\b)q|(?-u:\b)qun)x").unwrap();
         assert!(q.iter().all(|l| l.starts_with(b"q")), "{q:?}");
         // a digit class is a finite set of starts
@@ -184,7 +189,11 @@ mod tests {
             .filter(|(_, p)| prefixes(p).is_none())
             .map(|(_, p)| p.clone())
             .collect();
-        assert!(ungated.len() <= 1, "{} of {n} regexes run on every text: {ungated:#?}", ungated.len());
+        assert!(
+            ungated.len() <= 1,
+            "{} of {n} regexes run on every text: {ungated:#?}",
+            ungated.len()
+        );
     }
 
     #[test]

@@ -243,7 +243,14 @@ fn render_error_only(path: &str, message: String, format: Format) -> Rendered {
 }
 
 pub fn run(args: &CheckArgs) -> Result<u8, String> {
-    let mut resolver = Resolver::new(&args.packs, &args.config, args.lang);
+    // a few text notes: start fast; any JSONL input (or stdin read as JSONL): scan fast
+    let batch = args.paths.is_empty() && args.input_format == crate::cli::InputFormat::Jsonl
+        || args.paths.iter().any(|p| {
+            args.input_format == crate::cli::InputFormat::Jsonl
+                || p.as_os_str() == "-"
+                || p.extension().is_some_and(|e| e == "jsonl" || e == "ndjson")
+        });
+    let mut resolver = Resolver::new(&args.packs, &args.config, args.lang).quick_start(!batch);
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {

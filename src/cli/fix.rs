@@ -62,7 +62,7 @@ impl Tally {
 }
 
 pub fn run(args: &FixArgs) -> Result<u8, String> {
-    let mut resolver = Resolver::new(&args.packs, &args.config, None);
+    let mut resolver = Resolver::new(&args.packs, &args.config, None).quick_start(true);
     let mut plan = Vec::new();
     for path in &args.paths {
         plan.push((path, resolver.for_path(path)?));

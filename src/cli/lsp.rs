@@ -106,7 +106,7 @@ fn serve(conn: &Connection) -> Result<End, String> {
         Ok(b) => (b, None),
         Err(e) => (
             Built {
-                linter: crate::Linter::builtin(),
+                linter: crate::Linter::builtin_quick_start(),
                 lang: inputs.settings.lang,
                 sponsored: inputs.settings.sponsored,
             },

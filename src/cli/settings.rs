@@ -25,6 +25,8 @@ pub struct Resolver {
     lang: Option<Lang>,
     explicit: Option<PathBuf>,
     no_config: bool,
+    /// Build for a quick start (a few text notes) rather than for throughput (batches).
+    quick_start: bool,
     cache: HashMap<Option<PathBuf>, Arc<Settings>>,
 }
 
@@ -46,8 +48,16 @@ impl Resolver {
             lang,
             explicit: config.config.clone(),
             no_config: config.no_config,
+            quick_start: false,
             cache: HashMap::new(),
         }
+    }
+
+    /// Linters built from now on start quickly rather than scan fast (see
+    /// `LinterBuilder::quick_start`): for a check of a few text notes.
+    pub fn quick_start(mut self, quick: bool) -> Resolver {
+        self.quick_start = quick;
+        self
     }
 
     /// The settings for `path` (`-`: stdin, whose config is searched from the working
@@ -78,12 +88,14 @@ impl Resolver {
     fn build(&self, config: Option<&Path>) -> Result<Settings, String> {
         let config = config.map(Config::load).transpose().map_err(|e| e.to_string())?;
         let mut builder = LinterBuilder::new();
+        builder.quick_start(self.quick_start);
         if let Some(c) = &config {
             c.apply_to(&mut builder).map_err(|e| e.to_string())?;
         }
         self.packs.apply(&mut builder).map_err(|e| e.to_string())?;
         let linter = match &config {
             Some(c) => builder.build().map_err(|e| c.error(e).to_string())?,
+            None if self.packs.is_default() && self.quick_start => Linter::builtin_quick_start(),
             None if self.packs.is_default() => Linter::builtin(),
             None => builder.build().map_err(|e| e.to_string())?,
         };

@@ -127,12 +127,14 @@ pub fn build(inputs: &Inputs) -> Result<Built, String> {
     let s = &inputs.settings;
     if config.is_none() && s.packs.is_empty() && s.disable.is_empty() && s.brief.is_none() {
         return Ok(Built {
-            linter: Linter::builtin(), // compiled once per process
+            linter: Linter::builtin_quick_start(), // compiled once per process, quick to build
             lang: s.lang,
             sponsored: s.sponsored,
         });
     }
     let mut b = LinterBuilder::new();
+    // an editor wants its first diagnostics (and a rebuild after a settings change) at once
+    b.quick_start(true);
     if let Some(config) = &config {
         config.apply_to(&mut b).map_err(|e| e.to_string())?;
     }
