@@ -15,6 +15,9 @@ static TABLE: &[u8] = include_bytes!("dict.bin");
 /// The word table: sorted words with their frequencies.
 struct Dict {
     n: usize,
+    /// Where the words starting with each character are: most lookups then search a few
+    /// dozen neighbouring words instead of the whole table (built at first use, ~2 ms).
+    by_first: std::collections::HashMap<char, (u32, u32)>,
     log_total: f64,
     offsets: &'static [u8],
     freqs: &'static [u8],
@@ -23,6 +26,21 @@ struct Dict {
 
 fn u32_at(bytes: &[u8], i: usize) -> u32 {
     u32::from_le_bytes(bytes[i * 4..i * 4 + 4].try_into().expect("4 bytes"))
+}
+
+/// The first character of UTF-8 bytes (`\0` for none).
+fn first_char(w: &[u8]) -> char {
+    let len = match w.first() {
+        None => return '\0',
+        Some(b) if *b < 0x80 => 1,
+        Some(b) if *b >= 0xF0 => 4,
+        Some(b) if *b >= 0xE0 => 3,
+        Some(_) => 2,
+    };
+    std::str::from_utf8(&w[..len.min(w.len())])
+        .ok()
+        .and_then(|s| s.chars().next())
+        .unwrap_or('\0')
 }
 
 fn dict() -> &'static Dict {
@@ -34,13 +52,27 @@ fn dict() -> &'static Dict {
         let offsets = &TABLE[16..16 + 4 * (n + 1)];
         let freqs = &TABLE[16 + 4 * (n + 1)..16 + 4 * (2 * n + 1)];
         let words = &TABLE[16 + 4 * (2 * n + 1)..];
-        Dict {
+        let mut d = Dict {
             n,
+            by_first: std::collections::HashMap::new(),
             log_total: (total as f64).ln(),
             offsets,
             freqs,
             words,
+        };
+        let mut by_first = std::collections::HashMap::with_capacity(8192);
+        let mut i = 0;
+        while i < n {
+            let first = first_char(d.word(i));
+            let mut j = i + 1;
+            while j < n && first_char(d.word(j)) == first {
+                j += 1;
+            }
+            by_first.insert(first, (i as u32, j as u32));
+            i = j;
         }
+        d.by_first = by_first;
+        d
     })
 }
 
@@ -53,9 +85,12 @@ impl Dict {
         u32_at(self.freqs, i)
     }
 
-    /// The word's index, or where it would go.
+    /// The word's index, or where it would go (`Err(n)`: no word starts like it).
     fn find(&self, w: &[u8]) -> Result<usize, usize> {
-        let (mut lo, mut hi) = (0, self.n);
+        let Some(&(lo, hi)) = self.by_first.get(&first_char(w)) else {
+            return Err(self.n);
+        };
+        let (mut lo, mut hi) = (lo as usize, hi as usize);
         while lo < hi {
             let mid = (lo + hi) / 2;
             match self.word(mid).cmp(w) {
