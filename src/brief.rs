@@ -52,7 +52,7 @@ use toml::Spanned;
 use crate::format::{FormatLimits, body_hashtags};
 use crate::normalize::{Normalized, fold_term};
 use crate::note::Note;
-use crate::pack::{Applies, FixSafety, Rule};
+use crate::pack::{FixSafety, Rule};
 use crate::span::{LineIndex, Span};
 use crate::violation::{Category, Field, Message, Severity, Suggestion, Violation};
 
@@ -372,39 +372,14 @@ pub fn first_paragraph(body: &str) -> Span {
 }
 
 fn msg(zh: &str, en: &str) -> Message {
-    Message {
-        zh: zh.to_owned(),
-        en: en.to_owned(),
-    }
+    Message::new(zh, en)
 }
 
 fn rule(id: &str, name: &str, severity: Severity, message: Message, description: Message) -> Rule {
-    Rule {
-        id: id.to_owned(),
-        name: name.to_owned(),
-        category: Category::Brief,
-        severity,
-        sponsored_severity: severity,
-        applies: Applies::All,
-        message,
-        description,
-        basis: "品牌方的投放 brief（蒲公英合作笔记要求；《互联网广告管理办法》第九条：广告应当具有可识别性） / the campaign brief; Internet Advertising Measures art. 9 (ads must be identifiable)".to_owned(),
-        terms: Vec::new(),
-        patterns: Vec::new(),
-        exceptions: Vec::new(),
-        exception_patterns: Vec::new(),
-        before: Vec::new(),
-        after: None,
-        read: Vec::new(),
-        scope: None,
-        disguised_terms: Vec::new(),
-        fixes: Default::default(),
-        fix_safety: FixSafety::Safe,
-        examples: Vec::new(),
-        counter_examples: Vec::new(),
-        origin: ORIGIN.to_owned(),
-        line: 0,
-    }
+    let basis = "品牌方的投放 brief（蒲公英合作笔记要求；《互联网广告管理办法》第九条：广告应当具有可识别性） / the campaign brief; Internet Advertising Measures art. 9 (ads must be identifiable)";
+    let mut r = Rule::engine(id, name, Category::Brief, severity, message, description, basis, ORIGIN);
+    r.fix_safety = FixSafety::Safe;
+    r
 }
 
 /// The seven `brief` rules, with their default severities. They fire only when a brief is set.

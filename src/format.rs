@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::note::Note;
-use crate::pack::{Applies, Example, FixSafety, Rule};
+use crate::pack::{Example, Rule};
 use crate::span::Span;
 use crate::violation::{Category, Field, Message, Severity, Violation};
 
@@ -58,40 +58,24 @@ impl Default for FormatLimits {
 }
 
 fn msg(zh: &str, en: &str) -> Message {
-    Message {
-        zh: zh.to_owned(),
-        en: en.to_owned(),
-    }
+    Message::new(zh, en)
 }
 
 fn rule(id: &str, name: &str, message: Message, description: Message, examples: &[String], counter: &[String]) -> Rule {
-    Rule {
-        id: id.to_owned(),
-        name: name.to_owned(),
-        category: Category::Format,
-        severity: Severity::Warning,
-        sponsored_severity: Severity::Warning,
-        applies: Applies::All,
+    let basis = "小红书笔记发布规范（标题不超过20字、正文不超过1000字、话题数量） / Xiaohongshu note publishing limits";
+    let mut r = Rule::engine(
+        id,
+        name,
+        Category::Format,
+        Severity::Warning,
         message,
         description,
-        basis: "小红书笔记发布规范（标题不超过20字、正文不超过1000字、话题数量） / Xiaohongshu note publishing limits"
-            .to_owned(),
-        terms: Vec::new(),
-        patterns: Vec::new(),
-        exceptions: Vec::new(),
-        exception_patterns: Vec::new(),
-        before: Vec::new(),
-        after: None,
-        read: Vec::new(),
-        scope: None,
-        disguised_terms: Vec::new(),
-        fixes: Default::default(),
-        fix_safety: FixSafety::Unsafe,
-        examples: examples.iter().cloned().map(Example::Text).collect(),
-        counter_examples: counter.iter().cloned().map(Example::Text).collect(),
-        origin: ORIGIN.to_owned(),
-        line: 0,
-    }
+        basis,
+        ORIGIN,
+    );
+    r.examples = examples.iter().cloned().map(Example::Text).collect();
+    r.counter_examples = counter.iter().cloned().map(Example::Text).collect();
+    r
 }
 
 /// The four `format` rules, with their default severities.

@@ -216,6 +216,48 @@ impl Rule {
         }
     }
 
+    /// A rule of the engine itself (the `format` and `brief` rules): no terms or patterns, the
+    /// same severity in organic and sponsored notes, no examples (set them after), defined at
+    /// `origin`, line 0.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn engine(
+        id: &str,
+        name: &str,
+        category: Category,
+        severity: Severity,
+        message: Message,
+        description: Message,
+        basis: &str,
+        origin: &str,
+    ) -> Rule {
+        Rule {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            category,
+            severity,
+            sponsored_severity: severity,
+            applies: Applies::All,
+            message,
+            description,
+            basis: basis.to_owned(),
+            terms: Vec::new(),
+            patterns: Vec::new(),
+            exceptions: Vec::new(),
+            exception_patterns: Vec::new(),
+            before: Vec::new(),
+            after: None,
+            read: Vec::new(),
+            scope: None,
+            disguised_terms: Vec::new(),
+            fixes: Default::default(),
+            fix_safety: FixSafety::Unsafe,
+            examples: Vec::new(),
+            counter_examples: Vec::new(),
+            origin: origin.to_owned(),
+            line: 0,
+        }
+    }
+
     /// Whether the rule applies to a note that is (or is not) sponsored.
     pub fn applies_to(&self, sponsored: bool) -> bool {
         match self.applies {

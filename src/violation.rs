@@ -176,6 +176,14 @@ pub struct Message {
 }
 
 impl Message {
+    /// A message from its two texts.
+    pub fn new(zh: &str, en: &str) -> Message {
+        Message {
+            zh: zh.to_owned(),
+            en: en.to_owned(),
+        }
+    }
+
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {

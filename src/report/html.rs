@@ -261,13 +261,7 @@ pub fn note_article(report: &NoteReport<'_>, options: &Options, key: &str) -> St
             let _ = write!(out, "<dt>context</dt><dd>{}</dd>", escape(&options.text(why)));
         }
         for s in &v.suggestions {
-            let with = if s.replacement.is_empty() {
-                "remove it".to_owned()
-            } else if v.matched.is_empty() {
-                format!("insert {}", s.replacement.replace('\n', "⏎"))
-            } else {
-                format!("{} → {}", v.matched, s.replacement)
-            };
+            let with = super::fix_text(v, s);
             let safety = if s.safe { "safe" } else { "unsafe" };
             let _ = write!(out, "<dt>fix ({safety})</dt><dd>{}</dd>", escape(&with));
         }
@@ -520,28 +514,31 @@ pub fn document(
         out.push_str(f);
     }
     out.push_str("</section>\n");
-    if !clean.is_empty() {
-        let _ = writeln!(
-            out,
-            "<section id=\"clean\"><details><summary>Notes without findings ({})</summary><ul>",
+    let mut group = |items: &[String], open: String, close: &str| {
+        if !items.is_empty() {
+            out.push_str(&open);
+            for i in items {
+                out.push_str(i);
+            }
+            out.push_str(close);
+        }
+    };
+    group(
+        clean,
+        format!(
+            "<section id=\"clean\"><details><summary>Notes without findings ({})</summary><ul>\n",
             clean.len()
-        );
-        for c in clean {
-            out.push_str(c);
-        }
-        out.push_str("</ul></details></section>\n");
-    }
-    if !errors.is_empty() {
-        let _ = writeln!(
-            out,
-            "<section id=\"unreadable\"><h2>Could not be read ({})</h2><ul>",
+        ),
+        "</ul></details></section>\n",
+    );
+    group(
+        errors,
+        format!(
+            "<section id=\"unreadable\"><h2>Could not be read ({})</h2><ul>\n",
             errors.len()
-        );
-        for e in errors {
-            out.push_str(e);
-        }
-        out.push_str("</ul></section>\n");
-    }
+        ),
+        "</ul></section>\n",
+    );
     let _ = writeln!(out, "<script>{SCRIPT}</script>\n</body>\n</html>");
     out
 }

@@ -95,14 +95,7 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
         let _ = writeln!(out, "{gutter} = basis: {}", v.basis);
         for s in &v.suggestions {
             let safety = if s.safe { "safe" } else { "unsafe" };
-            let with = if s.replacement.is_empty() {
-                "remove it".to_owned()
-            } else if v.matched.is_empty() {
-                // an insertion (a missing hashtag): show where line breaks go
-                format!("insert {}", s.replacement.replace('\n', "⏎"))
-            } else {
-                format!("{} → {}", v.matched, s.replacement)
-            };
+            let with = super::fix_text(v, s);
             let _ = writeln!(out, "{gutter} = fix ({safety}): {with}");
         }
         out.push('\n');

@@ -391,6 +391,18 @@ impl Summary {
     }
 }
 
+/// A suggestion of `v` as the people-facing formats show it: `最好 → 很好`, `remove it`, or
+/// `insert ⏎#话题` (an insertion, line breaks shown).
+pub fn fix_text(v: &Violation, s: &crate::Suggestion) -> String {
+    if s.replacement.is_empty() {
+        "remove it".to_owned()
+    } else if v.matched.is_empty() {
+        format!("insert {}", s.replacement.replace('\n', "⏎"))
+    } else {
+        format!("{} → {}", v.matched, s.replacement)
+    }
+}
+
 /// `1 note`, `2 notes`: a count with its word, in the singular for one.
 pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
