@@ -51,15 +51,26 @@ fn message_dict<'py>(py: Python<'py>, m: &redlint::Message) -> PyResult<Bound<'p
     Ok(d)
 }
 
+/// Positions in `note`'s fields: one report per note, so the body's line index is built once
+/// for all its violations.
+fn placer(note: &Note) -> NoteReport<'_> {
+    NoteReport::new(
+        "",
+        serde_json::Value::Null,
+        note,
+        redlint::report::Origin::Document,
+        &[],
+    )
+}
+
+/// The Python objects of one note's violations.
+fn violations(py: Python<'_>, note: &Note, found: &[RustViolation]) -> PyResult<Vec<Violation>> {
+    let report = placer(note);
+    found.iter().map(|v| Violation::new(py, &report, v)).collect()
+}
+
 impl Violation {
-    fn new(py: Python<'_>, note: &Note, v: &RustViolation) -> PyResult<Violation> {
-        let report = NoteReport::new(
-            "",
-            serde_json::Value::Null,
-            note,
-            redlint::report::Origin::Document,
-            &[],
-        );
+    fn new(py: Python<'_>, report: &NoteReport<'_>, v: &RustViolation) -> PyResult<Violation> {
         let (line, column) = report.field_position_in(v, ColumnUnit::Char);
         let suggestions = PyList::empty(py);
         for s in &v.suggestions {
@@ -304,7 +315,7 @@ impl Linter {
             n.sponsored = s;
         }
         let found = py.detach(|| self.inner.lint(&n));
-        found.iter().map(|v| Violation::new(py, &n, v)).collect()
+        violations(py, &n, &found)
     }
 
     /// Lints many notes on `threads` threads (default: every core) with the GIL released;
@@ -326,11 +337,7 @@ impl Linter {
         }
         let threads = threads.unwrap_or_else(default_threads);
         let found = py.detach(|| lint_all(&self.inner, &parsed, threads));
-        parsed
-            .iter()
-            .zip(&found)
-            .map(|(n, vs)| vs.iter().map(|v| Violation::new(py, n, v)).collect())
-            .collect()
+        parsed.iter().zip(&found).map(|(n, vs)| violations(py, n, vs)).collect()
     }
 
     /// Lints columns of notes (as a DataFrame batch holds them) and returns the violations as
@@ -405,13 +412,7 @@ impl Linter {
             let found = lint_all(&self.inner, &notes, threads);
             let mut c = Columns::default();
             for (i, (note, vs)) in notes.iter().zip(found).enumerate() {
-                let report = NoteReport::new(
-                    "",
-                    serde_json::Value::Null,
-                    note,
-                    redlint::report::Origin::Document,
-                    &[],
-                );
+                let report = placer(note);
                 for v in vs {
                     let (line, column) = report.field_position_in(&v, ColumnUnit::Char);
                     c.note.push(i);

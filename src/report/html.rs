@@ -349,29 +349,18 @@ fn summary_section(summary: &Summary, extras: &Extras<'_>, options: &Options) ->
         }
     );
     out.push_str("<div class=\"charts\"><figure><figcaption>by severity</figcaption>");
+    let row = |name: &str, class: String, n: Option<&usize>| (name.to_owned(), class, n.copied().unwrap_or(0));
     let sev: Vec<(String, String, usize)> = Severity::ALL
         .iter()
         .rev()
-        .map(|s| {
-            (
-                s.to_string(),
-                format!("s-{s}"),
-                summary.by_severity.get(s).copied().unwrap_or(0),
-            )
-        })
+        .map(|s| row(s.as_str(), format!("s-{s}"), summary.by_severity.get(s)))
         .collect();
     out.push_str(&bars(&sev));
     out.push_str("</figure><figure><figcaption>by category</figcaption>");
     let cat: Vec<(String, String, usize)> = Category::ALL
         .iter()
         .filter(|c| summary.by_category.contains_key(c) || !matches!(c, Category::Brief | Category::Format))
-        .map(|c| {
-            (
-                c.to_string(),
-                format!("c-{c}"),
-                summary.by_category.get(c).copied().unwrap_or(0),
-            )
-        })
+        .map(|c| row(c.as_str(), format!("c-{c}"), summary.by_category.get(c)))
         .collect();
     out.push_str(&bars(&cat));
     out.push_str("</figure></div>\n");
