@@ -107,6 +107,8 @@ enum Role {
     Allow,
     /// A claim-context word (`rules/context.toml`).
     Anchor(Anchor),
+    /// A gate literal of the pack regexes (see `patterns.rs`): they may match from here.
+    Gate(u32),
 }
 
 /// What a claim-context word tells about its sentence.
@@ -391,6 +393,15 @@ impl LinterBuilder {
             }
             add(folded, Role::Allow);
         }
+        // the regexes' gate literals that survive compaction are found with the terms
+        let patterns = Patterns::new(patterns, |c| {
+            let mut buf = [0; 4];
+            let c = &*c.encode_utf8(&mut buf);
+            Normalized::new(c).compact() == c
+        });
+        for (k, literal) in patterns.shared_literals() {
+            add(literal.to_owned(), Role::Gate(k));
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(if self.quick_start {
@@ -400,7 +411,6 @@ impl LinterBuilder {
             }))
             .build(&strings)
             .expect("a few thousand short terms fit a DFA");
-        let patterns = Patterns::new(patterns);
         Ok(Linter {
             inner: Arc::new(Inner {
                 rules,
@@ -578,6 +588,7 @@ impl Linter {
         let mut hits: Vec<Hit> = Vec::new();
         let mut exceptions: Vec<(Option<usize>, Span)> = Vec::new();
         let mut anchors: Vec<(Anchor, Span)> = Vec::new();
+        let mut gates: Vec<(u32, u32)> = Vec::new();
         for m in inner.automaton.find_overlapping_iter(compact) {
             let mut checked: Option<bool> = None;
             let span: Span = norm.compact_to_original(m.start(), m.end()).into();
@@ -586,6 +597,7 @@ impl Linter {
                     Role::Anchor(a) => anchors.push((a, span)),
                     Role::Exception { rule } => exceptions.push((Some(rule as usize), span)),
                     Role::Allow => exceptions.push((None, span)),
+                    Role::Gate(k) => gates.push((k, norm.original_to_folded(span.start) as u32)),
                     Role::Term { rule, term } => {
                         let rule = rule as usize;
                         if !active(rule) {
@@ -607,23 +619,14 @@ impl Linter {
                 }
             }
         }
-        for (i, rule) in inner.patterns.candidates(norm.folded()) {
-            if !active(rule) {
-                continue;
-            }
-            for m in inner.patterns.regex(i).find_iter(norm.folded()) {
-                if m.is_empty() {
-                    continue;
-                }
-                let span = norm.folded_to_original(m.start(), m.end()).into();
-                hits.push(Hit {
-                    rule,
-                    span,
-                    term: None,
-                    reading: None,
-                });
-            }
-        }
+        inner.patterns.find(norm.folded(), &mut gates, active, |rule, m| {
+            hits.push(Hit {
+                rule,
+                span: norm.folded_to_original(m.start, m.end).into(),
+                term: None,
+                reading: None,
+            })
+        });
         self.read_disguises(text, &norm, &active, &mut hits);
         // regex exceptions of the rules that have a hit here (rarely any)
         let mut with_hits: Vec<usize> = hits.iter().map(|h| h.rule).collect();

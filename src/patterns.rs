@@ -5,13 +5,19 @@
 //! lint, and compiling them all is most of a cold start. Instead, each regex's *prefix
 //! literals* (every match starts with one of them: `qq`, `q`, `群`, `http`, `@`, a digit) are
 //! read off its syntax tree, and one Aho-Corasick automaton over all of them says which
-//! regexes can match a text at all. Only those run, and each is compiled the first time it is
-//! needed. A regex whose matches can start anywhere (no finite prefix set) runs on every text.
+//! regexes can match a text at all, and where: a gated regex is run *anchored* at each place
+//! one of its literals starts (a match must start there), never as a pass over the whole text.
+//! That matters because `{digit}` counts 一, 两 and 三 as digits, which open the number regexes
+//! on most Chinese sentences: anchored, each such opening costs a step or two of the automaton.
+//! Each regex is compiled the first time it is needed. A regex whose matches can start
+//! anywhere (no finite prefix set) runs over every text.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
+use regex_automata::{Anchored, Input, meta};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use crate::pack::{DIGIT_CLASS, compile_regex};
@@ -38,16 +44,18 @@ impl LazyRegex {
     }
 }
 
-/// The prefix literals of `pattern` (as [`compile_regex`] expands it), or `None` when its
-/// matches can start with too many different texts (or with nothing at all).
-fn prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
+/// The prefix literals of `pattern` (as [`compile_regex`] expands it), each a whole number of
+/// characters, or `None` when its matches can start with too many different texts (or with
+/// nothing at all).
+fn prefixes(pattern: &str) -> Option<Vec<String>> {
     let hir = regex_syntax::ParserBuilder::new()
         .build()
         .parse(&pattern.replace("{digit}", DIGIT_CLASS))
         .ok()?;
     // long prefixes when there are few of them; else the first character's set (`[a-z0-9]`
-    // then more classes is too many strings, but 36 first characters is a fine gate)
-    [6, 1].into_iter().find_map(|len| {
+    // then more classes is too many strings, but 36 first characters is a fine gate). Lengths
+    // are in bytes: 3 is one Han character, 1 one ASCII character.
+    [6, 3, 1].into_iter().find_map(|len| {
         let mut seq = Extractor::new()
             .kind(ExtractKind::Prefix)
             .limit_class(64)
@@ -58,88 +66,220 @@ fn prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
         // (not `optimize_for_prefix_by_preference`: it gives up on many short literals, which
         // make a poor search prefilter but a sound gate)
         seq.dedup();
-        let literals = seq.literals()?;
-        if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
+        // a literal cut inside a character keeps its whole characters (still a prefix)
+        let literals: Vec<String> = seq
+            .literals()?
+            .iter()
+            .map(|l| {
+                let b = l.as_bytes();
+                let whole = std::str::from_utf8(b).map_or_else(|e| &b[..e.valid_up_to()], |_| b);
+                String::from_utf8(whole.to_vec()).expect("cut on a character boundary")
+            })
+            .collect();
+        if literals.is_empty() || literals.iter().any(String::is_empty) {
             return None;
         }
-        Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+        let mut literals = literals;
+        literals.sort_unstable();
+        literals.dedup();
+        Some(literals)
     })
 }
 
+/// A pack regex for anchored searches, compiled the first time it is used (with the limits
+/// of [`compile_regex`], which checked it when its pack was parsed).
+#[derive(Debug)]
+struct LazyMeta {
+    source: String,
+    compiled: OnceLock<meta::Regex>,
+}
+
+impl LazyMeta {
+    fn get(&self) -> &meta::Regex {
+        self.compiled.get_or_init(|| {
+            meta::Regex::builder()
+                .configure(
+                    meta::Config::new()
+                        .nfa_size_limit(Some(8 << 20))
+                        .onepass_size_limit(Some(8 << 20)),
+                )
+                .build(&self.source.replace("{digit}", DIGIT_CLASS))
+                .expect("checked when the pack was parsed")
+        })
+    }
+}
+
+/// How many places of one text a gated regex is tried at, anchored, before one search ahead
+/// from there finds its next match instead.
+const ANCHORED_TRIES: u16 = 3;
+
 /// The pack regexes of a linter, each with its rule.
+///
+/// The gate literals made only of characters the compact view keeps (`qq`, `群`, digits) are
+/// found by the caller's term automaton, in the same pass as the terms, and handed to
+/// [`Patterns::find`]; the others (`@`, `+86`, `www.`) by a small automaton of their own over
+/// the folded text.
 #[derive(Debug)]
 pub(crate) struct Patterns {
-    regexes: Vec<(usize, LazyRegex)>,
-    /// All prefix literals of the gated regexes.
-    gate: Option<AhoCorasick>,
+    regexes: Vec<(usize, LazyMeta)>,
+    /// Every gate literal.
+    literals: Vec<String>,
     /// For each gate literal, the regexes it opens.
     opens: Vec<Vec<u32>>,
+    /// The literals found by the caller (indices into `literals`).
+    shared: Vec<u32>,
+    /// An automaton over the other literals, and for each of its patterns the literal.
+    own: Option<(AhoCorasick, Vec<u32>)>,
     /// Regexes without a finite prefix set: they run on every text.
     always: Vec<u32>,
 }
 
 impl Patterns {
-    /// `patterns`: (rule index, regex source).
-    pub(crate) fn new(patterns: Vec<(usize, String)>) -> Patterns {
-        let mut literals: Vec<Vec<u8>> = Vec::new();
-        let mut index: std::collections::HashMap<Vec<u8>, usize> = std::collections::HashMap::new();
-        let mut opens: Vec<Vec<u32>> = Vec::new();
+    /// `patterns`: (rule index, regex source). `kept(c)`: whether the caller's view of the text
+    /// keeps character `c`; gate literals are cut before the first character it drops (`vx:`
+    /// and `vx ` become `vx`), and those then not empty are the caller's to find (every
+    /// occurrence in the folded text, by byte offset there; see [`Patterns::find`]). The
+    /// others are cut to their first character (`@1` to `@`) and found here.
+    pub(crate) fn new(patterns: Vec<(usize, String)>, kept: impl Fn(char) -> bool) -> Patterns {
+        // literal -> (shared, regexes it opens)
+        let mut gate: std::collections::BTreeMap<String, (bool, Vec<u32>)> = std::collections::BTreeMap::new();
         let mut always = Vec::new();
         for (i, (_, source)) in patterns.iter().enumerate() {
             match prefixes(source) {
                 None => always.push(i as u32),
                 Some(lits) => {
                     for lit in lits {
-                        match index.get(&lit) {
-                            Some(&k) => opens[k].push(i as u32),
-                            None => {
-                                index.insert(lit.clone(), literals.len());
-                                literals.push(lit);
-                                opens.push(vec![i as u32]);
-                            }
-                        }
+                        let cut = lit.find(|c| !kept(c)).unwrap_or(lit.len());
+                        // the others are found by their first character alone (`@`, `+`, `¥`)
+                        let (lit, shared) = if cut > 0 {
+                            (lit[..cut].to_owned(), true)
+                        } else {
+                            (lit.chars().take(1).collect(), false)
+                        };
+                        gate.entry(lit).or_insert((shared, Vec::new())).1.push(i as u32);
                     }
                 }
             }
         }
-        let gate = (!literals.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&literals)
-                .expect("a few hundred short literals fit a DFA")
+        let mut literals = Vec::with_capacity(gate.len());
+        let mut opens = Vec::with_capacity(gate.len());
+        let (mut shared, mut own) = (Vec::new(), Vec::new());
+        for (k, (lit, (is_shared, mut regexes))) in gate.into_iter().enumerate() {
+            regexes.sort_unstable();
+            regexes.dedup();
+            literals.push(lit);
+            opens.push(regexes);
+            if is_shared { &mut shared } else { &mut own }.push(k as u32);
+        }
+        let own = (!own.is_empty()).then(|| {
+            // single characters: a plain search finds every one (none overlaps another)
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(own.iter().map(|&k| &literals[k as usize]))
+                .expect("a few characters fit an automaton");
+            (ac, own)
         });
         Patterns {
-            regexes: patterns.into_iter().map(|(r, s)| (r, LazyRegex::new(s))).collect(),
-            gate,
+            regexes: patterns
+                .into_iter()
+                .map(|(r, source)| {
+                    (
+                        r,
+                        LazyMeta {
+                            source,
+                            compiled: OnceLock::new(),
+                        },
+                    )
+                })
+                .collect(),
+            literals,
             opens,
+            shared,
+            own,
             always,
         }
     }
 
-    /// The regexes that can match `text` (sorted, each once): (index, rule).
-    pub(crate) fn candidates(&self, text: &str) -> Vec<(usize, usize)> {
-        let mut on = vec![false; self.regexes.len()];
+    /// The gate literals the caller finds: (literal id, text).
+    pub(crate) fn shared_literals(&self) -> impl Iterator<Item = (u32, &str)> {
+        self.shared.iter().map(|&k| (k, self.literals[k as usize].as_str()))
+    }
+
+    /// Every match of the regexes whose rule is `active`, as `(rule, range)`: for each regex,
+    /// its leftmost-first matches from left to right, not overlapping, none empty (as
+    /// `find_iter` gives them). Gated regexes are tried only where one of their prefix
+    /// literals starts, anchored there. `starts`: (literal id, folded offset) of every
+    /// occurrence of the [shared literals](Patterns::shared_literals) in `text` (any order;
+    /// reused as scratch space).
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        starts: &mut Vec<(u32, u32)>,
+        active: impl Fn(usize) -> bool,
+        mut found: impl FnMut(usize, Range<usize>),
+    ) {
         for &i in &self.always {
-            on[i as usize] = true;
-        }
-        if let Some(gate) = &self.gate {
-            for m in gate.find_overlapping_iter(text) {
-                for &i in &self.opens[m.pattern().as_usize()] {
-                    on[i as usize] = true;
+            let (rule, re) = &self.regexes[i as usize];
+            if active(*rule) {
+                for m in re.get().find_iter(text).filter(|m| !m.is_empty()) {
+                    found(*rule, m.range());
                 }
             }
         }
-        on.iter()
-            .enumerate()
-            .filter(|&(_, &o)| o)
-            .map(|(i, _)| (i, self.regexes[i].0))
-            .collect()
-    }
-
-    /// Regex `i`, compiled on first use.
-    pub(crate) fn regex(&self, i: usize) -> &Regex {
-        self.regexes[i].1.get()
+        if let Some((ac, own)) = &self.own {
+            starts.extend(
+                ac.find_iter(text)
+                    .map(|m| (own[m.pattern().as_usize()], m.start() as u32)),
+            );
+        }
+        if starts.is_empty() {
+            return;
+        }
+        if !starts.is_sorted_by_key(|&(_, at)| at) {
+            starts.sort_unstable_by_key(|&(_, at)| at);
+        }
+        // per regex: where its last match ended, how many places it was tried at, and the
+        // next match found by a search ahead (`Some(None)`: none to the end of the text)
+        let mut last_end = vec![0usize; self.regexes.len()];
+        let mut tried = vec![0u16; self.regexes.len()];
+        let mut ahead: Vec<Option<Option<Range<usize>>>> = vec![None; self.regexes.len()];
+        for &(lit, at) in starts.iter() {
+            let at = at as usize;
+            for &i in &self.opens[lit as usize] {
+                let r = i as usize;
+                let (rule, re) = &self.regexes[r];
+                if at < last_end[r] || !active(*rule) {
+                    continue;
+                }
+                let m = match &ahead[r] {
+                    Some(None) => continue,
+                    Some(Some(m)) if at < m.start => continue,
+                    Some(Some(m)) if at == m.start => Some(m.clone()),
+                    _ => {
+                        ahead[r] = None;
+                        tried[r] += 1;
+                        // a few places: an anchored try at each is cheapest; past those, one
+                        // search finds the next match, and the tries before it are skipped
+                        if tried[r] <= ANCHORED_TRIES {
+                            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+                            re.get().search(&input).map(|m| m.range())
+                        } else {
+                            let next = re.get().search(&Input::new(text).range(at..)).map(|m| m.range());
+                            let here = next.clone().filter(|m| m.start == at);
+                            if here.is_none() {
+                                ahead[r] = Some(next);
+                            }
+                            here
+                        }
+                    }
+                };
+                if let Some(m) = m {
+                    ahead[r] = None;
+                    last_end[r] = m.end;
+                    found(*rule, m);
+                }
+            }
+        }
     }
 
     /// How many regexes run on every text (no finite prefix set).
@@ -156,12 +296,9 @@ mod tests {
     #[test]
     fn prefixes_of_pack_shapes() {
         let p = prefixes(r"(?-u:\b)(?:https?|ftp)\s?:\s?/\s?/").unwrap();
-        assert!(
-            p.contains(&b"http".to_vec()) || p.iter().any(|l| l.starts_with(b"http")),
-            "{p:?}"
-        );
+        assert!(p.iter().any(|l| l.starts_with("http")), "{p:?}");
         let q = prefixes(r"(?:qq|(?-u:\b)q|(?-u:\b)qun)x").unwrap();
-        assert!(q.iter().all(|l| l.starts_with(b"q")), "{q:?}");
+        assert!(q.iter().all(|l| l.starts_with('q')), "{q:?}");
         // a digit class is a finite set of starts
         assert!(prefixes("{digit}{6}").is_some());
         // matches that can start anywhere
@@ -196,17 +333,122 @@ mod tests {
         );
     }
 
+    /// `find` with every gate literal found by its own automaton, or with those made of
+    /// letters, digits and Han characters found by a naive search handed in (as the linter's
+    /// term automaton does): the same matches either way.
+    fn found(p: &Patterns, t: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        let mut starts = Vec::new();
+        for (k, lit) in p.shared_literals() {
+            starts.extend(t.match_indices(lit).map(|(at, _)| (k, at as u32)));
+        }
+        p.find(t, &mut starts, |_| true, |rule, r| v.push(format!("{rule}:{}", &t[r])));
+        v
+    }
+
     #[test]
     fn gated_regexes_run_only_where_they_can_match() {
-        let p = Patterns::new(vec![
-            (0, r"(?-u:\b)(?:https?|ftp)\s?:\s?/\s?/".to_owned()),
-            (1, "群[1-9][0-9]{5}".to_owned()),
-            (2, r"\p{Han}好".to_owned()),
-        ]);
-        assert_eq!(p.ungated(), 1);
-        let c = |t: &str| p.candidates(t).into_iter().map(|(i, _)| i).collect::<Vec<_>>();
-        assert_eq!(c("今天天气"), [2]);
-        assert_eq!(c("看 http://x 和群123456"), [0, 1, 2]);
-        assert!(p.regex(1).is_match("群123456"));
+        let patterns = || {
+            vec![
+                (0, r"(?-u:\b)(?:https?|ftp)\s?:\s?/\s?/".to_owned()),
+                (1, "群[1-9][0-9]{5}".to_owned()),
+                (2, r"\p{Han}好".to_owned()),
+                (3, r"@[1-9][0-9]{5,10}".to_owned()),
+            ]
+        };
+        let alone = Patterns::new(patterns(), |_| false);
+        let shared = Patterns::new(patterns(), char::is_alphanumeric);
+        assert_eq!(alone.ungated(), 1);
+        assert_eq!(alone.shared_literals().count(), 0);
+        assert!(shared.shared_literals().any(|(_, l)| l.starts_with('群')));
+        assert!(!shared.shared_literals().any(|(_, l)| l.contains('@')));
+        for p in [&alone, &shared] {
+            assert!(found(p, "今天天气").is_empty());
+            assert_eq!(
+                found(p, "看 http://x 和群123456, 群1234567 很好 @1234567"),
+                ["2:很好", "0:http://", "1:群123456", "1:群123456", "3:@1234567"]
+            );
+            // leftmost-first and not overlapping, as find_iter: 群群123456 matches once
+            assert_eq!(found(p, "群群123456"), ["1:群123456"]);
+        }
+        // anchored where a literal starts, yet look-arounds see the text before it
+        let b = Patterns::new(vec![(0, r"(?-u:\b)qq[0-9]{5}".to_owned())], |_| false);
+        assert_eq!(found(&b, "aqq12345 qq12345"), ["0:qq12345"]);
+    }
+
+    #[test]
+    fn literals_are_whole_characters() {
+        // a class of Han characters: one literal per character, not a byte of one
+        let p = prefixes("[一二三四五六七八九十两0-9]+天").unwrap();
+        assert!(p.contains(&"一".to_owned()) && p.contains(&"7".to_owned()), "{p:?}");
+        assert!(p.iter().all(|l| !l.is_empty()));
+    }
+
+    /// Every builtin regex over generated texts (digits in every style, handles, links, the
+    /// cue characters, separators): the gated, anchored search finds exactly what a plain
+    /// `find_iter` of each regex finds, with the literals made of letters, digits and Han
+    /// characters handed in as the term automaton hands them, and with none handed in.
+    mod generated {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        const PIECES: &[&str] = &[
+            "1", "3", "8", "9", "0", "13", "86", "一", "三", "八", "两", "幺", "壹", "q", "v", "x", "w", "qq", "vx",
+            "wx", "ab", "com", "http", "www", "@", "+", "¥", "$", ".", ":", "/", " ", "-", "群", "裙", "加", "微",
+            "信", "号", "最", "好", "天", "见效", "满", "减", "前", "名", "下单", "原价", "现价", "月入", "万", "日",
+            "赚", "高仿", "复刻", "链接", "\n", "。", "，", "的", "我",
+        ];
+
+        /// The builtin regexes compiled plainly (with their index), and gated both ways.
+        type Built = (Vec<(usize, Regex)>, [Patterns; 2]);
+
+        /// [`Built`], built once.
+        fn builtin() -> &'static Built {
+            static BUILT: OnceLock<Built> = OnceLock::new();
+            BUILT.get_or_init(|| {
+                let sources: Vec<(usize, String)> = crate::Pack::builtin()
+                    .into_iter()
+                    .flat_map(|p| p.rules)
+                    .flat_map(|r| r.patterns)
+                    .enumerate()
+                    .collect();
+                let plain = sources
+                    .iter()
+                    .map(|(rule, s)| (*rule, compile_regex(s).expect("builtin regexes compile")))
+                    .collect();
+                let kept = |c: char| c.is_alphanumeric() || c == '\n';
+                (
+                    plain,
+                    [Patterns::new(sources.clone(), kept), Patterns::new(sources, |_| false)],
+                )
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+            #[test]
+            fn same_matches_as_find_iter(parts in prop::collection::vec(0..PIECES.len(), 0..60)) {
+                let text: String = parts.iter().map(|&i| PIECES[i]).collect();
+                let (plain, gated) = builtin();
+                let mut want: Vec<(usize, Range<usize>)> = Vec::new();
+                for (rule, re) in plain {
+                    want.extend(re.find_iter(&text).filter(|m| !m.is_empty()).map(|m| (*rule, m.range())));
+                }
+                want.sort_by_key(|(r, m)| (*r, m.start));
+                for p in gated {
+                    let mut starts = Vec::new();
+                    for (k, lit) in p.shared_literals() {
+                        for (at, _) in text.char_indices().filter(|(at, _)| text[*at..].starts_with(lit)) {
+                            starts.push((k, at as u32));
+                        }
+                    }
+                    let mut got = Vec::new();
+                    p.find(&text, &mut starts, |_| true, |rule, m| got.push((rule, m)));
+                    got.sort_by_key(|(r, m)| (*r, m.start));
+                    prop_assert_eq!(&got, &want, "{:?}", text);
+                }
+            }
+        }
     }
 }
