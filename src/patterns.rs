@@ -109,16 +109,18 @@ impl LazyMeta {
     }
 }
 
-/// How many places of one text a gated regex is tried at, anchored, before one search ahead
-/// from there finds its next match instead.
-const ANCHORED_TRIES: u16 = 3;
+/// A gated regex still to be tried at `n` places of a text, `rest` bytes before its end, is
+/// tried anchored at each while `n * BYTES_PER_TRY < rest`; past that, one search ahead finds
+/// its next match and the places before it are skipped. (An anchored try costs about what
+/// the lazy DFA spends on this many bytes of Chinese text.)
+const BYTES_PER_TRY: usize = 32;
 
 /// The pack regexes of a linter, each with its rule.
 ///
-/// The gate literals made only of characters the compact view keeps (`qq`, `群`, digits) are
+/// The gate literals made only of characters the compact view keeps (`qq`, `群`, `13`) are
 /// found by the caller's term automaton, in the same pass as the terms, and handed to
-/// [`Patterns::find`]; the others (`@`, `+86`, `www.`) by a small automaton of their own over
-/// the folded text.
+/// [`Patterns::find`]; single ASCII characters (`1`, `v`, `@`) by a table lookup per byte of
+/// the folded text, and the few others (`¥`, `€`) by a small automaton of their own.
 #[derive(Debug)]
 pub(crate) struct Patterns {
     regexes: Vec<(usize, LazyMeta)>,
@@ -128,6 +130,8 @@ pub(crate) struct Patterns {
     opens: Vec<Vec<u32>>,
     /// The literals found by the caller (indices into `literals`).
     shared: Vec<u32>,
+    /// The literals that are one ASCII character, by that byte (`u32::MAX`: none).
+    ascii: [u32; 128],
     /// An automaton over the other literals, and for each of its patterns the literal.
     own: Option<(AhoCorasick, Vec<u32>)>,
     /// Regexes without a finite prefix set: they run on every text.
@@ -163,13 +167,17 @@ impl Patterns {
         }
         let mut literals = Vec::with_capacity(gate.len());
         let mut opens = Vec::with_capacity(gate.len());
-        let (mut shared, mut own) = (Vec::new(), Vec::new());
+        let (mut shared, mut own, mut ascii) = (Vec::new(), Vec::new(), [u32::MAX; 128]);
         for (k, (lit, (is_shared, mut regexes))) in gate.into_iter().enumerate() {
             regexes.sort_unstable();
             regexes.dedup();
+            match lit.as_bytes() {
+                &[b] if b.is_ascii() => ascii[b as usize] = k as u32,
+                _ if is_shared => shared.push(k as u32),
+                _ => own.push(k as u32),
+            }
             literals.push(lit);
             opens.push(regexes);
-            if is_shared { &mut shared } else { &mut own }.push(k as u32);
         }
         let own = (!own.is_empty()).then(|| {
             // single characters: a plain search finds every one (none overlaps another)
@@ -195,6 +203,7 @@ impl Patterns {
             literals,
             opens,
             shared,
+            ascii,
             own,
             always,
         }
@@ -226,6 +235,13 @@ impl Patterns {
                 }
             }
         }
+        for (at, &b) in text.as_bytes().iter().enumerate() {
+            if let Some(&k) = self.ascii.get(b as usize)
+                && k != u32::MAX
+            {
+                starts.push((k, at as u32));
+            }
+        }
         if let Some((ac, own)) = &self.own {
             starts.extend(
                 ac.find_iter(text)
@@ -238,15 +254,21 @@ impl Patterns {
         if !starts.is_sorted_by_key(|&(_, at)| at) {
             starts.sort_unstable_by_key(|&(_, at)| at);
         }
-        // per regex: where its last match ended, how many places it was tried at, and the
-        // next match found by a search ahead (`Some(None)`: none to the end of the text)
+        // per regex: where its last match ended, how many places are left to try it at, and
+        // the next match found by a search ahead (`Some(None)`: none to the end of the text)
         let mut last_end = vec![0usize; self.regexes.len()];
-        let mut tried = vec![0u16; self.regexes.len()];
+        let mut left = vec![0usize; self.regexes.len()];
+        for &(lit, _) in starts.iter() {
+            for &i in &self.opens[lit as usize] {
+                left[i as usize] += 1;
+            }
+        }
         let mut ahead: Vec<Option<Option<Range<usize>>>> = vec![None; self.regexes.len()];
         for &(lit, at) in starts.iter() {
             let at = at as usize;
             for &i in &self.opens[lit as usize] {
                 let r = i as usize;
+                left[r] -= 1;
                 let (rule, re) = &self.regexes[r];
                 if at < last_end[r] || !active(*rule) {
                     continue;
@@ -257,10 +279,10 @@ impl Patterns {
                     Some(Some(m)) if at == m.start => Some(m.clone()),
                     _ => {
                         ahead[r] = None;
-                        tried[r] += 1;
-                        // a few places: an anchored try at each is cheapest; past those, one
-                        // search finds the next match, and the tries before it are skipped
-                        if tried[r] <= ANCHORED_TRIES {
+                        // few places left for the bytes left: an anchored try at each is
+                        // cheapest; many: one search finds the next match, and the places
+                        // before it are skipped
+                        if (left[r] + 1) * BYTES_PER_TRY < text.len() - at {
                             let input = Input::new(text).range(at..).anchored(Anchored::Yes);
                             re.get().search(&input).map(|m| m.range())
                         } else {

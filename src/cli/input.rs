@@ -344,8 +344,15 @@ pub fn parse_line(raw: &[u8], line: usize, sponsored: bool) -> Item {
     if text.trim().is_empty() {
         return error(format!("line {line}: empty line, expected a JSON note"));
     }
-    // a note is a JSON object: an array or a string is refused by name (serde would read an
-    // array positionally), and serde's own "line 1 column N" is said as a column
+    // the common case, read straight into a note (an object: serde would read an array
+    // positionally, so only a text opening with `{` is read this way)
+    if text.trim_start().starts_with('{')
+        && let Ok(note) = serde_json::from_str::<Note>(text)
+    {
+        return note_item(note, id, line, text, sponsored);
+    }
+    // otherwise, why not: an array or a string is refused by name, and serde's own "line 1
+    // column N" is said as a column
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -363,17 +370,20 @@ pub fn parse_line(raw: &[u8], line: usize, sponsored: bool) -> Item {
         ));
     }
     match serde_json::from_value::<Note>(value) {
-        Ok(mut note) => {
-            if sponsored && !note.sponsored && !Note::json_declares_sponsored(text) {
-                note.sponsored = true;
-            }
-            Item::Note {
-                id: note.id.clone().unwrap_or(id),
-                note,
-                origin: Origin::Record { line },
-            }
-        }
+        Ok(note) => note_item(note, id, line, text, sponsored),
         Err(e) => error(format!("line {line}: not a note: {}", bare(&e))),
+    }
+}
+
+/// The item of a note read from JSON `text` (record `line`; `id` unless it has its own).
+fn note_item(mut note: Note, id: serde_json::Value, line: usize, text: &str, sponsored: bool) -> Item {
+    if sponsored && !note.sponsored && !Note::json_declares_sponsored(text) {
+        note.sponsored = true;
+    }
+    Item::Note {
+        id: note.id.clone().unwrap_or(id),
+        note,
+        origin: Origin::Record { line },
     }
 }
 
