@@ -634,7 +634,7 @@ impl Linter {
         with_hits.dedup();
         for rule in with_hits {
             for re in &inner.rules[rule].exception_patterns {
-                for m in re.get().find_iter(norm.folded()).filter(|m| !m.is_empty()) {
+                for m in re.find_iter(norm.folded()).filter(|m| !m.is_empty()) {
                     exceptions.push((Some(rule), norm.folded_to_original(m.start(), m.end()).into()));
                 }
             }
@@ -870,11 +870,11 @@ impl Linter {
                 let efficacy = inner
                     .efficacy_before
                     .as_ref()
-                    .is_some_and(|re| re.get().is_match(&folded[near..fs]))
+                    .is_some_and(|re| re.is_match(&folded[near..fs]))
                     || inner
                         .efficacy_after
                         .as_ref()
-                        .is_some_and(|re| re.get().is_match(&folded[fe..]));
+                        .is_some_and(|re| re.is_match(&folded[fe..]));
                 if here(Anchor::Narrative) {
                     Some(context::illness_story())
                 } else if efficacy {
@@ -896,7 +896,7 @@ impl Linter {
         if r.before.iter().any(|cue| before.ends_with(cue.as_str())) {
             return true;
         }
-        r.after.as_ref().map(LazyRegex::get).is_some_and(|re| {
+        r.after.as_ref().is_some_and(|re| {
             let at = norm.original_to_folded(span.end);
             re.is_match(&norm.folded()[at..])
         })

@@ -345,23 +345,11 @@ pub(crate) fn compile_regex(pattern: &str) -> Result<regex::Regex, PackErrorKind
         })
 }
 
-/// Checks a pack regex. `compile`: build it, as the linter will (a user's pack: a regex too
-/// big to compile is an error now, not at lint time); otherwise only parse it (the builtin
-/// packs, whose regexes the test suite compiles, and which are compiled on first use).
-/// A regex that matches the empty string is an error either way.
-pub(crate) fn check_regex(pattern: &str, compile: bool) -> Result<(), PackErrorKind> {
-    let empty = if compile {
-        compile_regex(pattern)?.is_match("")
-    } else {
-        let hir = regex_syntax::Parser::new()
-            .parse(&pattern.replace("{digit}", DIGIT_CLASS))
-            .map_err(|e| PackErrorKind::InvalidRegex {
-                pattern: pattern.to_owned(),
-                message: e.to_string(),
-            })?;
-        hir.properties().minimum_len() == Some(0)
-    };
-    if empty {
+/// Checks a user's pack regex: it compiles as the linter will compile it (a regex too big is
+/// an error now, not at lint time), and it cannot match the empty string. (The builtin packs'
+/// regexes are checked so by the test suite, and parsed without it: they compile on first use.)
+pub(crate) fn check_regex(pattern: &str) -> Result<(), PackErrorKind> {
+    if compile_regex(pattern)?.is_match("") {
         return Err(PackErrorKind::EmptyMatch(pattern.to_owned()));
     }
     Ok(())
@@ -373,7 +361,8 @@ impl Pack {
         Pack::parse_checked(origin, text, true)
     }
 
-    /// [`Pack::parse`]; `compile`: compile its regexes now (see [`check_regex`]).
+    /// [`Pack::parse`]; `compile`: check its regexes now (see [`check_regex`]; only the
+    /// builtin packs, checked by the test suite, are parsed without).
     pub(crate) fn parse_checked(origin: &str, text: &str, compile: bool) -> Result<Pack, PackError> {
         let at = |rule: Option<&str>, offset: usize, kind: PackErrorKind| {
             let (line, column) = line_col(text, offset);
@@ -396,6 +385,7 @@ impl Pack {
             )
         })?;
         let mut rules = Vec::with_capacity(raw.rule.len());
+        let lines = crate::span::LineIndex::new(text);
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for spanned in raw.rule {
             let start = spanned.span().start;
@@ -426,7 +416,7 @@ impl Pack {
                     return Err(err(start, PackErrorKind::DuplicateRule(key.clone(), first)));
                 }
             }
-            let line = line_col(text, start).0;
+            let line = lines.position(start).line + 1;
             seen.insert(id.clone(), line);
             seen.insert(name.clone(), line);
             let msg = r.message.get_ref();
@@ -461,23 +451,13 @@ impl Pack {
                     }
                 }
             }
-            for p in r.patterns.iter().chain(&r.exception_patterns) {
-                check_regex(p.get_ref(), compile).map_err(|k| err(p.span().start, k))?;
-            }
-            if let Some(a) = &r.after {
-                // (`after` may match empty: it is a cue right after the term)
-                if compile {
+            if compile {
+                for p in r.patterns.iter().chain(&r.exception_patterns) {
+                    check_regex(p.get_ref()).map_err(|k| err(p.span().start, k))?;
+                }
+                if let Some(a) = &r.after {
+                    // (`after` may match empty: it is a cue right after the term)
                     compile_regex(a.get_ref()).map_err(|k| err(a.span().start, k))?;
-                } else {
-                    regex_syntax::Parser::new()
-                        .parse(&a.get_ref().replace("{digit}", DIGIT_CLASS))
-                        .map_err(|e| {
-                            let kind = PackErrorKind::InvalidRegex {
-                                pattern: a.get_ref().clone(),
-                                message: e.to_string(),
-                            };
-                            err(a.span().start, kind)
-                        })?;
                 }
             }
             let terms: Vec<String> = r.terms.into_iter().map(Spanned::into_inner).collect();

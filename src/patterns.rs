@@ -15,32 +15,109 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use std::panic::{RefUnwindSafe, UnwindSafe};
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
-use regex_automata::{Anchored, Input, meta};
+use regex_automata::nfa::thompson;
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input, MatchError, hybrid};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use crate::pack::{DIGIT_CLASS, compile_regex};
 
-/// A regex compiled the first time it is used. Its source was checked when its pack was
+/// A pack regex, compiled the first time it is used. Its source was checked when its pack was
 /// parsed (user packs are compiled then; the builtin packs by the test suite).
+///
+/// Most uses ask where a match starting at a known place ends, or whether a short text holds
+/// one: a forward lazy DFA answers both, and compiling it (one forward NFA, no captures) costs
+/// half of what a full regex costs (which also compiles a reverse NFA for match starts and
+/// engines for captures), and compiling is most of a cold start. The full regex is compiled
+/// only for [`LazyRegex::find_iter`] (a rule's exception patterns, regexes without a gate), or
+/// if the forward DFA cannot be built (a Unicode word boundary).
 #[derive(Debug)]
 pub(crate) struct LazyRegex {
     source: String,
-    compiled: OnceLock<Regex>,
+    forward: OnceLock<Option<Forward>>,
+    full: OnceLock<Regex>,
+}
+
+/// A forward lazy DFA, with a pool of caches for concurrent searches.
+struct Forward {
+    dfa: hybrid::dfa::DFA,
+    caches: Pool<hybrid::dfa::Cache, CacheFn>,
+}
+
+type CacheFn = Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+impl std::fmt::Debug for Forward {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Forward").finish_non_exhaustive()
+    }
+}
+
+impl Forward {
+    fn new(source: &str) -> Option<Forward> {
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .which_captures(thompson::WhichCaptures::None)
+                    .nfa_size_limit(Some(8 << 20)),
+            )
+            .build(&source.replace("{digit}", DIGIT_CLASS))
+            .ok()?;
+        let dfa = hybrid::dfa::DFA::builder().build_from_nfa(nfa).ok()?;
+        let for_caches = dfa.clone();
+        let caches = Pool::new(Box::new(move || for_caches.create_cache()) as CacheFn);
+        Some(Forward { dfa, caches })
+    }
+
+    /// `Err`: the DFA gave up (it cannot with the default configuration; the caller then
+    /// asks the full regex).
+    fn search(&self, input: &Input<'_>) -> Result<Option<usize>, MatchError> {
+        let mut cache = self.caches.get();
+        Ok(self.dfa.try_search_fwd(&mut cache, input)?.map(|m| m.offset()))
+    }
 }
 
 impl LazyRegex {
     pub(crate) fn new(source: String) -> LazyRegex {
         LazyRegex {
             source,
-            compiled: OnceLock::new(),
+            forward: OnceLock::new(),
+            full: OnceLock::new(),
         }
     }
 
-    pub(crate) fn get(&self) -> &Regex {
-        self.compiled
+    fn full(&self) -> &Regex {
+        self.full
             .get_or_init(|| compile_regex(&self.source).expect("checked when the pack was parsed"))
+    }
+
+    fn forward(&self) -> Option<&Forward> {
+        self.forward.get_or_init(|| Forward::new(&self.source)).as_ref()
+    }
+
+    /// Every match, leftmost-first, not overlapping.
+    pub(crate) fn find_iter<'h>(&self, haystack: &'h str) -> regex::Matches<'_, 'h> {
+        self.full().find_iter(haystack)
+    }
+
+    /// Whether `haystack` holds a match.
+    pub(crate) fn is_match(&self, haystack: &str) -> bool {
+        self.forward()
+            .and_then(|f| f.search(&Input::new(haystack).earliest(true)).ok())
+            .map_or_else(|| self.full().is_match(haystack), |end| end.is_some())
+    }
+
+    /// The end of the leftmost-first match that starts at `at`, if one does (look-arounds see
+    /// the text before `at`).
+    pub(crate) fn match_at(&self, text: &str, at: usize) -> Option<usize> {
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        self.forward().and_then(|f| f.search(&input).ok()).unwrap_or_else(|| {
+            let m = self.full().find_at(text, at).filter(|m| m.start() == at);
+            m.map(|m| m.end())
+        })
     }
 }
 
@@ -86,35 +163,6 @@ fn prefixes(pattern: &str) -> Option<Vec<String>> {
     })
 }
 
-/// A pack regex for anchored searches, compiled the first time it is used (with the limits
-/// of [`compile_regex`], which checked it when its pack was parsed).
-#[derive(Debug)]
-struct LazyMeta {
-    source: String,
-    compiled: OnceLock<meta::Regex>,
-}
-
-impl LazyMeta {
-    fn get(&self) -> &meta::Regex {
-        self.compiled.get_or_init(|| {
-            meta::Regex::builder()
-                .configure(
-                    meta::Config::new()
-                        .nfa_size_limit(Some(8 << 20))
-                        .onepass_size_limit(Some(8 << 20)),
-                )
-                .build(&self.source.replace("{digit}", DIGIT_CLASS))
-                .expect("checked when the pack was parsed")
-        })
-    }
-}
-
-/// A gated regex still to be tried at `n` places of a text, `rest` bytes before its end, is
-/// tried anchored at each while `n * BYTES_PER_TRY < rest`; past that, one search ahead finds
-/// its next match and the places before it are skipped. (An anchored try costs about what
-/// the lazy DFA spends on this many bytes of Chinese text.)
-const BYTES_PER_TRY: usize = 32;
-
 /// The pack regexes of a linter, each with its rule.
 ///
 /// The gate literals made only of characters the compact view keeps (`qq`, `群`, `13`) are
@@ -123,7 +171,7 @@ const BYTES_PER_TRY: usize = 32;
 /// the folded text, and the few others (`¥`, `€`) by a small automaton of their own.
 #[derive(Debug)]
 pub(crate) struct Patterns {
-    regexes: Vec<(usize, LazyMeta)>,
+    regexes: Vec<(usize, LazyRegex)>,
     /// Every gate literal.
     literals: Vec<String>,
     /// For each gate literal, the regexes it opens.
@@ -190,15 +238,7 @@ impl Patterns {
         Patterns {
             regexes: patterns
                 .into_iter()
-                .map(|(r, source)| {
-                    (
-                        r,
-                        LazyMeta {
-                            source,
-                            compiled: OnceLock::new(),
-                        },
-                    )
-                })
+                .map(|(r, source)| (r, LazyRegex::new(source)))
                 .collect(),
             literals,
             opens,
@@ -230,7 +270,7 @@ impl Patterns {
         for &i in &self.always {
             let (rule, re) = &self.regexes[i as usize];
             if active(*rule) {
-                for m in re.get().find_iter(text).filter(|m| !m.is_empty()) {
+                for m in re.find_iter(text).filter(|m| !m.is_empty()) {
                     found(*rule, m.range());
                 }
             }
@@ -254,51 +294,18 @@ impl Patterns {
         if !starts.is_sorted_by_key(|&(_, at)| at) {
             starts.sort_unstable_by_key(|&(_, at)| at);
         }
-        // per regex: where its last match ended, how many places are left to try it at, and
-        // the next match found by a search ahead (`Some(None)`: none to the end of the text)
+        // per regex: where its last match ended (matches do not overlap)
         let mut last_end = vec![0usize; self.regexes.len()];
-        let mut left = vec![0usize; self.regexes.len()];
-        for &(lit, _) in starts.iter() {
-            for &i in &self.opens[lit as usize] {
-                left[i as usize] += 1;
-            }
-        }
-        let mut ahead: Vec<Option<Option<Range<usize>>>> = vec![None; self.regexes.len()];
         for &(lit, at) in starts.iter() {
             let at = at as usize;
             for &i in &self.opens[lit as usize] {
-                let r = i as usize;
-                left[r] -= 1;
-                let (rule, re) = &self.regexes[r];
-                if at < last_end[r] || !active(*rule) {
+                let (rule, re) = &self.regexes[i as usize];
+                if at < last_end[i as usize] || !active(*rule) {
                     continue;
                 }
-                let m = match &ahead[r] {
-                    Some(None) => continue,
-                    Some(Some(m)) if at < m.start => continue,
-                    Some(Some(m)) if at == m.start => Some(m.clone()),
-                    _ => {
-                        ahead[r] = None;
-                        // few places left for the bytes left: an anchored try at each is
-                        // cheapest; many: one search finds the next match, and the places
-                        // before it are skipped
-                        if (left[r] + 1) * BYTES_PER_TRY < text.len() - at {
-                            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-                            re.get().search(&input).map(|m| m.range())
-                        } else {
-                            let next = re.get().search(&Input::new(text).range(at..)).map(|m| m.range());
-                            let here = next.clone().filter(|m| m.start == at);
-                            if here.is_none() {
-                                ahead[r] = Some(next);
-                            }
-                            here
-                        }
-                    }
-                };
-                if let Some(m) = m {
-                    ahead[r] = None;
-                    last_end[r] = m.end;
-                    found(*rule, m);
+                if let Some(end) = re.match_at(text, at) {
+                    last_end[i as usize] = end;
+                    found(*rule, at..end);
                 }
             }
         }
