@@ -1,9 +1,12 @@
-//! Build script: tells the end-to-end tests that drive a real program (Neovim for the language
-//! server, Chromium for the HTML report; Java and Python for Spark live in python/) whether it
-//! is installed, so that without one they show as *ignored* (not as passed in 0.00 s). CI
-//! installs them and also sets `CI`, under which a missing program is a failure.
+//! Build script. It writes the pinyin reading table the normaliser reads by sound
+//! (`build/readings.rs`: compiled in, so no process spends milliseconds building it), and it
+//! tells the end-to-end tests that drive a real program (Neovim for the language server,
+//! Chromium for the HTML report; Java and Python for Spark live in python/) whether it is
+//! installed, so that without one they show as *ignored* (not as passed in 0.00 s). CI installs
+//! them and also sets `CI`, under which a missing program is a failure.
 
 fn main() {
+    readings::generate();
     println!("cargo::rerun-if-env-changed=PATH");
     println!("cargo::rerun-if-env-changed=CI");
     println!("cargo::rerun-if-changed=build.rs");
@@ -28,3 +31,6 @@ fn main() {
         println!("cargo::rustc-cfg=has_python_env");
     }
 }
+
+#[path = "build/readings.rs"]
+mod readings;
