@@ -24,7 +24,7 @@ use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input, MatchError, hybrid};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
-use crate::pack::{DIGIT_CLASS, compile_regex};
+use crate::pack::{compile_regex, expand};
 
 /// A pack regex, compiled the first time it is used. Its source was checked when its pack was
 /// parsed (user packs are compiled then; the builtin packs by the test suite).
@@ -64,7 +64,7 @@ impl Forward {
                     .which_captures(thompson::WhichCaptures::None)
                     .nfa_size_limit(Some(8 << 20)),
             )
-            .build(&source.replace("{digit}", DIGIT_CLASS))
+            .build(&expand(source))
             .ok()?;
         let dfa = hybrid::dfa::DFA::builder().build_from_nfa(nfa).ok()?;
         let for_caches = dfa.clone();
@@ -127,7 +127,7 @@ impl LazyRegex {
 fn prefixes(pattern: &str) -> Option<Vec<String>> {
     let hir = regex_syntax::ParserBuilder::new()
         .build()
-        .parse(&pattern.replace("{digit}", DIGIT_CLASS))
+        .parse(&expand(pattern))
         .ok()?;
     // long prefixes when there are few of them; else the first character's set (`[a-z0-9]`
     // then more classes is too many strings, but 36 first characters is a fine gate). Lengths

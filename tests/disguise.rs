@@ -386,3 +386,50 @@ fn ordinary_numbers_are_not_phone_numbers() {
         assert!(v.is_empty(), "{s}: {v:?}");
     }
 }
+
+/// Every separator a writer can type, from the blocks `{gap}` covers (ASCII and CJK
+/// punctuation, symbols, dingbats, combining marks, emoji, ...), set between the characters of
+/// a WeChat or QQ handle: one, two or three of them, different each time. Which chars are
+/// separators is the normaliser's call (its compact view drops them), not a list here.
+#[test]
+fn handles_read_through_any_inserted_separators() {
+    use redlint::normalize::Normalized;
+    use redlint::pack::GAP_BLOCKS;
+    let linter = Linter::builtin();
+    let separators: Vec<char> = GAP_BLOCKS
+        .iter()
+        .flat_map(|&(a, b)| a..=b)
+        .filter(|c| !c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}'))
+        .filter(|&c| {
+            let n = Normalized::new(c.encode_utf8(&mut [0u8; 4]));
+            // one char once folded (`…` is three dots, three of the three gaps allowed)
+            n.folded().chars().count() == 1 && n.compact().is_empty()
+        })
+        .collect();
+    assert!(separators.len() > 5_000, "{} separators", separators.len());
+    // a stride prime to the block sizes samples every block; three per note
+    let pick = |k: usize| separators[(k * 7_919) % separators.len()];
+    let mut missed = Vec::new();
+    let notes = separators.len() / 8;
+    for k in 0..notes {
+        let (a, b, c) = (pick(3 * k), pick(3 * k + 1), pick(3 * k + 2));
+        let gaps = [a.to_string(), format!("{a}{b}"), format!("{a}{b}{c}")];
+        let g = &gaps[k % 3];
+        for (category, body) in [
+            (Category::OffPlatform, format!("喜欢的姐妹 加我微{g}信{c}tmm0061 哦")),
+            (Category::OffPlatform, format!("有问题问我 企鹅{g}2047442341 哦")),
+        ] {
+            let found = linter.lint(&Note::from_body(&body));
+            if !found.iter().any(|v| v.category == category) {
+                missed.push(body);
+            }
+        }
+    }
+    assert!(
+        missed.is_empty(),
+        "{} of {} missed: {:#?}",
+        missed.len(),
+        2 * notes,
+        &missed[..missed.len().min(20)]
+    );
+}
