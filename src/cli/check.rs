@@ -242,14 +242,26 @@ fn render_error_only(path: &str, message: String, format: Format) -> Rendered {
     r
 }
 
+/// JSONL input larger than this is linted with the linter built for throughput.
+const BATCH_BYTES: u64 = 3 << 20;
+
 pub fn run(args: &CheckArgs) -> Result<u8, String> {
-    // a few text notes: start fast; any JSONL input (or stdin read as JSONL): scan fast
+    // a few notes: start fast; JSONL from stdin or JSONL files of more than a few megabytes:
+    // scan fast (the DFA costs ~10 ms more to build and scans ~4 ms/MB faster on one core:
+    // even at about 3.5 MB of real notes)
+    let jsonl = |p: &PathBuf| {
+        args.input_format == crate::cli::InputFormat::Jsonl
+            || p.extension().is_some_and(|e| e == "jsonl" || e == "ndjson")
+    };
     let batch = args.paths.is_empty() && args.input_format == crate::cli::InputFormat::Jsonl
-        || args.paths.iter().any(|p| {
-            args.input_format == crate::cli::InputFormat::Jsonl
-                || p.as_os_str() == "-"
-                || p.extension().is_some_and(|e| e == "jsonl" || e == "ndjson")
-        });
+        || args.paths.iter().any(|p| p.as_os_str() == "-")
+        || args
+            .paths
+            .iter()
+            .filter(|p| jsonl(p))
+            .map(|p| std::fs::metadata(p).map_or(u64::MAX, |m| m.len()))
+            .fold(0u64, u64::saturating_add)
+            > BATCH_BYTES;
     let mut resolver = Resolver::new(&args.packs, &args.config, args.lang).quick_start(!batch);
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("-")]
