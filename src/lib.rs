@@ -42,6 +42,7 @@ mod patterns;
 pub mod report;
 pub mod sound;
 pub mod span;
+mod split;
 pub mod violation;
 pub mod words;
 

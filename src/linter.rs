@@ -355,21 +355,35 @@ impl LinterBuilder {
                 patterns.push((i, p.clone()));
             }
         }
-        let mut sound = SoundIndex::default();
-        for (i, r) in rules.iter().enumerate() {
-            let (by_sound, by_initials) = (
-                r.rule.read.contains(&Read::Sound),
-                r.rule.read.contains(&Read::Initials),
-            );
-            if by_sound || by_initials {
-                for (t, term) in r.rule.terms.iter().enumerate() {
-                    sound.add(i as u32, Some(t as u32), &fold_term(term), by_sound, by_initials);
+        // the regexes' gate literals (the packs' regex syntax read, the most costly part of a
+        // build) and the sound index, on two cores; the literals that survive compaction are
+        // found with the terms
+        let kept = |c: char| {
+            let mut buf = [0; 4];
+            let c = &*c.encode_utf8(&mut buf);
+            Normalized::new(c).compact() == c
+        };
+        let (patterns, sound) = crate::split::join(
+            || Patterns::new(patterns, kept),
+            || {
+                let mut sound = SoundIndex::default();
+                for (i, r) in rules.iter().enumerate() {
+                    let (by_sound, by_initials) = (
+                        r.rule.read.contains(&Read::Sound),
+                        r.rule.read.contains(&Read::Initials),
+                    );
+                    if by_sound || by_initials {
+                        for (t, term) in r.rule.terms.iter().enumerate() {
+                            sound.add(i as u32, Some(t as u32), &fold_term(term), by_sound, by_initials);
+                        }
+                    }
+                    for term in &r.rule.disguised_terms {
+                        sound.add(i as u32, None, &fold_term(term), true, true);
+                    }
                 }
-            }
-            for term in &r.rule.disguised_terms {
-                sound.add(i as u32, None, &fold_term(term), true, true);
-            }
-        }
+                sound
+            },
+        );
         for (words, anchor) in [
             (&lexicon.commercial, Anchor::Commercial),
             (&lexicon.narrative, Anchor::Narrative),
@@ -393,12 +407,6 @@ impl LinterBuilder {
             }
             add(folded, Role::Allow);
         }
-        // the regexes' gate literals that survive compaction are found with the terms
-        let patterns = Patterns::new(patterns, |c| {
-            let mut buf = [0; 4];
-            let c = &*c.encode_utf8(&mut buf);
-            Normalized::new(c).compact() == c
-        });
         for (k, literal) in patterns.shared_literals() {
             add(literal.to_owned(), Role::Gate(k));
         }

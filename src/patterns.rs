@@ -24,7 +24,7 @@ use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input, MatchError, hybrid};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
-use crate::pack::{compile_regex, expand};
+use crate::pack::{compile_regex, expand, expand_with_gap};
 
 /// A pack regex, compiled the first time it is used. Its source was checked when its pack was
 /// parsed (user packs are compiled then; the builtin packs by the test suite).
@@ -94,6 +94,11 @@ impl LazyRegex {
             .get_or_init(|| compile_regex(&self.source).expect("checked when the pack was parsed"))
     }
 
+    /// Whether the forward automaton was built.
+    fn is_compiled(&self) -> bool {
+        self.forward.get().is_some()
+    }
+
     fn forward(&self) -> Option<&Forward> {
         self.forward.get_or_init(|| Forward::new(&self.source)).as_ref()
     }
@@ -125,9 +130,11 @@ impl LazyRegex {
 /// characters, or `None` when its matches can start with too many different texts (or with
 /// nothing at all).
 fn prefixes(pattern: &str) -> Option<Vec<String>> {
+    // `{gap}` read as any char: the same prefixes (a class of more than 64 chars ends them
+    // either way), without translating a class of 14,000 chars and its set operations
     let hir = regex_syntax::ParserBuilder::new()
         .build()
-        .parse(&expand(pattern))
+        .parse(&expand_with_gap(pattern, r"[\x{0}-\x{10FFFF}]"))
         .ok()?;
     // long prefixes when there are few of them; else the first character's set (`[a-z0-9]`
     // then more classes is too many strings, but 36 first characters is a fine gate). Lengths
@@ -192,22 +199,33 @@ impl Patterns {
     /// and `vx ` become `vx`), and those then not empty are the caller's to find (every
     /// occurrence in the folded text, by byte offset there; see [`Patterns::find`]). The
     /// others are cut to their first character (`@1` to `@`) and found here.
-    pub(crate) fn new(patterns: Vec<(usize, String)>, kept: impl Fn(char) -> bool) -> Patterns {
+    pub(crate) fn new(patterns: Vec<(usize, String)>, kept: impl Fn(char) -> bool + Sync) -> Patterns {
+        // each regex's gate literals, cut: (literal, shared); on two cores, half of them there
+        let gates = crate::split::map(
+            &patterns,
+            8,
+            |(_, source)| source.len(),
+            |(_, source)| {
+                let cut = |lit: String| {
+                    let cut = lit.find(|c| !kept(c)).unwrap_or(lit.len());
+                    // the others are found by their first character alone (`@`, `+`, `¥`)
+                    if cut > 0 {
+                        (lit[..cut].to_owned(), true)
+                    } else {
+                        (lit.chars().take(1).collect(), false)
+                    }
+                };
+                prefixes(source).map(|lits| lits.into_iter().map(cut).collect::<Vec<_>>())
+            },
+        );
         // literal -> (shared, regexes it opens)
         let mut gate: std::collections::BTreeMap<String, (bool, Vec<u32>)> = std::collections::BTreeMap::new();
         let mut always = Vec::new();
-        for (i, (_, source)) in patterns.iter().enumerate() {
-            match prefixes(source) {
+        for (i, lits) in gates.into_iter().enumerate() {
+            match lits {
                 None => always.push(i as u32),
                 Some(lits) => {
-                    for lit in lits {
-                        let cut = lit.find(|c| !kept(c)).unwrap_or(lit.len());
-                        // the others are found by their first character alone (`@`, `+`, `¥`)
-                        let (lit, shared) = if cut > 0 {
-                            (lit[..cut].to_owned(), true)
-                        } else {
-                            (lit.chars().take(1).collect(), false)
-                        };
+                    for (lit, shared) in lits {
                         gate.entry(lit).or_insert((shared, Vec::new())).1.push(i as u32);
                     }
                 }
@@ -296,6 +314,31 @@ impl Patterns {
         }
         // per regex: where its last match ended (matches do not overlap)
         let mut last_end = vec![0usize; self.regexes.len()];
+        // the regexes this text opens that were never compiled: on two cores, both compile
+        // them (a cold start opens a dozen; a warm linter none)
+        if crate::split::two_cores() {
+            let mut cold = Vec::new();
+            for &(lit, _) in starts.iter() {
+                for &i in &self.opens[lit as usize] {
+                    let (rule, re) = &self.regexes[i as usize];
+                    if last_end[i as usize] == 0 && !re.is_compiled() && active(*rule) {
+                        last_end[i as usize] = 1;
+                        cold.push(i);
+                    }
+                }
+            }
+            if cold.len() > 1 {
+                crate::split::map(
+                    &cold,
+                    2,
+                    |&i| self.regexes[i as usize].1.source.len(),
+                    |&i| {
+                        self.regexes[i as usize].1.forward();
+                    },
+                );
+            }
+            last_end.iter_mut().for_each(|e| *e = 0);
+        }
         for &(lit, at) in starts.iter() {
             let at = at as usize;
             for &i in &self.opens[lit as usize] {
