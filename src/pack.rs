@@ -417,8 +417,10 @@ impl Pack {
     /// [`Pack::parse`]; `compile`: check its regexes now (see [`check_regex`]; only the
     /// builtin packs, checked by the test suite, are parsed without).
     pub(crate) fn parse_checked(origin: &str, text: &str, compile: bool) -> Result<Pack, PackError> {
+        let lines = crate::span::LineIndex::new(text);
         let at = |rule: Option<&str>, offset: usize, kind: PackErrorKind| {
-            let (line, column) = line_col(text, offset);
+            let p = lines.position(offset);
+            let (line, column) = (p.line + 1, p.char_col + 1);
             PackError {
                 file: origin.to_owned(),
                 rule: rule.map(str::to_owned),
@@ -438,7 +440,6 @@ impl Pack {
             )
         })?;
         let mut rules = Vec::with_capacity(raw.rule.len());
-        let lines = crate::span::LineIndex::new(text);
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for spanned in raw.rule {
             let start = spanned.span().start;

@@ -317,12 +317,11 @@ impl Patterns {
         // the regexes this text opens that were never compiled: on two cores, both compile
         // them (a cold start opens a dozen; a warm linter none)
         if crate::split::two_cores() {
-            let mut cold = Vec::new();
+            let mut cold: Vec<u32> = Vec::new();
             for &(lit, _) in starts.iter() {
                 for &i in &self.opens[lit as usize] {
                     let (rule, re) = &self.regexes[i as usize];
-                    if last_end[i as usize] == 0 && !re.is_compiled() && active(*rule) {
-                        last_end[i as usize] = 1;
+                    if !re.is_compiled() && !cold.contains(&i) && active(*rule) {
                         cold.push(i);
                     }
                 }
@@ -337,7 +336,6 @@ impl Patterns {
                     },
                 );
             }
-            last_end.iter_mut().for_each(|e| *e = 0);
         }
         for &(lit, at) in starts.iter() {
             let at = at as usize;

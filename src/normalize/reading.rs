@@ -30,6 +30,9 @@ pub type Syllable = u16;
 /// The Han characters with readings in the table: CJK Extension A and the Unified Ideographs.
 const HAN: std::ops::Range<u32> = 0x3400..0xA000;
 
+// the build script's range of characters is this one
+const _: () = assert!(MAIN.len() == (HAN.end - HAN.start) as usize && START.len() == MAIN.len() + 1);
+
 /// The longest syllable (`zhuang`, `chuang`, `shuang`).
 const MAX_SYLLABLE: usize = 6;
 
