@@ -103,10 +103,10 @@ pub struct SoundIndex {
     live: Vec<bool>,
     /// Letters that are the initial of a syllable of some initials-opted term.
     live_initials: [bool; 26],
-    /// `pairs[a * live.len() + b]`: syllable `b` follows syllable `a` in some term. A Han
+    /// Bit `a * live.len() + b` of `pairs`: syllable `b` follows syllable `a` in some term. A Han
     /// character that makes no such pair with its neighbours cannot be part of a reading and
     /// is not put into the lattice (most characters of ordinary text).
-    pairs: Vec<bool>,
+    pairs: Vec<u64>,
     /// The trie node after the root for each key a term starts with (`u32::MAX`: none),
     /// indexed by key (syllables, then `INITIAL | letter`): one array read per edge.
     root: Vec<u32>,
@@ -157,7 +157,7 @@ impl Default for SoundIndex {
             nodes: vec![TrieNode::default()],
             terms: Vec::new(),
             live: vec![false; reading::count()],
-            pairs: vec![false; reading::count() * reading::count()],
+            pairs: vec![0; (reading::count() * reading::count()).div_ceil(64)],
             live_initials: [false; 26],
             root: vec![u32::MAX; (INITIAL + 128) as usize],
         }
@@ -223,7 +223,8 @@ impl SoundIndex {
         for seq in &seqs {
             for w in seq.windows(2) {
                 if w[0] & INITIAL == 0 && w[1] & INITIAL == 0 {
-                    self.pairs[w[0] as usize * n + w[1] as usize] = true;
+                    let bit = w[0] as usize * n + w[1] as usize;
+                    self.pairs[bit / 64] |= 1 << (bit % 64);
                 }
             }
         }
@@ -544,7 +545,8 @@ impl SoundIndex {
     }
 
     fn pair(&self, a: Syllable, b: Syllable) -> bool {
-        self.pairs[a as usize * self.live.len() + b as usize]
+        let bit = a as usize * self.live.len() + b as usize;
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Puts the pending Han character into the lattice (or a break), knowing what follows it.

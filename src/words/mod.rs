@@ -17,7 +17,7 @@ struct Dict {
     n: usize,
     /// Where the words starting with each character are: most lookups then search a few
     /// dozen neighbouring words instead of the whole table (built at first use, ~2 ms).
-    by_first: std::collections::HashMap<char, (u32, u32)>,
+    by_first: std::collections::HashMap<char, (u32, u32), CharHash>,
     log_total: f64,
     offsets: &'static [u8],
     freqs: &'static [u8],
@@ -54,7 +54,7 @@ fn dict() -> &'static Dict {
         let words = &TABLE[16 + 4 * (2 * n + 1)..];
         let mut d = Dict {
             n,
-            by_first: std::collections::HashMap::new(),
+            by_first: std::collections::HashMap::default(),
             log_total: (total as f64).ln(),
             offsets,
             freqs,
@@ -62,7 +62,7 @@ fn dict() -> &'static Dict {
         };
         // the words are sorted by bytes, so those starting with one character are a run; its
         // end is found by galloping, then bisecting (some 7,000 runs among 360,000 words)
-        let mut by_first = std::collections::HashMap::with_capacity(8192);
+        let mut by_first = std::collections::HashMap::with_capacity_and_hasher(8192, CharHash);
         let mut i = 0;
         while i < n {
             let w = d.word(i);
@@ -104,12 +104,21 @@ impl Dict {
         u32_at(self.freqs, i)
     }
 
+    /// The words starting with `c`: a range of indices (empty for none).
+    fn run_of(&self, c: char) -> (usize, usize) {
+        self.by_first.get(&c).map_or((self.n, self.n), |&(lo, hi)| (lo as usize, hi as usize))
+    }
+
     /// The word's index, or where it would go (`Err(n)`: no word starts like it).
     fn find(&self, w: &[u8]) -> Result<usize, usize> {
-        let Some(&(lo, hi)) = self.by_first.get(&first_char(w)) else {
-            return Err(self.n);
-        };
-        let (mut lo, mut hi) = (lo as usize, hi as usize);
+        match self.run_of(first_char(w)) {
+            (lo, hi) if lo < hi => self.find_in(w, lo, hi),
+            _ => Err(self.n),
+        }
+    }
+
+    /// [`Dict::find`] among the words `lo..hi`, which hold every word starting like `w`.
+    fn find_in(&self, w: &[u8], mut lo: usize, mut hi: usize) -> Result<usize, usize> {
         while lo < hi {
             let mid = (lo + hi) / 2;
             match self.word(mid).cmp(w) {
@@ -135,6 +144,35 @@ impl Dict {
     }
 }
 
+/// A hasher for the first-character table: one multiplication per char (a lookup per
+/// character of every segmented window; SipHash was a fifth of segmenting).
+#[derive(Debug, Clone, Copy, Default)]
+struct CharHash;
+
+impl std::hash::BuildHasher for CharHash {
+    type Hasher = CharHasher;
+    fn build_hasher(&self) -> CharHasher {
+        CharHasher(0)
+    }
+}
+
+#[derive(Debug)]
+struct CharHasher(u64);
+
+impl std::hash::Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u32(u32::from(b));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
 /// jieba's `RE_HAN_DEFAULT` class: CJK ideographs, ASCII alphanumerics and `+#&._%-`, the
 /// characters segmented with the dictionary.
 fn is_han_default(c: char) -> bool {
@@ -152,14 +190,24 @@ fn cut_block(block: &str, base: usize, out: &mut Vec<(usize, usize)>) {
     let d = dict();
     let at: Vec<usize> = block.char_indices().map(|(i, _)| i).chain([block.len()]).collect();
     let n = at.len() - 1;
+    let bytes = block.as_bytes();
     // route[i]: (log probability of the best path from i, end of its first word)
     let mut route: Vec<(f64, usize)> = vec![(0.0, 0); n + 1];
     route[n] = (0.0, n);
     for i in (0..n).rev() {
         let mut best: Option<(f64, usize)> = None;
+        // the words starting like `w` are a run of the sorted table, and the run of a longer
+        // `w` lies inside that of a shorter one and after where the shorter would go
+        let (mut lo, hi) = d.run_of(first_char(&bytes[at[i]..]));
         for end in i + 1..=n {
-            let w = &block.as_bytes()[at[i]..at[end]];
-            let found = d.find(w);
+            if lo >= hi {
+                break;
+            }
+            let w = &bytes[at[i]..at[end]];
+            let found = d.find_in(w, lo, hi);
+            lo = match found {
+                Ok(k) | Err(k) => k,
+            };
             if let Ok(k) = found {
                 let p = f64::from(d.freq_at(k)).ln() - d.log_total + route[end].0;
                 if best.is_none_or(|(bp, be)| p > bp || (p == bp && end > be)) {
@@ -301,7 +349,7 @@ mod tests {
     fn runs_of_first_characters_are_whole() {
         // the galloping index against a plain scan of every word
         let d = dict();
-        let mut expected = std::collections::HashMap::new();
+        let mut expected = std::collections::HashMap::with_hasher(CharHash);
         let mut i = 0;
         while i < d.n {
             let first = first_char(d.word(i));
