@@ -47,28 +47,72 @@ fn main() {
     let size = bytes as f64 / 1e6;
     println!("batch: {size:.0} MB of JSONL notes, `redlint check --format jsonl` to /dev/null");
     for jobs in [1, 2] {
-        let mut best = f64::INFINITY;
-        for _ in 0..2 {
-            let start = Instant::now();
-            let status = Command::new(env!("CARGO_BIN_EXE_redlint"))
-                .args([
-                    "check",
-                    "--format",
-                    "jsonl",
-                    "--quiet",
-                    "--no-config",
-                    "--jobs",
-                    &jobs.to_string(),
-                ])
-                .arg(&path)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .expect("run redlint");
-            assert!(matches!(status.code(), Some(0 | 1)), "redlint failed: {status}");
-            best = best.min(start.elapsed().as_secs_f64());
-        }
+        let best = run_cli(&path, jobs, 2);
         println!("  --jobs {jobs}: {best:.2} s, {:.1} MB/s", size / best);
     }
+    real_text(&dir);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The best of `runs` wall times of `redlint check --format jsonl` over `path`.
+fn run_cli(path: &Path, jobs: usize, runs: usize) -> f64 {
+    let mut best = f64::INFINITY;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let status = Command::new(env!("CARGO_BIN_EXE_redlint"))
+            .args(["check", "--format", "jsonl", "--quiet", "--no-config", "--jobs", &jobs.to_string()])
+            .arg(path)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("run redlint");
+        assert!(matches!(status.code(), Some(0 | 1)), "redlint failed: {status}");
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    best
+}
+
+/// End to end against in process, on the real notes the lint bench reads (repeated to about
+/// 20 MB): the CLI with 1 and 2 jobs beside `Linter::lint` over the same notes in this
+/// process, in one run, as ratios.
+fn real_text(dir: &Path) {
+    let real = corpus::real_notes();
+    if real.is_empty() {
+        println!("real text: ../shared/corpora not found, skipped");
+        return;
+    }
+    let text_bytes: usize = real.iter().map(|n| n.body.len()).sum();
+    let copies = (20_000_000 / text_bytes.max(1)).max(1);
+    let notes: Vec<&redlint::Note> = (0..copies).flat_map(|_| real.iter()).collect();
+    let path = dir.join("real.jsonl");
+    let mut out = BufWriter::new(std::fs::File::create(&path).expect("create"));
+    for n in &notes {
+        serde_json::to_writer(&mut out, n).expect("a note serialises");
+        out.write_all(b"\n").expect("write");
+    }
+    out.flush().expect("flush");
+    drop(out);
+    let size = (text_bytes * copies) as f64 / 1e6;
+    let linter = redlint::Linter::builtin();
+    let mut in_process = f64::INFINITY;
+    for _ in 0..2 {
+        let start = Instant::now();
+        let found: usize = notes.iter().map(|n| linter.lint(std::hint::black_box(n)).len()).sum();
+        std::hint::black_box(found);
+        in_process = in_process.min(start.elapsed().as_secs_f64());
+    }
+    let one = run_cli(&path, 1, 2);
+    let two = run_cli(&path, 2, 2);
+    println!("real text: {} notes, {size:.1} MB of note text", notes.len());
+    println!("  in process (Linter::lint, one thread): {in_process:.2} s, {:.1} MB/s", size / in_process);
+    println!(
+        "  CLI --jobs 1: {one:.2} s, {:.1} MB/s, {:.2}x in process",
+        size / one,
+        in_process / one
+    );
+    println!(
+        "  CLI --jobs 2: {two:.2} s, {:.1} MB/s, {:.2}x --jobs 1",
+        size / two,
+        one / two
+    );
 }

@@ -24,34 +24,6 @@ fn bytes(notes: &[Note]) -> u64 {
         .sum()
 }
 
-/// Real notes from `../shared/corpora/*.jsonl` (their `text`), if the folder is there.
-fn real_notes() -> Vec<Note> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
-    files.sort();
-    let mut notes = Vec::new();
-    for f in files {
-        let Ok(text) = std::fs::read_to_string(&f) else {
-            continue;
-        };
-        for line in text.lines().take(3000) {
-            if let Ok(v) = serde_json::from_str::<serde_json::Value>(line)
-                && let Some(t) = v["text"].as_str()
-            {
-                notes.push(Note::from_body(t));
-            }
-        }
-    }
-    notes
-}
-
 fn bare_scan(bare: &AhoCorasick, notes: &[Note]) -> usize {
     notes
         .iter()
@@ -93,7 +65,7 @@ fn bench(c: &mut Criterion) {
     });
     group.finish();
 
-    let real = real_notes();
+    let real = corpus::real_notes();
     if real.is_empty() {
         eprintln!("real text: ../shared/corpora not found, skipped");
     } else {

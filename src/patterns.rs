@@ -116,10 +116,15 @@ impl LazyRegex {
     }
 
     /// The end of the leftmost-first match that starts at `at`, if one does (look-arounds see
-    /// the text before `at`).
-    pub(crate) fn match_at(&self, text: &str, at: usize) -> Option<usize> {
+    /// the text before `at`). `cache`: this regex's slot of the caller's scratch (filled on
+    /// first use), so that a search costs no trip to the shared pool.
+    pub(crate) fn match_at(&self, text: &str, at: usize, cache: &mut Option<hybrid::dfa::Cache>) -> Option<usize> {
         let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-        self.forward().and_then(|f| f.search(&input).ok()).unwrap_or_else(|| {
+        let found = self.forward().and_then(|f| {
+            let cache = cache.get_or_insert_with(|| f.dfa.create_cache());
+            f.dfa.try_search_fwd(cache, &input).ok().map(|m| m.map(|m| m.offset()))
+        });
+        found.unwrap_or_else(|| {
             let m = self.full().find_at(text, at).filter(|m| m.start() == at);
             m.map(|m| m.end())
         })
@@ -191,7 +196,11 @@ pub(crate) struct Patterns {
     own: Option<(AhoCorasick, Vec<u32>)>,
     /// Regexes without a finite prefix set: they run on every text.
     always: Vec<u32>,
+    /// Per thread, a lazy DFA cache for each regex (taken once per [`Patterns::find`]).
+    scratch: Pool<Vec<Option<hybrid::dfa::Cache>>, ScratchFn>,
 }
+
+type ScratchFn = Box<dyn Fn() -> Vec<Option<hybrid::dfa::Cache>> + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
 impl Patterns {
     /// `patterns`: (rule index, regex source). `kept(c)`: whether the caller's view of the text
@@ -253,11 +262,13 @@ impl Patterns {
                 .expect("a few characters fit an automaton");
             (ac, own)
         });
+        let n = patterns.len();
         Patterns {
             regexes: patterns
                 .into_iter()
                 .map(|(r, source)| (r, LazyRegex::new(source)))
                 .collect(),
+            scratch: Pool::new(Box::new(move || (0..n).map(|_| None).collect()) as ScratchFn),
             literals,
             opens,
             shared,
@@ -314,6 +325,7 @@ impl Patterns {
         }
         // per regex: where its last match ended (matches do not overlap)
         let mut last_end = vec![0usize; self.regexes.len()];
+        let mut scratch = self.scratch.get();
         // the regexes this text opens that were never compiled: on two cores, both compile
         // them (a cold start opens a dozen; a warm linter none)
         if crate::split::two_cores() {
@@ -344,7 +356,7 @@ impl Patterns {
                 if at < last_end[i as usize] || !active(*rule) {
                     continue;
                 }
-                if let Some(end) = re.match_at(text, at) {
+                if let Some(end) = re.match_at(text, at, &mut scratch[i as usize]) {
                     last_end[i as usize] = end;
                     found(*rule, at..end);
                 }

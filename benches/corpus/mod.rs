@@ -1,5 +1,5 @@
-//! The note corpus the benchmarks share: generated here, deterministically; no external data
-//! is read.
+//! The note corpora the benchmarks share: one generated here, deterministically, and the real
+//! text of `../shared/corpora/` when that folder exists (read from there, never copied).
 
 use redlint::Note;
 
@@ -63,4 +63,35 @@ pub fn notes() -> impl Iterator<Item = Note> {
             .with_title(FRAGMENTS[next(FRAGMENTS.len())].chars().take(12).collect::<String>())
             .with_tags(["好物分享", "日常"])
     })
+}
+
+/// Real notes: the `text` of the first 3,000 lines of each `../shared/corpora/*.jsonl`
+/// (hotel and shopping reviews, food delivery, Weibo, game-chat and QQ-group ads), or none
+/// when the folder is not there.
+#[allow(dead_code)] // each bench uses one of the two corpora or both
+pub fn real_notes() -> Vec<Note> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    files.sort();
+    let mut notes = Vec::new();
+    for f in files {
+        let Ok(text) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        for line in text.lines().take(3000) {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(line)
+                && let Some(t) = v["text"].as_str()
+            {
+                notes.push(Note::from_body(t));
+            }
+        }
+    }
+    notes
 }
