@@ -60,7 +60,15 @@ fn run_cli(path: &Path, jobs: usize, runs: usize) -> f64 {
     for _ in 0..runs {
         let start = Instant::now();
         let status = Command::new(env!("CARGO_BIN_EXE_redlint"))
-            .args(["check", "--format", "jsonl", "--quiet", "--no-config", "--jobs", &jobs.to_string()])
+            .args([
+                "check",
+                "--format",
+                "jsonl",
+                "--quiet",
+                "--no-config",
+                "--jobs",
+                &jobs.to_string(),
+            ])
             .arg(path)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -104,7 +112,10 @@ fn real_text(dir: &Path) {
     let one = run_cli(&path, 1, 2);
     let two = run_cli(&path, 2, 2);
     println!("real text: {} notes, {size:.1} MB of note text", notes.len());
-    println!("  in process (Linter::lint, one thread): {in_process:.2} s, {:.1} MB/s", size / in_process);
+    println!(
+        "  in process (Linter::lint, one thread): {in_process:.2} s, {:.1} MB/s",
+        size / in_process
+    );
     println!(
         "  CLI --jobs 1: {one:.2} s, {:.1} MB/s, {:.2}x in process",
         size / one,

@@ -106,7 +106,9 @@ impl Dict {
 
     /// The words starting with `c`: a range of indices (empty for none).
     fn run_of(&self, c: char) -> (usize, usize) {
-        self.by_first.get(&c).map_or((self.n, self.n), |&(lo, hi)| (lo as usize, hi as usize))
+        self.by_first
+            .get(&c)
+            .map_or((self.n, self.n), |&(lo, hi)| (lo as usize, hi as usize))
     }
 
     /// The word's index, or where it would go (`Err(n)`: no word starts like it).
