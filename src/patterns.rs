@@ -196,11 +196,19 @@ pub(crate) struct Patterns {
     own: Option<(AhoCorasick, Vec<u32>)>,
     /// Regexes without a finite prefix set: they run on every text.
     always: Vec<u32>,
-    /// Per thread, a lazy DFA cache for each regex (taken once per [`Patterns::find`]).
-    scratch: Pool<Vec<Option<hybrid::dfa::Cache>>, ScratchFn>,
+    /// Per thread, what [`Patterns::find`] needs for each regex (taken once per call).
+    scratch: Pool<Scratch, ScratchFn>,
 }
 
-type ScratchFn = Box<dyn Fn() -> Vec<Option<hybrid::dfa::Cache>> + Send + Sync + UnwindSafe + RefUnwindSafe>;
+/// Per regex: its lazy DFA cache (made on first use) and where its last match in the text
+/// at hand ended (matches do not overlap).
+#[derive(Debug)]
+struct Scratch {
+    caches: Vec<Option<hybrid::dfa::Cache>>,
+    last_end: Vec<usize>,
+}
+
+type ScratchFn = Box<dyn Fn() -> Scratch + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
 impl Patterns {
     /// `patterns`: (rule index, regex source). `kept(c)`: whether the caller's view of the text
@@ -268,7 +276,10 @@ impl Patterns {
                 .into_iter()
                 .map(|(r, source)| (r, LazyRegex::new(source)))
                 .collect(),
-            scratch: Pool::new(Box::new(move || (0..n).map(|_| None).collect()) as ScratchFn),
+            scratch: Pool::new(Box::new(move || Scratch {
+                caches: (0..n).map(|_| None).collect(),
+                last_end: vec![0; n],
+            }) as ScratchFn),
             literals,
             opens,
             shared,
@@ -323,9 +334,9 @@ impl Patterns {
         if !starts.is_sorted_by_key(|&(_, at)| at) {
             starts.sort_unstable_by_key(|&(_, at)| at);
         }
-        // per regex: where its last match ended (matches do not overlap)
-        let mut last_end = vec![0usize; self.regexes.len()];
         let mut scratch = self.scratch.get();
+        let Scratch { caches, last_end } = &mut *scratch;
+        last_end.fill(0);
         // the regexes this text opens that were never compiled: on two cores, both compile
         // them (a cold start opens a dozen; a warm linter none)
         if crate::split::two_cores() {
@@ -356,7 +367,7 @@ impl Patterns {
                 if at < last_end[i as usize] || !active(*rule) {
                     continue;
                 }
-                if let Some(end) = re.match_at(text, at, &mut scratch[i as usize]) {
+                if let Some(end) = re.match_at(text, at, &mut caches[i as usize]) {
                     last_end[i as usize] = end;
                     found(*rule, at..end);
                 }
