@@ -13,6 +13,7 @@ use std::hint::black_box;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use redlint::normalize::Normalized;
 use redlint::{Linter, Note};
 
 mod corpus;
@@ -79,6 +80,25 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_function("bare aho-corasick scan of the same terms", |b| {
             b.iter(|| bare_scan(&bare, &real))
+        });
+        // the floor of any linter that folds disguises first: normalising alone (both views
+        // and their offset maps), and normalising then the bare scan over the compact view
+        group.bench_function("normalise only", |b| {
+            b.iter(|| {
+                real.iter()
+                    .map(|n| Normalized::new(black_box(&n.body)).compact().len())
+                    .sum::<usize>()
+            })
+        });
+        group.bench_function("normalise + bare scan of the compact view", |b| {
+            b.iter(|| {
+                real.iter()
+                    .map(|n| {
+                        let norm = Normalized::new(black_box(&n.body));
+                        bare.find_overlapping_iter(norm.compact()).count()
+                    })
+                    .sum::<usize>()
+            })
         });
         group.finish();
     }
