@@ -194,3 +194,83 @@ fn new_vocabulary_families() {
         assert!(found.iter().any(|r| r == rule), "{s}: want {rule}, found {found:?}");
     }
 }
+
+/// The rule ids of the banned-word hits at warning or above in a sponsored note (where no
+/// context lowers anything: what is left out is left out by the rule itself).
+fn flagged_sponsored(linter: &Linter, text: &str) -> Vec<String> {
+    linter
+        .lint(&Note::from_body(text).sponsored(true))
+        .into_iter()
+        .filter(|v| v.category == Category::BannedWord && v.severity >= Severity::Warning)
+        .map(|v| format!("{} {}", v.rule, v.matched))
+        .collect()
+}
+
+/// Generated: words that look like claims but rank a remark (唯一 in a verdict), count
+/// (第一 before a classifier) or describe (a degree adverb before 治愈 / 有效率) are no claims,
+/// in any combination of frame and word; their claim twins, built from the same parts, are.
+#[test]
+fn verdicts_ordinals_and_adjectives_are_not_claims() {
+    let linter = Linter::builtin();
+    let mut wrong = Vec::new();
+    let mut check = |text: String, rule: &str, want: bool| {
+        let found = flagged_sponsored(&linter, &text);
+        if found.iter().any(|f| f.starts_with(rule)) != want {
+            wrong.push(format!("{text}: expected {rule} {want}, got {found:?}"));
+        }
+    };
+    // 唯一 in a verdict: before an evaluation word of its clause, before 是, or in a cleft
+    let lead = ["这家酒店总体不错，", "面霜用了一个月，", ""];
+    let evaluation = [
+        "缺点",
+        "小缺点",
+        "不足之处",
+        "瑕疵",
+        "毛病",
+        "遗憾",
+        "槽点",
+        "让人失望的地方",
+        "可取之处",
+        "亮点",
+    ];
+    for (i, e) in evaluation.iter().enumerate() {
+        let de = if i % 2 == 0 { "的" } else { "" };
+        check(
+            format!("{}唯一{de}{e}是包装太简陋", lead[i % lead.len()]),
+            "B104",
+            false,
+        );
+    }
+    for (i, is) in ["是", "就是", "的就是", "便是"].iter().enumerate() {
+        check(format!("{}唯一{is}早餐一般", lead[i % lead.len()]), "B104", false);
+    }
+    for (i, judged) in ["满意", "值得表扬", "觉得不错", "比较好"].iter().enumerate() {
+        check(
+            format!("{}唯一{judged}的是前台服务", lead[i % lead.len()]),
+            "B104",
+            false,
+        );
+    }
+    // ...and 唯一 that claims the product is the only one
+    for what in ["唯一一款", "唯一指定", "唯一的正品渠道", "全网唯一"] {
+        check(format!("这款面霜是市面上{what}含这种成分的"), "B104", true);
+    }
+    // 第一 before a classifier counts; before a field or a market it ranks
+    for c in "个次班单批款种道段页辆台家句点".chars() {
+        check(format!("这款面霜是我买的第一{c}，用着还行"), "B102", false);
+    }
+    for rank in ["全网第一", "销量第一", "行业第一", "全国第一"] {
+        check(format!("这款面霜{rank}，用着还行"), "B102", true);
+    }
+    // a degree adverb makes 治愈 and 有效率 adjectives; the treatment and the rate are claims
+    for (i, deg) in ["很", "太", "真", "超级", "非常", "特别", "比较", "这么"]
+        .iter()
+        .enumerate()
+    {
+        let word = ["治愈", "有效率"][i % 2];
+        check(format!("这款面霜的包装{deg}{word}"), "B106", false);
+    }
+    check("这款面霜能治愈湿疹".to_owned(), "B106", true);
+    check("这款面霜临床有效率达98%".to_owned(), "B106", true);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
