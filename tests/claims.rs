@@ -270,6 +270,22 @@ fn verdicts_ordinals_and_adjectives_are_not_claims() {
         let word = ["治愈", "有效率"][i % 2];
         check(format!("这款面霜的包装{deg}{word}"), "B106", false);
     }
+    // a treatment or an effect said not to happen is no claim; said to happen, it is
+    let negators = ["不", "没", "没有", "不会", "并没有", "一点都没有", "根本不能"];
+    let effects = [
+        ("B106", "止痒"),
+        ("B106", "消炎"),
+        ("B106", "根治"),
+        ("B109", "生发"),
+        ("B109", "祛斑"),
+    ];
+    for (i, (rule, effect)) in effects.iter().enumerate() {
+        for (j, neg) in negators.iter().enumerate() {
+            let tail = ["的效果", "，有点失望", ""][(i + j) % 3];
+            check(format!("这款洗发水用了一个月，{neg}{effect}{tail}"), rule, false);
+        }
+        check(format!("这款洗发水用了一个月，能{effect}"), rule, true);
+    }
     check("这款面霜能治愈湿疹".to_owned(), "B106", true);
     check("这款面霜临床有效率达98%".to_owned(), "B106", true);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
