@@ -154,3 +154,57 @@ fn look_alike_words_stay_quiet() {
     }
     assert!(failures.is_empty(), "flagged:\n{}", failures.join("\n"));
 }
+
+/// Generated: a call to write privately, whatever its words: who is invited or how they are
+/// urged, times the private channel, times what the message is for; and the same channels
+/// told about (someone wrote to me, we talked privately), which call no one.
+#[test]
+fn dm_calls_are_seen_by_construction() {
+    let linter = Linter::builtin();
+    let dm = |text: &str| {
+        linter
+            .lint(&Note::from_body(text))
+            .into_iter()
+            .any(|v| v.rule == "O313" && v.severity >= Severity::Warning)
+    };
+    let mut wrong = Vec::new();
+    let channels = ["私信", "私聊", "私戳", "小窗", "滴滴"];
+    let invited = [
+        "需要的",
+        "有意者",
+        "感兴趣的",
+        "有兴趣的",
+        "欢迎",
+        "可以",
+        "请",
+        "直接",
+        "速",
+    ];
+    let purposes = ["发送", "领取", "获取", "咨询", "问价", "详谈", "下单", "报名"];
+    for (i, who) in invited.iter().enumerate() {
+        let channel = channels[i % channels.len()];
+        let text = format!("出闲置面霜九成新，{who}{channel}");
+        if !dm(&text) {
+            wrong.push(format!("{text}: missed"));
+        }
+    }
+    for (i, what) in purposes.iter().enumerate() {
+        let channel = channels[(i + 2) % channels.len()];
+        let text = format!("资料整理好了，{channel}{what}");
+        if !dm(&text) {
+            wrong.push(format!("{text}: missed"));
+        }
+    }
+    for told in [
+        "昨天和闺蜜私聊了很久",
+        "收到好多私信，谢谢大家",
+        "朋友私聊跟我说这家店关门了",
+        "他又来私信问我要不要一起去",
+        "小窗口坐着看书很舒服",
+    ] {
+        if dm(told) {
+            wrong.push(format!("{told}: flagged"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
