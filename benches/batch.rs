@@ -103,59 +103,29 @@ fn real_text(dir: &Path) {
     drop(out);
     let size = (text_bytes * copies) as f64 / 1e6;
     let linter = redlint::Linter::builtin();
-    let in_process = best_of(2, || {
-        let found: usize = notes.iter().map(|n| linter.lint(std::hint::black_box(n)).len()).sum();
-        std::hint::black_box(found);
-    });
-    // the ceiling for 2 jobs: the engine alone on two threads (alternate notes, no I/O),
-    // and a bare Aho-Corasick scan of the packs' terms on one and two threads (the machine)
-    let in_two = best_of(2, || {
-        std::thread::scope(|s| {
-            let half = |skip: usize| {
-                let linter = &linter;
-                let notes = &notes;
-                move || {
-                    notes
-                        .iter()
-                        .skip(skip)
-                        .step_by(2)
-                        .map(|n| linter.lint(std::hint::black_box(n)).len())
-                        .sum::<usize>()
-                }
-            };
-            let other = s.spawn(half(1));
-            std::hint::black_box(half(0)() + other.join().expect("no panic"));
-        })
-    });
-    let terms: Vec<&str> = linter
-        .rules()
-        .flat_map(|r| r.terms.iter().chain(&r.exceptions))
-        .map(String::as_str)
-        .collect();
-    let bare = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&terms)
-        .expect("terms compile");
+    let bare = corpus::bare_automaton(&linter);
+    // every `step`-th note from `skip`: all of them on one thread, alternate ones on two
+    let lint = |skip: usize, step: usize| {
+        let picked = notes.iter().skip(skip).step_by(step);
+        picked
+            .map(|n| linter.lint(std::hint::black_box(n)).len())
+            .sum::<usize>()
+    };
     let scan = |skip: usize, step: usize| {
-        notes
-            .iter()
-            .skip(skip)
-            .step_by(step)
+        let picked = notes.iter().skip(skip).step_by(step);
+        picked
             .map(|n| {
                 bare.find_overlapping_iter(std::hint::black_box(n.body.as_str()))
                     .count()
             })
             .sum::<usize>()
     };
-    let bare_one = best_of(3, || {
-        std::hint::black_box(scan(0, 1));
-    });
-    let bare_two = best_of(3, || {
-        std::thread::scope(|s| {
-            let other = s.spawn(|| scan(1, 2));
-            std::hint::black_box(scan(0, 2) + other.join().expect("no panic"));
-        })
-    });
+    let in_process = best_of(2, || on_one_thread(&lint));
+    // the ceiling for 2 jobs: the engine alone on two threads (no I/O), and a bare
+    // Aho-Corasick scan of the packs' terms on one and two (the machine)
+    let in_two = best_of(2, || on_two_threads(&lint));
+    let bare_one = best_of(3, || on_one_thread(&scan));
+    let bare_two = best_of(3, || on_two_threads(&scan));
     let one = run_cli(&path, 1, 2);
     let two = run_cli(&path, 2, 2);
     println!("real text: {} notes, {size:.1} MB of note text", notes.len());
@@ -178,6 +148,20 @@ fn real_text(dir: &Path) {
         in_process / in_two,
         bare_one / bare_two
     );
+}
+
+/// `work(0, 1)`: every note on this thread.
+fn on_one_thread(work: &(impl Fn(usize, usize) -> usize + Sync)) {
+    std::hint::black_box(work(0, 1));
+}
+
+/// `work(0, 2)` here and `work(1, 2)` on a second thread: alternate notes, so both halves
+/// hold the same mix.
+fn on_two_threads(work: &(impl Fn(usize, usize) -> usize + Sync)) {
+    std::thread::scope(|s| {
+        let other = s.spawn(|| work(1, 2));
+        std::hint::black_box(work(0, 2) + other.join().expect("no panic"));
+    })
 }
 
 /// The best wall time of `runs` calls of `f`.

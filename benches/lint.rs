@@ -11,7 +11,7 @@
 
 use std::hint::black_box;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::AhoCorasick;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use redlint::normalize::Normalized;
 use redlint::{Linter, Note};
@@ -44,16 +44,7 @@ fn bench(c: &mut Criterion) {
     let size = bytes(&notes);
     eprintln!("corpus: {} notes, {:.1} MB", notes.len(), size as f64 / 1e6);
 
-    let terms: Vec<&str> = linter
-        .rules()
-        .flat_map(|r| r.terms.iter().chain(&r.exceptions))
-        .map(String::as_str)
-        .collect();
-    let bare = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&terms)
-        .expect("terms compile");
+    let bare = corpus::bare_automaton(&linter);
 
     let mut group = c.benchmark_group("lint");
     group.throughput(Throughput::Bytes(size));

@@ -331,6 +331,12 @@ struct RawRule {
 /// words elsewhere, so patterns that read numbers say `{digit}` to accept them, mixed or not.
 pub const DIGIT_CLASS: &str = "[0-9〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]";
 
+/// What `{negation}` stands for in a pack regex: a negator (不, 没有, 并没有, 一点都没...) and
+/// the modal or 有 that may follow it before its verb (不会, 没有什么). An exception pattern
+/// `{negation}(?:止痒|消炎)` says the effect did not happen (一点都没有止痒), whatever the
+/// negator's wording.
+pub const NEGATION: &str = r"(?:不|没有?|无法|不能|不会|并不|并没有?|毫无|根本不|根本没有?|一点都不|一点都没有?|一点也不|一点也没有?|都没有?)\s?(?:能\s?|会\s?|有\s?|什么\s?)?";
+
 /// The blocks a `{gap}` char comes from: the separators people type between the characters
 /// of a handle or a word (`微 信`, `微❤信`, `微·信`, `v̶x`): ASCII and Latin-1 punctuation,
 /// spaces and symbols, spacing modifiers and combining diacritics; general and supplemental
@@ -370,8 +376,8 @@ pub fn gap_class() -> &'static str {
     })
 }
 
-/// A pack regex as the regex engine reads it: `{digit}` expanded to [`DIGIT_CLASS`] and
-/// `{gap}` to [`gap_class`].
+/// A pack regex as the regex engine reads it: `{digit}` expanded to [`DIGIT_CLASS`],
+/// `{negation}` to [`NEGATION`] and `{gap}` to [`gap_class`].
 pub(crate) fn expand(pattern: &str) -> std::borrow::Cow<'_, str> {
     expand_with_gap(pattern, gap_class())
 }
@@ -381,10 +387,14 @@ pub(crate) fn expand_with_gap<'a>(pattern: &'a str, gap: &str) -> std::borrow::C
     if !pattern.contains('{') {
         return pattern.into();
     }
-    pattern.replace("{digit}", DIGIT_CLASS).replace("{gap}", gap).into()
+    pattern
+        .replace("{digit}", DIGIT_CLASS)
+        .replace("{negation}", NEGATION)
+        .replace("{gap}", gap)
+        .into()
 }
 
-/// Compiles a pack regex: expands `{digit}` and `{gap}` ([`expand`]). The text it runs on is already
+/// Compiles a pack regex: expands `{digit}`, `{negation}` and `{gap}` ([`expand`]). The text it runs on is already
 /// folded (lowercase, half-width, simplified), so patterns are written in that form. The
 /// financial numerals (壹贰叁…玖, used on cheques and by people hiding a number) are digits
 /// here; `⑴` and `⒈` are plain digits already in the folded text.

@@ -14,6 +14,7 @@
 
 use std::ops::Range;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
@@ -72,11 +73,15 @@ impl Forward {
         Some(Forward { dfa, caches })
     }
 
-    /// `Err`: the DFA gave up (it cannot with the default configuration; the caller then
-    /// asks the full regex).
-    fn search(&self, input: &Input<'_>) -> Result<Option<usize>, MatchError> {
-        let mut cache = self.caches.get();
-        Ok(self.dfa.try_search_fwd(&mut cache, input)?.map(|m| m.offset()))
+    /// The end of the first match `input` holds, searched with `cache` (the shared pool's
+    /// when `None`). `Err`: the DFA gave up (it cannot with the default configuration; the
+    /// caller then asks the full regex).
+    fn search(&self, cache: Option<&mut hybrid::dfa::Cache>, input: &Input<'_>) -> Result<Option<usize>, MatchError> {
+        let found = match cache {
+            Some(cache) => self.dfa.try_search_fwd(cache, input)?,
+            None => self.dfa.try_search_fwd(&mut self.caches.get(), input)?,
+        };
+        Ok(found.map(|m| m.offset()))
     }
 }
 
@@ -111,7 +116,7 @@ impl LazyRegex {
     /// Whether `haystack` holds a match.
     pub(crate) fn is_match(&self, haystack: &str) -> bool {
         self.forward()
-            .and_then(|f| f.search(&Input::new(haystack).earliest(true)).ok())
+            .and_then(|f| f.search(None, &Input::new(haystack).earliest(true)).ok())
             .map_or_else(|| self.full().is_match(haystack), |end| end.is_some())
     }
 
@@ -122,7 +127,7 @@ impl LazyRegex {
         let input = Input::new(text).range(at..).anchored(Anchored::Yes);
         let found = self.forward().and_then(|f| {
             let cache = cache.get_or_insert_with(|| f.dfa.create_cache());
-            f.dfa.try_search_fwd(cache, &input).ok().map(|m| m.map(|m| m.offset()))
+            f.search(Some(cache), &input).ok()
         });
         found.unwrap_or_else(|| {
             let m = self.full().find_at(text, at).filter(|m| m.start() == at);
@@ -188,6 +193,9 @@ pub(crate) struct Patterns {
     literals: Vec<String>,
     /// For each gate literal, the regexes it opens.
     opens: Vec<Vec<u32>>,
+    /// For each gate literal, whether every regex it opens is compiled: then the texts it
+    /// opens need no compiling check (a warm linter's case, at every opening).
+    warm: Vec<AtomicBool>,
     /// The literals found by the caller (indices into `literals`).
     shared: Vec<u32>,
     /// The literals that are one ASCII character, by that byte (`u32::MAX`: none).
@@ -271,6 +279,7 @@ impl Patterns {
             (ac, own)
         });
         let n = patterns.len();
+        let warm = opens.iter().map(|_| AtomicBool::new(false)).collect();
         Patterns {
             regexes: patterns
                 .into_iter()
@@ -282,6 +291,7 @@ impl Patterns {
             }) as ScratchFn),
             literals,
             opens,
+            warm,
             shared,
             ascii,
             own,
@@ -342,11 +352,22 @@ impl Patterns {
         if crate::split::two_cores() {
             let mut cold: Vec<u32> = Vec::new();
             for &(lit, _) in starts.iter() {
+                let warm = &self.warm[lit as usize];
+                if warm.load(Ordering::Relaxed) {
+                    continue;
+                }
+                let mut all = true;
                 for &i in &self.opens[lit as usize] {
                     let (rule, re) = &self.regexes[i as usize];
-                    if !re.is_compiled() && !cold.contains(&i) && active(*rule) {
-                        cold.push(i);
+                    if !re.is_compiled() {
+                        all = false;
+                        if !cold.contains(&i) && active(*rule) {
+                            cold.push(i);
+                        }
                     }
+                }
+                if all {
+                    warm.store(true, Ordering::Relaxed);
                 }
             }
             if cold.len() > 1 {

@@ -68,7 +68,6 @@ pub fn notes() -> impl Iterator<Item = Note> {
 /// Real notes: the `text` of the first 3,000 lines of each `../shared/corpora/*.jsonl`
 /// (hotel and shopping reviews, food delivery, Weibo, game-chat and QQ-group ads), or none
 /// when the folder is not there.
-#[allow(dead_code)] // each bench uses one of the two corpora or both
 pub fn real_notes() -> Vec<Note> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
     let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -94,4 +93,19 @@ pub fn real_notes() -> Vec<Note> {
         }
     }
     notes
+}
+
+/// The yardstick the benches measure redlint against: a bare Aho-Corasick DFA of every term
+/// and exception of `linter`'s rules, searched as is (no folding, no checks).
+pub fn bare_automaton(linter: &redlint::Linter) -> aho_corasick::AhoCorasick {
+    let terms: Vec<&str> = linter
+        .rules()
+        .flat_map(|r| r.terms.iter().chain(&r.exceptions))
+        .map(String::as_str)
+        .collect();
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&terms)
+        .expect("terms compile")
 }
