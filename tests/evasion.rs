@@ -168,7 +168,7 @@ fn dm_calls_are_seen_by_construction() {
             .any(|v| v.rule == "O313" && v.severity >= Severity::Warning)
     };
     let mut wrong = Vec::new();
-    let channels = ["私信", "私聊", "私戳", "小窗", "滴滴"];
+    let channels = ["私信", "私聊", "私讯", "私戳", "小窗", "滴滴"];
     let invited = [
         "需要的",
         "有意者",
@@ -181,15 +181,22 @@ fn dm_calls_are_seen_by_construction() {
         "速",
     ];
     let purposes = ["发送", "领取", "获取", "咨询", "问价", "详谈", "下单", "报名"];
+    // the channel also written with a separator inside, as handles are (私 聊, 滴.滴)
+    let split = |channel: &str, k: usize| {
+        let sep = ["", " ", ".", "❤", "·"][k % 5];
+        let mut c = channel.chars();
+        let first = c.next().expect("a channel word");
+        format!("{first}{sep}{}", c.as_str())
+    };
     for (i, who) in invited.iter().enumerate() {
-        let channel = channels[i % channels.len()];
+        let channel = split(channels[i % channels.len()], i);
         let text = format!("出闲置面霜九成新，{who}{channel}");
         if !dm(&text) {
             wrong.push(format!("{text}: missed"));
         }
     }
     for (i, what) in purposes.iter().enumerate() {
-        let channel = channels[(i + 2) % channels.len()];
+        let channel = split(channels[(i + 2) % channels.len()], i + 1);
         let text = format!("资料整理好了，{channel}{what}");
         if !dm(&text) {
             wrong.push(format!("{text}: missed"));
