@@ -806,6 +806,17 @@ impl Linter {
             if !self.cues_ok(rule, norm, norm.original_to_compact(span.start), span) {
                 continue;
             }
+            // a term of the same rule written plainly inside (最强 of 最强哒) is that term,
+            // and the literal matcher's: the rest is not a disguise
+            if hits
+                .iter()
+                .any(|l| l.rule == rule && l.reading.is_none() && span.contains(l.span))
+            {
+                continue;
+            }
+            if r.rule.read_default && st.term.is_some() && !cued && !default_reading_ok(text, norm, &h) {
+                continue;
+            }
             if !cued && !h.swapped.is_empty() {
                 // two characters, one swapped for a same-sounding one (蜜我, 小燕, 四我): as
                 // often a word or a name as a disguise; it takes the rule's cues
@@ -1005,6 +1016,48 @@ fn merge_overlapping(mut found: Vec<Violation>) -> Vec<Violation> {
         }
     }
     kept
+}
+
+/// The guards on readings a rule did not ask for (its `read` is the default): a term is read
+/// by sound, pinyin, initials mixed with characters and emoji beside characters, but not
+/// - by initials alone (`zyx`, `wzj`: initials of names as often as of terms), or by initials
+///   beside fewer than two characters written as themselves (`s级`, `ss级`, `有xl`: grades and
+///   sizes),
+/// - by emoji alone (`🤗✌`: every pair of pictures reads as something),
+/// - with more than half its characters swapped (`万物伊始` is not `万无一失`),
+/// - with a Latin letter glued to other letters or digits (`3D打印` holds no `D打`), or one
+///   capital letter for a character (`大S发`, `S级`: names and grades),
+/// - when characters written as themselves beside a disguise cut a word of their text in two
+///   (`w一天`, `💩上学期`: the word is what was written).
+fn default_reading_ok(text: &str, norm: &Normalized, h: &crate::sound::SoundHit) -> bool {
+    if (h.initials > 0 && h.plain < 2) || h.swapped.len() * 2 > h.term_chars {
+        return false;
+    }
+    if h.emoji > 0 && h.plain == 0 && !h.how.contains(How::PINYIN) && h.initials == 0 {
+        return false;
+    }
+    let folded = norm.folded();
+    let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let latin_at = |u: &std::ops::Range<usize>| folded[u.clone()].bytes().all(|b| b.is_ascii_alphabetic());
+    if latin_at(&h.units[0]) && glued(folded[..fs].chars().next_back()) {
+        return false;
+    }
+    if latin_at(&h.units[h.units.len() - 1]) && glued(folded[fe..].chars().next()) {
+        return false;
+    }
+    for u in &h.units {
+        if latin_at(u) && u.len() == 1 {
+            let o = norm.folded_to_original(u.start, u.end);
+            if text[o].chars().any(char::is_uppercase) {
+                return false;
+            }
+        }
+    }
+    if h.plain > 0 && h.plain < h.term_chars && !words::is_whole_words(folded, fs, fe) {
+        return false;
+    }
+    true
 }
 
 /// Sentence punctuation: a gap holding one of these is a clause break, not a disguise, unless

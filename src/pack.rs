@@ -157,6 +157,11 @@ pub struct Rule {
     pub after: Option<String>,
     /// How the terms are read besides as written.
     pub read: Vec<Read>,
+    /// Whether `read` is the default (the pack said nothing): every reading, under the guards
+    /// for readings nobody asked for (no term spelled by initials alone, no term made of
+    /// emoji alone, at most half the characters swapped). `read = [...]` asks for its readings
+    /// without them; `read = []` reads the terms as written only.
+    pub read_default: bool,
     /// What a hit needs in its sentence to count at the organic severity (see
     /// [`crate::context`]); `None`: every hit counts.
     pub scope: Option<Scope>,
@@ -247,6 +252,7 @@ impl Rule {
             before: Vec::new(),
             after: None,
             read: Vec::new(),
+            read_default: false,
             scope: None,
             disguised_terms: Vec::new(),
             fixes: Default::default(),
@@ -311,8 +317,8 @@ struct RawRule {
     #[serde(default)]
     before: Texts,
     after: Option<Spanned<String>>,
-    #[serde(default)]
-    read: Vec<Read>,
+    /// absent: every reading (the default); `read = []` opts a rule out
+    read: Option<Vec<Read>>,
     scope: Option<Scope>,
     #[serde(default)]
     disguised_terms: Texts,
@@ -549,7 +555,8 @@ impl Pack {
                 exception_patterns: r.exception_patterns.into_iter().map(Spanned::into_inner).collect(),
                 before: r.before.into_iter().map(Spanned::into_inner).collect(),
                 after: r.after.map(Spanned::into_inner),
-                read: r.read,
+                read_default: r.read.is_none(),
+                read: r.read.unwrap_or_else(|| vec![Read::Sound, Read::Initials]),
                 scope: r.scope,
                 disguised_terms: r.disguised_terms.into_iter().map(Spanned::into_inner).collect(),
                 fixes: r.fixes.map(Spanned::into_inner).unwrap_or_default(),

@@ -131,6 +131,12 @@ pub struct SoundHit {
     /// Runs of two or more swapped characters in a row (`弟弟` of `弟弟我` read as 滴滴我):
     /// if such a run is a word, the text is that word.
     pub swapped_runs: Vec<String>,
+    /// How many characters of the term are written as themselves (`烟` of `dz烟`).
+    pub plain: usize,
+    /// How many are written as an initial letter.
+    pub initials: usize,
+    /// How many are written as an emoji.
+    pub emoji: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -379,7 +385,7 @@ impl SoundIndex {
         let mut swapped = Vec::new();
         let mut swapped_runs: Vec<String> = Vec::new();
         let mut run = String::new();
-        let mut initials = 0;
+        let (mut initials, mut as_written, mut emoji) = (0, 0, 0);
         for (pos, &e) in path.iter().enumerate() {
             match lat.edges[e].kind {
                 Kind::Han(c) if c != term.chars[pos] => {
@@ -387,13 +393,16 @@ impl SoundIndex {
                     run.push(c);
                     how |= How::HOMOPHONE;
                 }
-                Kind::Han(_) => {}
+                Kind::Han(_) => as_written += 1,
                 Kind::Latin => how |= How::PINYIN,
                 Kind::Initial => {
                     initials += 1;
                     how |= How::INITIALS;
                 }
-                Kind::Emoji => how |= How::EMOJI,
+                Kind::Emoji => {
+                    emoji += 1;
+                    how |= How::EMOJI;
+                }
             }
             let swapped_here = matches!(lat.edges[e].kind, Kind::Han(c) if c != term.chars[pos]);
             if !swapped_here || pos + 1 == path.len() {
@@ -440,6 +449,9 @@ impl SoundIndex {
             swapped,
             term_chars: n,
             swapped_runs,
+            plain: as_written,
+            initials,
+            emoji,
         })
     }
 

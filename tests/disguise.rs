@@ -35,7 +35,9 @@ fn subjects(linter: &Linter) -> Vec<Subject> {
             .terms
             .iter()
             .filter(|_| by_rule)
-            .map(|t| (t, r.read.contains(&Read::Initials)));
+            // initials alone only where a rule asks for them: the default reading refuses them
+            // (`zyx`, `wzj` are names' initials as often as a term's)
+            .map(|t| (t, r.read.contains(&Read::Initials) && !r.read_default));
         for (t, initials) in terms.chain(r.disguised_terms.iter().map(|t| (t, true))) {
             let folded = fold_term(t);
             let n = folded.chars().count();
