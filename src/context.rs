@@ -64,45 +64,68 @@ impl Scope {
     }
 }
 
-/// Why a hit was lowered to `info`.
-pub(crate) fn no_product() -> Message {
-    Message {
-        zh: "句中没有商品、品牌、店铺或价格，不构成广告宣称，降为提示".into(),
-        en: "no product, brand, shop or price in this sentence: not an advertising claim, lowered to info".into(),
-    }
+/// Why the note's context changed a violation's severity: a typed reason, with the
+/// bilingual message the output shows ([`Violation::context`](crate::Violation::context)).
+/// The engine decides on these, never on message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Why {
+    /// No product, brand, shop or price in the sentence of a claim, in a note that promotes
+    /// nothing: lowered to info.
+    NoProduct,
+    /// A product mentioned but recommended to nobody in its clause: lowered to info.
+    NotPromoted,
+    /// A person's illness or care, with no product or efficacy claim: lowered to info.
+    IllnessStory,
+    /// The note warns or reports (避雷, 被骗, a professional's warning, news): a product, a
+    /// claim or a contact quoted in it is information: lowered to info.
+    Warns,
+    /// The note promotes something (a product, a price, 推荐, 测评): a claim anywhere in it
+    /// counts, with or without a product in its own sentence.
+    Promotes,
+    /// The note is declared sponsored: the stricter level applies.
+    Sponsored,
+    /// This many hits of one category or more stacked up in the note: raised.
+    Stacked(usize),
 }
 
-/// Why a product mention was lowered to `info`.
-pub(crate) fn not_promoted() -> Message {
-    Message {
-        zh: "句中没有向读者推荐（推荐、这款、回购、价格、购买渠道），按日常分享降为提示".into(),
-        en:
-            "nothing recommended to readers in this sentence (推荐, 这款, 回购, a price, where to buy): lowered to info"
-                .into(),
-    }
-}
-
-/// Why a medical word was lowered to `info`.
-pub(crate) fn illness_story() -> Message {
-    Message {
-        zh: "句中是个人病情或就医经历，没有商品或功效宣称，降为提示".into(),
-        en: "a person's illness or treatment, with no product or efficacy claim: lowered to info".into(),
-    }
-}
-
-/// Why a hit was raised in a sponsored note.
-pub(crate) fn sponsored() -> Message {
-    Message {
-        zh: "赞助笔记属于商业广告，按广告法从严".into(),
-        en: "a sponsored note is advertising: the stricter level applies".into(),
-    }
-}
-
-/// Why hits were raised when several stacked up.
-pub(crate) fn stacked(count: usize) -> Message {
-    Message {
-        zh: format!("同类问题在一篇笔记中出现{count}处以上，升级"),
-        en: format!("{count} or more hits of this category in one note: raised"),
+impl Why {
+    /// The message shown for this reason.
+    pub fn message(self) -> Message {
+        let (zh, en): (String, String) = match self {
+            Why::NoProduct => (
+                "句中没有商品、品牌、店铺或价格，不构成广告宣称，降为提示".into(),
+                "no product, brand, shop or price in this sentence: not an advertising claim, lowered to info".into(),
+            ),
+            Why::NotPromoted => (
+                "句中没有向读者推荐（推荐、这款、回购、价格、购买渠道），按日常分享降为提示".into(),
+                "nothing recommended to readers in this sentence (推荐, 这款, 回购, a price, where to buy): lowered to info"
+                    .into(),
+            ),
+            Why::IllnessStory => (
+                "句中是个人病情或就医经历，没有商品或功效宣称，降为提示".into(),
+                "a person's illness or treatment, with no product or efficacy claim: lowered to info".into(),
+            ),
+            Why::Warns => (
+                "整篇笔记是提醒、避雷、曝光或受骗经历，文中提到的商品、说法或联系方式属于信息而非推广，降为提示".into(),
+                "the note warns or reports (避雷, 被骗, 提醒, news): what it quotes is information, not promotion: lowered to info"
+                    .into(),
+            ),
+            Why::Promotes => (
+                "整篇笔记在推荐或评测商品（标题、话题或正文提到商品、价格、推荐），宣称不论在哪句都算数".into(),
+                "the note promotes or reviews something (a product, price or recommendation in its title, tags or body): a claim anywhere in it counts"
+                    .into(),
+            ),
+            Why::Sponsored => (
+                "赞助笔记属于商业广告，按广告法从严".into(),
+                "a sponsored note is advertising: the stricter level applies".into(),
+            ),
+            Why::Stacked(count) => (
+                format!("同类问题在一篇笔记中出现{count}处以上，升级"),
+                format!("{count} or more hits of this category in one note: raised"),
+            ),
+        };
+        Message { zh, en }
     }
 }
 
@@ -119,6 +142,10 @@ pub struct Lexicon {
     /// Recommending to readers: 推荐, 这款, 回购, where to buy (`scope = "promotion"`).
     #[serde(default)]
     pub promotion: Vec<String>,
+    /// A note that warns or reports: 避雷, 被骗, 千万别, 智商税, a professional's warning, news.
+    /// Anywhere in the note, they make it a warning unless it recommends more than it warns.
+    #[serde(default)]
+    pub warning: Vec<String>,
     /// Regexes (folded text) that, right before a hit, make it an efficacy claim (`能`, `可以`).
     #[serde(default)]
     pub efficacy_before: Vec<String>,
@@ -175,7 +202,13 @@ impl Lexicon {
                 kind,
             }
         };
-        for w in self.commercial.iter().chain(&self.narrative).chain(&self.promotion) {
+        for w in self
+            .commercial
+            .iter()
+            .chain(&self.narrative)
+            .chain(&self.promotion)
+            .chain(&self.warning)
+        {
             if fold_term(w).is_empty() {
                 return Err(at(
                     w,
@@ -199,6 +232,7 @@ impl Lexicon {
         self.commercial.extend(other.commercial.iter().cloned());
         self.narrative.extend(other.narrative.iter().cloned());
         self.promotion.extend(other.promotion.iter().cloned());
+        self.warning.extend(other.warning.iter().cloned());
         self.efficacy_before.extend(other.efficacy_before.iter().cloned());
         self.efficacy_after.extend(other.efficacy_after.iter().cloned());
     }

@@ -18,7 +18,7 @@ use std::sync::{Arc, OnceLock};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::brief::{self, Brief, CompiledBrief};
-use crate::context::{self, Lexicon, Scope};
+use crate::context::{self, Lexicon, Scope, Why};
 use crate::error::Error;
 use crate::format::{self, FormatLimits};
 use crate::normalize::{Normalized, fold_term};
@@ -120,6 +120,57 @@ enum Anchor {
     Narrative,
     /// It recommends something to readers.
     Promotion,
+    /// It warns or reports (避雷, 被骗, 千万别): a note-level cue.
+    Warning,
+}
+
+/// What a field tells about its note (see [`Stance`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct FieldFacts {
+    /// Which field it is.
+    field: Option<Field>,
+    /// How many different things sold it names: commercial words, products of the packs,
+    /// sales calls.
+    commercial: usize,
+    /// How many recommending words it holds.
+    promotion: usize,
+    /// How many warning words it holds.
+    warning: usize,
+}
+
+/// What a note as a whole does, decided once from all its fields: the law binds what
+/// promotes, and a warning quotes what it warns about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stance {
+    /// It reviews, recommends or sells: a product or a price named in its title, tags or
+    /// body, or a recommending word. A claim anywhere in it counts.
+    Promoting,
+    /// It warns or reports more than it recommends: what it quotes is information.
+    Warning,
+    /// Neither: a diary, a story. Claims count only where their sentence sells something.
+    Narrating,
+}
+
+impl Stance {
+    /// A note promotes when its title or a tag names something sold (it is about it), when
+    /// it recommends (推荐, 测评, 回购) and names two things sold, or when it names four (a
+    /// review: the product, its texture, its price, where it was bought). One commercial word
+    /// in a diary (门票, 店) does not make it a review.
+    fn of(facts: &[FieldFacts], sponsored: bool) -> Stance {
+        let about = facts.iter().any(|f| f.field != Some(Field::Body) && f.commercial > 0);
+        let commercial: usize = facts.iter().map(|f| f.commercial).sum();
+        let promotion: usize = facts.iter().map(|f| f.promotion).sum();
+        let warning: usize = facts.iter().map(|f| f.warning).sum();
+        if sponsored {
+            Stance::Promoting
+        } else if warning > 0 && warning >= promotion {
+            Stance::Warning
+        } else if about || (promotion > 0 && commercial >= 2) || commercial >= 4 {
+            Stance::Promoting
+        } else {
+            Stance::Narrating
+        }
+    }
 }
 
 /// A hit that passed every check but exceptions.
@@ -388,6 +439,7 @@ impl LinterBuilder {
             (&lexicon.commercial, Anchor::Commercial),
             (&lexicon.narrative, Anchor::Narrative),
             (&lexicon.promotion, Anchor::Promotion),
+            (&lexicon.warning, Anchor::Warning),
         ] {
             for w in words {
                 add(fold_term(w), Role::Anchor(anchor));
@@ -523,25 +575,13 @@ impl Linter {
     /// where each rule must be seen to fire on its own examples.
     fn lint_with(&self, note: &Note, merge: bool) -> Vec<Violation> {
         let mut out = Vec::new();
-        let title = self.lint_field(&note.title, Field::Title, note.sponsored, merge, &mut out);
-        let body = self.lint_field(&note.body, Field::Body, note.sponsored, merge, &mut out);
+        let mut facts = Vec::with_capacity(2 + note.tags.len());
+        facts.push(self.lint_field(&note.title, Field::Title, note.sponsored, merge, &mut out));
+        facts.push(self.lint_field(&note.body, Field::Body, note.sponsored, merge, &mut out));
         for (i, tag) in note.tags.iter().enumerate() {
-            self.lint_field(tag, Field::Tag(i), note.sponsored, merge, &mut out);
+            facts.push(self.lint_field(tag, Field::Tag(i), note.sponsored, merge, &mut out));
         }
-        // a title and tags speak for the whole note: a claim there is about what the note
-        // sells when the title or the body names a product
-        if title || body {
-            let no_product = context::no_product();
-            for v in out
-                .iter_mut()
-                .filter(|v| v.field != Field::Body && v.context.as_ref() == Some(&no_product))
-            {
-                if let Some(r) = self.rule(&v.rule) {
-                    v.severity = r.severity_for(false);
-                    v.context = None;
-                }
-            }
-        }
+        self.apply_stance(Stance::of(&facts, note.sponsored), &mut out);
         for &(category, Escalate { count, to }) in &self.inner.escalations {
             let stacked = out
                 .iter()
@@ -553,7 +593,8 @@ impl Linter {
                     .filter(|v| v.category == category && v.severity >= Severity::Warning && v.severity < to)
                 {
                     v.severity = to;
-                    v.context = Some(context::stacked(count));
+                    v.why = Some(Why::Stacked(count));
+                    v.context = Some(Why::Stacked(count).message());
                 }
             }
         }
@@ -580,11 +621,17 @@ impl Linter {
         out
     }
 
-    /// Lints one field into `out`; returns whether it names something sold (a commercial
-    /// anchor of the claim-context lexicon).
-    fn lint_field(&self, text: &str, field: Field, sponsored: bool, merge: bool, out: &mut Vec<Violation>) -> bool {
+    /// Lints one field into `out`; returns what it tells about the note's stance.
+    fn lint_field(
+        &self,
+        text: &str,
+        field: Field,
+        sponsored: bool,
+        merge: bool,
+        out: &mut Vec<Violation>,
+    ) -> FieldFacts {
         if text.is_empty() {
-            return false;
+            return FieldFacts::default();
         }
         let inner = &*self.inner;
         let norm = Normalized::new(text);
@@ -670,7 +717,78 @@ impl Linter {
         let first = out.len();
         out.extend(found);
         out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
-        anchors.iter().any(|&(a, _)| a == Anchor::Commercial)
+        let count = |kind: Anchor| anchors.iter().filter(|&&(a, _)| a == kind).count();
+        let mut things: Vec<&str> = anchors
+            .iter()
+            .filter(|&&(a, _)| a == Anchor::Commercial)
+            .map(|(_, s)| &text[s.range()])
+            .collect();
+        things.sort_unstable();
+        things.dedup();
+        FieldFacts {
+            field: Some(field),
+            commercial: things.len(),
+            promotion: count(Anchor::Promotion),
+            warning: count(Anchor::Warning),
+        }
+    }
+
+    /// The note's stance, applied to the violations of all its fields: in a note that
+    /// promotes, a claim lowered for want of a product in its sentence counts (the product is
+    /// the note's); in a note that warns, what it quotes is information. Pattern hits of the
+    /// redirect pack (a number, a handle, a link) are the writer's own contact whatever the
+    /// note says, and stay.
+    fn apply_stance(&self, stance: Stance, out: &mut [Violation]) {
+        // a product recommended only where it is (a drink): the note is about it when it is
+        // named in the title or a tag, or recommended in a clause of its own
+        let promoted = |rule: &str| {
+            out.iter().any(|v| {
+                v.rule == rule && (v.field != Field::Body || (v.why.is_none() && v.severity >= Severity::Warning))
+            })
+        };
+        let promoted: Vec<String> = out
+            .iter()
+            .filter(|v| v.why == Some(Why::NotPromoted) && promoted(&v.rule))
+            .map(|v| v.rule.clone())
+            .collect();
+        for v in out.iter_mut() {
+            let lowered = match v.why {
+                Some(Why::NoProduct) => true,
+                Some(Why::NotPromoted) => promoted.contains(&v.rule),
+                _ => false,
+            };
+            match stance {
+                Stance::Promoting if lowered => {
+                    if let Some(r) = self.rule(&v.rule) {
+                        v.severity = r.severity_for(false);
+                        v.why = Some(Why::Promotes);
+                        v.context = Some(Why::Promotes.message());
+                    }
+                }
+                Stance::Warning if v.severity >= Severity::Warning && v.why != Some(Why::Sponsored) => {
+                    // a number, handle or link (a pattern's), or a disguised channel: the
+                    // writer's own, not a quote
+                    let own_contact = v.category == Category::OffPlatform
+                        && self.rule(&v.rule).is_some_and(|r| {
+                            let matched = fold_term(&v.matched);
+                            !r.terms.iter().any(|t| fold_term(t) == matched)
+                        });
+                    if matches!(
+                        v.category,
+                        Category::BannedWord
+                            | Category::ProhibitedProduct
+                            | Category::Advertorial
+                            | Category::OffPlatform
+                    ) && !own_contact
+                    {
+                        v.severity = Severity::Info;
+                        v.why = Some(Why::Warns);
+                        v.context = Some(Why::Warns.message());
+                    }
+                }
+                _ => {}
+            }
+        }
     }
 
     /// Claim context, stage 1: a product the packs know (水光针) or a sales call (秒杀, 领券)
@@ -750,12 +868,14 @@ impl Linter {
         let mut v = rule.violation(field, text, h.span, sponsored, h.term);
         if sponsored {
             if rule.sponsored_severity > rule.severity {
-                v.context = Some(context::sponsored());
+                v.why = Some(Why::Sponsored);
+                v.context = Some(Why::Sponsored.message());
             }
         } else if let Some(scope) = rule.scope.filter(|_| !disguised(text, norm, h)) {
             if let Some(why) = self.unclaimed(scope, text, norm, h.span, anchors) {
                 v.severity = v.severity.min(Severity::Info);
-                v.context = Some(why);
+                v.why = Some(why);
+                v.context = Some(why.message());
             }
         }
         v.reading = h.reading.map(|(t, how)| Reading {
@@ -858,7 +978,7 @@ impl Linter {
         norm: &Normalized,
         span: Span,
         anchors: &[(Anchor, Span)],
-    ) -> Option<crate::Message> {
+    ) -> Option<Why> {
         let (from, to) = if scope == Scope::Promotion {
             context::clause(text, span.start, span.end)
         } else {
@@ -873,13 +993,13 @@ impl Linter {
                 .any(|&(a, s)| a == kind && s.end <= to)
         };
         if scope == Scope::Promotion {
-            return (!here(Anchor::Promotion)).then(context::not_promoted);
+            return (!here(Anchor::Promotion)).then_some(Why::NotPromoted);
         }
         if here(Anchor::Commercial) {
             return None;
         }
         match scope {
-            Scope::Commercial | Scope::Promotion => Some(context::no_product()),
+            Scope::Commercial | Scope::Promotion => Some(Why::NoProduct),
             Scope::Efficacy => {
                 let inner = &*self.inner;
                 let (fs, fe) = (norm.original_to_folded(span.start), norm.original_to_folded(span.end));
@@ -895,11 +1015,11 @@ impl Linter {
                         .as_ref()
                         .is_some_and(|re| re.is_match(&folded[fe..]));
                 if here(Anchor::Narrative) {
-                    Some(context::illness_story())
+                    Some(Why::IllnessStory)
                 } else if efficacy {
                     None
                 } else {
-                    Some(context::no_product())
+                    Some(Why::NoProduct)
                 }
             }
         }

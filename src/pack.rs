@@ -217,6 +217,7 @@ impl Rule {
                 .collect(),
             reading: None,
             context: None,
+            why: None,
             item: None,
         }
     }

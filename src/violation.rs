@@ -244,6 +244,9 @@ pub struct Violation {
     /// sentence`, `sponsored note`, `several hits stacked up`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<Message>,
+    /// The typed reason behind `context` (not serialized: the message is).
+    #[serde(skip)]
+    pub why: Option<crate::context::Why>,
     /// For a `brief` violation: the brief item it is about, as the brief writes it (`面霜`,
     /// `保湿 / 补水` for a group of synonyms), so a batch can count the notes missing each.
     #[serde(default, skip_serializing_if = "Option::is_none")]
