@@ -11,14 +11,15 @@ use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{tables, trad};
+use super::{tables, trad, variants};
 
 /// Folds one source char: calls `emit(ch, keep)` for each output char, where `keep` says
 /// whether the char is also part of the compact view. Emits nothing for removed chars.
 ///
 /// The folds, in order: removal ([`tables::is_removed`]), compatibility (the manual
 /// [`tables::extra_compat`] table, else NFKC of the char alone), simple lowercase,
-/// traditional → simplified ([`trad::to_simplified`]).
+/// traditional → simplified ([`trad::to_simplified`]), look-alike letters and variant characters
+/// ([`variants::to_standard`]).
 pub(super) fn fold_char(c: char, emit: &mut impl FnMut(char, bool)) {
     if tables::is_removed(c) {
         return;
@@ -39,7 +40,7 @@ pub(super) fn fold_char(c: char, emit: &mut impl FnMut(char, bool)) {
 /// Folds 3 and 4 on one char of the compatibility output, then classifies it.
 #[inline]
 fn finish(d: char, emit: &mut impl FnMut(char, bool)) {
-    let t = trad::to_simplified(simple_lowercase(d));
+    let t = variants::to_standard(trad::to_simplified(simple_lowercase(d)));
     emit(t, tables::keeps(t));
 }
 

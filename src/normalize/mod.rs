@@ -69,6 +69,7 @@ pub mod reading;
 mod t2s_table;
 mod tables;
 mod trad;
+mod variants;
 
 use std::ops::Range;
 
@@ -187,7 +188,7 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
             let u = (u32::from(b0 & 0x0F) << 12) | (u32::from(sb[1] & 0x3F) << 6) | u32::from(sb[2] & 0x3F);
             // U+4000–U+9FFF, but for U+4DC0–4DFF (Yijing symbols).
             if (0x4000..0xA000).contains(&u) && !(0x4DC0..0x4E00).contains(&u) {
-                if let Some(t) = trad::simplified_of(u) {
+                if let Some(t) = trad::simplified_of(u).or_else(|| variants::han(u)) {
                     flush(&mut f, f_run, i);
                     flush(&mut k, k_run, i);
                     f.same_len(i, t);

@@ -91,6 +91,8 @@ static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
     (0x1F170, 0x1F189, Extra::Letter),
     // 🇦–🇿 REGIONAL INDICATOR SYMBOL LETTER A–Z (so a flag 🇨🇳 folds to "cn")
     (0x1F1E6, 0x1F1FF, Extra::Letter),
+    // 🔟 KEYCAP TEN (the other keycaps are a digit + U+20E3, removed above)
+    (0x1F51F, 0x1F51F, Extra::Number(10)),
 ];
 
 /// Decimal spellings of 0–20, for [`Extra::Number`].

@@ -1,0 +1,113 @@
+//! Fold 5: look-alike letters and variant characters that stand for a standard one.
+//!
+//! Two families, each a writer's way around a keyword list that no Unicode normalisation
+//! undoes:
+//!
+//! * **Cyrillic and Greek letters shaped like Latin ones** (`РR礼盒`, `ѵх`): the confusables of
+//!   Unicode's `confusables.txt` (UTS #39) whose target is one lowercase ASCII letter, for the
+//!   letters of the two scripts that have such a twin. Applied after lowercasing, so only the
+//!   lowercase forms are listed (`Р` lowercases to `р` first).
+//! * **Variant Han characters**: Japanese shinjitai that differ from the simplified Chinese
+//!   form (`単` for `单`, `薬` for `药`, `売` for `卖`), and variants people type by mistake or on
+//!   purpose (`劵` for `券`). The traditional → simplified fold (`trad.rs`) runs first, so
+//!   only characters it leaves alone are here.
+//!
+//! Sorted by code point (a test checks), looked up by binary search.
+
+/// Look-alike letters, `(variant, standard)`, sorted by variant.
+static VARIANTS: &[(char, char)] = &[
+    // Greek lowercase look-alikes
+    ('α', 'a'),
+    ('ι', 'i'),
+    ('κ', 'k'),
+    ('ν', 'v'),
+    ('ο', 'o'),
+    ('ρ', 'p'),
+    ('τ', 't'),
+    ('υ', 'u'),
+    ('χ', 'x'),
+    // Cyrillic lowercase look-alikes
+    ('а', 'a'),
+    ('в', 'b'),
+    ('е', 'e'),
+    ('к', 'k'),
+    ('м', 'm'),
+    ('н', 'h'),
+    ('о', 'o'),
+    ('р', 'p'),
+    ('с', 'c'),
+    ('т', 't'),
+    ('у', 'y'),
+    ('х', 'x'),
+    ('ѕ', 's'),
+    ('і', 'i'),
+    ('ј', 'j'),
+    ('ѵ', 'v'),
+    ('ԁ', 'd'),
+    ('ԛ', 'q'),
+    ('ԝ', 'w'),
+];
+
+/// Han variants: Japanese shinjitai and common stand-ins, `(variant, standard)` sorted.
+static HAN: &[(char, char)] = &[
+    ('仏', '佛'),
+    ('価', '价'),
+    ('処', '处'),
+    ('剤', '剂'),
+    ('劵', '券'),
+    ('単', '单'),
+    ('売', '卖'),
+    ('広', '广'),
+    ('摂', '摄'),
+    ('栄', '荣'),
+    ('楽', '乐'),
+    ('歳', '岁'),
+    ('気', '气'),
+    ('発', '发'),
+    ('稲', '稻'),
+    ('絵', '绘'),
+    ('薬', '药'),
+    ('覚', '觉'),
+    ('読', '读'),
+    ('転', '转'),
+    ('酔', '醉'),
+    ('鉄', '铁'),
+    ('険', '险'),
+];
+
+/// The standard form of `c`, or `c` itself.
+#[inline]
+pub(super) fn to_standard(c: char) -> char {
+    if (c as u32) < 0x3B1 {
+        return c;
+    }
+    han(c as u32).unwrap_or_else(|| match VARIANTS.binary_search_by_key(&c, |&(v, _)| v) {
+        Ok(i) => VARIANTS[i].1,
+        Err(_) => c,
+    })
+}
+
+/// The standard form of the Han character `u`, if it is a variant (the normaliser's fast
+/// path for ideographs asks this after the traditional table).
+#[inline]
+pub(super) fn han(u: u32) -> Option<char> {
+    let (first, last) = (HAN[0].0 as u32, HAN[HAN.len() - 1].0 as u32);
+    if u < first || u > last {
+        return None;
+    }
+    let c = char::from_u32(u)?;
+    HAN.binary_search_by_key(&c, |&(v, _)| v).ok().map(|i| HAN[i].1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_and_single_step() {
+        assert!(VARIANTS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(HAN.windows(2).all(|w| w[0].0 < w[1].0));
+        // a standard form is never itself a variant (one lookup is the whole fold)
+        assert!(VARIANTS.iter().all(|&(_, s)| to_standard(s) == s));
+    }
+}
