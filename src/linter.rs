@@ -136,6 +136,8 @@ struct FieldFacts {
     promotion: usize,
     /// How many warning words it holds.
     warning: usize,
+    /// How many words of a person's illness or care (a doctor, a hospital, a diagnosis).
+    narrative: usize,
 }
 
 /// What a note as a whole does, decided once from all its fields: the law binds what
@@ -147,6 +149,9 @@ enum Stance {
     Promoting,
     /// It warns or reports more than it recommends: what it quotes is information.
     Warning,
+    /// A person's illness or treatment (a doctor, a hospital, a diagnosis, twice or more) that
+    /// recommends nothing: a drug or an injection named in it was prescribed, not sold.
+    Care,
     /// Neither: a diary, a story. Claims count only where their sentence sells something.
     Narrating,
 }
@@ -161,10 +166,13 @@ impl Stance {
         let commercial: usize = facts.iter().map(|f| f.commercial).sum();
         let promotion: usize = facts.iter().map(|f| f.promotion).sum();
         let warning: usize = facts.iter().map(|f| f.warning).sum();
+        let narrative: usize = facts.iter().map(|f| f.narrative).sum();
         if sponsored {
             Stance::Promoting
         } else if warning > 0 && warning >= promotion {
             Stance::Warning
+        } else if narrative >= 2 && promotion == 0 && !about {
+            Stance::Care
         } else if about || (promotion > 0 && commercial >= 2) || commercial >= 4 {
             Stance::Promoting
         } else {
@@ -730,6 +738,7 @@ impl Linter {
             commercial: things.len(),
             promotion: count(Anchor::Promotion),
             warning: count(Anchor::Warning),
+            narrative: count(Anchor::Narrative),
         }
     }
 
@@ -785,6 +794,14 @@ impl Linter {
                         v.why = Some(Why::Warns);
                         v.context = Some(Why::Warns.message());
                     }
+                }
+                Stance::Care
+                    if v.severity >= Severity::Warning
+                        && matches!(v.category, Category::BannedWord | Category::ProhibitedProduct) =>
+                {
+                    v.severity = Severity::Info;
+                    v.why = Some(Why::IllnessStory);
+                    v.context = Some(Why::IllnessStory.message());
                 }
                 _ => {}
             }
@@ -1140,7 +1157,8 @@ fn merge_overlapping(mut found: Vec<Violation>) -> Vec<Violation> {
 
 /// The guards on readings a rule did not ask for (its `read` is the default): a term is read
 /// by sound, pinyin, initials mixed with characters and emoji beside characters, but not
-/// - by initials alone (`zyx`, `wzj`: initials of names as often as of terms), or by initials
+/// - by initials alone under four letters (`zyx`, `wzj`: initials of names as often as of
+///   terms), or by initials
 ///   beside fewer than two characters written as themselves (`s级`, `ss级`, `有xl`: grades and
 ///   sizes),
 /// - by emoji alone (`🤗✌`: every pair of pictures reads as something),
@@ -1150,7 +1168,9 @@ fn merge_overlapping(mut found: Vec<Violation>) -> Vec<Violation> {
 /// - when characters written as themselves beside a disguise cut a word of their text in two
 ///   (`w一天`, `💩上学期`: the word is what was written).
 fn default_reading_ok(text: &str, norm: &Normalized, h: &crate::sound::SoundHit) -> bool {
-    if (h.initials > 0 && h.plain < 2) || h.swapped.len() * 2 > h.term_chars {
+    // initials alone: four letters at least (smgl is no name's initials as zyx is)
+    let alone = h.initials == h.term_chars && h.term_chars >= 4;
+    if (h.initials > 0 && h.plain < 2 && !alone) || h.swapped.len() * 2 > h.term_chars {
         return false;
     }
     if h.emoji > 0 && h.plain == 0 && !h.how.contains(How::PINYIN) && h.initials == 0 {

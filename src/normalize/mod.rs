@@ -408,9 +408,10 @@ mod tests {
         assert_folds(&[
             ("WeiXin VX", "weixin vx"),
             ("ÀÉÎÕÜ", "àéîõü"),
-            ("ΣΑΣ Ωmega", "σασ ωmega"),
+            // Greek and Cyrillic letters shaped like Latin ones read as those (variants.rs)
+            ("ΣΑΣ Ωmega", "σaσ ωmega"),
             ("İSTANBUL", "istanbul"),
-            ("ДЕНЬГИ", "деньги"),
+            ("ДЕНЬГИ", "дehьги"),
             ("\u{212A}", "k"), // KELVIN SIGN: NFKC to K, then lowercase
         ]);
     }
