@@ -158,7 +158,8 @@ enum Stance {
 
 impl Stance {
     /// A note promotes when its title or a tag names something sold (it is about it), when
-    /// it recommends (推荐, 测评, 回购) and names two things sold, or when it names four (a
+    /// it recommends (推荐, 测评, 回购) and names two things sold, when it recommends twice
+    /// (a 空瓶 note where 下单 was easy), or when it names four (a
     /// review: the product, its texture, its price, where it was bought). One commercial word
     /// in a diary (门票, 店) does not make it a review.
     fn of(facts: &[FieldFacts], sponsored: bool) -> Stance {
@@ -173,7 +174,7 @@ impl Stance {
             Stance::Warning
         } else if narrative >= 2 && promotion == 0 && !about {
             Stance::Care
-        } else if about || (promotion > 0 && commercial >= 2) || commercial >= 4 {
+        } else if about || (promotion > 0 && commercial >= 2) || promotion >= 2 || commercial >= 4 {
             Stance::Promoting
         } else {
             Stance::Narrating
@@ -725,7 +726,15 @@ impl Linter {
         let first = out.len();
         out.extend(found);
         out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
-        let count = |kind: Anchor| anchors.iter().filter(|&&(a, _)| a == kind).count();
+        // recommending and warning words inside a violation are what the note says, not how
+        // it says it (链接 of a quoted 点击链接): they do not decide its stance
+        let found = &out[first..];
+        let count = |kind: Anchor| {
+            anchors
+                .iter()
+                .filter(|&&(a, s)| a == kind && !found.iter().any(|v| v.span.contains(s)))
+                .count()
+        };
         let mut things: Vec<&str> = anchors
             .iter()
             .filter(|&&(a, _)| a == Anchor::Commercial)
@@ -951,7 +960,9 @@ impl Linter {
             {
                 continue;
             }
-            if r.rule.read_default && st.term.is_some() && !cued && !default_reading_ok(text, norm, &h) {
+            if !latin_reading_ok(text, norm, &h)
+                || (r.rule.read_default && st.term.is_some() && !cued && !default_reading_ok(norm, &h))
+            {
                 continue;
             }
             if !cued && !h.swapped.is_empty() {
@@ -1163,11 +1174,9 @@ fn merge_overlapping(mut found: Vec<Violation>) -> Vec<Violation> {
 ///   sizes),
 /// - by emoji alone (`🤗✌`: every pair of pictures reads as something),
 /// - with more than half its characters swapped (`万物伊始` is not `万无一失`),
-/// - with a Latin letter glued to other letters or digits (`3D打印` holds no `D打`), or one
-///   capital letter for a character (`大S发`, `S级`: names and grades),
 /// - when characters written as themselves beside a disguise cut a word of their text in two
 ///   (`w一天`, `💩上学期`: the word is what was written).
-fn default_reading_ok(text: &str, norm: &Normalized, h: &crate::sound::SoundHit) -> bool {
+fn default_reading_ok(norm: &Normalized, h: &crate::sound::SoundHit) -> bool {
     // initials alone: four letters at least (smgl is no name's initials as zyx is)
     let alone = h.initials == h.term_chars && h.term_chars >= 4;
     if (h.initials > 0 && h.plain < 2 && !alone) || h.swapped.len() * 2 > h.term_chars {
@@ -1178,6 +1187,18 @@ fn default_reading_ok(text: &str, norm: &Normalized, h: &crate::sound::SoundHit)
     }
     let folded = norm.folded();
     let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
+    if h.plain > 0 && h.plain < h.term_chars && !words::is_whole_words(folded, fs, fe) {
+        return false;
+    }
+    true
+}
+
+/// The guards on Latin letters in any reading: a letter glued to other letters or digits is
+/// part of a word or a model (`3D打印` holds no `D打`), and one capital letter for a character
+/// is a name or a grade (`大S发`, `S级`), not a syllable's initial.
+fn latin_reading_ok(text: &str, norm: &Normalized, h: &crate::sound::SoundHit) -> bool {
+    let folded = norm.folded();
+    let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
     let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let latin_at = |u: &std::ops::Range<usize>| folded[u.clone()].bytes().all(|b| b.is_ascii_alphabetic());
     if latin_at(&h.units[0]) && glued(folded[..fs].chars().next_back()) {
@@ -1186,18 +1207,13 @@ fn default_reading_ok(text: &str, norm: &Normalized, h: &crate::sound::SoundHit)
     if latin_at(&h.units[h.units.len() - 1]) && glued(folded[fe..].chars().next()) {
         return false;
     }
-    for u in &h.units {
-        if latin_at(u) && u.len() == 1 {
-            let o = norm.folded_to_original(u.start, u.end);
-            if text[o].chars().any(char::is_uppercase) {
-                return false;
-            }
-        }
-    }
-    if h.plain > 0 && h.plain < h.term_chars && !words::is_whole_words(folded, fs, fe) {
-        return false;
-    }
-    true
+    !h.units.iter().any(|u| {
+        latin_at(u)
+            && u.len() == 1
+            && text[norm.folded_to_original(u.start, u.end)]
+                .chars()
+                .any(char::is_uppercase)
+    })
 }
 
 /// Sentence punctuation: a gap holding one of these is a clause break, not a disguise, unless

@@ -270,6 +270,40 @@ fn sound_alike_words_stay_quiet() {
     }
 }
 
+/// What the default readings (every rule's terms, `read` unset) must leave alone: names'
+/// initials, grades and sizes, letters glued to digits, one capital for a character, pictures
+/// read as words, idioms with most characters swapped, a word cut in two beside a disguise,
+/// and a plain term with a particle (最强哒 is 最强, left to the literal and its context).
+const DEFAULT_READING_WALL: &[&str] = &[
+    "记得之前八组溜zyx好几次",
+    "再给wzj送钱我就是傻",
+    "研发出一批3D打印的船",
+    "大S发微博晒出当年的剧照",
+    "还能典当75万元的奔驰S级轿车",
+    "八万元宝送蓝水晶紫水晶ss级同伴",
+    "肩刚好合适，长度能有xl的长度了",
+    "给我你的姓氏，还你一个故事🤗👇",
+    "万物伊始，世间只有一颗星",
+    "超腻的一天w一天的少女心都爆棚",
+    "你是最强哒！最棒哒！",
+    "可以随便去b战看看大主播",
+];
+
+#[test]
+fn default_readings_leave_ordinary_text_alone() {
+    let linter = Linter::builtin();
+    for &s in DEFAULT_READING_WALL {
+        // sponsored: a claim needs no product around it, so only the reading decides
+        let found: Vec<String> = linter
+            .lint(&Note::from_body(s).sponsored(true))
+            .into_iter()
+            .filter(|v| v.reading.is_some() && v.severity >= Severity::Warning)
+            .map(|v| format!("{}({} read as {})", v.rule, v.matched, v.reading.unwrap().term))
+            .collect();
+        assert!(found.is_empty(), "{s}: {found:?}");
+    }
+}
+
 #[test]
 fn a_violation_says_how_it_was_read() {
     let linter = Linter::builtin();

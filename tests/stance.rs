@@ -1,0 +1,175 @@
+//! Generated: a note's stance decides what its words do. The parts are crossed, not listed as
+//! sentences: every warning frame with every quoted violation must report it at `info` with
+//! the note's reason; every promoting frame with every claim that names no product in its own
+//! sentence must report it at warning; diaries and care notes stay quiet; and a redirect's own
+//! number or disguise stays an error whatever the note says. Written for this project (not
+//! taken from any evaluation set).
+
+use redlint::context::Why;
+use redlint::{Category, Linter, Note, Severity, Violation};
+
+fn lint(linter: &Linter, note: &Note) -> Vec<Violation> {
+    linter
+        .lint(note)
+        .into_iter()
+        .filter(|v| v.category != Category::Format)
+        .collect()
+}
+
+/// Sentences that warn or report, with `{}` where the quoted thing goes.
+const WARNING_FRAMES: &[&str] = &[
+    "姐妹们避雷！有人跟我说{}，千万别信",
+    "作为药师提醒一下：网上说{}的都是骗局",
+    "差点被骗😨 对方说{}，我直接拉黑了",
+    "新闻说有人因为{}住院了，大家警惕",
+    "交了智商税才知道，{}都是假的",
+    "在儿子书包里翻出来的，上面写着{}，气死我了",
+];
+
+/// What a warning quotes: product words, claims and sales calls, each with its category.
+const QUOTED: &[(&str, Category)] = &[
+    ("电子烟新口味", Category::ProhibitedProduct),
+    ("打水光针不伤皮肤", Category::ProhibitedProduct),
+    ("司美格鲁肽一个月瘦十斤", Category::ProhibitedProduct),
+    ("高仿包和专柜一样", Category::ProhibitedProduct),
+    ("这个茶能降血压", Category::BannedWord),
+    ("全网最低价", Category::BannedWord),
+    ("无效退款", Category::BannedWord),
+    ("点击链接领奖", Category::Advertorial),
+    ("拍下立减两百", Category::Advertorial),
+    ("加我微信详聊", Category::OffPlatform),
+];
+
+#[test]
+fn what_a_warning_quotes_is_information() {
+    let linter = Linter::builtin();
+    let mut checked = 0;
+    for frame in WARNING_FRAMES {
+        for &(quoted, category) in QUOTED {
+            let body = frame.replace("{}", quoted);
+            let found = lint(&linter, &Note::from_body(&body));
+            let of_category: Vec<&Violation> = found.iter().filter(|v| v.category == category).collect();
+            assert!(!of_category.is_empty(), "{body}: {category} not reported at all");
+            for v in of_category {
+                assert_eq!(v.severity, Severity::Info, "{body}: {} {:?} counts", v.rule, v.matched);
+                assert!(
+                    matches!(v.why, Some(Why::Warns | Why::NoProduct | Why::NotPromoted)),
+                    "{body}: {} lowered without the note's reason ({:?})",
+                    v.rule,
+                    v.why
+                );
+            }
+            // the same words said by someone selling them count
+            let selling = format!("{quoted}，这款我回购了三次，推荐给大家");
+            let found = lint(&linter, &Note::from_body(&selling));
+            assert!(
+                found
+                    .iter()
+                    .any(|v| v.category == category && v.severity >= Severity::Warning),
+                "{selling}: {category} not flagged outside a warning: {found:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 60);
+}
+
+/// A contact of the writer's own (a number, a handle, a disguised channel) is no quotation.
+#[test]
+fn a_warning_note_keeps_the_writers_own_contact() {
+    let linter = Linter::builtin();
+    for frame in WARNING_FRAMES {
+        for contact in ["vx：lily_0909", "电话13912345678", "薇❤信 lily0909"] {
+            let body = format!("{}\n有问题找我 {contact}", frame.replace("{}", "电子烟"));
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(
+                found
+                    .iter()
+                    .any(|v| v.category == Category::OffPlatform && v.severity == Severity::Error),
+                "{body}: the writer's contact was lowered: {found:?}"
+            );
+        }
+    }
+}
+
+/// Claims with no product in their own sentence (它, 这个, nothing at all), in notes whose title,
+/// tags or body name what they review.
+const PROMOTING: &[(&str, &str, &[&str])] = &[
+    ("面霜测评", "{}\n质地很轻薄，秋冬也不干", &["护肤"]),
+    ("", "入手三个月了，{}\n价格一百出头，回购了两次", &[]),
+    ("蛋白粉分享", "练了三年的老铁说句实话\n{}", &["健身"]),
+    ("", "这是我的空瓶记录\n{}\n下单的时候还有赠品", &["空瓶"]),
+];
+
+const UNANCHORED_CLAIMS: &[&str] = &[
+    "它是我用过最好的",
+    "真的是全网最低了",
+    "真的立竿见影",
+    "七天瘦十斤不是梦",
+    "绝对放心冲",
+    "一周就根治了",
+    "排名第一实至名归",
+];
+
+#[test]
+fn in_a_promoting_note_a_claim_anywhere_counts() {
+    let linter = Linter::builtin();
+    for &(title, body, tags) in PROMOTING {
+        for claim in UNANCHORED_CLAIMS {
+            let body = body.replace("{}", claim);
+            let note = Note::from_body(&body).with_title(title).with_tags(tags.iter().copied());
+            let found = lint(&linter, &note);
+            assert!(
+                found
+                    .iter()
+                    .any(|v| v.category == Category::BannedWord && v.severity >= Severity::Warning),
+                "{title} | {body}: claim not counted: {found:?}"
+            );
+            // the same claim in a diary that promotes nothing is no advertising claim (one that
+            // says it was used, 用过, names a product of its own)
+            if claim.contains("用过") {
+                continue;
+            }
+            let diary = format!("今天下雨了，在家发呆。{claim}");
+            let quiet = lint(&linter, &Note::from_body(&diary));
+            assert!(
+                quiet
+                    .iter()
+                    .filter(|v| v.category == Category::BannedWord)
+                    .all(|v| v.severity == Severity::Info),
+                "{diary}: {quiet:?}"
+            );
+        }
+    }
+}
+
+/// A person's illness or care: the drug or the injection was prescribed, not sold.
+#[test]
+fn care_notes_name_treatments_without_promoting_them() {
+    let linter = Linter::builtin();
+    let treatments = ["安眠药", "司美格鲁肽", "肉毒素", "玻尿酸注射", "非那雄胺"];
+    let frames = [
+        "去医院看了，医生诊断后开了{}，要按时复查",
+        "我妈住院一周，出院时医生让她继续用{}",
+        "确诊以后在门诊用了{}，医生说慢慢来",
+    ];
+    for frame in frames {
+        for t in treatments {
+            let body = frame.replace("{}", t);
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(
+                found.iter().all(|v| v.severity == Severity::Info
+                    || !matches!(v.category, Category::ProhibitedProduct | Category::BannedWord)),
+                "{body}: {found:?}"
+            );
+            // sold, the same drug counts
+            let sold = format!("{t}代购，一盒三百，需要的私信");
+            assert!(
+                lint(&linter, &Note::from_body(&sold))
+                    .iter()
+                    .any(|v| v.category == Category::ProhibitedProduct && v.severity >= Severity::Warning),
+                "{sold}"
+            );
+        }
+    }
+}
