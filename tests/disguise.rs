@@ -171,6 +171,7 @@ fn generated_disguises_are_read() {
     let linter = Linter::builtin();
     let table = by_sound();
     let mut tried: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut by_rule: BTreeMap<(String, &str), (usize, usize)> = BTreeMap::new();
     let mut missed: Vec<String> = Vec::new();
     let subjects = subjects(&linter);
     assert!(subjects.len() > 50, "{} terms read by sound", subjects.len());
@@ -188,8 +189,11 @@ fn generated_disguises_are_read() {
             }
             let e = tried.entry(family).or_default();
             e.0 += 1;
+            let r = by_rule.entry((s.rule.clone(), family)).or_default();
+            r.0 += 1;
             if hit {
                 e.1 += 1;
+                r.1 += 1;
             } else {
                 missed.push(format!("{family}: {} {} ← {body}", s.rule, s.term));
             }
@@ -202,6 +206,7 @@ fn generated_disguises_are_read() {
     for m in missed.iter().take(60) {
         println!("  missed {m}");
     }
+    coverage_table_is_current(&linter, &tried, &by_rule);
     for (family, (n, ok)) in &tried {
         let floor = match *family {
             "homophone" => 0.6,
@@ -211,6 +216,54 @@ fn generated_disguises_are_read() {
         assert!(
             *ok as f64 >= floor * *n as f64,
             "{family}: {ok}/{n} below {floor}; run with --nocapture for the misses"
+        );
+    }
+}
+
+/// The coverage table of `rules/README.md` (every rule x every reading: generated terms read /
+/// generated), held equal to what this run measured; `REDLINT_BLESS=1` rewrites it.
+fn coverage_table_is_current(
+    linter: &Linter,
+    tried: &BTreeMap<&str, (usize, usize)>,
+    by_rule: &BTreeMap<(String, &str), (usize, usize)>,
+) {
+    let families: Vec<&str> = tried.keys().copied().collect();
+    let mut table = String::from("| rule | read | ");
+    table += &families.join(" | ");
+    table += " |\n|---|---|";
+    table += &"---|".repeat(families.len());
+    table += "\n";
+    for r in linter.rules().filter(|r| !r.terms.is_empty() || !r.disguised_terms.is_empty()) {
+        let read = if r.read.is_empty() {
+            "as written".to_owned()
+        } else if r.read_default {
+            "default".to_owned()
+        } else {
+            r.read.iter().map(|m| format!("{m:?}").to_lowercase()).collect::<Vec<_>>().join("+")
+        };
+        table += &format!("| {} {} | {read} |", r.id, r.name);
+        for f in &families {
+            match by_rule.get(&(r.id.clone(), *f)) {
+                Some((n, ok)) => table += &format!(" {ok}/{n} |"),
+                None => table += " – |",
+            }
+        }
+        table += "\n";
+    }
+    let (start, end) = ("<!-- coverage:start -->\n", "<!-- coverage:end -->");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let (a, b) = (
+        readme.find(start).expect("coverage markers in rules/README.md") + start.len(),
+        readme.find(end).expect("coverage markers in rules/README.md"),
+    );
+    if std::env::var_os("REDLINT_BLESS").is_some() {
+        std::fs::write(path, format!("{}{table}{}", &readme[..a], &readme[b..])).unwrap();
+    } else {
+        assert_eq!(
+            &readme[a..b],
+            table,
+            "rules/README.md's coverage table is stale: run `REDLINT_BLESS=1 cargo test --test disguise`"
         );
     }
 }
