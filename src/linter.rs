@@ -138,6 +138,9 @@ struct FieldFacts {
     warning: usize,
     /// How many words of a person's illness or care (a doctor, a hospital, a diagnosis).
     narrative: usize,
+    /// Whether it names something sold in words of its own (not inside a violation: a title
+    /// that names a drug is about that drug, not a sale of it).
+    names_goods: bool,
 }
 
 /// What a note as a whole does, decided once from all its fields: the law binds what
@@ -172,7 +175,10 @@ impl Stance {
             Stance::Promoting
         } else if warning > 0 && warning >= promotion {
             Stance::Warning
-        } else if narrative >= 2 && promotion == 0 && !about {
+        } else if narrative >= 2
+            && promotion == 0
+            && !facts.iter().any(|f| f.field != Some(Field::Body) && f.names_goods)
+        {
             Stance::Care
         } else if about || (promotion > 0 && commercial >= 2) || promotion >= 2 || commercial >= 4 {
             Stance::Promoting
@@ -748,6 +754,7 @@ impl Linter {
             promotion: count(Anchor::Promotion),
             warning: count(Anchor::Warning),
             narrative: count(Anchor::Narrative),
+            names_goods: count(Anchor::Commercial) > 0,
         }
     }
 

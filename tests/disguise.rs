@@ -233,13 +233,20 @@ fn coverage_table_is_current(
     table += " |\n|---|---|";
     table += &"---|".repeat(families.len());
     table += "\n";
-    for r in linter.rules().filter(|r| !r.terms.is_empty() || !r.disguised_terms.is_empty()) {
+    for r in linter
+        .rules()
+        .filter(|r| !r.terms.is_empty() || !r.disguised_terms.is_empty())
+    {
         let read = if r.read.is_empty() {
             "as written".to_owned()
         } else if r.read_default {
             "default".to_owned()
         } else {
-            r.read.iter().map(|m| format!("{m:?}").to_lowercase()).collect::<Vec<_>>().join("+")
+            r.read
+                .iter()
+                .map(|m| format!("{m:?}").to_lowercase())
+                .collect::<Vec<_>>()
+                .join("+")
         };
         table += &format!("| {} {} | {read} |", r.id, r.name);
         for f in &families {

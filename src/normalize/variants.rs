@@ -87,12 +87,28 @@ pub(super) fn to_standard(c: char) -> char {
     })
 }
 
+/// The first code point [`IS_VARIANT`] covers (CJK Unified Ideographs).
+const HAN_START: u32 = 0x4E00;
+
+/// One bit per ideograph of U+4E00–U+9FFF: set for the variants of [`HAN`], so that the
+/// normaliser's fast path pays one bit test per character, not a search.
+static IS_VARIANT: [u64; 328] = {
+    let mut bits = [0u64; 328];
+    let mut i = 0;
+    while i < HAN.len() {
+        let k = HAN[i].0 as u32 - HAN_START;
+        bits[(k / 64) as usize] |= 1 << (k % 64);
+        i += 1;
+    }
+    bits
+};
+
 /// The standard form of the Han character `u`, if it is a variant (the normaliser's fast
 /// path for ideographs asks this after the traditional table).
 #[inline]
 pub(super) fn han(u: u32) -> Option<char> {
-    let (first, last) = (HAN[0].0 as u32, HAN[HAN.len() - 1].0 as u32);
-    if u < first || u > last {
+    let k = u.wrapping_sub(HAN_START);
+    if k >= 328 * 64 || IS_VARIANT[(k / 64) as usize] & (1 << (k % 64)) == 0 {
         return None;
     }
     let c = char::from_u32(u)?;
@@ -107,6 +123,9 @@ mod tests {
     fn sorted_and_single_step() {
         assert!(VARIANTS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(HAN.windows(2).all(|w| w[0].0 < w[1].0));
+        // every variant in the bitset's range, found by the fast path
+        assert!(HAN.iter().all(|&(v, s)| han(v as u32) == Some(s)));
+        assert_eq!(han('单' as u32), None);
         // a standard form is never itself a variant (one lookup is the whole fold)
         assert!(VARIANTS.iter().all(|&(_, s)| to_standard(s) == s));
     }
