@@ -734,13 +734,19 @@ impl Linter {
         out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
         // recommending and warning words inside a violation are what the note says, not how
         // it says it (链接 of a quoted 点击链接): they do not decide its stance
-        let found = &out[first..];
-        let count = |kind: Anchor| {
-            anchors
-                .iter()
-                .filter(|&&(a, s)| a == kind && !found.iter().any(|v| v.span.contains(s)))
-                .count()
+        // what the violations cover, as disjoint sorted ranges (one pass over them sorted)
+        let mut covered: Vec<(usize, usize)> = Vec::new();
+        for v in &out[first..] {
+            match covered.last_mut() {
+                Some(last) if v.span.start <= last.1 => last.1 = last.1.max(v.span.end),
+                _ => covered.push((v.span.start, v.span.end)),
+            }
+        }
+        let inside = |s: Span| {
+            let i = covered.partition_point(|&(start, _)| start <= s.start);
+            i > 0 && covered[i - 1].1 >= s.end
         };
+        let count = |kind: Anchor| anchors.iter().filter(|&&(a, s)| a == kind && !inside(s)).count();
         let mut things: Vec<&str> = anchors
             .iter()
             .filter(|&&(a, _)| a == Anchor::Commercial)
@@ -766,20 +772,18 @@ impl Linter {
     fn apply_stance(&self, stance: Stance, out: &mut [Violation]) {
         // a product recommended only where it is (a drink): the note is about it when it is
         // named in the title or a tag, or recommended in a clause of its own
-        let promoted = |rule: &str| {
-            out.iter().any(|v| {
-                v.rule == rule && (v.field != Field::Body || (v.why.is_none() && v.severity >= Severity::Warning))
-            })
-        };
-        let promoted: Vec<String> = out
+        let mut promoted: Vec<&str> = out
             .iter()
-            .filter(|v| v.why == Some(Why::NotPromoted) && promoted(&v.rule))
-            .map(|v| v.rule.clone())
+            .filter(|v| v.field != Field::Body || (v.why.is_none() && v.severity >= Severity::Warning))
+            .map(|v| v.rule.as_str())
             .collect();
+        promoted.sort_unstable();
+        promoted.dedup();
+        let promoted: Vec<String> = promoted.into_iter().map(str::to_owned).collect();
         for v in out.iter_mut() {
             let lowered = match v.why {
                 Some(Why::NoProduct) => true,
-                Some(Why::NotPromoted) => promoted.contains(&v.rule),
+                Some(Why::NotPromoted) => promoted.binary_search(&v.rule).is_ok(),
                 _ => false,
             };
             match stance {
@@ -793,11 +797,15 @@ impl Linter {
                 Stance::Warning if v.severity >= Severity::Warning && v.why != Some(Why::Sponsored) => {
                     // a number, handle or link (a pattern's), or a disguised channel: the
                     // writer's own, not a quote
-                    let own_contact = v.category == Category::OffPlatform
-                        && self.rule(&v.rule).is_some_and(|r| {
-                            let matched = fold_term(&v.matched);
-                            !r.terms.iter().any(|t| fold_term(t) == matched)
+                    let own_contact = v.category == Category::OffPlatform && {
+                        let inner = &*self.inner;
+                        let plain_term = inner.ids.get(&fold_term(&v.matched)).is_some_and(|&id| {
+                            inner.roles[id].iter().any(|role| {
+                                matches!(role, Role::Term { rule, .. } if inner.rules[*rule as usize].rule.id == v.rule)
+                            })
                         });
+                        !plain_term
+                    };
                     if matches!(
                         v.category,
                         Category::BannedWord
@@ -925,7 +933,18 @@ impl Linter {
     /// that word, not a disguise, unless the rule's cues say otherwise.
     fn read_disguises(&self, text: &str, norm: &Normalized, active: &impl Fn(usize) -> bool, hits: &mut Vec<Hit>) {
         let inner = &*self.inner;
-        for h in inner.sound.scan(norm.folded()) {
+        let readings = inner.sound.scan(norm.folded());
+        if readings.is_empty() {
+            return;
+        }
+        // the literal hits by start, to find one inside a reading in logarithmic time
+        let mut literals: Vec<(usize, usize, usize)> = hits
+            .iter()
+            .filter(|h| h.reading.is_none())
+            .map(|h| (h.span.start, h.span.end, h.rule))
+            .collect();
+        literals.sort_unstable();
+        for h in readings {
             let st = inner.sound.term(h.term);
             let rule = st.rule as usize;
             if !active(rule) {
@@ -961,9 +980,11 @@ impl Linter {
             }
             // a term of the same rule written plainly inside (最强 of 最强哒) is that term,
             // and the literal matcher's: the rest is not a disguise
-            if hits
+            let from = literals.partition_point(|&(start, _, _)| start < span.start);
+            if literals[from..]
                 .iter()
-                .any(|l| l.rule == rule && l.reading.is_none() && span.contains(l.span))
+                .take_while(|&&(start, _, _)| start < span.end)
+                .any(|&(_, end, r)| r == rule && end <= span.end)
             {
                 continue;
             }
