@@ -140,7 +140,7 @@ pub fn run(args: &AuditArgs) -> Result<u8, String> {
         AuditFormat::Human => {
             for b in &bad {
                 let at = b.line.map(|l| format!(":{l}")).unwrap_or_default();
-                eprintln!("redlint: {}{at}: {}", b.path, b.error);
+                crate::cli::say(&format!("redlint: {}{at}: {}", b.path, b.error));
             }
             audit::human(&report, &bad)
         }

@@ -87,6 +87,8 @@ pub fn run(args: &FixArgs) -> Result<u8, String> {
         _ => Box::new(BufWriter::new(stdout.lock())),
     };
     let mut tally = Tally::default();
+    // a reader that went away (`redlint fix notes.jsonl | head`) ends the output quietly
+    let mut gone = false;
     for (path, settings) in plan {
         let name = path.display().to_string();
         let result = if is_jsonl(path, args.input_format) {
@@ -94,14 +96,28 @@ pub fn run(args: &FixArgs) -> Result<u8, String> {
         } else {
             fix_text_file(path, &name, &settings, args, &mut out, &mut tally)
         };
-        if let Err(message) = result {
-            out.flush().ok();
-            eprintln!("redlint: {message}");
-            tally.trouble = true;
+        match result {
+            Ok(()) => {}
+            Err(Stop::Gone) => {
+                gone = true;
+                break;
+            }
+            Err(Stop::Trouble(message)) => {
+                if let Err(e) = out.flush() {
+                    gone |= crate::cli::reader_gone(&e);
+                }
+                crate::cli::say(&format!("redlint: {message}"));
+                tally.trouble = true;
+            }
         }
     }
-    out.flush().map_err(|e| format!("writing: {e}"))?;
-    if !args.quiet {
+    if !gone {
+        match out.flush() {
+            Err(e) if crate::cli::reader_gone(&e) => gone = true,
+            other => other.map_err(|e| format!("writing: {e}"))?,
+        }
+    }
+    if !args.quiet && !gone {
         let verb = if args.diff { "would fix" } else { "fixed" };
         let mut line = format!(
             "{verb} {} in {}",
@@ -120,9 +136,32 @@ pub fn run(args: &FixArgs) -> Result<u8, String> {
                 plural(tally.overlapping, "fix", Some("fixes"))
             ));
         }
-        eprintln!("{line}");
+        crate::cli::say(&line);
     }
     Ok(if tally.trouble { EXIT_TROUBLE } else { 0 })
+}
+
+/// Why fixing a source stopped early.
+enum Stop {
+    /// Something to report (the other sources are still fixed).
+    Trouble(String),
+    /// The reader of the output went away: the output ends quietly, nothing more is read.
+    Gone,
+}
+
+impl From<String> for Stop {
+    fn from(message: String) -> Stop {
+        Stop::Trouble(message)
+    }
+}
+
+/// A failed write of the output.
+fn written(e: io::Error) -> Stop {
+    if crate::cli::reader_gone(&e) {
+        Stop::Gone
+    } else {
+        Stop::Trouble(format!("writing: {e}"))
+    }
 }
 
 fn plural(n: usize, one: &str, many: Option<&str>) -> String {
@@ -155,17 +194,17 @@ fn fix_text_file(
     args: &FixArgs,
     out: &mut dyn Write,
     tally: &mut Tally,
-) -> Result<(), String> {
+) -> Result<(), Stop> {
     let stdin = name == "-";
     let text = read_text(path, name)?;
     let sponsored = settings.sponsored || args.sponsored;
     let fixed = fix::fix_text(&settings.linter, &text, sponsored, args.unsafe_too)
-        .map_err(|e| format!("{name}: front matter: {e}"))?;
+        .map_err(|e| Stop::from(format!("{name}: front matter: {e}")))?;
     tally.add(&fixed);
     if fixed.changed() {
         tally.files += 1;
     }
-    let w = |e: io::Error| format!("writing: {e}");
+    let w = written;
     if args.diff {
         if fixed.changed() {
             let diff = similar::TextDiff::from_lines(&text, &fixed.value);
@@ -174,7 +213,7 @@ fn fix_text_file(
     } else if stdin {
         out.write_all(fixed.value.as_bytes()).map_err(w)?;
     } else if fixed.changed() {
-        write_atomically(path, fixed.value.as_bytes()).map_err(|e| format!("{name}: cannot write: {e}"))?;
+        write_atomically(path, fixed.value.as_bytes()).map_err(|e| Stop::from(format!("{name}: cannot write: {e}")))?;
     }
     Ok(())
 }
@@ -242,12 +281,12 @@ fn fix_jsonl(
     args: &FixArgs,
     out: &mut dyn Write,
     tally: &mut Tally,
-) -> Result<(), String> {
+) -> Result<(), Stop> {
     let source = input::open(path, InputFormat::Jsonl, false)?;
     let input::Source::Lines(reader, _) = source else {
-        return Err(format!("{name}: not read as JSONL"));
+        return Err(Stop::from(format!("{name}: not read as JSONL")));
     };
-    let w = |e: io::Error| format!("writing: {e}");
+    let w = written;
     let mut changed_any = false;
     let mut headed = false;
     let mut bad = Vec::new();
@@ -306,16 +345,19 @@ fn fix_jsonl(
         tally.files += 1;
     }
     if !bad.is_empty() {
-        out.flush().ok();
+        out.flush().map_err(written)?;
         for m in &bad {
             let what = if args.diff {
                 "left out of the diff"
             } else {
                 "written unchanged"
             };
-            eprintln!("redlint: {name}: {m} ({what})");
+            crate::cli::say(&format!("redlint: {name}: {m} ({what})"));
         }
-        return Err(format!("{name}: {} could not be read", plural(bad.len(), "line", None)));
+        return Err(Stop::from(format!(
+            "{name}: {} could not be read",
+            plural(bad.len(), "line", None)
+        )));
     }
     Ok(())
 }

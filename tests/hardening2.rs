@@ -1,0 +1,65 @@
+//! What a new user broke in the second week, and limits counted the way the platform counts
+//! (issue "Hardening II"): each with a test that failed before its fix, through the binary.
+
+use std::process::Command;
+
+mod common;
+use common::{scratch, write};
+
+const BIN: &str = env!("CARGO_BIN_EXE_redlint");
+
+/// A note with thousands of violations: its report is far larger than a pipe holds, so a
+/// reader that stops after a few bytes leaves the binary writing into a closed pipe.
+fn hostile_note(dir: &std::path::Path) -> String {
+    write(dir, "hostile.md", "最好的面霜加我微信abc123电子烟".repeat(2000))
+}
+
+/// Runs `pipeline` in bash; returns its stdout.
+fn bash(pipeline: &str) -> String {
+    let out = Command::new("bash").args(["-c", pipeline]).output().expect("bash runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `redlint check … 2>&1 | head -2`: stderr goes into the closed pipe too, and nothing
+/// panics; the exit code is that of what was checked (the note has errors: 1).
+#[test]
+fn a_closed_pipe_with_stderr_in_it_is_not_a_panic() {
+    let dir = scratch("pipe-both");
+    let note = hostile_note(&dir);
+    for args in ["check", "check --format line", "check --format jsonl"] {
+        let code = bash(&format!(
+            "'{BIN}' {args} '{note}' 2>&1 | head -2 >/dev/null; echo ${{PIPESTATUS[0]}}"
+        ));
+        assert_eq!(code.trim(), "1", "{args}: exit {code} (101 is a panic)");
+    }
+}
+
+/// With stderr apart, a reader that goes away ends the output quietly in every format: no
+/// "Broken pipe" message, and the exit code of what was checked.
+#[test]
+fn a_reader_that_goes_away_ends_every_format_quietly() {
+    let dir = scratch("pipe-quiet");
+    let note = hostile_note(&dir);
+    let lines: String = (0..3000)
+        .map(|i| format!("{{\"id\":{i},\"body\":\"最好的面霜加我微信abc123电子烟最好的面霜加我微信abc123\"}}\n"))
+        .collect();
+    let jsonl = write(&dir, "many.jsonl", lines);
+    let err = dir.join("err.txt").display().to_string();
+    for format in ["human", "json", "jsonl", "line", "sarif", "github", "html"] {
+        for input in [&note, &jsonl] {
+            let code = bash(&format!(
+                "'{BIN}' check --format {format} '{input}' 2>'{err}' | head -c 100 >/dev/null; echo ${{PIPESTATUS[0]}}"
+            ));
+            let said = std::fs::read_to_string(&err).unwrap_or_default();
+            assert!(said.is_empty(), "{format} {input}: {said}");
+            assert_eq!(code.trim(), "1", "{format} {input}: exit {code}");
+        }
+    }
+    // fix writes JSONL to stdout: the same
+    let code = bash(&format!(
+        "'{BIN}' fix '{jsonl}' 2>'{err}' | head -c 100 >/dev/null; echo ${{PIPESTATUS[0]}}"
+    ));
+    let said = std::fs::read_to_string(&err).unwrap_or_default();
+    assert!(said.is_empty(), "fix: {said}");
+    assert_eq!(code.trim(), "0", "fix: exit {code}");
+}
