@@ -4,7 +4,7 @@
 use std::process::Command;
 
 mod common;
-use common::{scratch, write};
+use common::{json_lines, redlint, scratch, stdout, write};
 
 const BIN: &str = env!("CARGO_BIN_EXE_redlint");
 
@@ -62,4 +62,30 @@ fn a_reader_that_goes_away_ends_every_format_quietly() {
     let said = std::fs::read_to_string(&err).unwrap_or_default();
     assert!(said.is_empty(), "fix: {said}");
     assert_eq!(code.trim(), "0", "fix: exit {code}");
+}
+
+/// `--format line` writes one violation on one line, even when the quoted text holds a line
+/// break (the overflow of a long body with paragraphs).
+#[test]
+fn the_line_format_keeps_one_violation_a_line() {
+    let dir = scratch("line-breaks");
+    let note = write(&dir, "long.md", "今天去公园散步，银杏很好看。\n\n".repeat(100));
+    let found = json_lines(&stdout(&redlint(&["check", "--format", "jsonl", &note])));
+    let count = found[0]["violations"].as_array().map_or(0, Vec::len);
+    assert!(
+        found[0]["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["rule"] == "F502" && v["matched"].as_str().unwrap_or_default().contains('\n')),
+        "the test needs a quoted line break: {found:?}"
+    );
+    let out = stdout(&redlint(&["check", "--format", "line", &note]));
+    // the problem matcher the README gives VS Code
+    let pattern = regex::Regex::new(r"^(.+?):(\d+):(\d+): (error|warning|info): (.*) \[([A-Za-z0-9-]+)\]$").unwrap();
+    assert_eq!(out.lines().count(), count, "{out}");
+    for line in out.lines() {
+        assert!(pattern.is_match(line), "{line}");
+    }
+    assert!(out.contains("\\n"), "the break is written as an escape: {out}");
 }
