@@ -4,7 +4,7 @@
 use std::process::Command;
 
 mod common;
-use common::{json_lines, redlint, scratch, stdout, write};
+use common::{json_lines, redlint, redlint_in, scratch, stderr, stdout, write};
 
 const BIN: &str = env!("CARGO_BIN_EXE_redlint");
 
@@ -88,4 +88,42 @@ fn the_line_format_keeps_one_violation_a_line() {
         assert!(pattern.is_match(line), "{line}");
     }
     assert!(out.contains("\\n"), "the break is written as an escape: {out}");
+}
+
+/// A hit the linter lowered to info (no product in the sentence) is not rewritten by `fix`,
+/// unless the user asks for that level.
+#[test]
+fn fix_leaves_what_the_linter_judged_innocent() {
+    let text = "这是我做得最好的一次";
+    let checked = json_lines(&stdout(&redlint_in(
+        None,
+        &["check", "--format", "jsonl", "-"],
+        Some(text.as_bytes()),
+    )));
+    assert_eq!(checked[0]["violations"][0]["severity"], "info", "{checked:?}");
+    let out = redlint_in(None, &["fix", "-"], Some(text.as_bytes()));
+    assert_eq!(stdout(&out), text, "{}", stderr(&out));
+    let out = redlint_in(None, &["fix", "--fix-on", "info", "-"], Some(text.as_bytes()));
+    assert_eq!(stdout(&out), "这是我做得很好的一次");
+    // a warning is still fixed by default
+    let out = redlint_in(None, &["fix", "-"], Some("这款面霜最好用".as_bytes()));
+    assert_eq!(stdout(&out), "这款面霜很好用");
+    // and in JSONL
+    let dir = scratch("fix-info");
+    let jsonl = write(&dir, "n.jsonl", format!("{{\"id\":1,\"body\":\"{text}\"}}\n"));
+    let out = redlint(&["fix", &jsonl]);
+    assert_eq!(stdout(&out), format!("{{\"id\":1,\"body\":\"{text}\"}}\n"));
+}
+
+/// `fix` on JSONL says when a violation has only unsafe fixes, as it does for a text note.
+#[test]
+fn fix_on_jsonl_says_what_only_unsafe_fixes_would_change() {
+    let dir = scratch("fix-unsafe");
+    let body = "这款面霜是顶级品质";
+    let md = write(&dir, "n.md", body);
+    let jsonl = write(&dir, "n.jsonl", format!("{{\"id\":1,\"body\":\"{body}\"}}\n"));
+    let said = "1 violation has only unsafe fixes (use --unsafe)";
+    assert!(stderr(&redlint(&["fix", "--diff", &md])).contains(said));
+    let out = redlint(&["fix", &jsonl]);
+    assert!(stderr(&out).contains(said), "{}", stderr(&out));
 }

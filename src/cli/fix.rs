@@ -7,7 +7,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::fix::{self, Fixed};
+use crate::fix::{self, FixOptions, Fixed};
 use crate::{Field, Note};
 
 use crate::cli::input::{self, Chunks};
@@ -26,6 +26,10 @@ pub struct FixArgs {
     /// Also apply suggestions marked unsafe (they change what the note says: read the diff).
     #[arg(long = "unsafe")]
     unsafe_too: bool,
+    /// Fix violations at or above this severity (a violation the linter lowered to info is
+    /// one it judged innocent).
+    #[arg(long, value_name = "SEVERITY", default_value = "warning", value_parser = crate::cli::parse_severity)]
+    fix_on: crate::Severity,
     /// Where fixed JSONL notes go (default: stdout). Never the input itself.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -58,6 +62,15 @@ impl Tally {
         self.fixes += f.applied.len();
         self.unsafe_left += f.unsafe_left;
         self.overlapping += f.overlapping;
+    }
+}
+
+impl FixArgs {
+    fn options(&self) -> FixOptions {
+        FixOptions {
+            unsafe_too: self.unsafe_too,
+            min_severity: self.fix_on,
+        }
     }
 }
 
@@ -198,7 +211,7 @@ fn fix_text_file(
     let stdin = name == "-";
     let text = read_text(path, name)?;
     let sponsored = settings.sponsored || args.sponsored;
-    let fixed = fix::fix_text(&settings.linter, &text, sponsored, args.unsafe_too)
+    let fixed = fix::fix_text_with(&settings.linter, &text, sponsored, &args.options())
         .map_err(|e| Stop::from(format!("{name}: front matter: {e}")))?;
     tally.add(&fixed);
     if fixed.changed() {
@@ -301,9 +314,13 @@ fn fix_jsonl(
                     continue;
                 }
             };
-            match fix_record(&raw, settings, args) {
-                Ok(Some((fixed_line, fixed))) => {
-                    tally.add(&fixed);
+            let fixed = fix_record(&raw, settings, args);
+            if let Ok((_, fixed)) = &fixed {
+                // an unchanged record may still have violations with only unsafe fixes
+                tally.add(fixed);
+            }
+            match fixed {
+                Ok((Some(fixed_line), _)) => {
                     changed_any = true;
                     if args.diff {
                         // a unified diff `patch` takes: file headers once, then a hunk per record
@@ -322,13 +339,13 @@ fn fix_jsonl(
                         writeln!(out, "{fixed_line}").map_err(w)?;
                     }
                 }
-                Ok(None) if !args.diff => {
+                Ok((None, _)) if !args.diff => {
                     out.write_all(&raw).map_err(w)?;
                     if !raw.ends_with(b"\n") {
                         out.write_all(b"\n").map_err(w)?;
                     }
                 }
-                Ok(None) => {}
+                Ok((None, _)) => {}
                 Err(message) => {
                     bad.push(format!("line {line}: {message}"));
                     if !args.diff {
@@ -362,9 +379,9 @@ fn fix_jsonl(
     Ok(())
 }
 
-type FixedRecord = Option<(String, Fixed<Note>)>;
+/// The fixed record's line (`None`: nothing was fixed) and what fixing did.
+type FixedRecord = (Option<String>, Fixed<Note>);
 
-/// `Ok(None)`: nothing to fix.
 fn fix_record(raw: &[u8], settings: &Settings, args: &FixArgs) -> Result<FixedRecord, String> {
     let text = std::str::from_utf8(raw).map_err(|_| "not valid UTF-8".to_owned())?;
     let text = text.trim_end_matches(['\n', '\r']);
@@ -373,9 +390,9 @@ fn fix_record(raw: &[u8], settings: &Settings, args: &FixArgs) -> Result<FixedRe
     if !note.sponsored && (args.sponsored || (settings.sponsored && !Note::json_declares_sponsored(text))) {
         note.sponsored = true;
     }
-    let fixed = fix::fix_note(&settings.linter, &note, args.unsafe_too);
+    let fixed = fix::fix_note_with(&settings.linter, &note, &args.options());
     if !fixed.changed() {
-        return Ok(None);
+        return Ok((None, fixed));
     }
     let fields: std::collections::BTreeSet<Field> = fixed.applied.iter().map(|a| a.field).collect();
     if fields.contains(&Field::Title) {
@@ -388,7 +405,7 @@ fn fix_record(raw: &[u8], settings: &Settings, args: &FixArgs) -> Result<FixedRe
         object.insert("tags", fixed.value.tags.clone().into());
     }
     let line = serde_json::to_string(&object).expect("plain data");
-    Ok(Some((line, fixed)))
+    Ok((Some(line), fixed))
 }
 
 /// A JSON object with its keys in their original order, so that a fixed record differs from
