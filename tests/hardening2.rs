@@ -127,3 +127,20 @@ fn fix_on_jsonl_says_what_only_unsafe_fixes_would_change() {
     let out = redlint(&["fix", &jsonl]);
     assert!(stderr(&out).contains(said), "{}", stderr(&out));
 }
+
+/// `audit` on a text note says once that it reads JSONL with `author` and `published_at`,
+/// not a JSON error per line.
+#[test]
+fn audit_on_a_text_note_says_what_it_reads() {
+    let dir = scratch("audit-text");
+    let note = write(&dir, "note.md", "---\ntitle: 早餐\n---\n燕麦\n牛奶\n香蕉\n");
+    let out = redlint(&["audit", &note]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("JSONL") && err.contains("`author`") && err.contains("`published_at`"),
+        "{err}"
+    );
+    assert!(!err.contains("expected value"), "{err}");
+}
