@@ -144,3 +144,106 @@ fn audit_on_a_text_note_says_what_it_reads() {
     );
     assert!(!err.contains("expected value"), "{err}");
 }
+
+/// The `format` violations of each note, checked as JSONL with `extra` arguments.
+fn format_hits(dir: &std::path::Path, notes: &[serde_json::Value], extra: &[&str]) -> Vec<Vec<serde_json::Value>> {
+    let text: String = notes.iter().map(|n| format!("{n}\n")).collect();
+    let path = write(dir, "notes.jsonl", text);
+    let mut args = vec!["check", "--format", "jsonl"];
+    args.extend_from_slice(extra);
+    args.push(&path);
+    json_lines(&stdout(&redlint(&args)))
+        .into_iter()
+        .map(|line| {
+            line["violations"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|v| v["category"] == "format")
+                .cloned()
+                .collect()
+        })
+        .collect()
+}
+
+/// F501 counts a title as Xiaohongshu does (an ASCII letter or digit half a character, an emoji
+/// sequence one), says the count and the limit, and `counting = "chars"` counts code points.
+#[test]
+fn titles_are_counted_as_the_platform_counts() {
+    let dir = scratch("count-title");
+    let han = |n: usize| "好".repeat(n);
+    let notes = [
+        format!("{}OOTD", han(18)), // 18 + 4 halves = 20
+        format!("{}❤️", han(19)),   // an emoji with its selector is one
+        format!("{}👩‍👩‍👧", han(19)),   // a ZWJ family is one
+        format!("{}ab", han(20)),   // 21 (rounded up)
+        han(23),
+    ]
+    .map(|title| serde_json::json!({"title": title, "body": "今天的早餐"}));
+    let hits = format_hits(&dir, &notes, &[]);
+    assert!(
+        hits[0].is_empty() && hits[1].is_empty() && hits[2].is_empty(),
+        "{hits:?}"
+    );
+    assert_eq!(hits[3][0]["rule"], "F501");
+    assert_eq!(hits[3][0]["matched"], "ab");
+    assert_eq!(hits[3][0]["message"]["zh"], "标题超过字数上限：21/20 字");
+    assert_eq!(hits[3][0]["message"]["en"], "Title is too long: 21/20 characters");
+    assert_eq!(hits[4][0]["message"]["zh"], "标题超过字数上限：23/20 字");
+    // counting every code point, as an option
+    let config = write(&dir, "redlint.toml", "[format]\ncounting = \"chars\"\n");
+    let hits = format_hits(&dir, &notes, &["--config", &config]);
+    assert_eq!(hits[0][0]["message"]["zh"], "标题超过字数上限：22/20 字", "{hits:?}");
+    assert_eq!(hits[1][0]["message"]["zh"], "标题超过字数上限：21/20 字", "{hits:?}");
+}
+
+/// F502 counts a body the same way, without the `[话题]#` decoration the editor does not show.
+#[test]
+fn bodies_are_counted_as_the_platform_counts() {
+    let dir = scratch("count-body");
+    let topics: String = (0..8).map(|i| format!(" #话题{i}[话题]#")).collect();
+    let notes = [
+        "a".repeat(1500),                            // 750
+        format!("{}{topics}", "好".repeat(960)),     // 960 + 8 × 2.5 = 980
+        format!("{}\n{}", "好".repeat(1000), "abc"), // 1002
+    ]
+    .map(|body| serde_json::json!({"body": body}));
+    let hits = format_hits(&dir, &notes, &[]);
+    assert!(hits[0].is_empty() && hits[1].is_empty(), "{hits:?}");
+    assert_eq!(hits[2][0]["rule"], "F502");
+    assert_eq!(hits[2][0]["message"]["zh"], "正文超过字数上限：1002/1000 字");
+}
+
+/// F503 counts topics as the platform does: in a body it wrote (`#话题[话题]#`) a bare `#word`
+/// is text, and a tag listed in `tags` with its decoration is the same topic as in the body.
+#[test]
+fn hashtags_are_counted_as_the_platform_counts() {
+    let dir = scratch("count-tags");
+    let names: Vec<String> = (0..8).map(|i| format!("话题{i}")).collect();
+    let decorated: String = names.iter().map(|n| format!("#{n}[话题]# ")).collect();
+    let notes = [
+        serde_json::json!({
+            "body": format!("第#1名 #OOTD #早餐 #打卡 #日常 #周末\n{decorated}"),
+            "tags": names.iter().map(|n| format!("#{n}[话题]#")).collect::<Vec<_>>(),
+        }),
+        serde_json::json!({"body": (0..12).map(|i| format!("#话题{i}")).collect::<Vec<_>>().join(" ")}),
+    ];
+    let hits = format_hits(&dir, &notes, &[]);
+    assert!(hits[0].is_empty(), "{hits:?}");
+    assert_eq!(hits[1][0]["rule"], "F503");
+    assert_eq!(hits[1][0]["message"]["zh"], "话题标签过多：12/10 个");
+    assert_eq!(hits[1][0]["message"]["en"], "Too many hashtags: 12/10");
+}
+
+/// A brief that sets its own limit: the message and the basis give the brief's limit.
+#[test]
+fn a_briefs_limit_is_the_one_quoted() {
+    let dir = scratch("brief-limit");
+    let brief = write(&dir, "brief.toml", "[brief]\nname = \"秋冬\"\nmax_title_chars = 18\n");
+    let notes = [serde_json::json!({"title": "好".repeat(19), "body": "今天的早餐"})];
+    let hits = format_hits(&dir, &notes, &["--brief", &brief]);
+    let v = &hits[0][0];
+    assert_eq!(v["message"]["zh"], "标题超过字数上限：19/18 字", "{v}");
+    let basis = v["basis"].as_str().unwrap_or_default();
+    assert!(basis.contains("brief") && basis.contains("18"), "{basis}");
+}
