@@ -145,6 +145,26 @@ fn audit_on_a_text_note_says_what_it_reads() {
     assert!(!err.contains("expected value"), "{err}");
 }
 
+/// P208's English message says the rule is an error in sponsored notes, as the Chinese one
+/// does, instead of reading as if it did not apply to them.
+#[test]
+fn the_alcohol_rule_says_it_is_forbidden_in_sponsored_notes() {
+    let out = redlint_in(
+        None,
+        &["check", "--sponsored", "--format", "jsonl", "-"],
+        Some("这瓶红酒单宁柔和，配牛排刚好".as_bytes()),
+    );
+    let lines = json_lines(&stdout(&out));
+    let v = &lines[0]["violations"][0];
+    assert_eq!(
+        (v["rule"].as_str(), v["severity"].as_str()),
+        (Some("P208"), Some("error"))
+    );
+    let en = v["message"]["en"].as_str().unwrap_or_default();
+    assert!(!en.contains("not in a sponsored"), "{en}");
+    assert!(en.contains("forbidden in sponsored notes"), "{en}");
+}
+
 /// The `format` violations of each note, checked as JSONL with `extra` arguments.
 fn format_hits(dir: &std::path::Path, notes: &[serde_json::Value], extra: &[&str]) -> Vec<Vec<serde_json::Value>> {
     let text: String = notes.iter().map(|n| format!("{n}\n")).collect();
