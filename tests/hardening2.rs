@@ -267,3 +267,44 @@ fn a_briefs_limit_is_the_one_quoted() {
     let basis = v["basis"].as_str().unwrap_or_default();
     assert!(basis.contains("brief") && basis.contains("18"), "{basis}");
 }
+
+/// A term found through separators or a fold says how it was written, as a reading by sound
+/// does; a term written as the pack writes it says nothing.
+#[test]
+fn every_disguise_found_says_how_it_was_written() {
+    let lines = [
+        "加w.e.i.x.i.n",
+        "加薇❤信",
+        "加ＶＸ",
+        "電子菸新口味",
+        "加 微 信",
+        "电子烟新口味",
+    ];
+    let out = redlint_in(
+        None,
+        &["check", "--format", "jsonl", "--input-format", "jsonl", "-"],
+        Some(
+            lines
+                .iter()
+                .map(|l| format!("{}\n", serde_json::json!({"body": l})))
+                .collect::<String>()
+                .as_bytes(),
+        ),
+    );
+    let found = json_lines(&stdout(&out));
+    let how = |i: usize| -> Vec<String> {
+        let v = &found[i]["violations"][0];
+        assert!(!v.is_null(), "{}: nothing found", lines[i]);
+        v["reading"]["how"]
+            .as_array()
+            .map(|a| a.iter().map(|h| h.as_str().unwrap_or_default().to_owned()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(how(0), ["spaced"]);
+    assert_eq!(found[0]["violations"][0]["reading"]["term"], "weixin");
+    assert_eq!(how(1), ["spaced"]);
+    assert_eq!(how(2), ["folded"]);
+    assert_eq!(how(3), ["folded"]);
+    assert_eq!(how(4), ["spaced"]);
+    assert!(found[5]["violations"][0]["reading"].is_null(), "{:?}", found[5]);
+}
