@@ -308,3 +308,41 @@ fn every_disguise_found_says_how_it_was_written() {
     assert_eq!(how(4), ["spaced"]);
     assert!(found[5]["violations"][0]["reading"].is_null(), "{:?}", found[5]);
 }
+
+/// The README says how to install the command from this repository (it is not on crates.io),
+/// lists every format, and says what is true of 最好的朋友.
+#[test]
+fn the_readme_says_how_to_install_and_what_is_true() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(
+        readme.contains("cargo install --locked --path ."),
+        "the install from a clone"
+    );
+    assert!(
+        readme.contains("cargo install --locked --git "),
+        "the install without a clone"
+    );
+    assert!(!readme.contains("cargo install redlint"), "not on crates.io");
+    let options = readme.lines().find(|l| l.starts_with("Options: `--format")).unwrap();
+    assert!(options.contains("|html`"), "{options}");
+    assert!(readme.contains("PYSPARK_PYTHON"));
+    // what it says of a superlative in a sentence that sells nothing
+    assert!(readme.contains("最好的朋友 is not reported"));
+    for (text, severity) in [
+        ("最好的朋友", None),
+        ("中国第一长河", Some("info")),
+        ("医生说要住院治疗", Some("info")),
+    ] {
+        let out = redlint_in(None, &["check", "--format", "jsonl", "-"], Some(text.as_bytes()));
+        let line = &json_lines(&stdout(&out))[0];
+        let found = line["violations"].as_array().unwrap();
+        assert_eq!(
+            found.first().map(|v| v["severity"].as_str().unwrap()),
+            severity,
+            "{text}: {line}"
+        );
+        if severity.is_some() {
+            assert!(found[0]["context"]["en"].is_string(), "the reason: {line}");
+        }
+    }
+}
