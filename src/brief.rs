@@ -279,11 +279,15 @@ impl Brief {
         Brief::parse(path, &text)
     }
 
-    /// `limits` with this brief's overrides.
+    /// `limits` with this brief's overrides (marked in [`FormatLimits::set_by_brief`], so that
+    /// their violations' basis names the brief).
     pub fn limits(&self, mut limits: FormatLimits) -> FormatLimits {
         limits.max_title_chars = self.max_title_chars.unwrap_or(limits.max_title_chars);
         limits.max_body_chars = self.max_body_chars.unwrap_or(limits.max_body_chars);
         limits.max_tags = self.max_tags.unwrap_or(limits.max_tags);
+        limits.set_by_brief.title |= self.max_title_chars.is_some();
+        limits.set_by_brief.body |= self.max_body_chars.is_some();
+        limits.set_by_brief.tags |= self.max_tags.is_some();
         limits
     }
 

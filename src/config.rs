@@ -18,6 +18,7 @@
 //! max_body_chars = 1000
 //! max_tags = 10
 //! empty_body = true
+//! counting = "platform"           # as Xiaohongshu counts (ASCII half a character) | "chars"
 //! severity = "warning"            # of all four format rules ([rules] F50x overrides)
 //! ```
 //!
@@ -85,6 +86,8 @@ max_title_chars = 20
 max_body_chars = 1000
 max_tags = 10
 empty_body = true
+# counting = "platform"     # as Xiaohongshu counts: Chinese, full-width, emoji 1; ASCII 1/2.
+                            # "chars": every character (code point) 1
 # severity = "warning"      # of all four; a [rules] entry for one of them wins
 "#;
 
@@ -178,6 +181,7 @@ struct RawFormat {
     max_body_chars: Option<usize>,
     max_tags: Option<usize>,
     empty_body: Option<bool>,
+    counting: Option<crate::format::Counting>,
     severity: Option<Severity>,
 }
 
@@ -252,6 +256,8 @@ impl Config {
                         max_body_chars: f.max_body_chars.unwrap_or(d.max_body_chars),
                         max_tags: f.max_tags.unwrap_or(d.max_tags),
                         empty_body: f.empty_body.unwrap_or(d.empty_body),
+                        counting: f.counting.unwrap_or(d.counting),
+                        set_by_brief: d.set_by_brief,
                     },
                     severity: f.severity,
                 }

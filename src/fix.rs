@@ -1,7 +1,9 @@
 //! Applying suggestions: the text of `redlint fix`.
 //!
-//! Only a violation's first suggestion is applied, and only a safe one unless `unsafe` is
-//! asked for. Edits are applied from the end of the text so that earlier offsets stay valid;
+//! Only a violation's first suggestion is applied, only a safe one unless `unsafe` is asked
+//! for, and only to a violation at `warning` or above unless a lower level is asked for
+//! ([`FixOptions::min_severity`]): a hit the linter lowered to `info` (a superlative in a
+//! sentence that sells nothing, 这是我做得最好的一次) is one it judged innocent. Edits are applied from the end of the text so that earlier offsets stay valid;
 //! an edit that overlaps one already taken is skipped. Fixing runs a few passes, so that a fix
 //! that uncovers another (or one skipped for an overlap) is applied too; a fixed note, checked
 //! again, no longer raises what was fixed.
@@ -18,7 +20,36 @@
 use crate::linter::Linter;
 use crate::note::{FrontMatterError, Note};
 use crate::span::Span;
-use crate::violation::{Field, Violation};
+use crate::violation::{Field, Severity, Violation};
+
+/// What fixing applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FixOptions {
+    /// Apply suggestions marked unsafe too (they change what the note says).
+    pub unsafe_too: bool,
+    /// Fix only violations at or above this severity (default `warning`: a violation the
+    /// linter lowered to `info` is left as written).
+    pub min_severity: Severity,
+}
+
+impl Default for FixOptions {
+    fn default() -> FixOptions {
+        FixOptions {
+            unsafe_too: false,
+            min_severity: Severity::Warning,
+        }
+    }
+}
+
+impl FixOptions {
+    /// The default options, with or without the unsafe suggestions.
+    pub fn unsafe_too(unsafe_too: bool) -> FixOptions {
+        FixOptions {
+            unsafe_too,
+            ..FixOptions::default()
+        }
+    }
+}
 
 /// How many times a note is linted and fixed at most.
 pub const MAX_PASSES: usize = 3;
@@ -108,13 +139,21 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, Vec<bool>) {
     (out, applied)
 }
 
-/// The suggestion to apply for `v`, if any: its first, when safe or `unsafe_too`.
-fn chosen(v: &Violation, unsafe_too: bool) -> Option<&crate::violation::Suggestion> {
-    v.suggestions.first().filter(|s| s.safe || unsafe_too)
+/// Whether `v` is to be fixed at all: at or above the level asked for.
+fn wanted(v: &Violation, options: &FixOptions) -> bool {
+    v.severity >= options.min_severity
 }
 
-fn record(v: &Violation, unsafe_too: bool) -> Option<Applied> {
-    chosen(v, unsafe_too).map(|s| Applied {
+/// The suggestion to apply for `v`, if any: its first, when safe or `unsafe_too`, of a
+/// violation at or above the level asked for.
+fn chosen<'v>(v: &'v Violation, options: &FixOptions) -> Option<&'v crate::violation::Suggestion> {
+    v.suggestions
+        .first()
+        .filter(|s| wanted(v, options) && (s.safe || options.unsafe_too))
+}
+
+fn record(v: &Violation, options: &FixOptions) -> Option<Applied> {
+    chosen(v, options).map(|s| Applied {
         rule: v.rule.clone(),
         field: v.field,
         from: v.matched.clone(),
@@ -123,15 +162,20 @@ fn record(v: &Violation, unsafe_too: bool) -> Option<Applied> {
     })
 }
 
-fn unsafe_left(found: &[Violation], unsafe_too: bool) -> usize {
+fn unsafe_left(found: &[Violation], options: &FixOptions) -> usize {
     found
         .iter()
-        .filter(|v| !v.suggestions.is_empty() && chosen(v, unsafe_too).is_none())
+        .filter(|v| wanted(v, options) && !v.suggestions.is_empty() && chosen(v, options).is_none())
         .count()
 }
 
-/// Fixes the fields of a note.
+/// Fixes the fields of a note, with the default options and unsafe suggestions or not.
 pub fn fix_note(linter: &Linter, note: &Note, unsafe_too: bool) -> Fixed<Note> {
+    fix_note_with(linter, note, &FixOptions::unsafe_too(unsafe_too))
+}
+
+/// Fixes the fields of a note as `options` say.
+pub fn fix_note_with(linter: &Linter, note: &Note, options: &FixOptions) -> Fixed<Note> {
     let mut fixed = Fixed {
         value: note.clone(),
         applied: Vec::new(),
@@ -140,7 +184,7 @@ pub fn fix_note(linter: &Linter, note: &Note, unsafe_too: bool) -> Fixed<Note> {
     };
     for _ in 0..MAX_PASSES {
         let found = linter.lint(&fixed.value);
-        fixed.unsafe_left = unsafe_left(&found, unsafe_too);
+        fixed.unsafe_left = unsafe_left(&found, options);
         let mut fields: Vec<Field> = found.iter().map(|v| v.field).collect();
         fields.dedup();
         let mut pass_applied = 0;
@@ -148,19 +192,19 @@ pub fn fix_note(linter: &Linter, note: &Note, unsafe_too: bool) -> Fixed<Note> {
         for field in fields {
             let vs: Vec<&Violation> = found
                 .iter()
-                .filter(|v| v.field == field && chosen(v, unsafe_too).is_some())
+                .filter(|v| v.field == field && chosen(v, options).is_some())
                 .collect();
             let edits: Vec<Edit> = vs
                 .iter()
                 .map(|v| Edit {
                     span: v.span,
-                    replacement: chosen(v, unsafe_too).map(|s| s.replacement.clone()).unwrap_or_default(),
+                    replacement: chosen(v, options).map(|s| s.replacement.clone()).unwrap_or_default(),
                 })
                 .collect();
             let (text, applied) = apply_edits(fixed.value.field_text(field), &edits);
             for (v, ok) in vs.iter().zip(&applied) {
                 if *ok {
-                    fixed.applied.extend(record(v, unsafe_too));
+                    fixed.applied.extend(record(v, options));
                     pass_applied += 1;
                 } else {
                     fixed.overlapping += 1;
@@ -181,12 +225,23 @@ pub fn fix_note(linter: &Linter, note: &Note, unsafe_too: bool) -> Fixed<Note> {
 
 /// Fixes a plain-text note in place in its file's text: the body, and the title and tags in
 /// its front matter; everything else (other front-matter keys, line endings) is kept as it is.
-/// `sponsored` is the default for a note whose front matter does not say.
+/// `sponsored` is the default for a note whose front matter does not say. The default options,
+/// with unsafe suggestions or not.
 pub fn fix_text(
     linter: &Linter,
     text: &str,
     sponsored: bool,
     unsafe_too: bool,
+) -> Result<Fixed<String>, FrontMatterError> {
+    fix_text_with(linter, text, sponsored, &FixOptions::unsafe_too(unsafe_too))
+}
+
+/// Fixes a plain-text note as [`fix_text`] does, as `options` say.
+pub fn fix_text_with(
+    linter: &Linter,
+    text: &str,
+    sponsored: bool,
+    options: &FixOptions,
 ) -> Result<Fixed<String>, FrontMatterError> {
     let mut fixed = Fixed {
         value: text.to_owned(),
@@ -200,11 +255,11 @@ pub fn fix_text(
             parsed.note.sponsored = sponsored;
         }
         let found = linter.lint(&parsed.note);
-        fixed.unsafe_left = unsafe_left(&found, unsafe_too);
+        fixed.unsafe_left = unsafe_left(&found, options);
         let mut vs = Vec::new();
         let mut edits = Vec::new();
         for v in &found {
-            let Some(s) = chosen(v, unsafe_too) else { continue };
+            let Some(s) = chosen(v, options) else { continue };
             // a front-matter value stays one line and one list item
             if v.field != Field::Body && s.replacement.contains(['\n', '\r', ',', '，', '[', ']', '"', '\'']) {
                 continue;
@@ -222,7 +277,7 @@ pub fn fix_text(
         let mut pass_applied = 0;
         for (v, ok) in vs.iter().zip(&applied) {
             if *ok {
-                fixed.applied.extend(record(v, unsafe_too));
+                fixed.applied.extend(record(v, options));
                 pass_applied += 1;
             }
         }

@@ -919,10 +919,12 @@ impl Linter {
                 v.context = Some(why.message());
             }
         }
-        v.reading = h.reading.map(|(t, how)| Reading {
-            term: inner.sound.term(t).text.clone(),
-            how: how.names().into_iter().map(str::to_owned).collect(),
-        });
+        if let Some((t, how)) = h.reading {
+            v.reading = Some(Reading {
+                term: inner.sound.term(t).text.clone(),
+                how: how.names().into_iter().map(str::to_owned).collect(),
+            });
+        }
         v
     }
 

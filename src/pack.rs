@@ -13,7 +13,7 @@ use crate::context::{Lexicon, Scope};
 use crate::error::{PackError, PackErrorKind};
 use crate::normalize::{fold_term, reading};
 use crate::span::Span;
-use crate::violation::{Category, Field, Message, Severity, Suggestion, Violation};
+use crate::violation::{Category, Field, Message, Reading, Severity, Suggestion, Violation};
 
 /// The packs shipped with redlint, embedded at compile time: `(file name, text)`.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -195,8 +195,10 @@ impl Rule {
 
     /// A violation of this rule at `span` of a field's original `text`, as severe as the rule
     /// is for a note that is (or is not) sponsored. `term`: the index of the term that matched,
-    /// whose fix (if any) becomes the suggestion.
+    /// whose fix (if any) becomes the suggestion; when the text does not write it as the pack
+    /// does, the violation's [`Reading`] says how it was written (`spaced`, `folded`).
     pub fn violation(&self, field: Field, text: &str, span: Span, sponsored: bool, term: Option<usize>) -> Violation {
+        let matched = &text[span.range()];
         Violation {
             rule: self.id.clone(),
             name: self.name.clone(),
@@ -204,7 +206,7 @@ impl Rule {
             severity: self.severity_for(sponsored),
             field,
             span,
-            matched: text[span.range()].to_owned(),
+            matched: matched.to_owned(),
             message: self.message.clone(),
             basis: self.basis.clone(),
             suggestions: term
@@ -215,7 +217,7 @@ impl Rule {
                 })
                 .into_iter()
                 .collect(),
-            reading: None,
+            reading: term.and_then(|t| written(&self.terms[t], matched)),
             context: None,
             why: None,
             item: None,
@@ -622,6 +624,28 @@ fn rule_id_before(text: &str, offset: usize) -> Option<String> {
     let id_line = text[table..].lines().find(|l| l.trim_start().starts_with("id"))?;
     let value = id_line.split_once('=')?.1.trim();
     Some(value.trim_matches(['"', '\'']).to_owned())
+}
+
+/// How a term was written when the text does not write it as the pack does: set apart by
+/// spaces, symbols or emoji (`w.e.i.x.i.n`, `薇❤信`: `spaced`), or in other forms that fold to
+/// it (full-width, case, traditional, compatibility forms, invisible characters: `folded`).
+/// `None` when the text is the term itself.
+fn written(term: &str, matched: &str) -> Option<Reading> {
+    if matched == term {
+        return None;
+    }
+    let norm = crate::normalize::Normalized::new(matched);
+    let mut how = Vec::new();
+    if norm.folded() != norm.compact() {
+        how.push("spaced".to_owned());
+    }
+    if norm.folded() != matched {
+        how.push("folded".to_owned());
+    }
+    (!how.is_empty()).then(|| Reading {
+        term: term.to_owned(),
+        how,
+    })
 }
 
 #[cfg(test)]

@@ -258,7 +258,9 @@ pub struct Violation {
 pub struct Reading {
     /// The term, as the pack writes it (folded).
     pub term: String,
-    /// How it was written: `sound` (a same-sounding character), `pinyin`, `initials`, `emoji`.
+    /// How it was written: `sound` (a same-sounding character), `pinyin`, `initials`, `emoji`,
+    /// `spaced` (set apart by spaces, symbols or emoji), `folded` (full-width, case,
+    /// traditional or compatibility forms).
     pub how: Vec<String>,
 }
 

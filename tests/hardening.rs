@@ -205,11 +205,27 @@ fn overflow_is_echoed_briefly_on_grapheme_boundaries() {
     let note = redlint::Note::from_body("好".repeat(200_000));
     let v = linter.lint(&note).into_iter().find(|v| v.rule == "F502").expect("F502");
     assert_eq!(v.matched.chars().count(), redlint::format::MAX_OVERFLOW_SHOWN);
-    // 19 characters, then a family emoji (a ZWJ sequence) across the 20-character limit
+    // 19 characters, then a family emoji (a ZWJ sequence) across the 20-character limit when
+    // every code point counts one
     let title = format!("{}👩‍👩‍👧好", "好".repeat(19));
     let note = redlint::Note::from_body("正文").with_title(&title);
-    let v = linter.lint(&note).into_iter().find(|v| v.rule == "F501").expect("F501");
+    let mut chars = redlint::LinterBuilder::new();
+    chars.format_limits(redlint::FormatLimits {
+        counting: redlint::format::Counting::Chars,
+        ..Default::default()
+    });
+    let v = chars
+        .build()
+        .unwrap()
+        .lint(&note)
+        .into_iter()
+        .find(|v| v.rule == "F501")
+        .expect("F501");
     assert!(v.matched.starts_with('👩'), "{:?}", v.matched);
+    assert_eq!(&title[v.span.range()], v.matched);
+    // as the platform counts, the emoji is one character: the 21st is the last 好
+    let v = linter.lint(&note).into_iter().find(|v| v.rule == "F501").expect("F501");
+    assert_eq!(v.matched, "好");
     assert_eq!(&title[v.span.range()], v.matched);
 }
 

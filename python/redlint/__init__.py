@@ -13,7 +13,8 @@ The same Rust engine as the ``redlint`` command, in-process::
     redlint.rules(); print(redlint.explain("B101"))
 
 A note is a dict with ``title``, ``body``, ``tags``, ``sponsored`` (all optional, unknown keys
-ignored), a JSON string of one, or a plain string (a body). A :class:`Violation` has the fields
+ignored), or a string, which is always a body (``"{限时}全场包邮"`` too). JSON text is read only
+when asked: :meth:`Linter.lint_json` for one note object, :func:`lint_jsonl` for JSONL. A :class:`Violation` has the fields
 of the command's JSONL contract: ``rule``, ``name``, ``category``, ``severity``, ``field``,
 ``start``/``end`` (byte offsets into the field's original UTF-8 text), ``line``/``column``
 (1-based, column in characters), ``matched``, ``message`` (``{"zh", "en"}``), ``basis``,

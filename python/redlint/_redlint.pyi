@@ -78,7 +78,12 @@ class Linter:
         tags: Optional[Sequence[str]] = None,
         sponsored: Optional[bool] = None,
     ) -> list[Violation]:
-        """Lint one note (a dict, a JSON string, a body string, or keyword fields)."""
+        """Lint one note (a dict, a body string, or keyword fields). A string is always a body,
+        whatever it starts with; JSON text goes to :meth:`lint_json`."""
+    def lint_json(self, text: str) -> list[Violation]:
+        """Lint one note given as the text of a JSON object (``title``, ``body``, ``tags``,
+        ``sponsored``), as a line of the command's JSONL input is read. Raises ``ValueError``
+        when it is not a JSON note."""
     def lint_many(self, notes: Iterable[_Note], *, threads: Optional[int] = None) -> list[list[Violation]]:
         """Lint many notes on ``threads`` threads (default: every core), GIL released; one list
         per note, in input order."""

@@ -13,14 +13,22 @@ Built on Spark's Arrow batch API (``mapInArrow``): each task gets Arrow record b
 them in Rust with the GIL released, and returns Arrow batches. The :class:`redlint.Linter` is
 built once per Python worker process (workers are reused across tasks) from pack and brief
 texts read here, on the driver, so executors need no files of their own.
+
+Spark starts its Python workers with ``PYSPARK_PYTHON`` (or ``spark.pyspark.python``), else
+``python3`` from ``PATH``: from a virtual environment that is not activated, that is another
+interpreter, without redlint or pyarrow. Set ``PYSPARK_PYTHON`` to ``sys.executable`` before
+the session starts. In local mode :func:`lint_dataframe` checks the workers' interpreter first
+and says so, instead of a task failing with ``No module named 'pyarrow'``.
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Iterator, Optional, Sequence
 
-from . import Linter
+from . import Linter, RedlintError
 
 #: The schema of the returned DataFrame (a DDL string for ``spark.createDataFrame``/``mapInArrow``).
 SCHEMA = (
@@ -29,6 +37,35 @@ SCHEMA = (
 )
 
 _LINTERS: dict = {}
+_WORKER_PYTHONS: dict = {}
+
+
+def _worker_python_problem(python: str) -> Optional[str]:
+    """Why the interpreter ``python`` cannot run redlint's Spark workers (it cannot import
+    redlint and pyarrow), or None when it can."""
+    if python not in _WORKER_PYTHONS:
+        try:
+            out = subprocess.run([python, "-c", "import redlint._redlint, pyarrow"], capture_output=True, timeout=120)
+            lines = out.stderr.decode("utf-8", "replace").strip().splitlines()
+            problem = None if out.returncode == 0 else (lines[-1] if lines else f"exit code {out.returncode}")
+        except (OSError, subprocess.SubprocessError) as e:
+            problem = str(e)
+        _WORKER_PYTHONS[python] = problem
+    return _WORKER_PYTHONS[python]
+
+
+def _check_worker_python(spark_context) -> None:
+    """In local mode, fails early (on the driver, with the fix) when Spark's Python workers would
+    run an interpreter that cannot import redlint."""
+    if not str(spark_context.master).startswith("local"):
+        return  # executors elsewhere have interpreters of their own
+    python = getattr(spark_context, "pythonExec", None) or "python3"
+    problem = _worker_python_problem(python)
+    if problem:
+        raise RedlintError(
+            f"Spark's Python workers run `{python}`, which cannot lint ({problem}): set "
+            f"PYSPARK_PYTHON={sys.executable} (or spark.pyspark.python) before the Spark session starts"
+        )
 
 
 def _linter(key: tuple) -> Linter:
@@ -73,7 +110,8 @@ def lint_dataframe(
     optional; ``packs`` and ``brief`` are files read on the driver. ``threads`` is the threads
     each task lints on (Spark already runs one task per core; raise it for fewer, larger tasks).
     A pack or brief that cannot be used raises :class:`redlint.RedlintError` here, before any
-    job runs.
+    job runs; so does, in local mode, a worker interpreter that cannot import redlint (set
+    ``PYSPARK_PYTHON``, see the module's documentation).
     """
     import pyarrow as pa
 
@@ -81,6 +119,7 @@ def lint_dataframe(
     brief_text = (str(brief), Path(brief).read_text(encoding="utf-8")) if brief else None
     key = (pack_texts, tuple(disable), tuple(allow), brief_text, bool(sponsored))
     _linter(key)  # fail on the driver, with the file and line, not in a task
+    _check_worker_python(df.sparkSession.sparkContext)
 
     columns = [id_col, body_col] + [c for c in (title_col, tags_col, sponsored_col) if c]
     selected = df.select(*columns)

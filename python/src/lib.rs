@@ -156,25 +156,26 @@ impl Violation {
     }
 }
 
+/// A note from a JSON object's text (`Linter.lint_json`): the only way a string is read as
+/// JSON.
+fn note_from_json(s: &str, default_sponsored: bool) -> PyResult<Note> {
+    let mut note: Note = serde_json::from_str(s).map_err(|e| PyValueError::new_err(format!("not a JSON note: {e}")))?;
+    if default_sponsored && !Note::json_declares_sponsored(s) {
+        note.sponsored = true;
+    }
+    Ok(note)
+}
+
 /// A note from a dict (`title`, `body`, `tags`, `sponsored`, `id`; all optional, unknown keys
-/// ignored), a JSON string, or a plain string (a body).
+/// ignored) or a string, which is always a body, whatever it starts with (`{限时}全场包邮`):
+/// JSON text is read only by `Linter.lint_json` and `lint_jsonl`.
 fn note_from(obj: &Bound<'_, PyAny>, default_sponsored: bool) -> PyResult<Note> {
     if let Ok(s) = obj.cast::<PyString>() {
-        let s = s.to_cow()?;
-        let s: &str = &s;
-        if s.trim_start().starts_with('{') {
-            let mut note: Note =
-                serde_json::from_str(s).map_err(|e| PyValueError::new_err(format!("not a JSON note: {e}")))?;
-            if default_sponsored && !Note::json_declares_sponsored(s) {
-                note.sponsored = true;
-            }
-            return Ok(note);
-        }
-        return Ok(Note::from_body(s).sponsored(default_sponsored));
+        return Ok(Note::from_body(&*s.to_cow()?).sponsored(default_sponsored));
     }
     let Ok(d) = obj.cast::<PyDict>() else {
         return Err(PyTypeError::new_err(format!(
-            "a note is a dict, a JSON string or a body string, not {}",
+            "a note is a dict or a body string, not {}",
             obj.get_type().name()?
         )));
     };
@@ -287,7 +288,8 @@ impl Linter {
         Ok(Linter { inner, sponsored })
     }
 
-    /// Lints one note: a dict, a JSON string, a body string, or keyword fields.
+    /// Lints one note: a dict, a body string, or keyword fields. A string is always a body;
+    /// JSON text goes to `lint_json`.
     #[pyo3(signature = (note=None, /, *, title=None, body=None, tags=None, sponsored=None))]
     fn lint(
         &self,
@@ -314,6 +316,15 @@ impl Linter {
         if let Some(s) = sponsored {
             n.sponsored = s;
         }
+        let found = py.detach(|| self.inner.lint(&n));
+        violations(py, &n, &found)
+    }
+
+    /// Lints one note given as the text of a JSON object (`title`, `body`, `tags`,
+    /// `sponsored`; unknown keys ignored), as a line of the command's JSONL input is read.
+    /// Raises `ValueError` when the text is not a JSON note.
+    fn lint_json(&self, py: Python<'_>, text: &str) -> PyResult<Vec<Violation>> {
+        let n = note_from_json(text, self.sponsored)?;
         let found = py.detach(|| self.inner.lint(&n));
         violations(py, &n, &found)
     }

@@ -26,11 +26,30 @@ def test_a_note_as_dict_keywords_json_or_text():
         assert text.encode()[v.start : v.end].decode() == v.matched
         assert v.message["zh"] and v.message["en"] and v.basis
     assert [v.to_dict() for v in linter.lint(**note)] == [v.to_dict() for v in found]
-    assert [v.to_dict() for v in linter.lint(json.dumps(note, ensure_ascii=False))] == [v.to_dict() for v in found]
+    assert [v.to_dict() for v in linter.lint_json(json.dumps(note, ensure_ascii=False))] == [
+        v.to_dict() for v in found
+    ]
     assert {v.rule for v in linter.lint("加我微信")} == {"O301"}
     body_only = redlint.lint(body="全网最好用")
     assert body_only and body_only[0].line == 1 and body_only[0].column == 3
     assert "Violation(rule=" in repr(body_only[0])
+
+
+def test_a_string_is_a_body_whatever_it_starts_with():
+    linter = redlint.Linter()
+    # a body that starts with `{` is a body, not JSON that fails to parse
+    found = linter.lint("{限时}全场包邮，加我微信")
+    assert "O301" in {v.rule for v in found}
+    assert all(v.field == "body" for v in found)
+    assert [v.to_dict() for v in linter.lint_many(["{限时}加我微信"])[0]] == [
+        v.to_dict() for v in linter.lint(body="{限时}加我微信")
+    ]
+    # JSON text is a note only when asked for
+    as_body = linter.lint('{"title": "最好的面霜", "body": "早餐"}')
+    assert {v.field for v in as_body} <= {"body"}
+    assert {v.field for v in linter.lint_json('{"title": "最好的面霜", "body": "早餐"}')} == {"title"}
+    with pytest.raises(ValueError):
+        linter.lint_json("{限时}全场包邮")
 
 
 def test_results_equal_the_command_line(cli_jsonl):

@@ -70,3 +70,17 @@ def test_a_brief_on_spark(spark, tmp_path):
     found = lint_dataframe(frame(spark, notes), id_col="note_id", title_col="title", body_col="content", brief=str(brief))
     missing = {r.id for r in found.where("rule = 'C601'").collect()}
     assert missing == {n["id"] for n in notes if "面霜" not in n["title"]}
+
+
+def test_a_worker_interpreter_without_redlint_is_named_on_the_driver(tmp_path):
+    import sys
+
+    from redlint.spark import _worker_python_problem
+
+    assert _worker_python_problem(sys.executable) is None
+    assert _worker_python_problem(str(tmp_path / "no-such-python"))
+    # an interpreter that runs but has no redlint: the import error is the reason given
+    bare = tmp_path / "bare-python"
+    bare.write_text("#!/bin/sh\necho \"ModuleNotFoundError: No module named 'redlint'\" >&2\nexit 1\n")
+    bare.chmod(0o755)
+    assert "No module named 'redlint'" in _worker_python_problem(str(bare))

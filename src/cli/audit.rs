@@ -42,6 +42,13 @@ pub struct AuditArgs {
 /// What a worker makes of one line.
 type Parsed = Result<Option<AuditNote>, BadRecord>;
 
+/// What a line that is not JSON at all is called (a source with nothing else is not JSONL).
+const NOT_JSON: &str = "not a JSON note";
+
+/// What is said, once, of a source with no JSON line at all (a text note).
+const NOT_JSONL: &str = "not JSONL: `redlint audit` reads JSONL notes, one JSON object a line with `author` and \
+                         `published_at` (check a text note with `redlint check`)";
+
 fn parse(raw: Result<Vec<u8>, String>, line: usize, path: &str, linter: &Linter, sponsored: bool) -> Parsed {
     let bad = |error: String| BadRecord {
         path: path.to_owned(),
@@ -59,7 +66,7 @@ fn parse(raw: Result<Vec<u8>, String>, line: usize, path: &str, linter: &Linter,
         author: Option<serde_json::Value>,
         published_at: Option<String>,
     }
-    let meta: Meta = serde_json::from_str(text).map_err(|e| bad(format!("not a JSON note: {e}")))?;
+    let meta: Meta = serde_json::from_str(text).map_err(|e| bad(format!("{NOT_JSON}: {e}")))?;
     let author = match meta.author {
         Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -110,6 +117,7 @@ pub fn run(args: &AuditArgs) -> Result<u8, String> {
             }
         };
         let linter = &settings.linter;
+        let (before, mut read_here) = (bad.len(), false);
         let work = |chunk: input::Chunk| -> Vec<Parsed> {
             let first = chunk.first_line;
             chunk
@@ -123,7 +131,7 @@ pub fn run(args: &AuditArgs) -> Result<u8, String> {
             for p in parsed {
                 match p {
                     Ok(Some(note)) => {
-                        read_any = true;
+                        read_here = true;
                         audit.add(note);
                     }
                     Ok(None) => {}
@@ -134,13 +142,24 @@ pub fn run(args: &AuditArgs) -> Result<u8, String> {
         if let Err(e) = result {
             bad.push(source_error(e));
         }
+        read_any |= read_here;
+        // a text note (or any file without one JSON line) is one error, not one per line
+        let here = &bad[before..];
+        if !read_here && !here.is_empty() && here.iter().all(|b| b.line.is_some() && b.error.starts_with(NOT_JSON)) {
+            bad.truncate(before);
+            bad.push(BadRecord {
+                path: name.clone(),
+                line: None,
+                error: NOT_JSONL.to_owned(),
+            });
+        }
     }
     let report = audit.report();
     let text = match args.format {
         AuditFormat::Human => {
             for b in &bad {
                 let at = b.line.map(|l| format!(":{l}")).unwrap_or_default();
-                eprintln!("redlint: {}{at}: {}", b.path, b.error);
+                crate::cli::say(&format!("redlint: {}{at}: {}", b.path, b.error));
             }
             audit::human(&report, &bad)
         }

@@ -145,22 +145,28 @@ impl<W: Write> Printer<W> {
             // one page: everything is written at the end, the summary on top
             self.findings.append(&mut r.entries);
         }
-        self.out.write_all(r.text.as_bytes())?;
-        for e in r.entries.drain(..) {
+        let (text, entries, stderr) = (
+            std::mem::take(&mut r.text),
+            std::mem::take(&mut r.entries),
+            std::mem::take(&mut r.stderr),
+        );
+        // counted before it is written: when the reader goes away midway, the exit code is
+        // still that of everything checked
+        self.total.merge(r);
+        self.out.write_all(text.as_bytes())?;
+        for e in entries {
             if self.entries > 0 {
                 self.out.write_all(b",\n")?;
             }
             self.out.write_all(e.as_bytes())?;
             self.entries += 1;
         }
-        if !r.stderr.is_empty() {
+        if !stderr.is_empty() {
             self.out.flush()?;
-            for e in r.stderr.drain(..) {
-                eprintln!("redlint: {e}");
+            for e in stderr {
+                crate::cli::say(&format!("redlint: {e}"));
             }
         }
-        r.text.clear();
-        self.total.merge(r);
         Ok(())
     }
 
@@ -286,12 +292,20 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
     if let Some(brief) = plan.iter().find_map(|(_, s)| s.linter.brief()) {
         printer.total.summary.set_brief(brief);
     }
-    let io_err = |e: io::Error| format!("writing the report: {e}");
-    printer.begin().map_err(io_err)?;
+    // a reader that went away (`redlint check … | head`) ends the output quietly: nothing more
+    // is read or checked, and the exit code is that of what was checked until then
+    let mut gone = false;
+    written(printer.begin(), &mut gone)?;
     // the page's language: the command line's, else the first config's
     let page_lang = plan.iter().find_map(|(_, s)| s.lang);
     for (source, (path, settings)) in plan.into_iter().enumerate() {
-        check_source(path, source, &settings, args, jobs, &mut printer).map_err(io_err)?;
+        if gone {
+            break;
+        }
+        written(
+            check_source(path, source, &settings, args, jobs, &mut printer),
+            &mut gone,
+        )?;
     }
     let mut rules: BTreeMap<&str, &Rule> = BTreeMap::new();
     for linter in resolver.linters() {
@@ -303,10 +317,12 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
         lang: page_lang,
         columns: args.columns.into(),
     };
-    printer.end(rules.into_values().collect(), &options).map_err(io_err)?;
+    if !gone {
+        written(printer.end(rules.into_values().collect(), &options), &mut gone)?;
+    }
     let total = &printer.total;
-    if args.format == Format::Human && !args.quiet {
-        eprintln!("{}", total.summary);
+    if args.format == Format::Human && !args.quiet && !gone {
+        crate::cli::say(&total.summary.to_string());
     }
     Ok(if total.trouble {
         EXIT_TROUBLE
@@ -315,6 +331,18 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
     } else {
         0
     })
+}
+
+/// The outcome of writing the report: a reader that went away sets `gone` (the output ends
+/// quietly); any other failure is an error.
+fn written(result: io::Result<()>, gone: &mut bool) -> Result<(), String> {
+    match result {
+        Err(e) if crate::cli::reader_gone(&e) => {
+            *gone = true;
+            Ok(())
+        }
+        other => other.map_err(|e| format!("writing the report: {e}")),
+    }
 }
 
 fn check_source<W: Write>(

@@ -7,7 +7,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::fix::{self, Fixed};
+use crate::fix::{self, FixOptions, Fixed};
 use crate::{Field, Note};
 
 use crate::cli::input::{self, Chunks};
@@ -26,6 +26,10 @@ pub struct FixArgs {
     /// Also apply suggestions marked unsafe (they change what the note says: read the diff).
     #[arg(long = "unsafe")]
     unsafe_too: bool,
+    /// Fix violations at or above this severity (a violation the linter lowered to info is
+    /// one it judged innocent).
+    #[arg(long, value_name = "SEVERITY", default_value = "warning", value_parser = crate::cli::parse_severity)]
+    fix_on: crate::Severity,
     /// Where fixed JSONL notes go (default: stdout). Never the input itself.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -61,6 +65,15 @@ impl Tally {
     }
 }
 
+impl FixArgs {
+    fn options(&self) -> FixOptions {
+        FixOptions {
+            unsafe_too: self.unsafe_too,
+            min_severity: self.fix_on,
+        }
+    }
+}
+
 pub fn run(args: &FixArgs) -> Result<u8, String> {
     let mut resolver = Resolver::new(&args.packs, &args.config, None).quick_start(true);
     let mut plan = Vec::new();
@@ -87,6 +100,8 @@ pub fn run(args: &FixArgs) -> Result<u8, String> {
         _ => Box::new(BufWriter::new(stdout.lock())),
     };
     let mut tally = Tally::default();
+    // a reader that went away (`redlint fix notes.jsonl | head`) ends the output quietly
+    let mut gone = false;
     for (path, settings) in plan {
         let name = path.display().to_string();
         let result = if is_jsonl(path, args.input_format) {
@@ -94,14 +109,28 @@ pub fn run(args: &FixArgs) -> Result<u8, String> {
         } else {
             fix_text_file(path, &name, &settings, args, &mut out, &mut tally)
         };
-        if let Err(message) = result {
-            out.flush().ok();
-            eprintln!("redlint: {message}");
-            tally.trouble = true;
+        match result {
+            Ok(()) => {}
+            Err(Stop::Gone) => {
+                gone = true;
+                break;
+            }
+            Err(Stop::Trouble(message)) => {
+                if let Err(e) = out.flush() {
+                    gone |= crate::cli::reader_gone(&e);
+                }
+                crate::cli::say(&format!("redlint: {message}"));
+                tally.trouble = true;
+            }
         }
     }
-    out.flush().map_err(|e| format!("writing: {e}"))?;
-    if !args.quiet {
+    if !gone {
+        match out.flush() {
+            Err(e) if crate::cli::reader_gone(&e) => gone = true,
+            other => other.map_err(|e| format!("writing: {e}"))?,
+        }
+    }
+    if !args.quiet && !gone {
         let verb = if args.diff { "would fix" } else { "fixed" };
         let mut line = format!(
             "{verb} {} in {}",
@@ -120,9 +149,32 @@ pub fn run(args: &FixArgs) -> Result<u8, String> {
                 plural(tally.overlapping, "fix", Some("fixes"))
             ));
         }
-        eprintln!("{line}");
+        crate::cli::say(&line);
     }
     Ok(if tally.trouble { EXIT_TROUBLE } else { 0 })
+}
+
+/// Why fixing a source stopped early.
+enum Stop {
+    /// Something to report (the other sources are still fixed).
+    Trouble(String),
+    /// The reader of the output went away: the output ends quietly, nothing more is read.
+    Gone,
+}
+
+impl From<String> for Stop {
+    fn from(message: String) -> Stop {
+        Stop::Trouble(message)
+    }
+}
+
+/// A failed write of the output.
+fn written(e: io::Error) -> Stop {
+    if crate::cli::reader_gone(&e) {
+        Stop::Gone
+    } else {
+        Stop::Trouble(format!("writing: {e}"))
+    }
 }
 
 fn plural(n: usize, one: &str, many: Option<&str>) -> String {
@@ -155,17 +207,17 @@ fn fix_text_file(
     args: &FixArgs,
     out: &mut dyn Write,
     tally: &mut Tally,
-) -> Result<(), String> {
+) -> Result<(), Stop> {
     let stdin = name == "-";
     let text = read_text(path, name)?;
     let sponsored = settings.sponsored || args.sponsored;
-    let fixed = fix::fix_text(&settings.linter, &text, sponsored, args.unsafe_too)
-        .map_err(|e| format!("{name}: front matter: {e}"))?;
+    let fixed = fix::fix_text_with(&settings.linter, &text, sponsored, &args.options())
+        .map_err(|e| Stop::from(format!("{name}: front matter: {e}")))?;
     tally.add(&fixed);
     if fixed.changed() {
         tally.files += 1;
     }
-    let w = |e: io::Error| format!("writing: {e}");
+    let w = written;
     if args.diff {
         if fixed.changed() {
             let diff = similar::TextDiff::from_lines(&text, &fixed.value);
@@ -174,7 +226,7 @@ fn fix_text_file(
     } else if stdin {
         out.write_all(fixed.value.as_bytes()).map_err(w)?;
     } else if fixed.changed() {
-        write_atomically(path, fixed.value.as_bytes()).map_err(|e| format!("{name}: cannot write: {e}"))?;
+        write_atomically(path, fixed.value.as_bytes()).map_err(|e| Stop::from(format!("{name}: cannot write: {e}")))?;
     }
     Ok(())
 }
@@ -242,12 +294,12 @@ fn fix_jsonl(
     args: &FixArgs,
     out: &mut dyn Write,
     tally: &mut Tally,
-) -> Result<(), String> {
+) -> Result<(), Stop> {
     let source = input::open(path, InputFormat::Jsonl, false)?;
     let input::Source::Lines(reader, _) = source else {
-        return Err(format!("{name}: not read as JSONL"));
+        return Err(Stop::from(format!("{name}: not read as JSONL")));
     };
-    let w = |e: io::Error| format!("writing: {e}");
+    let w = written;
     let mut changed_any = false;
     let mut headed = false;
     let mut bad = Vec::new();
@@ -262,9 +314,13 @@ fn fix_jsonl(
                     continue;
                 }
             };
-            match fix_record(&raw, settings, args) {
-                Ok(Some((fixed_line, fixed))) => {
-                    tally.add(&fixed);
+            let fixed = fix_record(&raw, settings, args);
+            if let Ok((_, fixed)) = &fixed {
+                // an unchanged record may still have violations with only unsafe fixes
+                tally.add(fixed);
+            }
+            match fixed {
+                Ok((Some(fixed_line), _)) => {
                     changed_any = true;
                     if args.diff {
                         // a unified diff `patch` takes: file headers once, then a hunk per record
@@ -283,13 +339,13 @@ fn fix_jsonl(
                         writeln!(out, "{fixed_line}").map_err(w)?;
                     }
                 }
-                Ok(None) if !args.diff => {
+                Ok((None, _)) if !args.diff => {
                     out.write_all(&raw).map_err(w)?;
                     if !raw.ends_with(b"\n") {
                         out.write_all(b"\n").map_err(w)?;
                     }
                 }
-                Ok(None) => {}
+                Ok((None, _)) => {}
                 Err(message) => {
                     bad.push(format!("line {line}: {message}"));
                     if !args.diff {
@@ -306,23 +362,26 @@ fn fix_jsonl(
         tally.files += 1;
     }
     if !bad.is_empty() {
-        out.flush().ok();
+        out.flush().map_err(written)?;
         for m in &bad {
             let what = if args.diff {
                 "left out of the diff"
             } else {
                 "written unchanged"
             };
-            eprintln!("redlint: {name}: {m} ({what})");
+            crate::cli::say(&format!("redlint: {name}: {m} ({what})"));
         }
-        return Err(format!("{name}: {} could not be read", plural(bad.len(), "line", None)));
+        return Err(Stop::from(format!(
+            "{name}: {} could not be read",
+            plural(bad.len(), "line", None)
+        )));
     }
     Ok(())
 }
 
-type FixedRecord = Option<(String, Fixed<Note>)>;
+/// The fixed record's line (`None`: nothing was fixed) and what fixing did.
+type FixedRecord = (Option<String>, Fixed<Note>);
 
-/// `Ok(None)`: nothing to fix.
 fn fix_record(raw: &[u8], settings: &Settings, args: &FixArgs) -> Result<FixedRecord, String> {
     let text = std::str::from_utf8(raw).map_err(|_| "not valid UTF-8".to_owned())?;
     let text = text.trim_end_matches(['\n', '\r']);
@@ -331,9 +390,9 @@ fn fix_record(raw: &[u8], settings: &Settings, args: &FixArgs) -> Result<FixedRe
     if !note.sponsored && (args.sponsored || (settings.sponsored && !Note::json_declares_sponsored(text))) {
         note.sponsored = true;
     }
-    let fixed = fix::fix_note(&settings.linter, &note, args.unsafe_too);
+    let fixed = fix::fix_note_with(&settings.linter, &note, &args.options());
     if !fixed.changed() {
-        return Ok(None);
+        return Ok((None, fixed));
     }
     let fields: std::collections::BTreeSet<Field> = fixed.applied.iter().map(|a| a.field).collect();
     if fields.contains(&Field::Title) {
@@ -346,7 +405,7 @@ fn fix_record(raw: &[u8], settings: &Settings, args: &FixArgs) -> Result<FixedRe
         object.insert("tags", fixed.value.tags.clone().into());
     }
     let line = serde_json::to_string(&object).expect("plain data");
-    Ok(Some((line, fixed)))
+    Ok((Some(line), fixed))
 }
 
 /// A JSON object with its keys in their original order, so that a fixed record differs from

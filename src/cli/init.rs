@@ -26,6 +26,6 @@ pub fn run(dir: &Path) -> Result<u8, String> {
         })?;
     file.write_all(STARTER.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    eprintln!("wrote {}", path.display());
+    crate::cli::say(&format!("wrote {}", path.display()));
     Ok(0)
 }

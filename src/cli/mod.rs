@@ -216,9 +216,23 @@ fn print_out(text: &str) -> Result<(), String> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("writing to stdout: {e}")),
+        Err(e) if !reader_gone(&e) => Err(format!("writing to stdout: {e}")),
         _ => Ok(()),
     }
+}
+
+/// Writes `line` and a line break to stderr. Unlike `eprintln!` it never panics: when stderr
+/// is gone too (`redlint check … 2>&1 | head`), there is nobody left to tell.
+fn say(line: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(format!("{line}\n").as_bytes());
+}
+
+/// Whether a write failed because its reader went away (a closed pipe): the output then ends
+/// quietly, and nothing more is read or checked.
+fn reader_gone(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::BrokenPipe
 }
 
 /// Runs the command with `args` (the program name first, as `std::env::args_os` gives them) and
@@ -248,7 +262,7 @@ where
     match result {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("redlint: {message}");
+            say(&format!("redlint: {message}"));
             EXIT_TROUBLE
         }
     }

@@ -57,16 +57,16 @@ impl Progress {
             }
             _ => format!("{:.0} MB read  {rate:.1} MB/s", self.done as f64 / 1e6),
         };
-        eprint!("\r\x1b[2K{line}");
-        let _ = std::io::stderr().flush();
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\r\x1b[2K{line}").and_then(|()| err.flush());
         self.shown = true;
     }
 
     /// Clears the line (call before printing anything else on stderr).
     pub fn clear(&mut self) {
         if self.shown {
-            eprint!("\r\x1b[2K");
-            let _ = std::io::stderr().flush();
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(b"\r\x1b[2K").and_then(|()| err.flush());
             self.shown = false;
         }
     }

@@ -69,7 +69,7 @@ pub fn list(args: &RulesArgs) -> Result<u8, String> {
 pub fn explain(key: &str, packs: &PackArgs) -> Result<u8, String> {
     let linter = packs.linter().map_err(|e| e.to_string())?;
     let Some(r) = linter.rule(key) else {
-        eprintln!("redlint: unknown rule `{key}` (see `redlint rules`)");
+        crate::cli::say(&format!("redlint: unknown rule `{key}` (see `redlint rules`)"));
         return Ok(EXIT_TROUBLE);
     };
     let mut out = String::new();

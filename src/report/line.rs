@@ -7,7 +7,12 @@
 //! inside the JSON; the violation's place inside its field follows the field's name, as
 //! `(body 1:3: 最好)`. Columns are 1-based, in characters, or in bytes with
 //! [`Options::columns`] (`--columns byte`, for Vim's `%c`).
+//!
+//! One violation is one line, whatever its text: a line break inside the path, the message or
+//! the quoted term (the overflow of a long body spans paragraphs) is written `\n` (`\r`, and
+//! `\u{2028}` for the other line separators), as the `github` format escapes its own.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use super::{NoteReport, Options, Origin};
@@ -28,15 +33,36 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
         let _ = writeln!(
             out,
             "{}:{line}:{col}: {}: {} ({}{inside}: {}) [{}]",
-            report.path,
+            one_line(report.path),
             v.severity,
-            options.message(v),
+            one_line(&options.message(v)),
             v.field,
-            v.matched,
+            one_line(&v.matched),
             v.rule
         );
     }
     out
+}
+
+/// `text` on one line: line breaks and the other line separators written as escapes
+/// (`\n`, `\r`, `\u{2028}`); a text without any is returned as it is.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    let breaks = |c: char| matches!(c, '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}');
+    if !text.contains(breaks) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if breaks(c) => {
+                let _ = write!(out, "\\u{{{:04X}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -51,6 +77,12 @@ mod tests {
         assert!(first.starts_with("a.txt:2:") && first.contains(": error: "), "{out}");
         assert!(first.ends_with(']'), "{out}");
         assert_eq!(out.lines().count(), vs.len());
+    }
+
+    #[test]
+    fn line_breaks_are_escaped() {
+        assert_eq!(one_line("第一段\r\n第二段\u{2028}"), "第一段\\r\\n第二段\\u{2028}");
+        assert!(matches!(one_line("最好"), Cow::Borrowed("最好")));
     }
 
     #[test]
