@@ -79,8 +79,12 @@ fn python_package_and_spark() {
         |p| format!("{}:{p}", staged.display()),
     );
     let tests = Command::new(&python)
-        .args(["-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"])
-        .current_dir(root.join("python"))
+        // run from the staged package's directory: the working directory goes first on
+        // sys.path (in Spark's workers too), and python/redlint/ holds no built extension
+        .args(["-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir"])
+        .arg(root.join("python"))
+        .arg(root.join("python/tests"))
+        .current_dir(&staged)
         .env("PATH", &path)
         .env("PYTHONPATH", &pythonpath)
         .env("REDLINT_BIN", env!("CARGO_BIN_EXE_redlint"))
