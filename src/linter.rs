@@ -439,8 +439,11 @@ impl LinterBuilder {
                         r.rule.read.contains(&Read::Initials),
                     );
                     if by_sound || by_initials {
+                        // the default guards hold for a rule read by default without cues
+                        let guarded = r.rule.read_default && r.before.is_empty() && r.after.is_none();
                         for (t, term) in r.rule.terms.iter().enumerate() {
-                            sound.add(i as u32, Some(t as u32), &fold_term(term), by_sound, by_initials);
+                            let folded = fold_term(term);
+                            sound.add_read(i as u32, Some(t as u32), &folded, by_sound, by_initials, guarded);
                         }
                     }
                     for term in &r.rule.disguised_terms {
@@ -733,8 +736,8 @@ impl Linter {
         out.extend(found);
         out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
         // recommending and warning words inside a violation are what the note says, not how
-        // it says it (链接 of a quoted 点击链接): they do not decide its stance
-        // what the violations cover, as disjoint sorted ranges (one pass over them sorted)
+        // it says it (链接 of a quoted 点击链接): they do not decide its stance. What the
+        // violations cover, as disjoint sorted ranges (they are sorted by start):
         let mut covered: Vec<(usize, usize)> = Vec::new();
         for v in &out[first..] {
             match covered.last_mut() {
@@ -770,16 +773,21 @@ impl Linter {
     /// redirect pack (a number, a handle, a link) are the writer's own contact whatever the
     /// note says, and stay.
     fn apply_stance(&self, stance: Stance, out: &mut [Violation]) {
+        if stance == Stance::Narrating || out.is_empty() {
+            return;
+        }
         // a product recommended only where it is (a drink): the note is about it when it is
         // named in the title or a tag, or recommended in a clause of its own
-        let mut promoted: Vec<&str> = out
-            .iter()
-            .filter(|v| v.field != Field::Body || (v.why.is_none() && v.severity >= Severity::Warning))
-            .map(|v| v.rule.as_str())
-            .collect();
-        promoted.sort_unstable();
-        promoted.dedup();
-        let promoted: Vec<String> = promoted.into_iter().map(str::to_owned).collect();
+        let mut promoted: Vec<String> = Vec::new();
+        if stance == Stance::Promoting && out.iter().any(|v| v.why == Some(Why::NotPromoted)) {
+            promoted = out
+                .iter()
+                .filter(|v| v.field != Field::Body || (v.why.is_none() && v.severity >= Severity::Warning))
+                .map(|v| v.rule.clone())
+                .collect();
+            promoted.sort_unstable();
+            promoted.dedup();
+        }
         for v in out.iter_mut() {
             let lowered = match v.why {
                 Some(Why::NoProduct) => true,
@@ -1199,9 +1207,8 @@ fn merge_overlapping(mut found: Vec<Violation>) -> Vec<Violation> {
 /// The guards on readings a rule did not ask for (its `read` is the default): a term is read
 /// by sound, pinyin, initials mixed with characters and emoji beside characters, but not
 /// - by initials alone under four letters (`zyx`, `wzj`: initials of names as often as of
-///   terms), or by initials
-///   beside fewer than two characters written as themselves (`s级`, `ss级`, `有xl`: grades and
-///   sizes),
+///   terms), or by initials beside fewer than two characters written as themselves (`s级`,
+///   `ss级`, `有xl`: grades and sizes; `SoundIndex::add_read` does not index these),
 /// - by emoji alone (`🤗✌`: every pair of pictures reads as something),
 /// - with more than half its characters swapped (`万物伊始` is not `万无一失`),
 /// - when characters written as themselves beside a disguise cut a word of their text in two

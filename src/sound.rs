@@ -185,81 +185,66 @@ impl SoundIndex {
     /// if `initials`, by initials too (all of them, or mixed with syllables: `dz烟`). Returns
     /// false (and adds nothing) for a term that is not all Han.
     pub fn add(&mut self, rule: u32, term: Option<u32>, folded: &str, sound: bool, initials: bool) -> bool {
+        self.add_read(rule, term, folded, sound, initials, false)
+    }
+
+    /// [`SoundIndex::add`], and when `guarded` (a term read by default, without cues: see
+    /// `default_reading_ok` in `linter.rs`) the key sequences its guards refuse anyway
+    /// (initials beside fewer than two syllables, initials alone under four characters) are
+    /// not indexed, so the trie and its build stay small.
+    pub fn add_read(
+        &mut self,
+        rule: u32,
+        term: Option<u32>,
+        folded: &str,
+        sound: bool,
+        initials: bool,
+        guarded: bool,
+    ) -> bool {
         let chars: Vec<char> = folded.chars().collect();
         if chars.len() < 2 || chars.iter().any(|&c| reading::han(c).is_empty()) {
             return false;
         }
         let index = self.terms.len() as u32;
+        // per char, its keys in its main reading (the first of the table: 微信 is disguised as
+        // wei xin, not in a rare reading of 信): the syllable (sound), then the initial
+        let keys: Vec<Vec<u32>> = chars
+            .iter()
+            .map(|&c| {
+                let s = reading::han(c)[0];
+                let mut k = Vec::with_capacity(2);
+                if sound {
+                    k.push(u32::from(s));
+                }
+                if initials {
+                    k.push(INITIAL | u32::from(reading::initial(s)));
+                }
+                k
+            })
+            .collect();
+        // two syllables side by side in a term open a reading of the text there
+        let n = self.live.len();
+        if sound {
+            for w in keys.windows(2) {
+                let bit = w[0][0] as usize * n + w[1][0] as usize;
+                self.pairs[bit / 64] |= 1 << (bit % 64);
+            }
+        }
         self.terms.push(SoundTerm {
             rule,
             term,
             text: folded.to_owned(),
-            chars: chars.clone(),
+            chars,
         });
-        // every sequence of keys: per char, its syllable (sound) and its initial (initials),
-        // in its main reading (the first of the table): 微信 is disguised as wei xin, not in a
-        // rare reading of 信.
-        let mut seqs: Vec<Vec<u32>> = vec![Vec::new()];
-        for &c in &chars {
-            let mut keys: Vec<u32> = Vec::new();
-            for &s in &reading::han(c)[..1] {
-                if sound {
-                    keys.push(u32::from(s));
-                }
-                if initials {
-                    let k = INITIAL | u32::from(reading::initial(s));
-                    if !keys.contains(&k) {
-                        keys.push(k);
-                    }
-                }
-            }
-            let mut next = Vec::with_capacity(seqs.len() * keys.len());
-            for s in &seqs {
-                for &k in &keys {
-                    if next.len() < MAX_READINGS {
-                        let mut s = s.clone();
-                        s.push(k);
-                        next.push(s);
-                    }
-                }
-            }
-            seqs = next;
-        }
-        let n = self.live.len();
-        for seq in &seqs {
-            for w in seq.windows(2) {
-                if w[0] & INITIAL == 0 && w[1] & INITIAL == 0 {
-                    let bit = w[0] as usize * n + w[1] as usize;
-                    self.pairs[bit / 64] |= 1 << (bit % 64);
-                }
-            }
-        }
-        for seq in seqs {
-            let mut node = 0usize;
-            for &k in &seq {
-                if k & INITIAL != 0 {
-                    self.live_initials[(k as u8 - b'a') as usize] = true;
-                } else {
-                    self.live[k as usize] = true;
-                }
-                node = match self.nodes[node].children.binary_search_by_key(&k, |&(key, _)| key) {
-                    Ok(i) => self.nodes[node].children[i].1 as usize,
-                    Err(i) => {
-                        let child = self.nodes.len();
-                        self.nodes.push(TrieNode::default());
-                        self.nodes[node].children.insert(i, (k, child as u32));
-                        child
-                    }
-                };
-            }
-            if !self.nodes[node].ends.contains(&index) {
-                self.nodes[node].ends.push(index);
-            }
-            let first = seq[0];
-            if let Ok(i) = self.nodes[0].children.binary_search_by_key(&first, |&(k, _)| k) {
-                self.root[first as usize] = self.nodes[0].children[i].1;
-            }
-        }
+        // every sequence of keys, depth first so that a shared prefix is walked once, in the
+        // order the first MAX_READINGS of them are kept (syllables before initials)
+        let mut walk = Walk {
+            keys: &keys,
+            index,
+            guarded,
+            left: MAX_READINGS,
+        };
+        walk.from(self, 0, 0, 0);
         true
     }
 
@@ -798,6 +783,63 @@ impl Lattice {
             last
         } else {
             self.node(false)
+        }
+    }
+}
+
+/// The depth-first insertion of a term's key sequences (see [`SoundIndex::add_read`]).
+struct Walk<'a> {
+    keys: &'a [Vec<u32>],
+    index: u32,
+    guarded: bool,
+    /// How many more sequences may be kept (the first [`MAX_READINGS`] in order).
+    left: usize,
+}
+
+impl Walk<'_> {
+    /// Extends the path that reached `node` after `pos` characters, `initials` of them
+    /// written as initials.
+    fn from(&mut self, ix: &mut SoundIndex, node: usize, pos: usize, initials: usize) {
+        let n = self.keys.len();
+        if self.left == 0 {
+            return;
+        }
+        if pos == n {
+            self.left -= 1;
+            if !ix.nodes[node].ends.contains(&self.index) {
+                ix.nodes[node].ends.push(self.index);
+            }
+            return;
+        }
+        for &k in &self.keys[pos] {
+            let initials = initials + usize::from(k & INITIAL != 0);
+            let syllables = pos + 1 - initials;
+            // the default guards' refusals, known from the prefix: initials need two
+            // syllables beside them, or to be all of four or more characters
+            if self.guarded && initials > 0 && !(syllables == 0 && n >= 4) && syllables + (n - pos - 1) < 2 {
+                // the sequences of the subtree still count against the cap, as when listed
+                let below: usize = self.keys[pos + 1..].iter().map(Vec::len).product();
+                self.left = self.left.saturating_sub(below);
+                continue;
+            }
+            if k & INITIAL != 0 {
+                ix.live_initials[(k as u8 - b'a') as usize] = true;
+            } else {
+                ix.live[k as usize] = true;
+            }
+            let child = match ix.nodes[node].children.binary_search_by_key(&k, |&(key, _)| key) {
+                Ok(i) => ix.nodes[node].children[i].1 as usize,
+                Err(i) => {
+                    let child = ix.nodes.len();
+                    ix.nodes.push(TrieNode::default());
+                    ix.nodes[node].children.insert(i, (k, child as u32));
+                    child
+                }
+            };
+            if node == 0 {
+                ix.root[k as usize] = child as u32;
+            }
+            self.from(ix, child, pos + 1, initials);
         }
     }
 }

@@ -55,17 +55,13 @@ pub fn escape(text: &str) -> String {
 
 /// [`escape`], appended to `out`.
 fn escape_into(out: &mut String, text: &str) {
-    escaped(out, text, |out, c| match c {
-        '&' => out.push_str("&amp;"),
-        '<' => out.push_str("&lt;"),
-        '>' => out.push_str("&gt;"),
-        '"' => out.push_str("&quot;"),
-        '\'' => out.push_str("&#39;"),
-        '\n' | '\t' => out.push(c),
-        c if acts(c) => {
+    escaped(out, text, |out, c| match (entity(c), c) {
+        (Some(e), _) => out.push_str(e),
+        (_, '\n' | '\t') => out.push(c),
+        (_, c) if acts(c) => {
             let _ = write!(out, "<span class=\"ctl\">⟨U+{:04X}⟩</span>", c as u32);
         }
-        c => out.push(c),
+        (_, c) => out.push(c),
     });
 }
 
@@ -78,18 +74,26 @@ fn attr(text: &str) -> String {
 
 /// [`attr`], appended to `out`.
 fn attr_into(out: &mut String, text: &str) {
-    escaped(out, text, |out, c| match c {
-        '&' => out.push_str("&amp;"),
-        '<' => out.push_str("&lt;"),
-        '>' => out.push_str("&gt;"),
-        '"' => out.push_str("&quot;"),
-        '\'' => out.push_str("&#39;"),
-        '\n' => out.push_str("&#10;"),
-        c if acts(c) => {
+    escaped(out, text, |out, c| match (entity(c), c) {
+        (Some(e), _) => out.push_str(e),
+        (_, '\n') => out.push_str("&#10;"),
+        (_, c) if acts(c) => {
             let _ = write!(out, "U+{:04X}", c as u32);
         }
-        c => out.push(c),
+        (_, c) => out.push(c),
     });
+}
+
+/// The entity of one of the five HTML specials, in content and attributes alike.
+fn entity(c: char) -> Option<&'static str> {
+    Some(match c {
+        '&' => "&amp;",
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '"' => "&quot;",
+        '\'' => "&#39;",
+        _ => return None,
+    })
 }
 
 /// Appends `text` to `out`, each character that may need escaping written by `one`, the runs
