@@ -27,8 +27,6 @@
 pub mod audit;
 pub mod batch;
 pub mod brief;
-#[cfg(feature = "cli")]
-pub mod cli;
 pub mod config;
 pub mod context;
 pub mod error;

@@ -69,7 +69,15 @@ pub fn notes() -> impl Iterator<Item = Note> {
 /// (hotel and shopping reviews, food delivery, Weibo, game-chat and QQ-group ads), or none
 /// when the folder is not there.
 pub fn real_notes() -> Vec<Note> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+    // beside the workspace: from the engine's benches and from the command line's (cli/)
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = [
+        manifest.join("../shared/corpora"),
+        manifest.join("../../shared/corpora"),
+    ]
+    .into_iter()
+    .find(|d| d.is_dir())
+    .unwrap_or_else(|| manifest.join("../shared/corpora"));
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
     };

@@ -551,7 +551,7 @@ fn explain(rule: &str) -> PyResult<String> {
 /// Runs the `redlint` command with `argv` (program name first); returns its exit code.
 #[pyfunction]
 fn run_cli(py: Python<'_>, argv: Vec<String>) -> u8 {
-    py.detach(|| redlint::cli::run(argv))
+    py.detach(|| redlint_cli::run(argv))
 }
 
 #[pymodule]

@@ -128,13 +128,13 @@ mod tests {
 
     #[test]
     fn the_file_redlint_init_writes_takes_the_term() {
-        let out = add_to_text(crate::config::STARTER, "品牌名").unwrap().unwrap();
-        let config = crate::config::Config::parse("redlint.toml", &out).expect("still a valid config");
+        let out = add_to_text(redlint::config::STARTER, "品牌名").unwrap().unwrap();
+        let config = redlint::config::Config::parse("redlint.toml", &out).expect("still a valid config");
         let allowed: Vec<&str> = config.allow.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(allowed, ["品牌名"]);
         // every comment kept
         let comments = |t: &str| t.lines().filter(|l| l.trim_start().starts_with('#')).count();
-        assert_eq!(comments(&out), comments(crate::config::STARTER));
+        assert_eq!(comments(&out), comments(redlint::config::STARTER));
     }
 
     #[test]

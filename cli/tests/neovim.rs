@@ -209,19 +209,16 @@ fn session(utf8: bool) {
 }
 
 #[test]
-#[cfg_attr(not(has_nvim), ignore = "nvim is not installed (apt-get install neovim)")]
 fn neovim_diagnostics_edit_and_quick_fix_utf16() {
     session(false);
 }
 
 #[test]
-#[cfg_attr(not(has_nvim), ignore = "nvim is not installed (apt-get install neovim)")]
 fn neovim_diagnostics_edit_and_quick_fix_utf8() {
     session(true);
 }
 
 #[test]
-#[cfg_attr(not(has_nvim), ignore = "nvim is not installed (apt-get install neovim)")]
 fn line_format_reads_into_vim_quickfix() {
     if require_nvim().is_none() {
         return;

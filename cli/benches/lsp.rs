@@ -3,7 +3,7 @@
 //! 1,000-character note full of emoji and CJK with front matter and a few violations.
 //! Run: `cargo bench --bench lsp`.
 //!
-//! It measures the server's own code: `src/cli/lsp/document.rs` is compiled in here
+//! It measures the server's own code: `cli/src/lsp/document.rs` is compiled in here
 //! (its `crate::` paths find the library's items through the imports below).
 
 use std::hint::black_box;
@@ -15,7 +15,7 @@ use redlint::{ColumnUnit, LineIndex, Linter, LinterBuilder};
 use redlint::{FrontMatterError, Lang, Note, Severity, Span, Violation, report};
 
 #[allow(dead_code)]
-#[path = "../src/cli/lsp/document.rs"]
+#[path = "../src/lsp/document.rs"]
 mod document;
 
 const PIECES: &[&str] = &[

@@ -9,10 +9,10 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
-use crate::Note;
-use crate::report::Origin;
+use redlint::Note;
+use redlint::report::Origin;
 
-use crate::cli::InputFormat;
+use crate::InputFormat;
 
 /// The largest note read: Xiaohongshu notes are at most 1,000 characters, so anything near this
 /// is not a note, and is refused before it is read into memory.

@@ -7,12 +7,12 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::fix::{self, FixOptions, Fixed};
-use crate::{Field, Note};
+use redlint::fix::{self, FixOptions, Fixed};
+use redlint::{Field, Note};
 
-use crate::cli::input::{self, Chunks};
-use crate::cli::settings::{ConfigArgs, Resolver, Settings};
-use crate::cli::{EXIT_TROUBLE, InputFormat, PackArgs};
+use crate::input::{self, Chunks};
+use crate::settings::{ConfigArgs, Resolver, Settings};
+use crate::{EXIT_TROUBLE, InputFormat, PackArgs};
 
 #[derive(Debug, clap::Args)]
 pub struct FixArgs {
@@ -28,8 +28,8 @@ pub struct FixArgs {
     unsafe_too: bool,
     /// Fix violations at or above this severity (a violation the linter lowered to info is
     /// one it judged innocent).
-    #[arg(long, value_name = "SEVERITY", default_value = "warning", value_parser = crate::cli::parse_severity)]
-    fix_on: crate::Severity,
+    #[arg(long, value_name = "SEVERITY", default_value = "warning", value_parser = crate::parse_severity)]
+    fix_on: redlint::Severity,
     /// Where fixed JSONL notes go (default: stdout). Never the input itself.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -117,16 +117,16 @@ pub fn run(args: &FixArgs) -> Result<u8, String> {
             }
             Err(Stop::Trouble(message)) => {
                 if let Err(e) = out.flush() {
-                    gone |= crate::cli::reader_gone(&e);
+                    gone |= crate::reader_gone(&e);
                 }
-                crate::cli::say(&format!("redlint: {message}"));
+                crate::say(&format!("redlint: {message}"));
                 tally.trouble = true;
             }
         }
     }
     if !gone {
         match out.flush() {
-            Err(e) if crate::cli::reader_gone(&e) => gone = true,
+            Err(e) if crate::reader_gone(&e) => gone = true,
             other => other.map_err(|e| format!("writing: {e}"))?,
         }
     }
@@ -149,7 +149,7 @@ pub fn run(args: &FixArgs) -> Result<u8, String> {
                 plural(tally.overlapping, "fix", Some("fixes"))
             ));
         }
-        crate::cli::say(&line);
+        crate::say(&line);
     }
     Ok(if tally.trouble { EXIT_TROUBLE } else { 0 })
 }
@@ -170,7 +170,7 @@ impl From<String> for Stop {
 
 /// A failed write of the output.
 fn written(e: io::Error) -> Stop {
-    if crate::cli::reader_gone(&e) {
+    if crate::reader_gone(&e) {
         Stop::Gone
     } else {
         Stop::Trouble(format!("writing: {e}"))
@@ -369,7 +369,7 @@ fn fix_jsonl(
             } else {
                 "written unchanged"
             };
-            crate::cli::say(&format!("redlint: {name}: {m} ({what})"));
+            crate::say(&format!("redlint: {name}: {m} ({what})"));
         }
         return Err(Stop::from(format!(
             "{name}: {} could not be read",

@@ -2,9 +2,9 @@
 
 use std::fmt::Write;
 
-use crate::pack::{Applies, Example};
+use redlint::pack::{Applies, Example};
 
-use crate::cli::{EXIT_TROUBLE, EXIT_VIOLATIONS, PackArgs, RulesArgs, print_out};
+use crate::{EXIT_TROUBLE, EXIT_VIOLATIONS, PackArgs, RulesArgs, print_out};
 
 pub fn list(args: &RulesArgs) -> Result<u8, String> {
     let linter = args.packs.linter().map_err(|e| e.to_string())?;
@@ -40,14 +40,14 @@ pub fn list(args: &RulesArgs) -> Result<u8, String> {
     } else {
         // columns as wide as their longest entry: a user pack's long names keep the rows aligned
         let width =
-            |f: &dyn Fn(&crate::Rule) -> usize, head: &str| linter.rules().map(f).max().unwrap_or(0).max(head.len());
+            |f: &dyn Fn(&redlint::Rule) -> usize, head: &str| linter.rules().map(f).max().unwrap_or(0).max(head.len());
         let (wi, wn) = (width(&|r| r.id.len(), "id"), width(&|r| r.name.len(), "name"));
         let _ = writeln!(
             out,
             "{:<wi$} {:<wn$} {:<19} {:<17} message",
             "id", "name", "category", "organic/sponsored"
         );
-        let lang = args.lang.unwrap_or(crate::Lang::En);
+        let lang = args.lang.unwrap_or(redlint::Lang::En);
         for r in linter.rules() {
             let sev = format!("{}/{}", r.severity, r.sponsored_severity);
             let off = if linter.is_enabled(&r.id) { "" } else { " (off)" };
@@ -69,7 +69,7 @@ pub fn list(args: &RulesArgs) -> Result<u8, String> {
 pub fn explain(key: &str, packs: &PackArgs) -> Result<u8, String> {
     let linter = packs.linter().map_err(|e| e.to_string())?;
     let Some(r) = linter.rule(key) else {
-        crate::cli::say(&format!("redlint: unknown rule `{key}` (see `redlint rules`)"));
+        crate::say(&format!("redlint: unknown rule `{key}` (see `redlint rules`)"));
         return Ok(EXIT_TROUBLE);
     };
     let mut out = String::new();
@@ -146,7 +146,7 @@ pub fn explain(key: &str, packs: &PackArgs) -> Result<u8, String> {
             text
         }
     };
-    if let Some(key) = crate::brief::setting(&r.id) {
+    if let Some(key) = redlint::brief::setting(&r.id) {
         let _ = writeln!(
             out,
             "\nin a brief file (--brief FILE, or brief = \"…\" in redlint.toml):\n  [brief]\n  {key}"

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::config::{FILE_NAME, STARTER};
+use redlint::config::{FILE_NAME, STARTER};
 
 pub fn run(dir: &Path) -> Result<u8, String> {
     if !dir.is_dir() {
@@ -18,14 +18,10 @@ pub fn run(dir: &Path) -> Result<u8, String> {
             std::io::ErrorKind::AlreadyExists => {
                 format!("{} already exists; not overwriting it", path.display())
             }
-            _ => format!(
-                "cannot create {}: {}",
-                path.display(),
-                crate::cli::input::io_message(&e)
-            ),
+            _ => format!("cannot create {}: {}", path.display(), crate::input::io_message(&e)),
         })?;
     file.write_all(STARTER.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    crate::cli::say(&format!("wrote {}", path.display()));
+    crate::say(&format!("wrote {}", path.display()));
     Ok(0)
 }

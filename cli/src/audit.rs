@@ -3,12 +3,12 @@
 
 use std::path::PathBuf;
 
-use crate::audit::{self, Audit, AuditNote, BadRecord, Month};
-use crate::{Linter, Note};
+use redlint::audit::{self, Audit, AuditNote, BadRecord, Month};
+use redlint::{Linter, Note};
 
-use crate::cli::input::{self, Chunks, Source};
-use crate::cli::settings::{ConfigArgs, Resolver};
-use crate::cli::{EXIT_TROUBLE, EXIT_VIOLATIONS, InputFormat, PackArgs};
+use crate::input::{self, Chunks, Source};
+use crate::settings::{ConfigArgs, Resolver};
+use crate::{EXIT_TROUBLE, EXIT_VIOLATIONS, InputFormat, PackArgs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum AuditFormat {
@@ -97,7 +97,7 @@ pub fn run(args: &AuditArgs) -> Result<u8, String> {
     for path in &args.paths {
         plan.push((path, resolver.for_path(path)?));
     }
-    let jobs = args.jobs.map_or_else(crate::batch::default_jobs, usize::from);
+    let jobs = args.jobs.map_or_else(redlint::batch::default_jobs, usize::from);
     let mut audit = Audit::new(args.cap / 100.0);
     let mut bad: Vec<BadRecord> = Vec::new();
     let mut read_any = false;
@@ -127,7 +127,7 @@ pub fn run(args: &AuditArgs) -> Result<u8, String> {
                 .map(|(i, raw)| parse(raw, first + i, &name, linter, settings.sponsored))
                 .collect()
         };
-        let result = crate::batch::map_ordered(Chunks::new(reader, &name), jobs, work, |parsed| {
+        let result = redlint::batch::map_ordered(Chunks::new(reader, &name), jobs, work, |parsed| {
             for p in parsed {
                 match p {
                     Ok(Some(note)) => {
@@ -159,13 +159,13 @@ pub fn run(args: &AuditArgs) -> Result<u8, String> {
         AuditFormat::Human => {
             for b in &bad {
                 let at = b.line.map(|l| format!(":{l}")).unwrap_or_default();
-                crate::cli::say(&format!("redlint: {}{at}: {}", b.path, b.error));
+                crate::say(&format!("redlint: {}{at}: {}", b.path, b.error));
             }
             audit::human(&report, &bad)
         }
         AuditFormat::Json => audit::json(&report, &bad),
     };
-    crate::cli::print_out(&text)?;
+    crate::print_out(&text)?;
     Ok(if !bad.is_empty() || !read_any {
         EXIT_TROUBLE
     } else if !report.is_clean() {

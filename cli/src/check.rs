@@ -1,18 +1,18 @@
 //! `redlint check`: read every source, lint every note, print in the chosen format. JSONL
-//! sources stream through `crate::batch::map_ordered` on `--jobs` threads.
+//! sources stream through `redlint::batch::map_ordered` on `--jobs` threads.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::audit::{Audit, AuditNote, Month};
-use crate::report::{self, NoteReport, Options, Summary};
-use crate::{Rule, Severity};
+use redlint::audit::{Audit, AuditNote, Month};
+use redlint::report::{self, NoteReport, Options, Summary};
+use redlint::{Rule, Severity};
 
-use crate::cli::input::{self, Chunks, Item, Source};
-use crate::cli::progress::Progress;
-use crate::cli::settings::{Resolver, Settings};
-use crate::cli::{CheckArgs, EXIT_TROUBLE, EXIT_VIOLATIONS, Format};
+use crate::input::{self, Chunks, Item, Source};
+use crate::progress::Progress;
+use crate::settings::{Resolver, Settings};
+use crate::{CheckArgs, EXIT_TROUBLE, EXIT_VIOLATIONS, Format};
 
 /// What the checking of one note or one chunk of notes produced, ready to print.
 #[derive(Default)]
@@ -96,7 +96,7 @@ fn render(item: Item, path: &str, settings: &Settings, args: &CheckArgs, page: P
                 Format::Html => r.entries.push(report::html::note_article(&nr, &options, &page.key)),
             }
             if let Some((author, month)) = page.author_month {
-                let cues = match crate::audit::cue_rule(&settings.linter) {
+                let cues = match redlint::audit::cue_rule(&settings.linter) {
                     Some(rule) if !note.sponsored => violations
                         .iter()
                         .filter(|v| v.rule == rule.id)
@@ -164,7 +164,7 @@ impl<W: Write> Printer<W> {
         if !stderr.is_empty() {
             self.out.flush()?;
             for e in stderr {
-                crate::cli::say(&format!("redlint: {e}"));
+                crate::say(&format!("redlint: {e}"));
             }
         }
         Ok(())
@@ -198,7 +198,7 @@ impl<W: Write> Printer<W> {
         match self.format {
             Format::Html => {
                 let audit = (!self.total.audit.is_empty()).then(|| {
-                    let mut audit = Audit::new(crate::audit::SPONSORED_CAP);
+                    let mut audit = Audit::new(redlint::audit::SPONSORED_CAP);
                     for n in self.total.audit.drain(..) {
                         audit.add(n);
                     }
@@ -256,10 +256,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
     // scan fast (the DFA costs ~10 ms more to build and scans ~4 ms/MB faster on one core, so
     // it pays from about 3.5 MB of real notes on)
     let jsonl = |p: &PathBuf| {
-        args.input_format == crate::cli::InputFormat::Jsonl
-            || p.extension().is_some_and(|e| e == "jsonl" || e == "ndjson")
+        args.input_format == crate::InputFormat::Jsonl || p.extension().is_some_and(|e| e == "jsonl" || e == "ndjson")
     };
-    let batch = args.paths.is_empty() && args.input_format == crate::cli::InputFormat::Jsonl
+    let batch = args.paths.is_empty() && args.input_format == crate::InputFormat::Jsonl
         || args.paths.iter().any(|p| p.as_os_str() == "-")
         || args
             .paths
@@ -279,7 +278,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
     for path in &paths {
         plan.push((path, resolver.for_path(path)?));
     }
-    let jobs = args.jobs.map_or_else(crate::batch::default_jobs, usize::from);
+    let jobs = args.jobs.map_or_else(redlint::batch::default_jobs, usize::from);
     let stdout = io::stdout();
     let mut printer = Printer {
         out: io::BufWriter::with_capacity(1 << 16, stdout.lock()),
@@ -322,7 +321,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
     }
     let total = &printer.total;
     if args.format == Format::Human && !args.quiet && !gone {
-        crate::cli::say(&total.summary.to_string());
+        crate::say(&total.summary.to_string());
     }
     Ok(if total.trouble {
         EXIT_TROUBLE
@@ -337,7 +336,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
 /// quietly); any other failure is an error.
 fn written(result: io::Result<()>, gone: &mut bool) -> Result<(), String> {
     match result {
-        Err(e) if crate::cli::reader_gone(&e) => {
+        Err(e) if crate::reader_gone(&e) => {
             *gone = true;
             Ok(())
         }
@@ -379,7 +378,7 @@ fn check_source<W: Write>(
                             if args.format == Format::Html {
                                 page.key = format!("n{nth}-{line}");
                                 page.author_month =
-                                    std::str::from_utf8(&bytes).ok().and_then(crate::audit::author_month);
+                                    std::str::from_utf8(&bytes).ok().and_then(redlint::audit::author_month);
                             }
                             input::parse_line(&bytes, line, settings.sponsored)
                         }
@@ -396,7 +395,7 @@ fn check_source<W: Write>(
             // a failed write (a closed pipe) stops the reading too
             let stop = std::sync::atomic::AtomicBool::new(false);
             let chunks = Chunks::new(reader, &name).take_while(|_| !stop.load(std::sync::atomic::Ordering::Relaxed));
-            let result = crate::batch::map_ordered(chunks, jobs, work, |(r, bytes)| {
+            let result = redlint::batch::map_ordered(chunks, jobs, work, |(r, bytes)| {
                 if failed.is_none() {
                     if !r.stderr.is_empty() {
                         progress.clear();

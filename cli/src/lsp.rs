@@ -3,7 +3,7 @@
 //! - Documents are plain-text or Markdown notes with the front matter `redlint check` reads;
 //!   they are linted on open and on every change (incremental sync), cleared on close.
 //! - Positions are UTF-8 when the client offers it (`general.positionEncodings`), else UTF-16,
-//!   converted exactly both ways by [`crate::LineIndex`].
+//!   converted exactly both ways by [`redlint::LineIndex`].
 //! - Code actions: each suggestion as a quick fix, and "allow this term in this workspace",
 //!   which the server carries out (`redlint.allow`) by appending the term to `allow` in the
 //!   workspace's `redlint.toml`.
@@ -24,7 +24,6 @@ mod uri;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use crate::{ColumnUnit, LineIndex};
 use crossbeam_channel::{Receiver, Sender, select, unbounded};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
@@ -34,6 +33,7 @@ use lsp_types::{
     ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Uri,
 };
+use redlint::{ColumnUnit, LineIndex};
 use serde_json::{Value, json};
 
 use document::{Checked, Options};
@@ -106,7 +106,7 @@ fn serve(conn: &Connection) -> Result<End, String> {
         Ok(b) => (b, None),
         Err(e) => (
             Built {
-                linter: crate::Linter::builtin_quick_start(),
+                linter: redlint::Linter::builtin_quick_start(),
                 lang: inputs.settings.lang,
                 sponsored: inputs.settings.sponsored,
             },
@@ -190,7 +190,7 @@ fn config_stamp(inputs: &Inputs) -> Stamp {
         Some(b) => inputs.root.as_ref().map(|r| r.join(b)),
         None => config
             .as_ref()
-            .and_then(|c| crate::Config::load(c).ok())
+            .and_then(|c| redlint::Config::load(c).ok())
             .and_then(|c| c.brief.map(|b| b.0)),
     };
     [config, brief].iter().map(|p| p.as_deref().and_then(stamp)).collect()

@@ -562,7 +562,7 @@ fn exit_without_shutdown_is_code_1_and_garbage_does_not_kill_it() {
 /// read from the README itself), with positions counted here.
 #[test]
 fn line_format_matches_the_readme_problem_matcher() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md")).unwrap();
     let line = readme
         .lines()
         .find(|l| l.trim_start().starts_with("\"regexp\": "))

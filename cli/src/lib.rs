@@ -1,7 +1,7 @@
-//! The `redlint` command (feature `cli`): parses arguments, reads notes, prints reports. The
-//! checking and the rendering live in the rest of the library; this module is the command's
-//! plumbing, kept in the library so that every way of shipping the command (the `redlint`
-//! binary, the Python wheel's `redlint` script) runs the same code: [`run`].
+//! The `redlint` command: parses arguments, reads notes, prints reports. The checking and the
+//! rendering live in the engine (the `redlint` crate); this crate is the command's plumbing,
+//! a library too so that every way of shipping the command (the `redlint` binary, the Python
+//! wheel's `redlint` script) runs the same code: [`run`].
 
 mod audit;
 mod check;
@@ -15,8 +15,8 @@ mod settings;
 
 use std::path::PathBuf;
 
-use crate::{Lang, Linter, LinterBuilder, Severity};
 use clap::{Parser, Subcommand, ValueEnum};
+use redlint::{Lang, Linter, LinterBuilder, Severity};
 
 /// Lints Xiaohongshu (小红书) notes: banned words, prohibited products, off-platform
 /// redirects and advertorials.
@@ -72,7 +72,7 @@ struct PackArgs {
 }
 
 impl PackArgs {
-    fn linter(&self) -> Result<Linter, crate::Error> {
+    fn linter(&self) -> Result<Linter, redlint::Error> {
         if self.is_default() {
             return Ok(Linter::builtin());
         }
@@ -87,7 +87,7 @@ impl PackArgs {
     }
 
     /// Puts the packs, switches and brief into `b` (on top of a config's settings).
-    fn apply(&self, b: &mut LinterBuilder) -> Result<(), crate::Error> {
+    fn apply(&self, b: &mut LinterBuilder) -> Result<(), redlint::Error> {
         for p in &self.packs {
             b.add_pack_file(p)?;
         }
@@ -128,11 +128,11 @@ enum Columns {
     Byte,
 }
 
-impl From<Columns> for crate::ColumnUnit {
-    fn from(c: Columns) -> crate::ColumnUnit {
+impl From<Columns> for redlint::ColumnUnit {
+    fn from(c: Columns) -> redlint::ColumnUnit {
         match c {
-            Columns::Char => crate::ColumnUnit::Char,
-            Columns::Byte => crate::ColumnUnit::Utf8,
+            Columns::Char => redlint::ColumnUnit::Char,
+            Columns::Byte => redlint::ColumnUnit::Utf8,
         }
     }
 }
@@ -199,11 +199,11 @@ struct RulesArgs {
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
-    s.parse().map_err(|e: crate::violation::UnknownName| e.to_string())
+    s.parse().map_err(|e: redlint::violation::UnknownName| e.to_string())
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    s.parse().map_err(|e: crate::violation::UnknownName| e.to_string())
+    s.parse().map_err(|e: redlint::violation::UnknownName| e.to_string())
 }
 
 /// Exit codes: 0 clean, 1 violations at or above `--fail-on`, 2 usage, input or pack errors.

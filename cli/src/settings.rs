@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::{Config, Lang, Linter, LinterBuilder};
+use redlint::{Config, Lang, Linter, LinterBuilder};
 
-use crate::cli::PackArgs;
+use crate::PackArgs;
 
 /// The settings for one file.
 #[derive(Debug)]

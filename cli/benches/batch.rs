@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+#[path = "../../benches/corpus/mod.rs"]
 mod corpus;
 
 /// Writes at least `mb` megabytes of JSONL notes from `corpus::notes` to `path`.

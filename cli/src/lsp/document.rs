@@ -1,19 +1,19 @@
 //! A document's text, its edits, and from its text to LSP diagnostics and code actions. No
-//! I/O and no server state, so the benchmark (`benches/lsp.rs`) measures exactly this code.
+//! I/O and no server state, so the benchmark (`cli/benches/lsp.rs`) measures exactly this code.
 //!
-//! Positions: violations carry byte spans into their field; [`crate::TextNote::file_span`]
+//! Positions: violations carry byte spans into their field; [`redlint::TextNote::file_span`]
 //! moves them into the document (the body after the front matter, the title and each tag on
 //! its own front-matter line), and [`LineIndex`] turns those bytes into the negotiated column
 //! unit (UTF-8 or UTF-16) and back.
 
 use std::collections::HashMap;
 
-use crate::{ColumnUnit, FrontMatterError, Lang, LineIndex, Linter, Note, Severity, Span, Violation};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, Command, Diagnostic, DiagnosticRelatedInformation,
     DiagnosticSeverity, Location, NumberOrString, Position, Range, TextDocumentContentChangeEvent, TextEdit, Uri,
     WorkspaceEdit,
 };
+use redlint::{ColumnUnit, FrontMatterError, Lang, LineIndex, Linter, Note, Severity, Span, Violation};
 
 /// The `source` of every diagnostic.
 pub const SOURCE: &str = "redlint";
@@ -124,7 +124,7 @@ fn severity(s: Severity) -> DiagnosticSeverity {
 }
 
 fn message(v: &Violation, lang: Option<Lang>) -> String {
-    crate::report::Options {
+    redlint::report::Options {
         lang,
         ..Default::default()
     }

@@ -62,7 +62,7 @@ fn read_messages(input: &mut impl BufRead, incoming: &Sender<Message>) -> usize 
             Ok(Some(body)) => body,
             Ok(None) => return dropped,
             Err(e) => {
-                crate::cli::say(&format!("redlint lsp: cannot read from the client: {e}"));
+                crate::say(&format!("redlint lsp: cannot read from the client: {e}"));
                 return dropped;
             }
         };
@@ -74,7 +74,7 @@ fn read_messages(input: &mut impl BufRead, incoming: &Sender<Message>) -> usize 
                 }
             }
             Err(e) => {
-                crate::cli::say(&format!("redlint lsp: dropped a message that is not JSON-RPC: {e}"));
+                crate::say(&format!("redlint lsp: dropped a message that is not JSON-RPC: {e}"));
                 dropped += 1;
             }
         }

@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use crate::config::Config;
-pub use crate::config::FILE_NAME as CONFIG_FILE;
-use crate::{Lang, Linter, LinterBuilder};
+use redlint::config::Config;
+pub use redlint::config::FILE_NAME as CONFIG_FILE;
+use redlint::{Lang, Linter, LinterBuilder};
 use serde_json::Value;
 
 /// The client's settings: `{"lang": "zh"|"en", "disable": ["B101"], "sponsored": bool,
@@ -162,7 +162,7 @@ pub fn build(inputs: &Inputs) -> Result<Built, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Severity;
+    use redlint::Severity;
     use serde_json::json;
 
     #[test]
