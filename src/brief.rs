@@ -158,17 +158,7 @@ pub struct Brief {
     pub max_tags: Option<usize>,
 }
 
-/// A brief file that cannot be used: which file, which line, what.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
-pub struct BriefError {
-    /// The brief's file name.
-    pub file: String,
-    /// 1-based line, when the error has one.
-    pub line: Option<usize>,
-    /// What is wrong.
-    pub message: String,
-}
+pub use crate::error::BriefError;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -22,7 +22,7 @@ pub enum Error {
     UnknownRule(String),
     /// A campaign brief that cannot be read or parsed.
     #[error(transparent)]
-    Brief(#[from] crate::brief::BriefError),
+    Brief(#[from] BriefError),
     /// An allow-list entry that folds to nothing.
     #[error("allow-list entry `{0}` is empty once spaces and punctuation are removed")]
     EmptyAllow(String),
@@ -97,4 +97,16 @@ pub enum PackErrorKind {
     /// A fix for a term the rule does not have.
     #[error("`fixes` names `{0}`, which is not one of the rule's terms")]
     FixForUnknownTerm(String),
+}
+
+/// A brief file that cannot be used: which file, which line, what.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct BriefError {
+    /// The brief's file name.
+    pub file: String,
+    /// 1-based line, when the error has one.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
 }

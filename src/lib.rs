@@ -36,7 +36,7 @@ pub mod linter;
 pub mod normalize;
 pub mod note;
 pub mod pack;
-mod patterns;
+
 pub mod report;
 pub mod sound;
 pub mod span;

@@ -235,6 +235,13 @@ pub fn char_offset(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].chars().count()
 }
 
+/// 1-based line and column (in chars) of byte `offset`.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let index = LineIndex::new(text);
+    let p = index.position(offset);
+    (p.line + 1, p.char_col + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -161,9 +161,9 @@ pub fn run(args: &AuditArgs) -> Result<u8, String> {
                 let at = b.line.map(|l| format!(":{l}")).unwrap_or_default();
                 crate::say(&format!("redlint: {}{at}: {}", b.path, b.error));
             }
-            audit::human(&report, &bad)
+            redlint::report::audit::human(&report, &bad)
         }
-        AuditFormat::Json => audit::json(&report, &bad),
+        AuditFormat::Json => redlint::report::audit::json(&report, &bad),
     };
     crate::print_out(&text)?;
     Ok(if !bad.is_empty() || !read_any {

@@ -11,6 +11,7 @@
 //! | `github` | [`github`] | GitHub Actions: `::error file=…,line=…::…` annotations |
 //! | `html` | [`html`] | reviewers: one self-contained page, summary chart, highlighted notes, filters |
 
+pub mod audit;
 pub mod github;
 pub mod html;
 pub mod human;

@@ -1,0 +1,330 @@
+//! Stage 1, the build: packs, lexicon and settings into the automaton, the sound index and the
+//! regexes of a [`Linter`]. The only stage that can fail.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::patterns::{LazyRegex, Patterns};
+use super::{Anchor, CompiledRule, Inner, Linter, Role};
+use crate::brief::{self, Brief, CompiledBrief};
+use crate::context::Lexicon;
+use crate::error::Error;
+use crate::format::{self, FormatLimits};
+use crate::normalize::{Normalized, fold_term};
+use crate::pack::{Pack, Read};
+use crate::sound::SoundIndex;
+use crate::violation::Severity;
+
+/// Builds a [`Linter`]: which packs, which rules off or re-levelled, which terms allowed.
+///
+/// ```
+/// use redlint::{LinterBuilder, Note, Severity};
+///
+/// let linter = LinterBuilder::new()
+///     .disable("B101")
+///     .allow("最好的朋友")
+///     .set_severity("O301", Severity::Warning, Severity::Error)
+///     .build()
+///     .unwrap();
+/// assert!(linter.lint_text("这是最好的面霜").iter().all(|v| v.rule != "B101"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct LinterBuilder {
+    builtin: bool,
+    packs: Vec<Pack>,
+    disabled: Vec<String>,
+    severities: Vec<(String, Option<Severity>, Option<Severity>)>,
+    allow: Vec<String>,
+    context: Vec<Lexicon>,
+    format: FormatLimits,
+    brief: Option<Brief>,
+    quick_start: bool,
+}
+
+impl Default for LinterBuilder {
+    fn default() -> Self {
+        LinterBuilder::new()
+    }
+}
+
+impl LinterBuilder {
+    /// A builder that starts from the builtin packs.
+    pub fn new() -> LinterBuilder {
+        LinterBuilder {
+            builtin: true,
+            packs: Vec::new(),
+            disabled: Vec::new(),
+            severities: Vec::new(),
+            allow: Vec::new(),
+            context: Vec::new(),
+            format: FormatLimits::default(),
+            brief: None,
+            quick_start: false,
+        }
+    }
+
+    /// Adds words to the claim-context lexicon (see [`crate::context`]): commercial anchors,
+    /// narrative markers, efficacy constructions.
+    pub fn add_context(&mut self, lexicon: Lexicon) -> &mut Self {
+        self.context.push(lexicon);
+        self
+    }
+
+    /// Leaves the builtin packs out (only packs added here are used), and the engine's own
+    /// `format` rules with them.
+    pub fn without_builtin(&mut self) -> &mut Self {
+        self.builtin = false;
+        self
+    }
+
+    /// Adds a pack from its text; `origin` names it in errors.
+    pub fn add_pack_str(&mut self, origin: &str, text: &str) -> Result<&mut Self, Error> {
+        self.packs.push(Pack::parse(origin, text)?);
+        Ok(self)
+    }
+
+    /// Reads and adds a pack file.
+    pub fn add_pack_file(&mut self, path: impl AsRef<std::path::Path>) -> Result<&mut Self, Error> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        self.add_pack_str(&path.display().to_string(), &text)
+    }
+
+    /// Switches a rule off, by id (`B101`) or name (`superlative-claim`).
+    pub fn disable(&mut self, rule: &str) -> &mut Self {
+        self.disabled.push(rule.to_owned());
+        self
+    }
+
+    /// Sets a rule's severity in organic and in sponsored notes.
+    pub fn set_severity(&mut self, rule: &str, organic: Severity, sponsored: Severity) -> &mut Self {
+        self.set_severity_for(rule, Some(organic), Some(sponsored))
+    }
+
+    /// Sets a rule's severity in organic notes, in sponsored notes, or both; `None` keeps the
+    /// rule's own.
+    pub fn set_severity_for(
+        &mut self,
+        rule: &str,
+        organic: Option<Severity>,
+        sponsored: Option<Severity>,
+    ) -> &mut Self {
+        self.severities.push((rule.to_owned(), organic, sponsored));
+        self
+    }
+
+    /// Sets the limits of the `format` rules (title and body length, hashtags, empty body).
+    pub fn format_limits(&mut self, limits: FormatLimits) -> &mut Self {
+        self.format = limits;
+        self
+    }
+
+    /// Builds for a quick start rather than for throughput: the term automaton is a contiguous
+    /// NFA (built in about a third of the time of the default DFA, and smaller) instead of a
+    /// DFA (faster to search). For one-off checks of a few notes and for editors; batches want
+    /// the default. Results are the same either way.
+    pub fn quick_start(&mut self, quick: bool) -> &mut Self {
+        self.quick_start = quick;
+        self
+    }
+
+    /// Checks every note against a campaign brief (the `brief` rules, `C601`..`C607`); its
+    /// limits override [`LinterBuilder::format_limits`] where it sets them.
+    pub fn brief(&mut self, brief: Brief) -> &mut Self {
+        self.brief = Some(brief);
+        self
+    }
+
+    /// Reads and sets a brief file (see [`LinterBuilder::brief`]).
+    pub fn brief_file(&mut self, path: impl AsRef<std::path::Path>) -> Result<&mut Self, Error> {
+        self.brief = Some(Brief::load(path)?);
+        Ok(self)
+    }
+
+    /// Allows a term everywhere: any hit lying inside it is dropped (brand and product names
+    /// that contain banned characters).
+    pub fn allow(&mut self, term: &str) -> &mut Self {
+        self.allow.push(term.to_owned());
+        self
+    }
+
+    /// Compiles the linter. Fails on duplicate rules across packs and unknown rule names.
+    pub fn build(&self) -> Result<Linter, Error> {
+        let mut packs = if self.builtin { Pack::builtin() } else { Vec::new() };
+        packs.extend(self.packs.iter().cloned());
+        let mut lexicon = if self.builtin {
+            Lexicon::builtin()
+        } else {
+            Lexicon::default()
+        };
+        for l in packs.iter().filter_map(|p| p.context.as_ref()).chain(&self.context) {
+            lexicon.extend(l);
+        }
+        let mut rules: Vec<CompiledRule> = Vec::new();
+        let mut escalations = Vec::new();
+        let mut owner: HashMap<String, String> = HashMap::new();
+        let native = self.builtin.then(|| (None, format::rules()));
+        let native_brief = (self.builtin || self.brief.is_some()).then(|| (None, brief::rules()));
+        let packs = packs
+            .into_iter()
+            .map(|p| (p.escalate.map(|e| (p.category, e)), p.rules));
+        for (escalate, pack_rules) in packs.chain(native).chain(native_brief) {
+            escalations.extend(escalate);
+            for rule in pack_rules {
+                for key in [&rule.id, &rule.name] {
+                    let here = format!("{}:{}", rule.origin, rule.line);
+                    if let Some(first) = owner.insert(key.clone(), here) {
+                        return Err(Error::Pack(crate::error::PackError {
+                            file: rule.origin.clone(),
+                            rule: Some(rule.id.clone()),
+                            line: rule.line,
+                            column: 1,
+                            kind: crate::error::PackErrorKind::DuplicateRule(key.clone(), first),
+                        }));
+                    }
+                }
+                let after = rule.after.as_deref().map(|a| LazyRegex::new(format!("^(?:{a})")));
+                let exception_patterns = rule.exception_patterns.iter().cloned().map(LazyRegex::new).collect();
+                rules.push(CompiledRule {
+                    exception_patterns,
+                    before: rule.before.iter().map(|c| fold_term(c)).collect(),
+                    after,
+                    enabled: true,
+                    rule,
+                });
+            }
+        }
+        let find = |rules: &[CompiledRule], key: &str| {
+            rules
+                .iter()
+                .position(|r| r.rule.id == key || r.rule.name == key)
+                .ok_or_else(|| Error::UnknownRule(key.to_owned()))
+        };
+        for key in &self.disabled {
+            let i = find(&rules, key)?;
+            rules[i].enabled = false;
+        }
+        for (key, organic, sponsored) in &self.severities {
+            let i = find(&rules, key)?;
+            let r = &mut rules[i].rule;
+            r.severity = organic.unwrap_or(r.severity);
+            r.sponsored_severity = sponsored.unwrap_or(r.sponsored_severity);
+        }
+
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut strings: Vec<String> = Vec::new();
+        let mut roles: Vec<Vec<Role>> = Vec::new();
+        let mut add = |text: String, role: Role| {
+            let id = *ids.entry(text).or_insert_with_key(|k| {
+                strings.push(k.clone());
+                roles.push(Vec::new());
+                strings.len() - 1
+            });
+            roles[id].push(role);
+        };
+        let mut patterns = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            let rule = i as u32;
+            for (t, term) in r.rule.terms.iter().enumerate() {
+                add(fold_term(term), Role::Term { rule, term: t as u32 });
+            }
+            for e in &r.rule.exceptions {
+                add(fold_term(e), Role::Exception { rule });
+            }
+            for p in &r.rule.patterns {
+                patterns.push((i, p.clone()));
+            }
+        }
+        // the regexes' gate literals (the packs' regex syntax read, the most costly part of a
+        // build) and the sound index, on two cores; the literals that survive compaction are
+        // found with the terms
+        let kept = |c: char| {
+            let mut buf = [0; 4];
+            let c = &*c.encode_utf8(&mut buf);
+            Normalized::new(c).compact() == c
+        };
+        let (patterns, sound) = crate::split::join(
+            || Patterns::new(patterns, kept),
+            || {
+                let mut sound = SoundIndex::default();
+                for (i, r) in rules.iter().enumerate() {
+                    let (by_sound, by_initials) = (
+                        r.rule.read.contains(&Read::Sound),
+                        r.rule.read.contains(&Read::Initials),
+                    );
+                    if by_sound || by_initials {
+                        // the default guards hold for a rule read by default without cues
+                        let guarded = r.rule.read_default && r.before.is_empty() && r.after.is_none();
+                        for (t, term) in r.rule.terms.iter().enumerate() {
+                            let folded = fold_term(term);
+                            sound.add_read(i as u32, Some(t as u32), &folded, by_sound, by_initials, guarded);
+                        }
+                    }
+                    for term in &r.rule.disguised_terms {
+                        sound.add(i as u32, None, &fold_term(term), true, true);
+                    }
+                }
+                sound
+            },
+        );
+        for (words, anchor) in [
+            (&lexicon.commercial, Anchor::Commercial),
+            (&lexicon.narrative, Anchor::Narrative),
+            (&lexicon.promotion, Anchor::Promotion),
+            (&lexicon.warning, Anchor::Warning),
+        ] {
+            for w in words {
+                add(fold_term(w), Role::Anchor(anchor));
+            }
+        }
+        let either = |list: &[String]| {
+            (!list.is_empty()).then(|| {
+                let joined = list.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
+                LazyRegex::new(joined)
+            })
+        };
+        let (efficacy_before, efficacy_after) = (either(&lexicon.efficacy_before), either(&lexicon.efficacy_after));
+        for a in &self.allow {
+            let folded = fold_term(a);
+            if folded.is_empty() {
+                return Err(Error::EmptyAllow(a.clone()));
+            }
+            add(folded, Role::Allow);
+        }
+        for (k, literal) in patterns.shared_literals() {
+            add(literal.to_owned(), Role::Gate(k));
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(if self.quick_start {
+                AhoCorasickKind::ContiguousNFA
+            } else {
+                AhoCorasickKind::DFA
+            }))
+            .build(&strings)
+            .expect("a few thousand short terms fit a DFA");
+        Ok(Linter {
+            inner: Arc::new(Inner {
+                rules,
+                automaton,
+                roles,
+                sound,
+                ids,
+                efficacy_before,
+                efficacy_after,
+                patterns,
+                escalations,
+                format: match &self.brief {
+                    Some(b) => b.limits(self.format),
+                    None => self.format,
+                },
+                brief: self.brief.clone().map(CompiledBrief::new),
+            }),
+        })
+    }
+}

@@ -1,0 +1,163 @@
+//! Stage 6, claims in context: a product or a sales call anchors its sentence, a claim that
+//! cuts a word in two is not that claim, and a scoped claim in an organic note counts only
+//! where its sentence sells something (the lexicon is `crate::context`).
+
+use super::disguise::disguised;
+use super::{Anchor, Hit, Linter, severity};
+use crate::context::{self, Scope, Why};
+use crate::normalize::Normalized;
+use crate::span::Span;
+use crate::violation::{Category, Field, Reading, Violation};
+use crate::words;
+
+impl Linter {
+    /// Claim context, stage 1: a product the packs know (水光针) or a sales call (秒杀, 领券)
+    /// makes its sentence commercial as much as any word of the lexicon. Leaves `anchors`
+    /// sorted by start.
+    pub(super) fn anchor_hits(&self, hits: &[Hit], anchors: &mut Vec<(Anchor, Span)>) {
+        let inner = &*self.inner;
+        anchors.extend(hits.iter().flat_map(|h| {
+            match inner.rules[h.rule].rule.category {
+                Category::ProhibitedProduct => &[Anchor::Commercial][..],
+                Category::Advertorial => &[Anchor::Commercial, Anchor::Promotion][..],
+                _ => &[][..],
+            }
+            .iter()
+            .map(move |&a| (a, h.span))
+        }));
+        if !anchors.is_sorted_by_key(|&(_, s)| s.start) {
+            anchors.sort_unstable_by_key(|&(_, s)| s.start);
+        }
+    }
+
+    /// Claim context, stage 2: a claim term that cuts a word of the text in two is not that
+    /// term (包|好好看). Hits close together share one segmentation of the text around them.
+    pub(super) fn refuse_split_claims(&self, norm: &Normalized, hits: &mut Vec<Hit>) {
+        let inner = &*self.inner;
+        let mut claims: Vec<(usize, usize, usize)> = hits
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.term.is_some() && h.reading.is_none() && inner.rules[h.rule].rule.scope.is_some())
+            .map(|(i, h)| {
+                (
+                    norm.original_to_folded(h.span.start),
+                    norm.original_to_folded(h.span.end),
+                    i,
+                )
+            })
+            .collect();
+        if claims.is_empty() {
+            return;
+        }
+        claims.sort_unstable();
+        let mut cut = vec![false; hits.len()];
+        let mut k = 0;
+        while k < claims.len() {
+            let (from, mut to) = (claims[k].0, claims[k].1);
+            let mut j = k + 1;
+            while j < claims.len() && claims[j].0 <= to + 24 {
+                to = to.max(claims[j].1);
+                j += 1;
+            }
+            let words = words::words_around(norm.folded(), from, to);
+            for &(s, e, i) in &claims[k..j] {
+                cut[i] = words::splits(&words, s, e);
+            }
+            k = j;
+        }
+        let mut i = 0;
+        hits.retain(|_| {
+            i += 1;
+            !cut[i - 1]
+        });
+    }
+
+    /// Claim context, stage 3: the violation of a hit, at the severity its note and sentence
+    /// give it (with the reason when that is not the rule's own), and how it was read.
+    pub(super) fn violation_in_context(
+        &self,
+        h: &Hit,
+        field: Field,
+        text: &str,
+        norm: &Normalized,
+        sponsored: bool,
+        anchors: &[(Anchor, Span)],
+    ) -> Violation {
+        let inner = &*self.inner;
+        let rule = &inner.rules[h.rule].rule;
+        let mut v = rule.violation(field, text, h.span, sponsored, h.term);
+        if sponsored {
+            if rule.sponsored_severity > rule.severity {
+                severity::settle(&mut v, Why::Sponsored, || Some(rule));
+            }
+        } else if let Some(scope) = rule.scope.filter(|_| !disguised(text, norm, h)) {
+            if let Some(why) = self.unclaimed(scope, text, norm, h.span, anchors) {
+                severity::settle(&mut v, why, || Some(rule));
+            }
+        }
+        if let Some((t, how)) = h.reading {
+            v.reading = Some(Reading {
+                term: inner.sound.term(t).text.clone(),
+                how: how.names().into_iter().map(str::to_owned).collect(),
+            });
+        }
+        v
+    }
+
+    /// Whether a hit of a scoped rule, in an organic note, makes no claim: `None` when its
+    /// sentence sells something (a commercial anchor, or for `efficacy` an efficacy
+    /// construction and no illness story), otherwise the reason it is lowered.
+    pub(super) fn unclaimed(
+        &self,
+        scope: Scope,
+        text: &str,
+        norm: &Normalized,
+        span: Span,
+        anchors: &[(Anchor, Span)],
+    ) -> Option<Why> {
+        let (from, to) = if scope == Scope::Promotion {
+            context::clause(text, span.start, span.end)
+        } else {
+            context::sentence(text, span.start, span.end)
+        };
+        // anchors are sorted by start: look only at those starting in the sentence
+        let first = anchors.partition_point(|&(_, s)| s.start < from);
+        let here = |kind: Anchor| {
+            anchors[first..]
+                .iter()
+                .take_while(|&&(_, s)| s.start < to)
+                .any(|&(a, s)| a == kind && s.end <= to)
+        };
+        if scope == Scope::Promotion {
+            return (!here(Anchor::Promotion)).then_some(Why::NotPromoted);
+        }
+        if here(Anchor::Commercial) {
+            return None;
+        }
+        match scope {
+            Scope::Commercial | Scope::Promotion => Some(Why::NoProduct),
+            Scope::Efficacy => {
+                let inner = &*self.inner;
+                let (fs, fe) = (norm.original_to_folded(span.start), norm.original_to_folded(span.end));
+                let folded = norm.folded();
+                // the few characters right before the hit (the regexes end in `$`)
+                let near = folded[..fs].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+                let efficacy = inner
+                    .efficacy_before
+                    .as_ref()
+                    .is_some_and(|re| re.is_match(&folded[near..fs]))
+                    || inner
+                        .efficacy_after
+                        .as_ref()
+                        .is_some_and(|re| re.is_match(&folded[fe..]));
+                if here(Anchor::Narrative) {
+                    Some(Why::IllnessStory)
+                } else if efficacy {
+                    None
+                } else {
+                    Some(Why::NoProduct)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! Stage 4, disguises: the terms the sound index reads in a field (by sound, pinyin, initials,
+//! emoji: `crate::sound`), and whether each counts: its characters close together, the rule's
+//! cues, the guards on readings nobody asked for, and not an ordinary word of the text.
+
+use super::scan::{gaps_between_ok, on_word_boundaries};
+use super::{COMMON_CHAR, Hit, Linter, Role};
+use crate::normalize::Normalized;
+use crate::sound::{How, SoundHit};
+use crate::span::Span;
+use crate::words;
+
+impl Linter {
+    /// Terms written in disguise (read by sound, initials or emoji): each candidate of the
+    /// sound index must keep its characters close (as a term's), satisfy the rule's cues, and
+    /// not be an ordinary word. A candidate made of Han characters only (`威信`, `私心`, `竹叶`)
+    /// that is a word of the dictionary, or that cuts a word of the text in two (`公主页面`), is
+    /// that word, not a disguise, unless the rule's cues say otherwise.
+    pub(super) fn read_disguises(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        active: &impl Fn(usize) -> bool,
+        hits: &mut Vec<Hit>,
+    ) {
+        let inner = &*self.inner;
+        let readings = inner.sound.scan(norm.folded());
+        if readings.is_empty() {
+            return;
+        }
+        // the literal hits by start, to find one inside a reading in logarithmic time
+        let mut literals: Vec<(usize, usize, usize)> = hits
+            .iter()
+            .filter(|h| h.reading.is_none())
+            .map(|h| (h.span.start, h.span.end, h.rule))
+            .collect();
+        literals.sort_unstable();
+        for h in readings {
+            let st = inner.sound.term(h.term);
+            let rule = st.rule as usize;
+            if !active(rule) {
+                continue;
+            }
+            let units: Vec<std::ops::Range<usize>> = h
+                .units
+                .iter()
+                .map(|u| norm.folded_to_original(u.start, u.end))
+                .collect();
+            let span = Span::from(units[0].start..units[units.len() - 1].end);
+            if !gaps_between_ok(text, units.iter().cloned()) || !on_word_boundaries(text, span, &st.text) {
+                continue;
+            }
+            let written: String = h
+                .units
+                .iter()
+                .flat_map(|u| norm.folded()[u.clone()].chars())
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            let spelled_as_term = inner.ids.get(&written).is_some_and(|&id| {
+                inner.roles[id]
+                    .iter()
+                    .any(|r| matches!(r, Role::Term { .. } | Role::Exception { .. }))
+            });
+            if written != st.text && spelled_as_term {
+                continue;
+            }
+            let r = &inner.rules[rule];
+            let cued = !r.before.is_empty() || r.after.is_some();
+            if !self.cues_ok(rule, norm, norm.original_to_compact(span.start), span) {
+                continue;
+            }
+            // a term of the same rule written plainly inside (最强 of 最强哒) is that term,
+            // and the literal matcher's: the rest is not a disguise
+            let from = literals.partition_point(|&(start, _, _)| start < span.start);
+            if literals[from..]
+                .iter()
+                .take_while(|&&(start, _, _)| start < span.end)
+                .any(|&(_, end, r)| r == rule && end <= span.end)
+            {
+                continue;
+            }
+            if !latin_reading_ok(text, norm, &h)
+                || (r.rule.read_default && st.term.is_some() && !cued && !default_reading_ok(norm, &h))
+            {
+                continue;
+            }
+            if !cued && !h.swapped.is_empty() {
+                // two characters, one swapped for a same-sounding one (蜜我, 小燕, 四我): as
+                // often a word or a name as a disguise; it takes the rule's cues
+                if h.term_chars == 2 {
+                    continue;
+                }
+                // a swapped character that is a common word on its own (都, 心, 新) is more
+                // likely itself than a stand-in: 肉都不吃 is not 肉毒
+                if h.swapped.iter().any(|&c| words::char_frequency(c) >= COMMON_CHAR) {
+                    continue;
+                }
+                // swapped characters that make a word together (弟弟 in 弟弟我) are that word
+                if h.swapped_runs.iter().any(|w| words::is_word(w)) {
+                    continue;
+                }
+                if h.how.kinds() == How::HOMOPHONE {
+                    let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
+                    if words::is_word(&written) || !words::is_whole_words(norm.folded(), fs, fe) {
+                        continue;
+                    }
+                }
+            }
+            hits.push(Hit {
+                rule,
+                span,
+                term: st.term.map(|t| t as usize),
+                reading: Some((h.term, h.how)),
+            });
+        }
+    }
+}
+
+/// The guards on readings a rule did not ask for (its `read` is the default): a term is read
+/// by sound, pinyin, initials mixed with characters and emoji beside characters, but not
+/// - by initials alone under four letters (`zyx`, `wzj`: initials of names as often as of
+///   terms), or by initials beside fewer than two characters written as themselves (`s级`,
+///   `ss级`, `有xl`: grades and sizes; `SoundIndex::add_read` does not index these),
+/// - by emoji alone (`🤗✌`: every pair of pictures reads as something),
+/// - with more than half its characters swapped (`万物伊始` is not `万无一失`),
+/// - when characters written as themselves beside a disguise cut a word of their text in two
+///   (`w一天`, `💩上学期`: the word is what was written).
+pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit) -> bool {
+    // initials alone: four letters at least (smgl is no name's initials as zyx is)
+    let alone = h.initials == h.term_chars && h.term_chars >= 4;
+    if (h.initials > 0 && h.plain < 2 && !alone) || h.swapped.len() * 2 > h.term_chars {
+        return false;
+    }
+    if h.emoji > 0 && h.plain == 0 && !h.how.contains(How::PINYIN) && h.initials == 0 {
+        return false;
+    }
+    let folded = norm.folded();
+    let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
+    if h.plain > 0 && h.plain < h.term_chars && !words::is_whole_words(folded, fs, fe) {
+        return false;
+    }
+    true
+}
+
+/// The guards on Latin letters in any reading: a letter glued to other letters or digits is
+/// part of a word or a model (`3D打印` holds no `D打`), and one capital letter for a character
+/// is a name or a grade (`大S发`, `S级`), not a syllable's initial.
+pub(super) fn latin_reading_ok(text: &str, norm: &Normalized, h: &SoundHit) -> bool {
+    let folded = norm.folded();
+    let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let latin_at = |u: &std::ops::Range<usize>| folded[u.clone()].bytes().all(|b| b.is_ascii_alphabetic());
+    if latin_at(&h.units[0]) && glued(folded[..fs].chars().next_back()) {
+        return false;
+    }
+    if latin_at(&h.units[h.units.len() - 1]) && glued(folded[fe..].chars().next()) {
+        return false;
+    }
+    !h.units.iter().any(|u| {
+        latin_at(u)
+            && u.len() == 1
+            && text[norm.folded_to_original(u.start, u.end)]
+                .chars()
+                .any(char::is_uppercase)
+    })
+}
+
+/// Whether a hit was written in disguise: read by sound, or its characters set apart by
+/// symbols or invisible characters (`治-疗`, `最\u{200d}好`). Nobody writes a word like that
+/// by accident, so its claim needs no product in the sentence to count.
+pub(super) fn disguised(text: &str, norm: &Normalized, h: &Hit) -> bool {
+    if h.reading.is_some() {
+        return true;
+    }
+    if h.term.is_none() {
+        return false; // a pattern's span may hold punctuation of its own
+    }
+    let (cs, ce) = (
+        norm.original_to_compact(h.span.start),
+        norm.original_to_compact(h.span.end),
+    );
+    let compact_chars = norm.compact()[cs..ce].chars().count();
+    text[h.span.range()].chars().count() > compact_chars
+}

@@ -1,0 +1,333 @@
+//! The engine: a [`Linter`] built once from rule packs, then used to lint any number of notes.
+//!
+//! The whole path a note takes, stage by stage, each in a file of its own:
+//! 1. **Build** (`build.rs`): [`LinterBuilder`] reads the packs (`crate::pack`: the TOML format,
+//!    the regex dialect, the context lexicon) and the engine's own families (`crate::format`,
+//!    `crate::brief`) into one Aho-Corasick automaton of every term, exception, allow-list entry,
+//!    context word and regex gate (folded), a sound index of the terms read in disguise, and the
+//!    regexes. Building can fail, with file, rule and line; nothing after it can.
+//! 2. **Normalise** each field once (`crate::normalize`): a *folded* copy (width, case,
+//!    compatibility forms, traditional → simplified, variants, look-alikes, invisible characters
+//!    removed) and a *compact* copy without spaces, punctuation, symbols and emoji, both mapped
+//!    back to the original bytes.
+//! 3. **Scan** (`scan.rs`): the automaton over the compact copy (bounded gaps, ASCII word
+//!    boundaries, `before`/`after` cues), the regexes over the folded copy where their gate
+//!    literals occur.
+//! 4. **Disguises** (`disguise.rs`): terms read by sound, pinyin, initials and emoji
+//!    (`crate::sound`), and whether a disguise counts (cues, guards, ordinary words).
+//! 5. **Exceptions** (`scan.rs`): a hit inside an exception's or allowed entry's span is dropped.
+//! 6. **Claims in context** (`claims.rs`): a claim that cuts a word in two is not that claim;
+//!    a scoped claim in an organic note counts where its sentence sells something
+//!    (`crate::context`).
+//! 7. **Overlaps** (`scan.rs`): overlapping hits of one category are reported once.
+//! 8. **Stance** (`stance.rs`): what each field tells about the note, and the note's stance
+//!    (promoting, warning, care, narrating) applied to all its violations.
+//! 9. **Severity** (`severity.rs`): every level a violation ends at that is not its rule's own
+//!    is set there, from a typed reason ([`Why`]): lowered, promoted, sponsored, stacked.
+//! 10. **Format and brief**: the engine's own rules over the whole note (`crate::format`,
+//!     `crate::brief`).
+//!
+//! `selftest.rs` runs every rule's examples and counter-examples; `tests.rs` holds the unit
+//! tests. Every span is a byte range of the field's original text.
+
+mod build;
+mod claims;
+mod disguise;
+mod patterns;
+mod scan;
+mod selftest;
+mod severity;
+mod stance;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use aho_corasick::AhoCorasick;
+
+use crate::brief::{self, Brief, CompiledBrief};
+use crate::context::Why;
+use crate::format::{self, FormatLimits};
+use crate::normalize::Normalized;
+use crate::note::Note;
+use crate::pack::{Escalate, Rule};
+use crate::sound::{How, SoundIndex};
+use crate::span::Span;
+use crate::violation::{Category, Field, Severity, Violation};
+use patterns::{LazyRegex, Patterns};
+
+pub use build::LinterBuilder;
+pub use selftest::ExampleFailure;
+use stance::{FieldFacts, Stance};
+
+/// The most original characters that may stand between two characters of one term
+/// (`加 . 微 . 信` has gaps of 3) before the two are taken as unrelated words.
+pub const MAX_GAP: usize = 4;
+
+/// A character that stands alone as a word this often in the dictionary's corpus (`都`,
+/// `心`, `新`, `点`) is taken as itself, not as a same-sounding stand-in for a term's character.
+const COMMON_CHAR: usize = 10_000;
+
+/// A compiled set of rules. Immutable, `Send + Sync`, and cheap to clone (clones share the
+/// compiled automata), so build one and share it across threads.
+///
+/// ```
+/// use redlint::{Linter, Note, Category};
+///
+/// let linter = Linter::builtin();
+/// let note = Note::from_body("全网最低价，加我微信下单").sponsored(true);
+/// let found = linter.lint(&note);
+/// assert!(found.iter().any(|v| v.category == Category::BannedWord));
+/// assert!(found.iter().any(|v| v.category == Category::OffPlatform));
+/// for v in &found {
+///     assert_eq!(&note.body[v.span.range()], v.matched); // spans point into the original
+/// }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Linter {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    rules: Vec<CompiledRule>,
+    /// Every term, exception and allow-list entry, folded, in one automaton over compact text.
+    automaton: AhoCorasick,
+    /// What each automaton pattern stands for (a folded string can be a term of several rules).
+    roles: Vec<Vec<Role>>,
+    /// The terms of rules that are also read by sound or initials.
+    sound: SoundIndex,
+    /// Each automaton pattern's id by its folded text: a text read by sound as a term, but
+    /// written as another term or exception (`微信` read like the listed disguise `薇信`), is
+    /// that other term and left to its own rule.
+    ids: HashMap<String, usize>,
+    /// Right before / right after a medical word: an efficacy construction (`能`, `效果`).
+    efficacy_before: Option<LazyRegex>,
+    efficacy_after: Option<LazyRegex>,
+    /// The rules' regexes over folded text, run only where their prefix literals occur.
+    patterns: Patterns,
+    escalations: Vec<(Category, Escalate)>,
+    /// The limits of the engine's own `format` rules.
+    format: FormatLimits,
+    /// The campaign brief the `brief` rules check, if one is set.
+    brief: Option<CompiledBrief>,
+}
+
+#[derive(Debug)]
+struct CompiledRule {
+    rule: Rule,
+    enabled: bool,
+    /// Folded `before` cues.
+    before: Vec<String>,
+    /// `after`, anchored at the start of the slice it is run on.
+    after: Option<LazyRegex>,
+    /// `exception_patterns`, run only on fields where the rule has a hit.
+    exception_patterns: Vec<LazyRegex>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Role {
+    Term {
+        rule: u32,
+        term: u32,
+    },
+    Exception {
+        rule: u32,
+    },
+    Allow,
+    /// A claim-context word (`rules/context.toml`).
+    Anchor(Anchor),
+    /// A gate literal of the pack regexes (see `patterns.rs`): they may match from here.
+    Gate(u32),
+}
+
+/// What a claim-context word tells about its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    /// It is about a product, shop, price, purchase or effect.
+    Commercial,
+    /// It is about a person's illness or care.
+    Narrative,
+    /// It recommends something to readers.
+    Promotion,
+    /// It warns or reports (避雷, 被骗, 千万别): a note-level cue.
+    Warning,
+}
+
+/// A hit that passed every check but exceptions.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    rule: usize,
+    span: Span,
+    term: Option<usize>,
+    /// Read in disguise: the sound-index term, and how it was written.
+    reading: Option<(u32, How)>,
+}
+
+impl Linter {
+    /// The linter of the builtin packs with every rule on. Built once per process; later calls
+    /// return a clone that shares it.
+    pub fn builtin() -> Linter {
+        static BUILTIN: OnceLock<Linter> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                LinterBuilder::new()
+                    .build()
+                    .expect("the builtin packs are checked by the test suite")
+            })
+            .clone()
+    }
+
+    /// [`Linter::builtin`] built for a quick start ([`LinterBuilder::quick_start`]): what a
+    /// one-off check or an editor wants. Built once per process.
+    pub fn builtin_quick_start() -> Linter {
+        static QUICK: OnceLock<Linter> = OnceLock::new();
+        QUICK
+            .get_or_init(|| {
+                LinterBuilder::new()
+                    .quick_start(true)
+                    .build()
+                    .expect("the builtin packs are checked by the test suite")
+            })
+            .clone()
+    }
+
+    /// A builder starting from the builtin packs.
+    pub fn builder() -> LinterBuilder {
+        LinterBuilder::new()
+    }
+
+    /// Every loaded rule (on or off), in pack order.
+    pub fn rules(&self) -> impl Iterator<Item = &Rule> {
+        self.inner.rules.iter().map(|r| &r.rule)
+    }
+
+    /// A rule by id or name.
+    pub fn rule(&self, key: &str) -> Option<&Rule> {
+        self.rules()
+            .find(|r| r.id == key || r.name == key || r.id.eq_ignore_ascii_case(key))
+    }
+
+    /// How a category escalates when several of its hits stack up in one note, if it does.
+    pub fn escalation(&self, category: Category) -> Option<Escalate> {
+        self.inner
+            .escalations
+            .iter()
+            .find(|(c, _)| *c == category)
+            .map(|&(_, e)| e)
+    }
+
+    /// Whether a rule is switched on.
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.inner.rules.iter().any(|r| r.enabled && r.rule.id == id)
+    }
+
+    /// Lints the body of an organic note.
+    pub fn lint_text(&self, text: &str) -> Vec<Violation> {
+        self.lint(&Note::from_body(text))
+    }
+
+    /// The limits of the `format` rules (the brief's, where it sets them).
+    pub fn format_limits(&self) -> &FormatLimits {
+        &self.inner.format
+    }
+
+    /// The campaign brief notes are checked against, if one is set.
+    pub fn brief(&self) -> Option<&Brief> {
+        self.inner.brief.as_ref().map(CompiledBrief::brief)
+    }
+
+    /// Lints a note: title, body and every tag, and its shape (the `format` rules). Violations
+    /// come sorted by field, then position.
+    pub fn lint(&self, note: &Note) -> Vec<Violation> {
+        self.lint_with(note, true)
+    }
+
+    /// `merge`: report overlapping hits of one category once. Off only for rule self-tests,
+    /// where each rule must be seen to fire on its own examples.
+    fn lint_with(&self, note: &Note, merge: bool) -> Vec<Violation> {
+        let mut out = Vec::new();
+        let mut facts = Vec::with_capacity(2 + note.tags.len());
+        facts.push(self.lint_field(&note.title, Field::Title, note.sponsored, merge, &mut out));
+        facts.push(self.lint_field(&note.body, Field::Body, note.sponsored, merge, &mut out));
+        for (i, tag) in note.tags.iter().enumerate() {
+            facts.push(self.lint_field(tag, Field::Tag(i), note.sponsored, merge, &mut out));
+        }
+        self.apply_stance(Stance::of(&facts, note.sponsored), &mut out);
+        for &(category, Escalate { count, to }) in &self.inner.escalations {
+            let stacked = out
+                .iter()
+                .filter(|v| v.category == category && v.severity >= Severity::Warning)
+                .count();
+            if stacked >= count {
+                for v in out
+                    .iter_mut()
+                    .filter(|v| v.category == category && v.severity >= Severity::Warning && v.severity < to)
+                {
+                    severity::settle(v, Why::Stacked { count, to }, || None);
+                }
+            }
+        }
+        let inner = &*self.inner;
+        let native = |category: Category| {
+            move |id: &str| {
+                inner
+                    .rules
+                    .iter()
+                    .find(|r| r.enabled && r.rule.category == category && r.rule.id == id)
+                    .map(|r| &r.rule)
+            }
+        };
+        let before = out.len();
+        format::check(note, &inner.format, native(Category::Format), &mut out);
+        if let Some(b) = &inner.brief {
+            brief::check(note, b, native(Category::Brief), &mut out);
+        }
+        if out.len() > before {
+            out.sort_by(|a, b| {
+                (a.field, a.span.start, a.span.end, &a.rule).cmp(&(b.field, b.span.start, b.span.end, &b.rule))
+            });
+        }
+        out
+    }
+
+    /// Lints one field into `out`, stage by stage (see the module doc); returns what the field
+    /// tells about the note's stance.
+    fn lint_field(
+        &self,
+        text: &str,
+        field: Field,
+        sponsored: bool,
+        merge: bool,
+        out: &mut Vec<Violation>,
+    ) -> FieldFacts {
+        if text.is_empty() {
+            return FieldFacts::default();
+        }
+        let inner = &*self.inner;
+        let active = |rule: usize| {
+            let r = &inner.rules[rule];
+            r.enabled && r.rule.applies_to(sponsored)
+        };
+        let norm = Normalized::new(text);
+        let mut scan = self.scan(text, &norm, &active);
+        self.read_disguises(text, &norm, &active, &mut scan.hits);
+        self.drop_excepted(&norm, &mut scan);
+        let mut hits = scan.hits;
+        let mut anchors = scan.anchors;
+        self.anchor_hits(&hits, &mut anchors);
+        self.refuse_split_claims(&norm, &mut hits);
+        let mut found: Vec<Violation> = hits
+            .iter()
+            .map(|h| self.violation_in_context(h, field, text, &norm, sponsored, &anchors))
+            .collect();
+        if merge {
+            found = scan::merge_overlapping(found);
+        }
+        let first = out.len();
+        out.extend(found);
+        out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+        FieldFacts::of(field, text, &anchors, &out[first..])
+    }
+}

@@ -1,0 +1,180 @@
+//! Stages 3, 5 and 7: the scan of a field (the automaton over its compact copy, the regexes
+//! over its folded copy), exceptions, and overlapping hits reported once. The shape checks of
+//! a hit live here too: gaps between its characters, ASCII word boundaries, cues.
+
+use super::{Anchor, Hit, Linter, MAX_GAP, Role};
+use crate::normalize::Normalized;
+use crate::span::Span;
+use crate::violation::Violation;
+
+/// What the scan of a field found: hits that passed their shape checks and cues, the spans of
+/// exceptions and allowed entries (`None`: allowed for every rule), and context words.
+#[derive(Debug, Default)]
+pub(super) struct Scan {
+    pub(super) hits: Vec<Hit>,
+    pub(super) exceptions: Vec<(Option<usize>, Span)>,
+    pub(super) anchors: Vec<(Anchor, Span)>,
+}
+
+impl Linter {
+    /// The automaton over the compact copy (overlapping matches: a folded string can be a term
+    /// of several rules, an exception and a context word at once), then the regexes over the
+    /// folded copy where their gate literals occurred.
+    pub(super) fn scan(&self, text: &str, norm: &Normalized, active: &impl Fn(usize) -> bool) -> Scan {
+        let inner = &*self.inner;
+        let compact = norm.compact();
+        let mut scan = Scan::default();
+        let mut gates: Vec<(u32, u32)> = Vec::new();
+        for m in inner.automaton.find_overlapping_iter(compact) {
+            let mut checked: Option<bool> = None;
+            let span: Span = norm.compact_to_original(m.start(), m.end()).into();
+            for &role in &inner.roles[m.pattern().as_usize()] {
+                match role {
+                    Role::Anchor(a) => scan.anchors.push((a, span)),
+                    Role::Exception { rule } => scan.exceptions.push((Some(rule as usize), span)),
+                    Role::Allow => scan.exceptions.push((None, span)),
+                    Role::Gate(k) => gates.push((k, norm.original_to_folded(span.start) as u32)),
+                    Role::Term { rule, term } => {
+                        let rule = rule as usize;
+                        if !active(rule) {
+                            continue;
+                        }
+                        let shape_ok = *checked.get_or_insert_with(|| {
+                            gaps_ok(text, norm, m.start(), m.end())
+                                && on_word_boundaries(text, span, &compact[m.start()..m.end()])
+                        });
+                        if shape_ok && self.cues_ok(rule, norm, m.start(), span) {
+                            scan.hits.push(Hit {
+                                rule,
+                                span,
+                                term: Some(term as usize),
+                                reading: None,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        inner.patterns.find(norm.folded(), &mut gates, active, |rule, m| {
+            scan.hits.push(Hit {
+                rule,
+                span: norm.folded_to_original(m.start, m.end).into(),
+                term: None,
+                reading: None,
+            })
+        });
+        scan
+    }
+
+    /// Drops every hit inside an exception of its rule or an allowed entry; the regex
+    /// exceptions run only for the rules that have a hit here (rarely any).
+    pub(super) fn drop_excepted(&self, norm: &Normalized, scan: &mut Scan) {
+        let inner = &*self.inner;
+        let exceptions = &mut scan.exceptions;
+        let mut with_hits: Vec<usize> = scan.hits.iter().map(|h| h.rule).collect();
+        with_hits.sort_unstable();
+        with_hits.dedup();
+        for rule in with_hits {
+            for re in &inner.rules[rule].exception_patterns {
+                for m in re.find_iter(norm.folded()).filter(|m| !m.is_empty()) {
+                    exceptions.push((Some(rule), norm.folded_to_original(m.start(), m.end()).into()));
+                }
+            }
+        }
+        // exceptions are short: only those starting shortly before a hit can contain it
+        exceptions.sort_unstable_by_key(|(_, e)| e.start);
+        let longest = exceptions.iter().map(|(_, e)| e.len()).max().unwrap_or(0);
+        scan.hits.retain(|h| {
+            let upto = exceptions.partition_point(|(_, e)| e.start <= h.span.start);
+            !exceptions[..upto]
+                .iter()
+                .rev()
+                .take_while(|(_, e)| e.start + longest >= h.span.start)
+                .any(|(rule, e)| rule.is_none_or(|r| r == h.rule) && e.contains(h.span))
+        });
+    }
+
+    /// `before` / `after` cues: when a rule has either, one of them must hold.
+    pub(super) fn cues_ok(&self, rule: usize, norm: &Normalized, compact_start: usize, span: Span) -> bool {
+        let r = &self.inner.rules[rule];
+        if r.before.is_empty() && r.after.is_none() {
+            return true;
+        }
+        let before = &norm.compact()[..compact_start];
+        if r.before.iter().any(|cue| before.ends_with(cue.as_str())) {
+            return true;
+        }
+        r.after.as_ref().is_some_and(|re| {
+            let at = norm.original_to_folded(span.end);
+            re.is_match(&norm.folded()[at..])
+        })
+    }
+}
+
+/// Reports overlapping violations of one category once: the most severe, then the longest,
+/// then the first. One sweep per category over violations sorted by position.
+pub(super) fn merge_overlapping(mut found: Vec<Violation>) -> Vec<Violation> {
+    found.sort_by(|a, b| {
+        (a.category, a.span.start, b.span.end, &a.rule).cmp(&(b.category, b.span.start, a.span.end, &b.rule))
+    });
+    let rank = |x: &Violation| (x.severity, x.span.len());
+    let mut kept: Vec<Violation> = Vec::with_capacity(found.len());
+    for v in found {
+        match kept.last_mut() {
+            Some(last) if last.category == v.category && last.span.overlaps(v.span) => {
+                if rank(&v) > rank(last) {
+                    *last = v;
+                }
+            }
+            _ => kept.push(v),
+        }
+    }
+    kept
+}
+
+/// Sentence punctuation: a gap holding one of these is a clause break, not a disguise, unless
+/// every character of the term is set apart the same way (`电，子，烟`).
+const CLAUSE_BREAKS: &[char] = &['，', '。', '！', '？', '；', '：', '、', ',', '!', '?', ';', '…'];
+
+/// The gaps inside a term hit (compact bytes `start..end`): see [`gaps_between_ok`].
+pub(super) fn gaps_ok(text: &str, norm: &Normalized, start: usize, end: usize) -> bool {
+    let compact = norm.compact();
+    let units = compact[start..end]
+        .char_indices()
+        .map(|(i, c)| norm.compact_to_original(start + i, start + i + c.len_utf8()));
+    gaps_between_ok(text, units)
+}
+
+/// The gaps between the units of a hit (original byte ranges, in order): none may hold more
+/// than [`MAX_GAP`] original characters, and a clause break may only sit between the units of
+/// a term of three or more that are *all* set apart (`电，子，烟`), so that `物流超快，下单` does
+/// not hold `快下单` and `到手，价格` does not hold `到手价`.
+pub(super) fn gaps_between_ok(text: &str, units: impl IntoIterator<Item = std::ops::Range<usize>>) -> bool {
+    let mut prev_end: Option<usize> = None;
+    let (mut chars, mut gaps, mut clause_break) = (0, 0, false);
+    for at in units {
+        chars += 1;
+        if let Some(prev) = prev_end.filter(|&p| at.start > p) {
+            let gap = &text[prev..at.start];
+            if gap.chars().count() > MAX_GAP {
+                return false;
+            }
+            gaps += 1;
+            clause_break |= gap.contains(CLAUSE_BREAKS);
+        }
+        prev_end = Some(prev_end.map_or(at.end, |p| p.max(at.end)));
+    }
+    !clause_break || (chars >= 3 && gaps == chars - 1)
+}
+
+/// A term that starts (ends) with an ASCII letter or digit must not continue a word of the
+/// original text before (after) it: `wx` is not in `twxyz`, `tb` is not in `atb`.
+pub(super) fn on_word_boundaries(text: &str, span: Span, folded: &str) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let bytes = folded.as_bytes();
+    let starts_ascii = bytes.first().is_some_and(u8::is_ascii_alphanumeric);
+    let ends_ascii = bytes.last().is_some_and(u8::is_ascii_alphanumeric);
+    let joins_before = starts_ascii && alnum(text[..span.start].chars().next_back());
+    let joins_after = ends_ascii && alnum(text[span.end..].chars().next());
+    !joins_before && !joins_after
+}

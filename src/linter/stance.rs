@@ -1,0 +1,177 @@
+//! Stage 8, the note's stance: what each field tells about its note ([`FieldFacts`]), the
+//! stance decided once from all of them ([`Stance`]), and applied to the violations of every
+//! field.
+
+use super::{Anchor, Linter, Role, severity};
+use crate::context::Why;
+use crate::normalize::fold_term;
+use crate::span::Span;
+use crate::violation::{Category, Field, Severity, Violation};
+
+/// What a field tells about its note (see [`Stance`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct FieldFacts {
+    /// Which field it is.
+    field: Option<Field>,
+    /// How many different things sold it names: commercial words, products of the packs,
+    /// sales calls.
+    commercial: usize,
+    /// How many recommending words it holds.
+    promotion: usize,
+    /// How many warning words it holds.
+    warning: usize,
+    /// How many words of a person's illness or care (a doctor, a hospital, a diagnosis).
+    narrative: usize,
+    /// Whether it names something sold in words of its own (not inside a violation: a title
+    /// that names a drug is about that drug, not a sale of it).
+    names_goods: bool,
+}
+
+/// What a note as a whole does, decided once from all its fields: the law binds what
+/// promotes, and a warning quotes what it warns about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Stance {
+    /// It reviews, recommends or sells: a product or a price named in its title, tags or
+    /// body, or a recommending word. A claim anywhere in it counts.
+    Promoting,
+    /// It warns or reports more than it recommends: what it quotes is information.
+    Warning,
+    /// A person's illness or treatment (a doctor, a hospital, a diagnosis, twice or more) that
+    /// recommends nothing: a drug or an injection named in it was prescribed, not sold.
+    Care,
+    /// Neither: a diary, a story. Claims count only where their sentence sells something.
+    Narrating,
+}
+
+impl Stance {
+    /// A note promotes when its title or a tag names something sold (it is about it), when
+    /// it recommends (推荐, 测评, 回购) and names two things sold, when it recommends twice
+    /// (a 空瓶 note where 下单 was easy), or when it names four (a
+    /// review: the product, its texture, its price, where it was bought). One commercial word
+    /// in a diary (门票, 店) does not make it a review.
+    pub(super) fn of(facts: &[FieldFacts], sponsored: bool) -> Stance {
+        let about = facts.iter().any(|f| f.field != Some(Field::Body) && f.commercial > 0);
+        let commercial: usize = facts.iter().map(|f| f.commercial).sum();
+        let promotion: usize = facts.iter().map(|f| f.promotion).sum();
+        let warning: usize = facts.iter().map(|f| f.warning).sum();
+        let narrative: usize = facts.iter().map(|f| f.narrative).sum();
+        if sponsored {
+            Stance::Promoting
+        } else if warning > 0 && warning >= promotion {
+            Stance::Warning
+        } else if narrative >= 2
+            && promotion == 0
+            && !facts.iter().any(|f| f.field != Some(Field::Body) && f.names_goods)
+        {
+            Stance::Care
+        } else if about || (promotion > 0 && commercial >= 2) || promotion >= 2 || commercial >= 4 {
+            Stance::Promoting
+        } else {
+            Stance::Narrating
+        }
+    }
+}
+
+impl FieldFacts {
+    /// What a field tells: its context words, except those inside its violations (recommending
+    /// and warning words inside a violation are what the note says, not how it says it: 链接
+    /// of a quoted 点击链接), and the different things sold it names.
+    pub(super) fn of(field: Field, text: &str, anchors: &[(Anchor, Span)], found: &[Violation]) -> FieldFacts {
+        // what the violations cover, as disjoint sorted ranges (they are sorted by start)
+        let mut covered: Vec<(usize, usize)> = Vec::new();
+        for v in found {
+            match covered.last_mut() {
+                Some(last) if v.span.start <= last.1 => last.1 = last.1.max(v.span.end),
+                _ => covered.push((v.span.start, v.span.end)),
+            }
+        }
+        let inside = |s: Span| {
+            let i = covered.partition_point(|&(start, _)| start <= s.start);
+            i > 0 && covered[i - 1].1 >= s.end
+        };
+        let count = |kind: Anchor| anchors.iter().filter(|&&(a, s)| a == kind && !inside(s)).count();
+        let mut things: Vec<&str> = anchors
+            .iter()
+            .filter(|&&(a, _)| a == Anchor::Commercial)
+            .map(|(_, s)| &text[s.range()])
+            .collect();
+        things.sort_unstable();
+        things.dedup();
+        FieldFacts {
+            field: Some(field),
+            commercial: things.len(),
+            promotion: count(Anchor::Promotion),
+            warning: count(Anchor::Warning),
+            narrative: count(Anchor::Narrative),
+            names_goods: count(Anchor::Commercial) > 0,
+        }
+    }
+}
+
+impl Linter {
+    /// The note's stance, applied to the violations of all its fields: in a note that
+    /// promotes, a claim lowered for want of a product in its sentence counts (the product is
+    /// the note's); in a note that warns, what it quotes is information. Pattern hits of the
+    /// redirect pack (a number, a handle, a link) are the writer's own contact whatever the
+    /// note says, and stay.
+    pub(super) fn apply_stance(&self, stance: Stance, out: &mut [Violation]) {
+        if stance == Stance::Narrating || out.is_empty() {
+            return;
+        }
+        // a product recommended only where it is (a drink): the note is about it when it is
+        // named in the title or a tag, or recommended in a clause of its own
+        let mut promoted: Vec<String> = Vec::new();
+        if stance == Stance::Promoting && out.iter().any(|v| v.why == Some(Why::NotPromoted)) {
+            promoted = out
+                .iter()
+                .filter(|v| v.field != Field::Body || (v.why.is_none() && v.severity >= Severity::Warning))
+                .map(|v| v.rule.clone())
+                .collect();
+            promoted.sort_unstable();
+            promoted.dedup();
+        }
+        for v in out.iter_mut() {
+            let lowered = match v.why {
+                Some(Why::NoProduct) => true,
+                Some(Why::NotPromoted) => promoted.binary_search(&v.rule).is_ok(),
+                _ => false,
+            };
+            match stance {
+                Stance::Promoting if lowered => {
+                    let rule = v.rule.clone();
+                    severity::settle(v, Why::Promotes, || self.rule(&rule));
+                }
+                Stance::Warning if v.severity >= Severity::Warning && v.why != Some(Why::Sponsored) => {
+                    // a number, handle or link (a pattern's), or a disguised channel: the
+                    // writer's own, not a quote
+                    let own_contact = v.category == Category::OffPlatform && {
+                        let inner = &*self.inner;
+                        let plain_term = inner.ids.get(&fold_term(&v.matched)).is_some_and(|&id| {
+                            inner.roles[id].iter().any(|role| {
+                                matches!(role, Role::Term { rule, .. } if inner.rules[*rule as usize].rule.id == v.rule)
+                            })
+                        });
+                        !plain_term
+                    };
+                    if matches!(
+                        v.category,
+                        Category::BannedWord
+                            | Category::ProhibitedProduct
+                            | Category::Advertorial
+                            | Category::OffPlatform
+                    ) && !own_contact
+                    {
+                        severity::settle(v, Why::Warns, || None);
+                    }
+                }
+                Stance::Care
+                    if v.severity >= Severity::Warning
+                        && matches!(v.category, Category::BannedWord | Category::ProhibitedProduct) =>
+                {
+                    severity::settle(v, Why::IllnessStory, || None);
+                }
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! Unit tests of the engine: terms, exceptions, spans, gaps, cues, escalation, settings.
+
+use super::*;
+use crate::error::Error;
+use crate::violation::Suggestion;
+
+const PACK: &str = r#"
+[pack]
+category = "off-platform"
+escalate = { count = 2, to = "error" }
+
+[[rule]]
+id = "O901"
+name = "x-plain"
+severity = "warning"
+sponsored = "error"
+message = { zh = "测", en = "t" }
+basis = "b"
+terms = ["微信", "wx"]
+exceptions = ["微信支付"]
+fixes = { "微信" = "站内私信" }
+fix_safety = "safe"
+
+[[rule]]
+id = "O902"
+name = "x-cued"
+severity = "error"
+message = { zh = "测", en = "t" }
+basis = "b"
+terms = ["威信"]
+before = ["加"]
+after = '\s*[:：]\s*[a-z0-9]{4,}'
+
+[[rule]]
+id = "O903"
+name = "x-organic"
+severity = "warning"
+applies = "organic"
+message = { zh = "测", en = "t" }
+basis = "b"
+terms = ["恰饭"]
+patterns = ['1[3-9]\d{9}']
+exception_patterns = ['订单号\s*[:：]?\s*\d+']
+
+[[rule]]
+id = "O904"
+name = "x-clause"
+severity = "info"
+message = { zh = "测", en = "t" }
+basis = "b"
+terms = ["到手价", "电子烟"]
+"#;
+
+fn linter() -> Linter {
+    let mut b = LinterBuilder::new();
+    b.without_builtin().add_pack_str("test.toml", PACK).unwrap();
+    b.build().unwrap()
+}
+
+fn rules(l: &Linter, note: &Note) -> Vec<(String, String)> {
+    l.lint(note).into_iter().map(|v| (v.rule, v.matched)).collect()
+}
+
+#[test]
+fn terms_exceptions_and_spans() {
+    let l = linter();
+    let note = Note::from_body("可以用微信支付，或者加微信");
+    let v = l.lint(&note);
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(&note.body[v[0].span.range()], "微信");
+    assert_eq!(v[0].span.start, note.body.rfind("微信").unwrap());
+    assert_eq!(
+        v[0].suggestions,
+        [Suggestion {
+            replacement: "站内私信".into(),
+            safe: true
+        }]
+    );
+    assert_eq!(v[0].severity, Severity::Warning);
+    assert_eq!(l.lint(&note.clone().sponsored(true))[0].severity, Severity::Error);
+}
+
+#[test]
+fn gaps_are_bounded_and_ascii_terms_need_word_boundaries() {
+    let l = linter();
+    assert_eq!(
+        rules(&l, &Note::from_body("加微 ❤ 信")),
+        [("O901".into(), "微 ❤ 信".into())]
+    );
+    assert!(rules(&l, &Note::from_body("微。。。。。。。信")).is_empty());
+    assert_eq!(rules(&l, &Note::from_body("wx: abc")).len(), 1);
+    assert!(rules(&l, &Note::from_body("twx owxo wxy")).is_empty());
+}
+
+#[test]
+fn cues_before_or_after() {
+    let l = linter();
+    assert!(rules(&l, &Note::from_body("他很有威信")).is_empty());
+    assert_eq!(rules(&l, &Note::from_body("加威信")), [("O902".into(), "威信".into())]);
+    assert_eq!(rules(&l, &Note::from_body("威信：mimi2023")).len(), 1);
+    assert!(rules(&l, &Note::from_body("威信：好")).is_empty());
+}
+
+#[test]
+fn applies_patterns_and_escalation() {
+    let l = linter();
+    let organic = Note::from_body("恰饭了 13912345678");
+    let v = l.lint(&organic);
+    assert_eq!(v.len(), 2);
+    // two off-platform hits stack up: both raised to error
+    assert!(v.iter().all(|v| v.severity == Severity::Error), "{v:?}");
+    assert!(l.lint(&organic.sponsored(true)).iter().all(|v| v.rule != "O903"));
+    assert_eq!(l.lint(&Note::from_body("恰饭"))[0].severity, Severity::Warning);
+}
+
+#[test]
+fn clause_breaks_split_terms_unless_every_character_is_set_apart() {
+    let l = linter();
+    assert!(rules(&l, &Note::from_body("刚刚到手，价格还行")).is_empty());
+    assert!(rules(&l, &Note::from_body("刚刚到手。价格还行")).is_empty());
+    assert_eq!(
+        rules(&l, &Note::from_body("电，子，烟")),
+        [("O904".into(), "电，子，烟".into())]
+    );
+    assert_eq!(rules(&l, &Note::from_body("到 手 价")).len(), 1);
+    assert_eq!(rules(&l, &Note::from_body("到-手价")).len(), 1);
+}
+
+#[test]
+fn exception_patterns_cover_what_literals_cannot() {
+    let l = linter();
+    assert!(rules(&l, &Note::from_body("订单号：13912345678 已发货")).is_empty());
+    assert_eq!(rules(&l, &Note::from_body("电话 13912345678")).len(), 1);
+}
+
+#[test]
+fn builder_settings() {
+    let mut b = LinterBuilder::new();
+    b.without_builtin().add_pack_str("test.toml", PACK).unwrap();
+    let l = b.clone().disable("x-plain").build().unwrap();
+    assert!(l.lint_text("加微信").is_empty());
+    let l = b.clone().allow("微信群主").build().unwrap();
+    assert!(l.lint_text("我是微信群主").is_empty());
+    assert!(matches!(b.clone().disable("nope").build(), Err(Error::UnknownRule(_))));
+    let l = b
+        .clone()
+        .set_severity("O901", Severity::Info, Severity::Info)
+        .build()
+        .unwrap();
+    assert_eq!(l.lint_text("微信")[0].severity, Severity::Info);
+    let dup = b.add_pack_str("other.toml", PACK).unwrap().build().unwrap_err();
+    assert!(dup.to_string().contains("duplicate rule O901"), "{dup}");
+}
+
+#[test]
+fn fields_are_linted_separately_and_ordered() {
+    let l = linter();
+    let note = Note::from_body("微信").with_title("wx").with_tags(["恰饭", "ok"]);
+    let v = l.lint(&note);
+    let fields: Vec<Field> = v.iter().map(|v| v.field).collect();
+    assert_eq!(fields, [Field::Title, Field::Body, Field::Tag(0)]);
+}
+
+#[test]
+fn linter_is_send_sync() {
+    fn check<T: Send + Sync + Clone>() {}
+    check::<Linter>();
+}

@@ -1,0 +1,172 @@
+//! The claim-context lexicon (`rules/context.toml`, and a `[context]` table in any pack or
+//! `redlint.toml`): the words that tell what a sentence is about, and the scopes a rule's hits
+//! need around them. How the engine uses them: `crate::context`.
+
+use serde::{Deserialize, Serialize};
+
+use super::dialect::check_regex;
+use crate::error::{PackError, PackErrorKind};
+use crate::normalize::fold_term;
+use crate::span::line_col;
+use crate::violation::Message;
+
+/// What a rule's hits need around them to count at their organic severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// A commercial anchor in the sentence.
+    Commercial,
+    /// A commercial anchor, or an efficacy construction and no narrative marker.
+    Efficacy,
+    /// A recommendation to readers (`推荐`, `这款`, `回购`, a price, where to buy), or a sales
+    /// call of the advertorial pack: what promoting a drink looks like.
+    Promotion,
+}
+
+impl Scope {
+    /// What the scope asks, for `explain`.
+    pub fn describe(self) -> Message {
+        match self {
+            Scope::Commercial => Message {
+                zh: "仅当所在句子与商品、品牌、店铺、价格、购买或效果有关时才按规则级别报告；否则（事实、成语、日常感叹）降为提示。赞助笔记一律按规则级别。".into(),
+                en: "Counts at its level only when its sentence is about a product, brand, shop, price, purchase or effect; otherwise (a fact, an idiom, everyday praise) it is reported at info. Sponsored notes always count.".into(),
+            },
+            Scope::Promotion => Message {
+                zh: "仅当所在句子向读者推荐（推荐、这款、回购、价格、在哪买）时才按规则级别报告；日常记录、旅行见闻、做菜用酒降为提示。赞助笔记一律按规则级别。".into(),
+                en: "Counts at its level only when its sentence recommends it to readers (推荐, 这款, 回购, a price, where to buy); a diary, a trip or a recipe is reported at info. Sponsored notes always count.".into(),
+            },
+            Scope::Efficacy => Message {
+                zh: "仅当所在句子提到商品，或有功效说法（能治疗、可以根治、淡斑效果）且不是个人病情叙述（病人、家人、医生建议、住院）时才按规则级别报告；否则降为提示。赞助笔记一律按规则级别。".into(),
+                en: "Counts at its level only when its sentence names a product, or makes an efficacy claim (能治疗, 可以根治, 淡斑效果) and is not a person's illness (a patient, a relative, a doctor's advice, a hospital stay); otherwise it is reported at info. Sponsored notes always count.".into(),
+            },
+        }
+    }
+}
+
+/// The words that tell what a sentence is about.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    /// Products, categories, brands, shops, prices, purchase and effect words.
+    #[serde(default)]
+    pub commercial: Vec<String>,
+    /// A person's illness or care: patients, relatives, doctors, hospitals.
+    #[serde(default)]
+    pub narrative: Vec<String>,
+    /// Recommending to readers: 推荐, 这款, 回购, where to buy (`scope = "promotion"`).
+    #[serde(default)]
+    pub promotion: Vec<String>,
+    /// A note that warns or reports: 避雷, 被骗, 千万别, 智商税, a professional's warning, news.
+    /// Anywhere in the note, they make it a warning unless it recommends more than it warns.
+    #[serde(default)]
+    pub warning: Vec<String>,
+    /// Regexes (folded text) that, right before a hit, make it an efficacy claim (`能`, `可以`).
+    #[serde(default)]
+    pub efficacy_before: Vec<String>,
+    /// Regexes (folded text) that, right after a hit, make it an efficacy claim (`效果`).
+    #[serde(default)]
+    pub efficacy_after: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    context: Lexicon,
+}
+
+/// The builtin lexicon file.
+pub const BUILTIN: (&str, &str) = ("rules/context.toml", include_str!("../../rules/context.toml"));
+
+impl Lexicon {
+    /// Parses a lexicon file (a `[context]` table); `origin` names it in errors.
+    pub fn parse(origin: &str, text: &str) -> Result<Lexicon, PackError> {
+        Lexicon::parse_checked(origin, text, true)
+    }
+
+    fn parse_checked(origin: &str, text: &str, compile: bool) -> Result<Lexicon, PackError> {
+        let raw: RawFile = toml::from_str(text).map_err(|e| {
+            let (line, column) = line_col(text, e.span().map_or(0, |s| s.start));
+            PackError {
+                file: origin.to_owned(),
+                rule: None,
+                line,
+                column,
+                kind: PackErrorKind::Syntax(e.message().trim().to_owned()),
+            }
+        })?;
+        raw.context.check(origin, text, compile)?;
+        Ok(raw.context)
+    }
+
+    /// The builtin lexicon.
+    pub fn builtin() -> Lexicon {
+        Lexicon::parse_checked(BUILTIN.0, BUILTIN.1, false).expect("the builtin lexicon is checked by the test suite")
+    }
+
+    /// Checks words (non-empty once folded) and, when `compile`, regexes (they compile and
+    /// never match empty).
+    pub(crate) fn check(&self, origin: &str, text: &str, compile: bool) -> Result<(), PackError> {
+        let at = |needle: &str, kind: PackErrorKind| {
+            let (line, column) = line_col(text, text.find(needle).unwrap_or(0));
+            PackError {
+                file: origin.to_owned(),
+                rule: None,
+                line,
+                column,
+                kind,
+            }
+        };
+        for w in self
+            .commercial
+            .iter()
+            .chain(&self.narrative)
+            .chain(&self.promotion)
+            .chain(&self.warning)
+        {
+            if fold_term(w).is_empty() {
+                return Err(at(
+                    w,
+                    PackErrorKind::EmptyTerm {
+                        what: "context word",
+                        text: w.clone(),
+                    },
+                ));
+            }
+        }
+        if compile {
+            for p in self.efficacy_before.iter().chain(&self.efficacy_after) {
+                check_regex(p).map_err(|k| at(p, k))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds another lexicon's words and regexes.
+    pub fn extend(&mut self, other: &Lexicon) {
+        self.commercial.extend(other.commercial.iter().cloned());
+        self.narrative.extend(other.narrative.iter().cloned());
+        self.promotion.extend(other.promotion.iter().cloned());
+        self.warning.extend(other.warning.iter().cloned());
+        self.efficacy_before.extend(other.efficacy_before.iter().cloned());
+        self.efficacy_after.extend(other.efficacy_after.iter().cloned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_parses() {
+        let l = Lexicon::builtin();
+        assert!(l.commercial.len() > 100 && l.narrative.len() > 20);
+    }
+
+    #[test]
+    fn bad_lexicons_name_the_file() {
+        let e = Lexicon::parse("c.toml", "[context]\nefficacy_before = ['(']\n").unwrap_err();
+        assert!(e.to_string().contains("c.toml:2"), "{e}");
+        let e = Lexicon::parse("c.toml", "[context]\nnope = 1\n").unwrap_err();
+        assert!(e.to_string().contains("c.toml"), "{e}");
+    }
+}
