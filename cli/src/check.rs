@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use redlint::audit::{Audit, AuditNote, Month};
-use redlint::report::{self, NoteReport, Options, Summary};
+use redlint::report::{self, Ending, NoteReport, Options, Rendered, Renderer, Summary};
 use redlint::{Rule, Severity};
 
 use crate::input::{self, Chunks, Item, Source};
@@ -14,87 +14,67 @@ use crate::progress::Progress;
 use crate::settings::{Resolver, Settings};
 use crate::{CheckArgs, EXIT_TROUBLE, EXIT_VIOLATIONS, Format};
 
-/// What the checking of one note or one chunk of notes produced, ready to print.
+/// What the checking of one note or one chunk of notes produced: its rendering, ready to
+/// print, and what the run counts.
 #[derive(Default)]
-struct Rendered {
-    /// Output of the streamed formats.
-    text: String,
-    /// Entries of the document formats (json notes, sarif results).
-    entries: Vec<String>,
-    /// Errors for stderr (human and line formats).
-    stderr: Vec<String>,
-    /// SARIF notifications for records that could not be read.
-    notifications: Vec<serde_json::Value>,
-    /// html: clean notes' lines, unreadable records' lines (the notes with findings are
-    /// `entries`), and the notes with an author and a date, for the audit in the summary.
-    clean: Vec<String>,
-    unreadable: Vec<String>,
+struct Checked {
+    out: Rendered,
+    /// The notes with an author and a date, for the audit of a one-page format.
     audit: Vec<AuditNote>,
     summary: Summary,
     worst: Option<Severity>,
     trouble: bool,
 }
 
-impl Rendered {
-    fn merge(&mut self, other: Rendered) {
-        self.text.push_str(&other.text);
-        self.entries.extend(other.entries);
-        self.stderr.extend(other.stderr);
-        self.notifications.extend(other.notifications);
-        self.clean.extend(other.clean);
-        self.unreadable.extend(other.unreadable);
+impl Checked {
+    fn merge(&mut self, other: Checked) {
+        self.out.merge(other.out);
         self.audit.extend(other.audit);
         self.summary.merge(other.summary);
         self.worst = self.worst.max(other.worst);
         self.trouble |= other.trouble;
     }
+
+    /// An unreadable record or source.
+    fn trouble() -> Checked {
+        let mut c = Checked {
+            trouble: true,
+            ..Checked::default()
+        };
+        c.summary.errors += 1;
+        c
+    }
 }
 
-/// What the html format needs to know of an item besides the note: a key unique in the page,
-/// and the author and month of a record that has them (for the audit in the summary).
+/// What a one-page format needs to know of an item besides the note: a key unique in the
+/// page, and the author and month of a record that has them (for the audit in the summary).
 #[derive(Default)]
 struct PageInfo {
     key: String,
     author_month: Option<(String, Month)>,
 }
 
-/// Checks one item and renders it in `format`.
-fn render(item: Item, path: &str, settings: &Settings, args: &CheckArgs, page: PageInfo) -> Rendered {
-    let (format, force_sponsored) = (args.format, args.sponsored);
-    let mut r = Rendered::default();
+/// Checks one item and renders it.
+fn render(item: Item, path: &str, settings: &Settings, args: &CheckArgs, page: PageInfo) -> Checked {
+    let renderer = args.format.renderer();
     let options = Options {
         lang: settings.lang,
         columns: args.columns.into(),
     };
     match item {
         Item::Error { id, line, message } => {
-            r.trouble = true;
-            r.summary.errors += 1;
-            match format {
-                Format::Jsonl => r.text = report::json::jsonl_error(&id, &message) + "\n",
-                Format::Json => r.entries.push(report::json::document_error(path, &id, &message)),
-                Format::Sarif => r.notifications.push(report::sarif::notification(path, line, &message)),
-                Format::Github => r.text = report::github::error(path, line, &message),
-                Format::Html => r.unreadable.push(report::html::error_item(path, &id, &message)),
-                Format::Human | Format::Line => r.stderr.push(format!("{path}: {message}")),
-            }
+            let mut c = Checked::trouble();
+            renderer.error(path, &id, line, &message, &mut c.out);
+            c
         }
         Item::Note { id, mut note, origin } => {
-            note.sponsored |= force_sponsored;
+            let mut c = Checked::default();
+            note.sponsored |= args.sponsored;
             let violations = settings.linter.lint(&note);
-            r.summary.add(&violations);
-            r.worst = violations.iter().map(|v| v.severity).max();
+            c.summary.add(&violations);
+            c.worst = violations.iter().map(|v| v.severity).max();
             let nr = NoteReport::new(path, id, &note, origin, &violations);
-            match format {
-                Format::Human => r.text = report::human::render(&nr, &options),
-                Format::Line => r.text = report::line::render(&nr, &options),
-                Format::Github => r.text = report::github::render(&nr, &options),
-                Format::Jsonl => r.text = report::json::jsonl_line(&nr) + "\n",
-                Format::Json => r.entries.push(report::json::document_note(&nr)),
-                Format::Sarif => r.entries = report::sarif::results(&nr, &options),
-                Format::Html if violations.is_empty() => r.clean.push(report::html::clean_note(&nr)),
-                Format::Html => r.entries.push(report::html::note_article(&nr, &options, &page.key)),
-            }
+            renderer.note(&nr, &options, &page.key, &mut c.out);
             if let Some((author, month)) = page.author_month {
                 let cues = match redlint::audit::cue_rule(&settings.linter) {
                     Some(rule) if !note.sponsored => violations
@@ -104,7 +84,7 @@ fn render(item: Item, path: &str, settings: &Settings, args: &CheckArgs, page: P
                         .collect(),
                     _ => Vec::new(),
                 };
-                r.audit.push(AuditNote {
+                c.audit.push(AuditNote {
                     author,
                     month,
                     sponsored: note.sponsored,
@@ -116,43 +96,34 @@ fn render(item: Item, path: &str, settings: &Settings, args: &CheckArgs, page: P
                     },
                 });
             }
+            c
         }
     }
-    r
 }
 
-/// Prints rendered output in order, keeping the document formats well-formed.
+/// Prints rendered output in input order, keeping the document formats well-formed; what a
+/// format writes at the end is kept in `total`.
 struct Printer<W: Write> {
     out: W,
-    format: Format,
+    renderer: &'static dyn Renderer,
     entries: usize,
-    total: Rendered,
-    /// html: the notes with findings, in input order.
-    findings: Vec<String>,
+    total: Checked,
 }
 
 impl<W: Write> Printer<W> {
     fn begin(&mut self) -> io::Result<()> {
-        match self.format {
-            Format::Json => self.out.write_all(report::json::document_begin().as_bytes()),
-            Format::Sarif => self.out.write_all(report::sarif::begin().as_bytes()),
-            _ => Ok(()),
-        }
+        self.out.write_all(self.renderer.begin().as_bytes())
     }
 
-    fn print(&mut self, mut r: Rendered) -> io::Result<()> {
-        if self.format == Format::Html {
-            // one page: everything is written at the end, the summary on top
-            self.findings.append(&mut r.entries);
-        }
+    fn print(&mut self, mut c: Checked) -> io::Result<()> {
         let (text, entries, stderr) = (
-            std::mem::take(&mut r.text),
-            std::mem::take(&mut r.entries),
-            std::mem::take(&mut r.stderr),
+            std::mem::take(&mut c.out.text),
+            std::mem::take(&mut c.out.entries),
+            std::mem::take(&mut c.out.stderr),
         );
         // counted before it is written: when the reader goes away midway, the exit code is
         // still that of everything checked
-        self.total.merge(r);
+        self.total.merge(c);
         self.out.write_all(text.as_bytes())?;
         for e in entries {
             if self.entries > 0 {
@@ -172,80 +143,29 @@ impl<W: Write> Printer<W> {
 
     /// A source that could not be read at all.
     fn source_error(&mut self, path: &str, message: String) -> io::Result<()> {
-        let r = match self.format {
-            // for jsonl there is no input line to stand in for: it goes to stderr
-            Format::Human | Format::Line | Format::Jsonl => {
-                let mut r = Rendered {
-                    trouble: true,
-                    stderr: vec![message],
-                    ..Rendered::default()
-                };
-                r.summary.errors += 1;
-                r
-            }
-            _ => {
-                let message = message
-                    .strip_prefix(&format!("{path}: "))
-                    .unwrap_or(&message)
-                    .to_owned();
-                render_error_only(path, message, self.format)
-            }
-        };
-        self.print(r)
+        let mut c = Checked::trouble();
+        self.renderer.source_error(path, &message, &mut c.out);
+        self.print(c)
     }
 
     fn end(&mut self, rules: Vec<&Rule>, options: &Options) -> io::Result<()> {
-        match self.format {
-            Format::Html => {
-                let audit = (!self.total.audit.is_empty()).then(|| {
-                    let mut audit = Audit::new(redlint::audit::SPONSORED_CAP);
-                    for n in self.total.audit.drain(..) {
-                        audit.add(n);
-                    }
-                    audit.report()
-                });
-                let extras = report::html::Extras {
-                    audit: audit.as_ref(),
-                    rules,
-                };
-                let page = report::html::document(
-                    &self.total.summary,
-                    &extras,
-                    options,
-                    &self.findings,
-                    &self.total.clean,
-                    &self.total.unreadable,
-                );
-                self.out.write_all(page.as_bytes())?;
+        let audit = (self.renderer.one_page() && !self.total.audit.is_empty()).then(|| {
+            let mut audit = Audit::new(redlint::audit::SPONSORED_CAP);
+            for n in self.total.audit.drain(..) {
+                audit.add(n);
             }
-            Format::Json => self
-                .out
-                .write_all(report::json::document_end(&self.total.summary).as_bytes())?,
-            Format::Sarif => self
-                .out
-                .write_all(report::sarif::end(rules, &self.total.notifications).as_bytes())?,
-            _ => {}
-        }
+            audit.report()
+        });
+        let ending = Ending {
+            summary: &self.total.summary,
+            rules,
+            options,
+            kept: &self.total.out,
+            audit: audit.as_ref(),
+        };
+        self.out.write_all(self.renderer.end(&ending).as_bytes())?;
         self.out.flush()
     }
-}
-
-/// Renders an unreadable source (json, sarif, github), which needs no linter.
-fn render_error_only(path: &str, message: String, format: Format) -> Rendered {
-    let mut r = Rendered {
-        trouble: true,
-        ..Rendered::default()
-    };
-    r.summary.errors += 1;
-    let id = serde_json::Value::from(path);
-    match format {
-        Format::Json => r.entries.push(report::json::document_error(path, &id, &message)),
-        Format::Sarif => r.notifications.push(report::sarif::notification(path, None, &message)),
-        Format::Github => r.text = report::github::error(path, None, &message),
-        Format::Html => r.unreadable.push(report::html::error_item(path, &id, &message)),
-        _ => r.stderr.push(format!("{path}: {message}")),
-    }
-    r
 }
 
 /// JSONL input larger than this is linted with the linter built for throughput.
@@ -282,10 +202,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
     let stdout = io::stdout();
     let mut printer = Printer {
         out: io::BufWriter::with_capacity(1 << 16, stdout.lock()),
-        format: args.format,
+        renderer: args.format.renderer(),
         entries: 0,
-        total: Rendered::default(),
-        findings: Vec::new(),
+        total: Checked::default(),
     };
     // a brief's items are all shown in the summary, those no note missed too
     if let Some(brief) = plan.iter().find_map(|(_, s)| s.linter.brief()) {
@@ -369,13 +288,13 @@ fn check_source<W: Write>(
             let mut progress = Progress::new(size, args.quiet);
             let mut failed: Option<io::Error> = None;
             let work = |chunk: input::Chunk| {
-                let mut out = Rendered::default();
+                let mut out = Checked::default();
                 for (i, raw) in chunk.lines.into_iter().enumerate() {
                     let line = chunk.first_line + i;
                     let mut page = PageInfo::default();
                     let item = match raw {
                         Ok(bytes) => {
-                            if args.format == Format::Html {
+                            if args.format.renderer().one_page() {
                                 page.key = format!("n{nth}-{line}");
                                 page.author_month =
                                     std::str::from_utf8(&bytes).ok().and_then(redlint::audit::author_month);
@@ -397,7 +316,7 @@ fn check_source<W: Write>(
             let chunks = Chunks::new(reader, &name).take_while(|_| !stop.load(std::sync::atomic::Ordering::Relaxed));
             let result = redlint::batch::map_ordered(chunks, jobs, work, |(r, bytes)| {
                 if failed.is_none() {
-                    if !r.stderr.is_empty() {
+                    if !r.out.stderr.is_empty() {
                         progress.clear();
                     }
                     failed = printer.print(r).err();

@@ -119,6 +119,22 @@ enum Format {
     Html,
 }
 
+impl Format {
+    /// The format's renderer: the one registration of each format.
+    fn renderer(self) -> &'static dyn redlint::report::Renderer {
+        use redlint::report;
+        match self {
+            Format::Human => &report::human::Human,
+            Format::Json => &report::json::Json,
+            Format::Jsonl => &report::json::Jsonl,
+            Format::Line => &report::line::Line,
+            Format::Sarif => &report::sarif::Sarif,
+            Format::Github => &report::github::Github,
+            Format::Html => &report::html::Html,
+        }
+    }
+}
+
 /// How `--format human` and `--format line` count columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Columns {

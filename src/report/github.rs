@@ -65,6 +65,27 @@ pub fn error(path: &str, line: Option<usize>, message: &str) -> String {
     )
 }
 
+/// `--format github`: GitHub Actions annotations, unreadable records too.
+#[derive(Debug, Clone, Copy)]
+pub struct Github;
+
+impl super::Renderer for Github {
+    fn note(&self, note: &NoteReport<'_>, options: &Options, _key: &str, out: &mut super::Rendered) {
+        out.text = render(note, options);
+    }
+
+    fn error(
+        &self,
+        path: &str,
+        _id: &serde_json::Value,
+        line: Option<usize>,
+        message: &str,
+        out: &mut super::Rendered,
+    ) {
+        out.text = error(path, line, message);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -629,6 +629,50 @@ pub fn document(
     out
 }
 
+/// `--format html`: one page, written at the end (the summary goes on top).
+#[derive(Debug, Clone, Copy)]
+pub struct Html;
+
+impl super::Renderer for Html {
+    fn note(&self, note: &NoteReport<'_>, options: &Options, key: &str, out: &mut super::Rendered) {
+        if note.violations.is_empty() {
+            out.clean.push(clean_note(note));
+        } else {
+            out.findings.push(note_article(note, options, key));
+        }
+    }
+
+    fn error(
+        &self,
+        path: &str,
+        id: &serde_json::Value,
+        _line: Option<usize>,
+        message: &str,
+        out: &mut super::Rendered,
+    ) {
+        out.unreadable.push(error_item(path, id, message));
+    }
+
+    fn end(&self, end: &super::Ending<'_>) -> String {
+        let extras = Extras {
+            audit: end.audit,
+            rules: end.rules.clone(),
+        };
+        document(
+            end.summary,
+            &extras,
+            end.options,
+            &end.kept.findings,
+            &end.kept.clean,
+            &end.kept.unreadable,
+        )
+    }
+
+    fn one_page(&self) -> bool {
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

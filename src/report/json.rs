@@ -191,6 +191,62 @@ pub fn summary_json(summary: &Summary) -> serde_json::Value {
     out
 }
 
+/// `--format jsonl`: one JSON object per note or unreadable record, in input order; a source
+/// that cannot be read at all has no input line to stand in for, and goes to stderr.
+#[derive(Debug, Clone, Copy)]
+pub struct Jsonl;
+
+impl super::Renderer for Jsonl {
+    fn note(&self, note: &NoteReport<'_>, _options: &super::Options, _key: &str, out: &mut super::Rendered) {
+        out.text = jsonl_line(note) + "\n";
+    }
+
+    fn error(
+        &self,
+        _path: &str,
+        id: &serde_json::Value,
+        _line: Option<usize>,
+        message: &str,
+        out: &mut super::Rendered,
+    ) {
+        out.text = jsonl_error(id, message) + "\n";
+    }
+
+    fn source_error(&self, _path: &str, message: &str, out: &mut super::Rendered) {
+        out.stderr.push(message.to_owned());
+    }
+}
+
+/// `--format json`: one document, its notes and unreadable records as they come, the summary
+/// at the end.
+#[derive(Debug, Clone, Copy)]
+pub struct Json;
+
+impl super::Renderer for Json {
+    fn begin(&self) -> String {
+        document_begin().to_owned()
+    }
+
+    fn note(&self, note: &NoteReport<'_>, _options: &super::Options, _key: &str, out: &mut super::Rendered) {
+        out.entries.push(document_note(note));
+    }
+
+    fn error(
+        &self,
+        path: &str,
+        id: &serde_json::Value,
+        _line: Option<usize>,
+        message: &str,
+        out: &mut super::Rendered,
+    ) {
+        out.entries.push(document_error(path, id, message));
+    }
+
+    fn end(&self, end: &super::Ending<'_>) -> String {
+        document_end(end.summary)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

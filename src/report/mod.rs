@@ -19,6 +19,9 @@ pub mod json;
 pub mod line;
 pub mod sarif;
 
+mod renderer;
+pub use renderer::{Ending, Rendered, Renderer};
+
 use std::collections::BTreeMap;
 
 use crate::note::{Note, TextNote};

@@ -197,6 +197,29 @@ pub fn log<'r>(reports: &[NoteReport<'_>], rules: impl IntoIterator<Item = &'r R
     format!("{}{}{}", begin(), items.join(",\n"), end(rules, &[]))
 }
 
+/// `--format sarif`: one SARIF 2.1.0 log, results as they come, the rules and the unreadable
+/// records (notifications) at the end.
+#[derive(Debug, Clone, Copy)]
+pub struct Sarif;
+
+impl super::Renderer for Sarif {
+    fn begin(&self) -> String {
+        begin()
+    }
+
+    fn note(&self, note: &NoteReport<'_>, options: &Options, _key: &str, out: &mut super::Rendered) {
+        out.entries.extend(results(note, options));
+    }
+
+    fn error(&self, path: &str, _id: &Value, line: Option<usize>, message: &str, out: &mut super::Rendered) {
+        out.notifications.push(notification(path, line, message));
+    }
+
+    fn end(&self, end: &super::Ending<'_>) -> String {
+        self::end(end.rules.iter().copied(), &end.kept.notifications)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,6 +21,10 @@
 
 use std::ops::Range;
 
+mod lattice;
+
+use lattice::{Froms, Lattice, Next, Pending, Regions, Unit, Units};
+
 use crate::normalize::reading::{self, Syllable};
 
 /// Trie keys: a syllable, or `INITIAL | letter` for an initial written as a Latin letter.
@@ -288,49 +292,17 @@ impl SoundIndex {
     /// so most of a text (about nine characters in ten of real notes) is passed over by this
     /// cheap pass and never built into a lattice. Units are classified as `lattice` does.
     fn regions(&self, folded: &str) -> Vec<Range<usize>> {
-        let mains = reading::mains();
         let mut r = Regions {
             pair: |a, b| self.pair(a, b),
             regions: Vec::new(),
             open: None,
             last: None,
         };
-        let bytes = folded.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_lowercase() {
-                let start = i;
-                while i < bytes.len() && bytes[i].is_ascii_lowercase() {
-                    i += 1;
-                }
-                r.unit(None, start..i);
-                continue;
-            }
-            if b < 0x80 {
-                if b.is_ascii_alphanumeric() || matches!(b, b'\n' | b'\r' | 0x0B | 0x0C) {
-                    r.cut();
-                }
-                i += 1;
-                continue;
-            }
-            let Some(c) = folded[i..].chars().next() else { break };
-            let at = i..i + c.len_utf8();
-            i = at.end;
-            let u = c as u32;
-            if let Some(&s) = u.checked_sub(reading::MAINS_START).and_then(|k| mains.get(k as usize)) {
-                if s != reading::NONE && self.live[s as usize] {
-                    r.unit(Some(s), at);
-                } else {
-                    r.cut();
-                }
-                continue;
-            }
-            let punctuation = (0x3000..0x3030).contains(&u) || (0xFF00..0xFFF0).contains(&u);
-            if u >= 0x2000 && !punctuation && reading::emoji_words(c).is_some() {
-                r.unit(None, at);
-            } else if c.is_alphanumeric() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
-                r.cut();
+        for unit in self.units(folded) {
+            match unit {
+                Unit::Latin(at) | Unit::Emoji(_, at) => r.unit(None, at),
+                Unit::Han(_, s, at) => r.unit(Some(s), at),
+                Unit::Break => r.cut(),
             }
         }
         r.cut();
@@ -464,72 +436,37 @@ impl SoundIndex {
         // lattice only if it pairs with a neighbour as in some term, or stands beside pinyin or
         // an emoji; otherwise it is a break.
         let mut pending: Option<Pending> = None;
-        let mains = reading::mains();
-        let bytes = folded.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_lowercase() {
-                let start = i;
-                while i < bytes.len() && bytes[i].is_ascii_lowercase() {
-                    i += 1;
+        for unit in self.units(folded) {
+            match unit {
+                Unit::Latin(at) => {
+                    self.flush(&mut lat, &mut froms, &mut pending, Next::Other);
+                    let to = self.latin(&mut lat, froms.as_slice(), &folded[at.clone()], at.start);
+                    froms = Froms::one(to);
                 }
-                self.flush(&mut lat, &mut froms, &mut pending, Next::Other);
-                let to = self.latin(&mut lat, froms.as_slice(), &folded[start..i], start);
-                froms = Froms::one(to);
-                continue;
-            }
-            if b < 0x80 {
-                if b.is_ascii_alphanumeric() || matches!(b, b'\n' | b'\r' | 0x0B | 0x0C) {
+                Unit::Han(c, key, unit) => {
+                    let after_other = match pending.as_ref() {
+                        Some(p) => p.key.is_some_and(|a| self.pair(a, key)),
+                        None => froms.as_slice() != [lat.last()] || lat.last_has_edges(),
+                    };
+                    self.flush(&mut lat, &mut froms, &mut pending, Next::Han(key));
+                    pending = Some(Pending {
+                        c,
+                        key: Some(key),
+                        unit,
+                        paired: after_other,
+                    });
+                }
+                Unit::Emoji(words, unit) => {
+                    self.flush(&mut lat, &mut froms, &mut pending, Next::Other);
+                    if let Some(to) = self.emoji(&mut lat, froms.as_slice(), words, unit) {
+                        froms.push(to);
+                    }
+                }
+                Unit::Break => {
                     self.flush(&mut lat, &mut froms, &mut pending, Next::Break);
                     froms = Froms::one(lat.break_node());
                 }
-                i += 1;
-                continue;
             }
-            let Some(c) = folded[i..].chars().next() else { break };
-            let len = c.len_utf8();
-            let unit = i..i + len;
-            i += len;
-            // A character is read in its main reading, as a writer picks a stand-in by how it
-            // usually sounds: 机 (ji, rarely wei) does not stand for 微.
-            let u = c as u32;
-            if let Some(&s) = u.checked_sub(reading::MAINS_START).and_then(|k| mains.get(k as usize)) {
-                let key = (s != reading::NONE && self.live[s as usize]).then_some(s);
-                let Some(_) = key else {
-                    // read as no term's syllable: a break, at once (most characters)
-                    self.flush(&mut lat, &mut froms, &mut pending, Next::Break);
-                    froms = Froms::one(lat.break_node());
-                    continue;
-                };
-                let after_other = match pending.as_ref() {
-                    Some(p) => p.key.zip(key).is_some_and(|(a, b)| self.pair(a, b)),
-                    None => froms.as_slice() != [lat.last()] || lat.last_has_edges(),
-                };
-                self.flush(&mut lat, &mut froms, &mut pending, key.map_or(Next::Break, Next::Han));
-                pending = Some(Pending {
-                    c,
-                    key,
-                    unit,
-                    paired: after_other,
-                });
-                continue;
-            }
-            // CJK and full-width punctuation: separators, never emoji
-            let punctuation = (0x3000..0x3030).contains(&u) || (0xFF00..0xFFF0).contains(&u);
-            if let Some(words) = (u >= 0x2000 && !punctuation).then(|| reading::emoji_words(c)).flatten() {
-                self.flush(&mut lat, &mut froms, &mut pending, Next::Other);
-                if let Some(to) = self.emoji(&mut lat, froms.as_slice(), words, unit) {
-                    froms.push(to);
-                }
-                continue;
-            }
-            if c.is_alphanumeric() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
-                // other scripts, digits, Han outside the table: a break
-                self.flush(&mut lat, &mut froms, &mut pending, Next::Break);
-                froms = Froms::one(lat.break_node());
-            }
-            // anything else is a separator: skipped
         }
         self.flush(&mut lat, &mut froms, &mut pending, Next::Break);
         if lat.edges.is_empty() {
@@ -539,6 +476,17 @@ impl SoundIndex {
             lat.edges.sort_by_key(|e| e.from); // only emoji words make edges out of order
         }
         lat
+    }
+
+    /// The units of folded text as every reading sees them: the one classifier that
+    /// [`SoundIndex::regions`] and [`SoundIndex::lattice`] share.
+    fn units<'t>(&'t self, folded: &'t str) -> Units<'t> {
+        Units {
+            ix: self,
+            folded,
+            mains: reading::mains(),
+            i: 0,
+        }
     }
 
     fn pair(&self, a: Syllable, b: Syllable) -> bool {
@@ -647,146 +595,6 @@ impl SoundIndex {
     }
 }
 
-/// The runs of joined units of a text, as `SoundIndex::regions` finds them.
-struct Regions<P: Fn(Syllable, Syllable) -> bool> {
-    /// Whether the second syllable follows the first in some term.
-    pair: P,
-    regions: Vec<Range<usize>>,
-    /// The run that holds the last unit, if that unit is joined to something.
-    open: Option<Range<usize>>,
-    /// The last unit: its syllable (`None`: Latin or an emoji, which joins anything) and start.
-    last: Option<(Option<Syllable>, usize)>,
-}
-
-impl<P: Fn(Syllable, Syllable) -> bool> Regions<P> {
-    /// The next unit, at `at`, read as `key`.
-    fn unit(&mut self, key: Option<Syllable>, at: Range<usize>) {
-        let joined = self.last.is_some_and(|(lk, _)| match (lk, key) {
-            (Some(a), Some(b)) => (self.pair)(a, b),
-            _ => true,
-        });
-        if joined {
-            match &mut self.open {
-                Some(o) => o.end = at.end,
-                None => self.open = Some(self.last.map_or(at.start, |(_, s)| s)..at.end),
-            }
-        } else {
-            self.regions.extend(self.open.take());
-            if key.is_none() {
-                self.open = Some(at.clone());
-            }
-        }
-        self.last = Some((key, at.start));
-    }
-
-    /// Something no reading goes across (a digit, a line break, an unreadable character).
-    fn cut(&mut self) {
-        self.regions.extend(self.open.take());
-        self.last = None;
-    }
-}
-
-/// A Han character waiting for its right neighbour (see `SoundIndex::lattice`).
-#[derive(Debug)]
-struct Pending {
-    c: char,
-    /// Its main reading, if some term has it.
-    key: Option<Syllable>,
-    unit: Range<usize>,
-    /// It pairs with the unit before it (as in some term), or that unit is pinyin or an emoji.
-    paired: bool,
-}
-
-/// What follows a pending Han character.
-#[derive(Debug, Clone, Copy)]
-enum Next {
-    /// A Han character read as this syllable of some term.
-    Han(Syllable),
-    /// Pinyin or an emoji: it may continue a reading.
-    Other,
-    /// Nothing that can continue a reading.
-    Break,
-}
-
-/// The nodes the next unit's edges start from (at most a few: one, plus one per emoji that
-/// may be read or skipped just before).
-#[derive(Debug, Clone, Copy)]
-struct Froms {
-    n: usize,
-    nodes: [u32; 4],
-}
-
-impl Froms {
-    fn one(node: u32) -> Froms {
-        Froms {
-            n: 1,
-            nodes: [node, 0, 0, 0],
-        }
-    }
-
-    fn push(&mut self, node: u32) {
-        if self.n == self.nodes.len() {
-            *self = Froms::one(node);
-        } else {
-            self.nodes[self.n] = node;
-            self.n += 1;
-        }
-    }
-
-    fn as_slice(&self) -> &[u32] {
-        &self.nodes[..self.n]
-    }
-}
-
-#[derive(Debug)]
-struct Lattice {
-    edges: Vec<Edge>,
-    /// Per node: inside a unit (a Latin run, a two-character emoji word); no match starts or
-    /// ends there.
-    internal: Vec<bool>,
-}
-
-impl Lattice {
-    fn node(&mut self, internal: bool) -> u32 {
-        self.internal.push(internal);
-        (self.internal.len() - 1) as u32
-    }
-
-    fn edge(&mut self, from: u32, to: u32, key: u32, kind: Kind, unit: Range<usize>) {
-        self.edges.push(Edge {
-            from,
-            to,
-            key,
-            kind,
-            unit,
-        });
-    }
-
-    /// The newest node.
-    fn last(&self) -> u32 {
-        (self.internal.len() - 1) as u32
-    }
-
-    /// Whether an edge ends at the newest node (a unit was read just before).
-    fn last_has_edges(&self) -> bool {
-        self.edges.last().is_some_and(|e| e.to == self.last())
-    }
-
-    fn first_edge(&self, node: u32) -> usize {
-        self.edges.partition_point(|e| e.from < node)
-    }
-
-    /// A node that breaks the lattice: a new one, unless the newest node is already unused.
-    fn break_node(&mut self) -> u32 {
-        let last = self.last();
-        if !self.internal[last as usize] && self.edges.last().is_none_or(|e| e.from != last && e.to != last) {
-            last
-        } else {
-            self.node(false)
-        }
-    }
-}
-
 /// The depth-first insertion of a term's key sequences (see [`SoundIndex::add_read`]).
 struct Walk<'a> {
     keys: &'a [Vec<u32>],
@@ -845,104 +653,4 @@ impl Walk<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn index(terms: &[(&str, bool)]) -> SoundIndex {
-        let mut ix = SoundIndex::default();
-        for (i, &(t, initials)) in terms.iter().enumerate() {
-            assert!(ix.add(0, Some(i as u32), t, true, initials), "{t}");
-        }
-        ix
-    }
-
-    fn read(ix: &SoundIndex, text: &str) -> Vec<(String, String, Vec<&'static str>)> {
-        ix.scan(text)
-            .into_iter()
-            .map(|h| {
-                let span = h.units[0].start..h.units.last().unwrap().end;
-                (ix.term(h.term).text.clone(), text[span].to_owned(), h.how.names())
-            })
-            .collect()
-    }
-
-    #[test]
-    fn reads_homophones_pinyin_initials_and_emoji() {
-        let ix = index(&[
-            ("微信", false),
-            ("公众号", true),
-            ("闲鱼", false),
-            ("抖音", false),
-            ("绿泡泡", false),
-        ]);
-        assert_eq!(read(&ix, "加薇信"), [("微信".into(), "薇信".into(), vec!["sound"])]);
-        // ❤ reads 心 (xin) or is skipped as decoration; 威❤ as wei xin mixes a swapped
-        // character with an emoji and is too loose a reading
-        let hearts: Vec<String> = read(&ix, "加 威 ❤ 信").into_iter().map(|h| h.1).collect();
-        assert_eq!(hearts, ["威 ❤ 信"]);
-        assert_eq!(read(&ix, "dou音搜")[0].2, ["pinyin"]);
-        assert_eq!(read(&ix, "weixin")[0].0, "微信");
-        assert_eq!(read(&ix, "关注gzh")[0].0, "公众号");
-        assert_eq!(read(&ix, "公仲号")[0].0, "公众号");
-        assert_eq!(read(&ix, "闲🐟上")[0], ("闲鱼".into(), "闲🐟".into(), vec!["emoji"]));
-        assert_eq!(read(&ix, "🟢泡泡")[0].0, "绿泡泡");
-    }
-
-    #[test]
-    fn plain_terms_and_weak_readings_are_left_out() {
-        let ix = index(&[("微信", true), ("闲鱼", false)]);
-        assert!(read(&ix, "加微信").is_empty(), "plain: the literal matcher's");
-        assert!(read(&ix, "威心").is_empty(), "both characters swapped");
-        assert!(read(&ix, "wx").is_empty(), "two initials");
-        assert!(read(&ix, "微1信").is_empty(), "a digit breaks");
-        assert!(read(&ix, "weixinabc").is_empty(), "a run is read whole or not at all");
-        assert!(read(&ix, "咸\n鱼").is_empty(), "a line break breaks");
-    }
-
-    /// The whole text read into one lattice, as before `regions` (the reference).
-    fn scan_whole(ix: &SoundIndex, folded: &str) -> Vec<(u32, Vec<Range<usize>>)> {
-        let lattice = ix.lattice(folded);
-        let (mut hits, mut path) = (Vec::new(), Vec::new());
-        for (e, edge) in lattice.edges.iter().enumerate() {
-            let next = ix.root[edge.key as usize];
-            if next != u32::MAX && !lattice.internal[edge.from as usize] {
-                path.push(e);
-                ix.walk(&lattice, next as usize, edge.to, &mut path, &mut hits);
-                path.pop();
-            }
-        }
-        let mut v: Vec<(u32, Vec<Range<usize>>)> = hits.into_iter().map(|h| (h.term, h.units)).collect();
-        v.sort_by_key(|(t, u)| (u[0].start, u.last().map_or(0, |u| u.end), *t));
-        v.dedup_by_key(|(t, u)| (u[0].start, u.last().map_or(0, |u| u.end), *t));
-        v
-    }
-
-    mod generated {
-        use proptest::prelude::*;
-
-        use super::*;
-
-        /// Terms' characters and their same-sounding stand-ins, pinyin, initials, emoji
-        /// standing for words, digits, line breaks, separators and ordinary characters.
-        const PIECES: &[&str] = &[
-            "微", "信", "威", "薇", "心", "新", "加", "我", "家", "私", "聊", "淘", "宝", "桃", "包", "闲", "鱼", "咸",
-            "的", "是", "了", "好", "wei", "xin", "weixin", "v", "x", "gzh", "tb", "🐟", "🍑", "❤", "💰", "1", "3",
-            "\n", " ", ".", "·", "，", "😀", "天", "气",
-        ];
-
-        proptest! {
-            #![proptest_config(ProptestConfig::with_cases(500))]
-            #[test]
-            fn regions_read_as_the_whole_text(parts in prop::collection::vec(0..PIECES.len(), 0..40)) {
-                static IX: std::sync::OnceLock<SoundIndex> = std::sync::OnceLock::new();
-                let ix = IX.get_or_init(|| {
-                    index(&[("微信", true), ("加我", true), ("私聊", true), ("淘宝", true), ("闲鱼", true), ("公众号", true)])
-                });
-                let text: String = parts.iter().map(|&i| PIECES[i]).collect();
-                let folded = crate::normalize::Normalized::new(&text).folded().to_owned();
-                let got: Vec<(u32, Vec<Range<usize>>)> = ix.scan(&folded).into_iter().map(|h| (h.term, h.units)).collect();
-                prop_assert_eq!(got, scan_whole(ix, &folded), "{:?}", text);
-            }
-        }
-    }
-}
+mod tests;

@@ -1,0 +1,223 @@
+//! The units of folded text as readings see them (one classifier), the cheap pass that finds
+//! the runs worth reading, and the lattice of readings built over a run.
+
+use std::ops::Range;
+
+use super::{Edge, Kind, SoundIndex};
+use crate::normalize::reading::{self, Syllable};
+
+/// A unit of folded text, as the readings see it.
+#[derive(Debug, Clone)]
+pub(super) enum Unit {
+    /// A run of Latin letters: pinyin, initials, or neither.
+    Latin(Range<usize>),
+    /// A Han character whose main reading is a syllable of some term. A character is read in
+    /// its main reading, as a writer picks a stand-in by how it usually sounds: 机 (ji, rarely
+    /// wei) does not stand for 微.
+    Han(char, Syllable, Range<usize>),
+    /// An emoji with words (CLDR), which may be read or skipped as decoration.
+    Emoji(&'static str, Range<usize>),
+    /// Something no reading goes across: a digit, a line break, a letter of another script, a
+    /// Han character read as no term's syllable (most characters).
+    Break,
+}
+
+/// The units of a folded text, separators (spaces, punctuation, other symbols) skipped.
+pub(super) struct Units<'t> {
+    pub(super) ix: &'t SoundIndex,
+    pub(super) folded: &'t str,
+    pub(super) mains: &'static [Syllable],
+    pub(super) i: usize,
+}
+
+impl Iterator for Units<'_> {
+    type Item = Unit;
+
+    fn next(&mut self) -> Option<Unit> {
+        let bytes = self.folded.as_bytes();
+        while self.i < bytes.len() {
+            let b = bytes[self.i];
+            if b.is_ascii_lowercase() {
+                let start = self.i;
+                while self.i < bytes.len() && bytes[self.i].is_ascii_lowercase() {
+                    self.i += 1;
+                }
+                return Some(Unit::Latin(start..self.i));
+            }
+            if b < 0x80 {
+                self.i += 1;
+                if b.is_ascii_alphanumeric() || matches!(b, b'\n' | b'\r' | 0x0B | 0x0C) {
+                    return Some(Unit::Break);
+                }
+                continue;
+            }
+            let c = self.folded[self.i..].chars().next()?;
+            let at = self.i..self.i + c.len_utf8();
+            self.i = at.end;
+            let u = c as u32;
+            if let Some(&s) = u
+                .checked_sub(reading::MAINS_START)
+                .and_then(|k| self.mains.get(k as usize))
+            {
+                return Some(if s != reading::NONE && self.ix.live[s as usize] {
+                    Unit::Han(c, s, at)
+                } else {
+                    Unit::Break
+                });
+            }
+            // CJK and full-width punctuation: separators, never emoji
+            let punctuation = (0x3000..0x3030).contains(&u) || (0xFF00..0xFFF0).contains(&u);
+            if u >= 0x2000 && !punctuation {
+                if let Some(words) = reading::emoji_words(c) {
+                    return Some(Unit::Emoji(words, at));
+                }
+            }
+            if c.is_alphanumeric() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
+                // other scripts, digits, Han outside the table
+                return Some(Unit::Break);
+            }
+            // anything else is a separator: skipped
+        }
+        None
+    }
+}
+
+/// The runs of joined units of a text, as `SoundIndex::regions` finds them.
+pub(super) struct Regions<P: Fn(Syllable, Syllable) -> bool> {
+    /// Whether the second syllable follows the first in some term.
+    pub(super) pair: P,
+    pub(super) regions: Vec<Range<usize>>,
+    /// The run that holds the last unit, if that unit is joined to something.
+    pub(super) open: Option<Range<usize>>,
+    /// The last unit: its syllable (`None`: Latin or an emoji, which joins anything) and start.
+    pub(super) last: Option<(Option<Syllable>, usize)>,
+}
+
+impl<P: Fn(Syllable, Syllable) -> bool> Regions<P> {
+    /// The next unit, at `at`, read as `key`.
+    pub(super) fn unit(&mut self, key: Option<Syllable>, at: Range<usize>) {
+        let joined = self.last.is_some_and(|(lk, _)| match (lk, key) {
+            (Some(a), Some(b)) => (self.pair)(a, b),
+            _ => true,
+        });
+        if joined {
+            match &mut self.open {
+                Some(o) => o.end = at.end,
+                None => self.open = Some(self.last.map_or(at.start, |(_, s)| s)..at.end),
+            }
+        } else {
+            self.regions.extend(self.open.take());
+            if key.is_none() {
+                self.open = Some(at.clone());
+            }
+        }
+        self.last = Some((key, at.start));
+    }
+
+    /// Something no reading goes across (a digit, a line break, an unreadable character).
+    pub(super) fn cut(&mut self) {
+        self.regions.extend(self.open.take());
+        self.last = None;
+    }
+}
+
+/// A Han character waiting for its right neighbour (see `SoundIndex::lattice`).
+#[derive(Debug)]
+pub(super) struct Pending {
+    pub(super) c: char,
+    /// Its main reading, if some term has it.
+    pub(super) key: Option<Syllable>,
+    pub(super) unit: Range<usize>,
+    /// It pairs with the unit before it (as in some term), or that unit is pinyin or an emoji.
+    pub(super) paired: bool,
+}
+
+/// What follows a pending Han character.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Next {
+    /// A Han character read as this syllable of some term.
+    Han(Syllable),
+    /// Pinyin or an emoji: it may continue a reading.
+    Other,
+    /// Nothing that can continue a reading.
+    Break,
+}
+
+/// The nodes the next unit's edges start from (at most a few: one, plus one per emoji that
+/// may be read or skipped just before).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Froms {
+    pub(super) n: usize,
+    pub(super) nodes: [u32; 4],
+}
+
+impl Froms {
+    pub(super) fn one(node: u32) -> Froms {
+        Froms {
+            n: 1,
+            nodes: [node, 0, 0, 0],
+        }
+    }
+
+    pub(super) fn push(&mut self, node: u32) {
+        if self.n == self.nodes.len() {
+            *self = Froms::one(node);
+        } else {
+            self.nodes[self.n] = node;
+            self.n += 1;
+        }
+    }
+
+    pub(super) fn as_slice(&self) -> &[u32] {
+        &self.nodes[..self.n]
+    }
+}
+
+#[derive(Debug)]
+pub(super) struct Lattice {
+    pub(super) edges: Vec<Edge>,
+    /// Per node: inside a unit (a Latin run, a two-character emoji word); no match starts or
+    /// ends there.
+    pub(super) internal: Vec<bool>,
+}
+
+impl Lattice {
+    pub(super) fn node(&mut self, internal: bool) -> u32 {
+        self.internal.push(internal);
+        (self.internal.len() - 1) as u32
+    }
+
+    pub(super) fn edge(&mut self, from: u32, to: u32, key: u32, kind: Kind, unit: Range<usize>) {
+        self.edges.push(Edge {
+            from,
+            to,
+            key,
+            kind,
+            unit,
+        });
+    }
+
+    /// The newest node.
+    pub(super) fn last(&self) -> u32 {
+        (self.internal.len() - 1) as u32
+    }
+
+    /// Whether an edge ends at the newest node (a unit was read just before).
+    pub(super) fn last_has_edges(&self) -> bool {
+        self.edges.last().is_some_and(|e| e.to == self.last())
+    }
+
+    pub(super) fn first_edge(&self, node: u32) -> usize {
+        self.edges.partition_point(|e| e.from < node)
+    }
+
+    /// A node that breaks the lattice: a new one, unless the newest node is already unused.
+    pub(super) fn break_node(&mut self) -> u32 {
+        let last = self.last();
+        if !self.internal[last as usize] && self.edges.last().is_none_or(|e| e.from != last && e.to != last) {
+            last
+        } else {
+            self.node(false)
+        }
+    }
+}
