@@ -352,6 +352,9 @@ const DEFAULT_READING_WALL: &[&str] = &[
     "万物伊始，世间只有一颗星",
     "超腻的一天w一天的少女心都爆棚",
     "你是最强哒！最棒哒！",
+    // one letter repeated before a head character is a grade or a size, not initials
+    "这把是ss级的武器，sss级更难出",
+    "xx码的衣服偏大",
     "可以随便去b战看看大主播",
 ];
 
@@ -363,6 +366,45 @@ fn default_readings_leave_ordinary_text_alone() {
         |s| Note::from_body(s).sponsored(true),
         |v| v.reading.is_some(),
     );
+}
+
+/// Initials leading a head character (`sg针` for 水光针, `dz烟` for 电子烟): generated for
+/// every term of three to five Han characters of the injectables and drug rules (read by
+/// default),
+/// the head written as itself and the rest as distinct lowercase initials.
+#[test]
+fn initials_before_a_head_character_are_read() {
+    let linter = Linter::builtin();
+    let mut checked = 0;
+    for id in ["P203", "P204"] {
+        let rule = linter.rule(id).expect("the rule");
+        for term in &rule.terms {
+            let chars: Vec<char> = term.chars().collect();
+            if !(3..=5).contains(&chars.len()) || !chars.iter().all(|&c| !reading::han(c).is_empty()) {
+                continue;
+            }
+            let head = chars.len() - 1;
+            let initials: String = chars[..head]
+                .iter()
+                .map(|&c| pinyin(c).chars().next().expect("a syllable"))
+                .collect();
+            // one letter repeated reads as a grade (guarded): not generated
+            if initials.chars().all(|c| Some(c) == initials.chars().next()) {
+                continue;
+            }
+            let written = format!("{initials}{}", chars[head]);
+            let text = format!("上个月去弄了{written}，效果还行");
+            let found = linter.lint(&Note::from_body(&text).sponsored(true));
+            assert!(
+                found
+                    .iter()
+                    .any(|v| v.category == Category::ProhibitedProduct && v.matched == written),
+                "{id} {term}: {text:?} -> {found:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "{checked}");
 }
 
 #[test]

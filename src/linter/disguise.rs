@@ -127,13 +127,27 @@ impl Linter {
 pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit) -> bool {
     // initials alone: four letters at least (smgl is no name's initials as zyx is)
     let alone = h.initials == h.term_chars && h.term_chars >= 4;
-    if (h.initials > 0 && h.plain < 2 && !alone) || h.swapped.len() * 2 > h.term_chars {
+    // two or more initials leading a term of three or more, its head written as itself
+    // (`sg针`, `dz烟`: a kind of thing named by its head character, the rest abbreviated)
+    let folded = norm.folded();
+    let head = h.initials >= 2
+        && h.term_chars > h.initials
+        && h.term_chars >= 3
+        && h.units.len() > h.initials
+        && h.plain == h.term_chars - h.initials
+        && h.units[..h.initials]
+            .iter()
+            .all(|u| u.len() == 1 && folded.as_bytes()[u.start].is_ascii_lowercase())
+        // one letter repeated is a grade or a size (`ss级`, `xx码`), not an abbreviation
+        && h.units[1..h.initials]
+            .iter()
+            .any(|u| folded.as_bytes()[u.start] != folded.as_bytes()[h.units[0].start]);
+    if (h.initials > 0 && h.plain < 2 && !alone && !head) || h.swapped.len() * 2 > h.term_chars {
         return false;
     }
     if h.emoji > 0 && h.plain == 0 && !h.how.contains(How::PINYIN) && h.initials == 0 {
         return false;
     }
-    let folded = norm.folded();
     let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
     if h.plain > 0 && h.plain < h.term_chars && !words::is_whole_words(folded, fs, fe) {
         return false;

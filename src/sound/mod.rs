@@ -248,7 +248,7 @@ impl SoundIndex {
             guarded,
             left: MAX_READINGS,
         };
-        walk.from(self, 0, 0, 0);
+        walk.from(self, 0, 0, 0, true);
         true
     }
 
@@ -606,8 +606,8 @@ struct Walk<'a> {
 
 impl Walk<'_> {
     /// Extends the path that reached `node` after `pos` characters, `initials` of them
-    /// written as initials.
-    fn from(&mut self, ix: &mut SoundIndex, node: usize, pos: usize, initials: usize) {
+    /// written as initials, all before any syllable when `lead`.
+    fn from(&mut self, ix: &mut SoundIndex, node: usize, pos: usize, initials: usize, lead: bool) {
         let n = self.keys.len();
         if self.left == 0 {
             return;
@@ -620,11 +620,16 @@ impl Walk<'_> {
             return;
         }
         for &k in &self.keys[pos] {
-            let initials = initials + usize::from(k & INITIAL != 0);
+            let initial = k & INITIAL != 0;
+            // an initial after a syllable: the initials no longer lead
+            let lead = lead && !(initial && pos > initials);
+            let initials = initials + usize::from(initial);
             let syllables = pos + 1 - initials;
             // the default guards' refusals, known from the prefix: initials need two
-            // syllables beside them, or to be all of four or more characters
-            if self.guarded && initials > 0 && !(syllables == 0 && n >= 4) && syllables + (n - pos - 1) < 2 {
+            // syllables beside them, or to be all of four or more characters, or to lead a
+            // term of three or more as two or more letters before its head (`sg针`, `dz烟`)
+            let head = lead && n >= 3 && (initials >= 2 || syllables == 0);
+            if self.guarded && initials > 0 && !(syllables == 0 && n >= 4) && !head && syllables + (n - pos - 1) < 2 {
                 // the sequences of the subtree still count against the cap, as when listed
                 let below: usize = self.keys[pos + 1..].iter().map(Vec::len).product();
                 self.left = self.left.saturating_sub(below);
@@ -647,7 +652,7 @@ impl Walk<'_> {
             if node == 0 {
                 ix.root[k as usize] = child as u32;
             }
-            self.from(ix, child, pos + 1, initials);
+            self.from(ix, child, pos + 1, initials, lead);
         }
     }
 }
