@@ -24,79 +24,8 @@
 //!
 //! [`Violation::context`]: crate::Violation::context
 
-use crate::violation::{Message, Severity};
-
 pub use crate::pack::lexicon::{BUILTIN, Lexicon, Scope};
-
-/// Why the note's context changed a violation's severity: a typed reason, with the
-/// bilingual message the output shows ([`Violation::context`](crate::Violation::context)).
-/// The engine decides on these, never on message text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Why {
-    /// No product, brand, shop or price in the sentence of a claim, in a note that promotes
-    /// nothing: lowered to info.
-    NoProduct,
-    /// A product mentioned but recommended to nobody in its clause: lowered to info.
-    NotPromoted,
-    /// A person's illness or care, with no product or efficacy claim: lowered to info.
-    IllnessStory,
-    /// The note warns or reports (避雷, 被骗, a professional's warning, news): a product, a
-    /// claim or a contact quoted in it is information: lowered to info.
-    Warns,
-    /// The note promotes something (a product, a price, 推荐, 测评): a claim anywhere in it
-    /// counts, with or without a product in its own sentence.
-    Promotes,
-    /// The note is declared sponsored: the stricter level applies.
-    Sponsored,
-    /// `count` hits of one category or more stacked up in the note: raised to `to`.
-    Stacked {
-        /// The pack's `escalate.count`.
-        count: usize,
-        /// The pack's `escalate.to`.
-        to: Severity,
-    },
-}
-
-impl Why {
-    /// The message shown for this reason.
-    pub fn message(self) -> Message {
-        let (zh, en): (String, String) = match self {
-            Why::NoProduct => (
-                "句中没有商品、品牌、店铺或价格，不构成广告宣称，降为提示".into(),
-                "no product, brand, shop or price in this sentence: not an advertising claim, lowered to info".into(),
-            ),
-            Why::NotPromoted => (
-                "句中没有向读者推荐（推荐、这款、回购、价格、购买渠道），按日常分享降为提示".into(),
-                "nothing recommended to readers in this sentence (推荐, 这款, 回购, a price, where to buy): lowered to info"
-                    .into(),
-            ),
-            Why::IllnessStory => (
-                "句中是个人病情或就医经历，没有商品或功效宣称，降为提示".into(),
-                "a person's illness or treatment, with no product or efficacy claim: lowered to info".into(),
-            ),
-            Why::Warns => (
-                "整篇笔记是提醒、避雷、曝光或受骗经历，文中提到的商品、说法或联系方式属于信息而非推广，降为提示".into(),
-                "the note warns or reports (避雷, 被骗, 提醒, news): what it quotes is information, not promotion: lowered to info"
-                    .into(),
-            ),
-            Why::Promotes => (
-                "整篇笔记在推荐或评测商品（标题、话题或正文提到商品、价格、推荐），宣称不论在哪句都算数".into(),
-                "the note promotes or reviews something (a product, price or recommendation in its title, tags or body): a claim anywhere in it counts"
-                    .into(),
-            ),
-            Why::Sponsored => (
-                "赞助笔记属于商业广告，按广告法从严".into(),
-                "a sponsored note is advertising: the stricter level applies".into(),
-            ),
-            Why::Stacked { count, .. } => (
-                format!("同类问题在一篇笔记中出现{count}处以上，升级"),
-                format!("{count} or more hits of this category in one note: raised"),
-            ),
-        };
-        Message { zh, en }
-    }
-}
+pub use crate::violation::Why;
 
 /// Characters that end a sentence: the span of text a hit's context is looked for in.
 const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';', '\n', '\r'];

@@ -3,8 +3,8 @@
 //! the line, applies the quick fix; and reads `redlint check --format line` output into the
 //! quickfix list. The Lua halves are in `tests/neovim/`.
 //!
-//! Needs `nvim` (Debian package `neovim`; `.ci/run` installs it). Without it the tests show as
-//! ignored (`build.rs` looks for the editor), except when `CI` is set: then they run and fail.
+//! Needs `nvim` (Debian package `neovim`; `.ci/run` installs it). It is looked for when the tests
+//! run: without it they say so and return, except when `CI` is set: then they fail.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -1,7 +1,7 @@
 //! The engine: a [`Linter`] built once from rule packs, then used to lint any number of notes.
 //!
 //! The whole path a note takes, stage by stage, each in a file of its own:
-//! 1. **Build** (`build.rs`): [`LinterBuilder`] reads the packs (`crate::pack`: the TOML format,
+//! 1. **Build** (`build.rs` of this folder): [`LinterBuilder`] reads the packs (`crate::pack`: the TOML format,
 //!    the regex dialect, the context lexicon) and the engine's own families (`crate::format`,
 //!    `crate::brief`) into one Aho-Corasick automaton of every term, exception, allow-list entry,
 //!    context word and regex gate (folded), a sound index of the terms read in disguise, and the

@@ -170,7 +170,7 @@ pub struct Rule {
     /// without them; `read = []` reads the terms as written only.
     pub read_default: bool,
     /// What a hit needs in its sentence to count at the organic severity (see
-    /// [`crate::context`]); `None`: every hit counts.
+    /// `crate::context`); `None`: every hit counts.
     pub scope: Option<Scope>,
     /// Terms that count only when written in disguise (read by sound and by initials), never
     /// as written:
