@@ -16,7 +16,7 @@
 //! Only syllables that occur in some term make edges, so ordinary text makes few.
 //!
 //! The trie is walked from every node. What comes out is a candidate: the engine still checks
-//! gaps, cues, exceptions and whether the candidate is an ordinary word (see `linter.rs`).
+//! gaps, cues, exceptions and whether the candidate is an ordinary word (see `linter/disguise.rs`).
 //! Candidates that are the term spelled plainly are left to the literal matcher.
 
 use std::ops::Range;
@@ -193,7 +193,7 @@ impl SoundIndex {
     }
 
     /// [`SoundIndex::add`], and when `guarded` (a term read by default, without cues: see
-    /// `default_reading_ok` in `linter.rs`) the key sequences its guards refuse anyway
+    /// `default_reading_ok` in `linter/disguise.rs`) the key sequences its guards refuse anyway
     /// (initials beside fewer than two syllables, initials alone under four characters) are
     /// not indexed, so the trie and its build stay small.
     pub fn add_read(
