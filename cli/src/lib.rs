@@ -124,10 +124,10 @@ impl Format {
     fn renderer(self) -> &'static dyn redlint::report::Renderer {
         use redlint::report;
         match self {
-            Format::Human => &report::human::Human,
+            Format::Human => &report::human::HUMAN,
             Format::Json => &report::json::Json,
             Format::Jsonl => &report::json::Jsonl,
-            Format::Line => &report::line::Line,
+            Format::Line => &report::line::LINE,
             Format::Sarif => &report::sarif::Sarif,
             Format::Github => &report::github::Github,
             Format::Html => &report::html::Html,

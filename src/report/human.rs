@@ -140,29 +140,7 @@ fn id_text(id: &serde_json::Value) -> String {
 
 /// `--format human`: each note's violations with the line and the span underlined;
 /// unreadable records on stderr.
-#[derive(Debug, Clone, Copy)]
-pub struct Human;
-
-impl super::Renderer for Human {
-    fn note(&self, note: &NoteReport<'_>, options: &Options, _key: &str, out: &mut super::Rendered) {
-        out.text = render(note, options);
-    }
-
-    fn error(
-        &self,
-        path: &str,
-        _id: &serde_json::Value,
-        _line: Option<usize>,
-        message: &str,
-        out: &mut super::Rendered,
-    ) {
-        out.stderr.push(format!("{path}: {message}"));
-    }
-
-    fn source_error(&self, _path: &str, message: &str, out: &mut super::Rendered) {
-        out.stderr.push(message.to_owned());
-    }
-}
+pub static HUMAN: super::Text = super::Text(render);
 
 #[cfg(test)]
 mod tests {

@@ -66,29 +66,7 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
 }
 
 /// `--format line`: `path:line:col: severity: message [rule]`; unreadable records on stderr.
-#[derive(Debug, Clone, Copy)]
-pub struct Line;
-
-impl super::Renderer for Line {
-    fn note(&self, note: &NoteReport<'_>, options: &Options, _key: &str, out: &mut super::Rendered) {
-        out.text = render(note, options);
-    }
-
-    fn error(
-        &self,
-        path: &str,
-        _id: &serde_json::Value,
-        _line: Option<usize>,
-        message: &str,
-        out: &mut super::Rendered,
-    ) {
-        out.stderr.push(format!("{path}: {message}"));
-    }
-
-    fn source_error(&self, _path: &str, message: &str, out: &mut super::Rendered) {
-        out.stderr.push(message.to_owned());
-    }
-}
+pub static LINE: super::Text = super::Text(render);
 
 #[cfg(test)]
 mod tests {

@@ -20,7 +20,7 @@ pub mod line;
 pub mod sarif;
 
 mod renderer;
-pub use renderer::{Ending, Rendered, Renderer};
+pub use renderer::{Ending, Rendered, Renderer, Text};
 
 use std::collections::BTreeMap;
 

@@ -90,3 +90,22 @@ pub trait Renderer: Sync {
         false
     }
 }
+
+/// A format that prints each note as text and has no place on stdout for an unreadable record,
+/// which goes to stderr (human, line): the function renders a note.
+#[derive(Debug, Clone, Copy)]
+pub struct Text(pub fn(&NoteReport<'_>, &Options) -> String);
+
+impl Renderer for Text {
+    fn note(&self, note: &NoteReport<'_>, options: &Options, _key: &str, out: &mut Rendered) {
+        out.text = (self.0)(note, options);
+    }
+
+    fn error(&self, path: &str, _id: &serde_json::Value, _line: Option<usize>, message: &str, out: &mut Rendered) {
+        out.stderr.push(format!("{path}: {message}"));
+    }
+
+    fn source_error(&self, _path: &str, message: &str, out: &mut Rendered) {
+        out.stderr.push(message.to_owned());
+    }
+}
