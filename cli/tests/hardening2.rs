@@ -315,7 +315,7 @@ fn every_disguise_found_says_how_it_was_written() {
 fn the_readme_says_how_to_install_and_what_is_true() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
     assert!(
-        readme.contains("cargo install --locked --path ."),
+        readme.contains("cargo install --locked --path cli"),
         "the install from a clone"
     );
     assert!(
