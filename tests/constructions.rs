@@ -240,3 +240,48 @@ fn sponsorship_by_tag_letter_and_sender() {
         Category::Advertorial,
     );
 }
+
+#[test]
+fn a_warning_word_denied_is_praise_not_a_warning() {
+    let linter = Linter::builtin();
+    let claims = ["是我用过最好用的", "最显白的一支", "效果第一名"];
+    for denied in ["不翻车", "零踩雷", "没踩坑", "不是智商税"] {
+        for claim in claims {
+            let text = format!("这款真的{denied}，{claim}");
+            let got = found(&linter, &text);
+            assert!(
+                got.iter().any(|v| v.category == Category::BannedWord),
+                "{text:?}: the claim was lowered as if the note warned: {got:?}"
+            );
+        }
+    }
+    // the warning words themselves still warn
+    for text in ["避雷！这款说是最好用的，千万别买", "踩雷了，号称第一名的面霜烂脸"] {
+        let got = found(&linter, text);
+        assert!(
+            got.iter().all(|v| v.category != Category::BannedWord),
+            "{text:?}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_contact_label_set_off_from_its_handle_by_a_symbol() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "定制请{}，三天发货",
+        &[
+            &["v", "V", "vx", "wx"],
+            &["❤", "☆", "💗", "✨"],
+            &[" ", ""],
+            &["mia_2024", "beadshop", "abc12345"],
+        ],
+        Category::OffPlatform,
+    );
+    assert_quiet(
+        &linter,
+        &["V❤ love you", "穿了件v❤领的毛衣", "v❤ 好看"],
+        Category::OffPlatform,
+    );
+}

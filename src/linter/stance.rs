@@ -89,7 +89,18 @@ impl FieldFacts {
             let i = covered.partition_point(|&(start, _)| start <= s.start);
             i > 0 && covered[i - 1].1 >= s.end
         };
-        let count = |kind: Anchor| anchors.iter().filter(|&&(a, s)| a == kind && !inside(s)).count();
+        // a warning word inside a recommending phrase is the phrase's (翻车 of 不翻车, 踩雷 of 零踩雷)
+        let praised = |s: Span| {
+            anchors
+                .iter()
+                .any(|&(a, p)| a == Anchor::Promotion && p.contains(s) && p != s)
+        };
+        let count = |kind: Anchor| {
+            anchors
+                .iter()
+                .filter(|&&(a, s)| a == kind && !inside(s) && !(kind == Anchor::Warning && praised(s)))
+                .count()
+        };
         let mut things: Vec<&str> = anchors
             .iter()
             .filter(|&&(a, _)| a == Anchor::Commercial)
