@@ -43,6 +43,9 @@ pub(crate) struct LazyRegex {
     full: OnceLock<Regex>,
 }
 
+/// How many bytes [`Forward::dies_early`] steps through before leaving it to a search.
+const PEEK: usize = 12;
+
 /// A forward lazy DFA, with a pool of caches for concurrent searches.
 struct Forward {
     dfa: hybrid::dfa::DFA,
@@ -71,6 +74,28 @@ impl Forward {
         let for_caches = dfa.clone();
         let caches = Pool::new(Box::new(move || for_caches.create_cache()) as CacheFn);
         Some(Forward { dfa, caches })
+    }
+
+    /// Whether a search from `input`'s start reaches the dead state within its first
+    /// [`PEEK`] bytes without passing a match: then nothing matches there. Most places a gate
+    /// literal opens fail at the next character (`一` of `一个` is no phone number); stepping
+    /// the automaton by hand over those bytes costs a fraction of a search's setup.
+    fn dies_early(&self, cache: &mut hybrid::dfa::Cache, input: &Input<'_>) -> bool {
+        let Ok(mut sid) = self.dfa.start_state_forward(cache, input) else {
+            return false;
+        };
+        for &b in input.haystack()[input.start()..].iter().take(PEEK) {
+            // tagged: dead, quit, or a match (start states are not tagged; `next_state`
+            // computes unknown ones)
+            if sid.is_tagged() {
+                return sid.is_dead();
+            }
+            match self.dfa.next_state(cache, sid, b) {
+                Ok(next) => sid = next,
+                Err(_) => return false,
+            }
+        }
+        sid.is_dead()
     }
 
     /// The end of the first match `input` holds, searched with `cache` (the shared pool's
@@ -127,6 +152,9 @@ impl LazyRegex {
         let input = Input::new(text).range(at..).anchored(Anchored::Yes);
         let found = self.forward().and_then(|f| {
             let cache = cache.get_or_insert_with(|| f.dfa.create_cache());
+            if f.dies_early(cache, &input) {
+                return Some(None);
+            }
             f.search(Some(cache), &input).ok()
         });
         found.unwrap_or_else(|| {
