@@ -182,7 +182,7 @@ impl Froms {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(super) struct Lattice {
     pub(super) edges: Vec<Edge>,
     /// Per node: inside a unit (a Latin run, a two-character emoji word); no match starts or
