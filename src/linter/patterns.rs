@@ -43,6 +43,9 @@ pub(crate) struct LazyRegex {
     full: OnceLock<Regex>,
 }
 
+/// How many bytes [`Forward::dies_early`] steps through before leaving it to a search.
+const PEEK: usize = 12;
+
 /// A forward lazy DFA, with a pool of caches for concurrent searches.
 struct Forward {
     dfa: hybrid::dfa::DFA,
@@ -71,6 +74,28 @@ impl Forward {
         let for_caches = dfa.clone();
         let caches = Pool::new(Box::new(move || for_caches.create_cache()) as CacheFn);
         Some(Forward { dfa, caches })
+    }
+
+    /// Whether a search from `input`'s start reaches the dead state within its first
+    /// [`PEEK`] bytes without passing a match: then nothing matches there. Most places a gate
+    /// literal opens fail at the next character (`一` of `一个` is no phone number); stepping
+    /// the automaton by hand over those bytes costs a fraction of a search's setup.
+    fn dies_early(&self, cache: &mut hybrid::dfa::Cache, input: &Input<'_>) -> bool {
+        let Ok(mut sid) = self.dfa.start_state_forward(cache, input) else {
+            return false;
+        };
+        for &b in input.haystack()[input.start()..].iter().take(PEEK) {
+            // tagged: dead, quit, or a match (start states are not tagged; `next_state`
+            // computes unknown ones)
+            if sid.is_tagged() {
+                return sid.is_dead();
+            }
+            match self.dfa.next_state(cache, sid, b) {
+                Ok(next) => sid = next,
+                Err(_) => return false,
+            }
+        }
+        sid.is_dead()
     }
 
     /// The end of the first match `input` holds, searched with `cache` (the shared pool's
@@ -127,6 +152,9 @@ impl LazyRegex {
         let input = Input::new(text).range(at..).anchored(Anchored::Yes);
         let found = self.forward().and_then(|f| {
             let cache = cache.get_or_insert_with(|| f.dfa.create_cache());
+            if f.dies_early(cache, &input) {
+                return Some(None);
+            }
             f.search(Some(cache), &input).ok()
         });
         found.unwrap_or_else(|| {
@@ -139,13 +167,36 @@ impl LazyRegex {
 /// The prefix literals of `pattern` (as [`compile_regex`] expands it), each a whole number of
 /// characters, or `None` when its matches can start with too many different texts (or with
 /// nothing at all).
+#[cfg(test)]
 fn prefixes(pattern: &str) -> Option<Vec<String>> {
-    // `{gap}` read as any char: the same prefixes (a class of more than 64 chars ends them
-    // either way), without translating a class of 14,000 chars and its set operations
-    let hir = regex_syntax::ParserBuilder::new()
+    prefixes_of(&parse_for_gates(pattern)?)
+}
+
+/// `pattern`'s syntax tree with `{gap}` read as any char: the same prefixes (a class of more
+/// than 64 chars ends them either way), without translating a class of 14,000 chars and its
+/// set operations.
+fn parse_for_gates(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+    regex_syntax::ParserBuilder::new()
         .build()
         .parse(&expand_with_gap(pattern, r"[\x{0}-\x{10FFFF}]"))
-        .ok()?;
+        .ok()
+}
+
+/// Whether every match of the regex starts with an ASCII word boundary (`(?-u:\b)` first in
+/// the whole pattern, not in one alternative): then it cannot match where a letter or digit
+/// follows another (inside `abc123` it can start only at `a`).
+fn starts_at_ascii_boundary(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::{HirKind, Look};
+    match hir.kind() {
+        HirKind::Look(Look::WordAscii) => true,
+        HirKind::Concat(parts) => parts.first().is_some_and(starts_at_ascii_boundary),
+        HirKind::Capture(c) => starts_at_ascii_boundary(&c.sub),
+        _ => false,
+    }
+}
+
+/// [`prefixes`] of a parsed pattern.
+fn prefixes_of(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
     // long prefixes when there are few of them; else the first character's set (`[a-z0-9]`
     // then more classes is too many strings, but 36 first characters is a fine gate). Lengths
     // are in bytes: 3 is one Han character, 1 one ASCII character.
@@ -156,7 +207,7 @@ fn prefixes(pattern: &str) -> Option<Vec<String>> {
             .limit_repeat(4)
             .limit_literal_len(len)
             .limit_total(400)
-            .extract(&hir);
+            .extract(hir);
         // (not `optimize_for_prefix_by_preference`: it gives up on many short literals, which
         // make a poor search prefilter but a sound gate)
         seq.dedup();
@@ -204,6 +255,9 @@ pub(crate) struct Patterns {
     own: Option<(AhoCorasick, Vec<u32>)>,
     /// Regexes without a finite prefix set: they run on every text.
     always: Vec<u32>,
+    /// For each regex, whether every match starts at an ASCII word boundary: not tried where
+    /// a letter or digit follows another (a run of letters opens it once, not once a letter).
+    bounded: Vec<bool>,
     /// Per thread, what [`Patterns::find`] needs for each regex (taken once per call).
     scratch: Pool<Scratch, ScratchFn>,
 }
@@ -240,13 +294,21 @@ impl Patterns {
                         (lit.chars().take(1).collect(), false)
                     }
                 };
-                prefixes(source).map(|lits| lits.into_iter().map(cut).collect::<Vec<_>>())
+                let hir = parse_for_gates(source);
+                let bounded = hir.as_ref().is_some_and(starts_at_ascii_boundary);
+                let lits = hir
+                    .as_ref()
+                    .and_then(prefixes_of)
+                    .map(|lits| lits.into_iter().map(cut).collect::<Vec<_>>());
+                (lits, bounded)
             },
         );
+        let bounded: Vec<bool> = gates.iter().map(|&(_, b)| b).collect();
+        let gates = gates.into_iter().map(|(lits, _)| lits);
         // literal -> (shared, regexes it opens)
         let mut gate: std::collections::BTreeMap<String, (bool, Vec<u32>)> = std::collections::BTreeMap::new();
         let mut always = Vec::new();
-        for (i, lits) in gates.into_iter().enumerate() {
+        for (i, lits) in gates.enumerate() {
             match lits {
                 None => always.push(i as u32),
                 Some(lits) => {
@@ -296,6 +358,7 @@ impl Patterns {
             ascii,
             own,
             always,
+            bounded,
         }
     }
 
@@ -381,11 +444,15 @@ impl Patterns {
                 );
             }
         }
+        let bytes = text.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         for &(lit, at) in starts.iter() {
             let at = at as usize;
+            // inside a run of ASCII word characters: no ASCII word boundary here
+            let inside_word = at > 0 && is_word(bytes[at]) && is_word(bytes[at - 1]);
             for &i in &self.opens[lit as usize] {
                 let (rule, re) = &self.regexes[i as usize];
-                if at < last_end[i as usize] || !active(*rule) {
+                if at < last_end[i as usize] || (inside_word && self.bounded[i as usize]) || !active(*rule) {
                     continue;
                 }
                 if let Some(end) = re.match_at(text, at, &mut caches[i as usize]) {

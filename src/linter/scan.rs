@@ -26,9 +26,21 @@ impl Linter {
         let mut scan = Scan::default();
         let mut gates: Vec<(u32, u32)> = Vec::new();
         for m in inner.automaton.find_overlapping_iter(compact) {
+            let roles = &inner.roles[m.pattern().as_usize()];
+            // a gate literal only (a digit, 一, qq): where it starts in the folded copy is all
+            // that is needed, not the whole span
+            if roles.iter().all(|r| matches!(r, Role::Gate(_))) {
+                let start = norm.compact_to_original(m.start(), m.start()).start;
+                let at = norm.original_to_folded(start) as u32;
+                gates.extend(roles.iter().filter_map(|&r| match r {
+                    Role::Gate(k) => Some((k, at)),
+                    _ => None,
+                }));
+                continue;
+            }
             let mut checked: Option<bool> = None;
             let span: Span = norm.compact_to_original(m.start(), m.end()).into();
-            for &role in &inner.roles[m.pattern().as_usize()] {
+            for &role in roles {
                 match role {
                     Role::Anchor(a) => scan.anchors.push((a, span)),
                     Role::Exception { rule } => scan.exceptions.push((Some(rule as usize), span)),

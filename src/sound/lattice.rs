@@ -33,6 +33,7 @@ pub(super) struct Units<'t> {
 impl Iterator for Units<'_> {
     type Item = Unit;
 
+    #[inline]
     fn next(&mut self) -> Option<Unit> {
         let bytes = self.folded.as_bytes();
         while self.i < bytes.len() {
@@ -51,7 +52,14 @@ impl Iterator for Units<'_> {
                 }
                 continue;
             }
-            let c = self.folded[self.i..].chars().next()?;
+            // a three-byte character (every Han character of the table) decoded in place
+            let c = match bytes.get(self.i..self.i + 3) {
+                Some(&[b0 @ 0xE0..=0xEF, b1, b2]) => {
+                    let u = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+                    char::from_u32(u)?
+                }
+                _ => self.folded[self.i..].chars().next()?,
+            };
             let at = self.i..self.i + c.len_utf8();
             self.i = at.end;
             let u = c as u32;
@@ -95,6 +103,7 @@ pub(super) struct Regions<P: Fn(Syllable, Syllable) -> bool> {
 
 impl<P: Fn(Syllable, Syllable) -> bool> Regions<P> {
     /// The next unit, at `at`, read as `key`.
+    #[inline]
     pub(super) fn unit(&mut self, key: Option<Syllable>, at: Range<usize>) {
         let joined = self.last.is_some_and(|(lk, _)| match (lk, key) {
             (Some(a), Some(b)) => (self.pair)(a, b),
@@ -173,7 +182,7 @@ impl Froms {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(super) struct Lattice {
     pub(super) edges: Vec<Edge>,
     /// Per node: inside a unit (a Latin run, a two-character emoji word); no match starts or

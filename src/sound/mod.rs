@@ -258,10 +258,23 @@ impl SoundIndex {
         if self.is_empty() {
             return Vec::new();
         }
+        // this thread's buffers, kept from one text to the next (a fresh set when they are in
+        // use, which nothing here does)
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => self.scan_with(folded, &mut scratch),
+            Err(_) => self.scan_with(folded, &mut Scratch::default()),
+        })
+    }
+
+    /// [`SoundIndex::scan`] with buffers to reuse.
+    fn scan_with(&self, folded: &str, scratch: &mut Scratch) -> Vec<SoundHit> {
         let mut hits: Vec<SoundHit> = Vec::new();
-        let mut path: Vec<usize> = Vec::new();
-        for region in self.regions(folded) {
-            let lattice = self.lattice(&folded[region.clone()]);
+        let Scratch { regions, lattice, path } = scratch;
+        path.clear();
+        self.regions_into(folded, regions);
+        for region in regions.iter() {
+            self.lattice_into(&folded[region.clone()], lattice);
+            let lattice = &*lattice;
             let first = hits.len();
             for (e, edge) in lattice.edges.iter().enumerate() {
                 let next = self.root[edge.key as usize];
@@ -269,7 +282,7 @@ impl SoundIndex {
                     continue;
                 }
                 path.push(e);
-                self.walk(&lattice, next as usize, edge.to, &mut path, &mut hits);
+                self.walk(lattice, next as usize, edge.to, path, &mut hits);
                 path.pop();
             }
             for u in hits[first..].iter_mut().flat_map(|h| h.units.iter_mut()) {
@@ -291,10 +304,19 @@ impl SoundIndex {
     /// crosses from one run to the next (no term has the syllables on either side in a row),
     /// so most of a text (about nine characters in ten of real notes) is passed over by this
     /// cheap pass and never built into a lattice. Units are classified as `lattice` does.
+    #[cfg(test)]
     fn regions(&self, folded: &str) -> Vec<Range<usize>> {
+        let mut regions = Vec::new();
+        self.regions_into(folded, &mut regions);
+        regions
+    }
+
+    /// [`SoundIndex::regions`] into `regions` (cleared first).
+    fn regions_into(&self, folded: &str, regions: &mut Vec<Range<usize>>) {
+        regions.clear();
         let mut r = Regions {
             pair: |a, b| self.pair(a, b),
-            regions: Vec::new(),
+            regions: std::mem::take(regions),
             open: None,
             last: None,
         };
@@ -306,7 +328,7 @@ impl SoundIndex {
             }
         }
         r.cut();
-        r.regions
+        *regions = r.regions;
     }
 
     fn walk(&self, lat: &Lattice, trie: usize, node: u32, path: &mut Vec<usize>, hits: &mut Vec<SoundHit>) {
@@ -423,11 +445,17 @@ impl SoundIndex {
                 .all(|w| lat.edges[w[0]].unit.end == lat.edges[w[1]].unit.start)
     }
 
+    #[cfg(test)]
     fn lattice(&self, folded: &str) -> Lattice {
-        let mut lat = Lattice {
-            edges: Vec::new(),
-            internal: Vec::new(),
-        };
+        let mut lat = Lattice::default();
+        self.lattice_into(folded, &mut lat);
+        lat
+    }
+
+    /// [`SoundIndex::lattice`] into `lat` (cleared first).
+    fn lattice_into(&self, folded: &str, lat: &mut Lattice) {
+        lat.edges.clear();
+        lat.internal.clear();
         lat.internal.push(false); // node 0, before the text
         // The nodes the next unit's edges start from: the node after the last unit, and after
         // an emoji also the node before it (an emoji may be read, or skipped as decoration).
@@ -439,8 +467,8 @@ impl SoundIndex {
         for unit in self.units(folded) {
             match unit {
                 Unit::Latin(at) => {
-                    self.flush(&mut lat, &mut froms, &mut pending, Next::Other);
-                    let to = self.latin(&mut lat, froms.as_slice(), &folded[at.clone()], at.start);
+                    self.flush(lat, &mut froms, &mut pending, Next::Other);
+                    let to = self.latin(lat, froms.as_slice(), &folded[at.clone()], at.start);
                     froms = Froms::one(to);
                 }
                 Unit::Han(c, key, unit) => {
@@ -448,7 +476,7 @@ impl SoundIndex {
                         Some(p) => p.key.is_some_and(|a| self.pair(a, key)),
                         None => froms.as_slice() != [lat.last()] || lat.last_has_edges(),
                     };
-                    self.flush(&mut lat, &mut froms, &mut pending, Next::Han(key));
+                    self.flush(lat, &mut froms, &mut pending, Next::Han(key));
                     pending = Some(Pending {
                         c,
                         key: Some(key),
@@ -457,25 +485,24 @@ impl SoundIndex {
                     });
                 }
                 Unit::Emoji(words, unit) => {
-                    self.flush(&mut lat, &mut froms, &mut pending, Next::Other);
-                    if let Some(to) = self.emoji(&mut lat, froms.as_slice(), words, unit) {
+                    self.flush(lat, &mut froms, &mut pending, Next::Other);
+                    if let Some(to) = self.emoji(lat, froms.as_slice(), words, unit) {
                         froms.push(to);
                     }
                 }
                 Unit::Break => {
-                    self.flush(&mut lat, &mut froms, &mut pending, Next::Break);
+                    self.flush(lat, &mut froms, &mut pending, Next::Break);
                     froms = Froms::one(lat.break_node());
                 }
             }
         }
-        self.flush(&mut lat, &mut froms, &mut pending, Next::Break);
+        self.flush(lat, &mut froms, &mut pending, Next::Break);
         if lat.edges.is_empty() {
-            return lat;
+            return;
         }
         if !lat.edges.is_sorted_by_key(|e| e.from) {
             lat.edges.sort_by_key(|e| e.from); // only emoji words make edges out of order
         }
-        lat
     }
 
     /// The units of folded text as every reading sees them: the one classifier that
@@ -593,6 +620,18 @@ impl SoundIndex {
         }
         to
     }
+}
+
+/// The buffers of [`SoundIndex::scan`], kept per thread.
+#[derive(Debug, Default)]
+struct Scratch {
+    regions: Vec<Range<usize>>,
+    lattice: Lattice,
+    path: Vec<usize>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// The depth-first insertion of a term's key sequences (see [`SoundIndex::add_read`]).

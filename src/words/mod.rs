@@ -120,7 +120,30 @@ impl Dict {
     }
 
     /// [`Dict::find`] among the words `lo..hi`, which hold every word starting like `w`.
+    ///
+    /// Galloping from `lo` first: the word sought is most often near the start of the range (a
+    /// character alone sorts first among the words it starts, and the segmenter then asks for
+    /// a word one character longer, from where the shorter one was).
     fn find_in(&self, w: &[u8], mut lo: usize, mut hi: usize) -> Result<usize, usize> {
+        // every word before `lo` is less than `w`, every word from `hi` on greater
+        let mut step = 1;
+        while lo < hi {
+            let probe = lo + step - 1;
+            if probe >= hi {
+                break;
+            }
+            match self.word(probe).cmp(w) {
+                std::cmp::Ordering::Less => {
+                    lo = probe + 1;
+                    step *= 2;
+                }
+                std::cmp::Ordering::Greater => {
+                    hi = probe;
+                    break;
+                }
+                std::cmp::Ordering::Equal => return Ok(probe),
+            }
+        }
         while lo < hi {
             let mid = (lo + hi) / 2;
             match self.word(mid).cmp(w) {
