@@ -221,6 +221,7 @@ impl Rule {
             context: None,
             why: None,
             item: None,
+            bbox: None,
         }
     }
 

@@ -81,10 +81,19 @@ fn render(item: Item, path: &str, settings: &Settings, args: &CheckArgs, page: P
         }
         Item::Note { id, mut note, origin } => {
             note.sponsored |= force_sponsored;
-            let violations = settings.linter.lint(&note);
+            let mut violations = settings.linter.lint(&note);
+            // the note's pictures: their text and codes, as fields `images[N]`
+            let images = crate::cli::images::check(&note, path, settings, format == Format::Html);
+            violations.extend(images.violations);
+            if !images.errors.is_empty() {
+                r.trouble = true;
+                if matches!(format, Format::Human | Format::Line) {
+                    r.stderr.extend(images.errors);
+                }
+            }
             r.summary.add(&violations);
             r.worst = violations.iter().map(|v| v.severity).max();
-            let nr = NoteReport::new(path, id, &note, origin, &violations);
+            let nr = NoteReport::new(path, id, &note, origin, &violations).with_images(&images.reports);
             match format {
                 Format::Human => r.text = report::human::render(&nr, &options),
                 Format::Line => r.text = report::line::render(&nr, &options),
