@@ -128,7 +128,8 @@ fn clean_renders_are_read_at_95_percent_or_better() {
     let (Some(engine), Some(font)) = (ocr(), font()) else {
         return;
     };
-    let styles: &[(f32, [u8; 3], ([u8; 3], [u8; 3]), f32)] = &[
+    type Style = (f32, [u8; 3], ([u8; 3], [u8; 3]), f32);
+    let styles: &[Style] = &[
         (40.0, [20, 20, 20], ([255, 255, 255], [255, 255, 255]), 0.0),
         (56.0, [255, 255, 255], ([30, 40, 60], [10, 10, 20]), 0.0),
         (32.0, [200, 30, 60], ([255, 244, 230], [250, 220, 200]), 2.0),
@@ -429,4 +430,38 @@ fn the_command_line_reads_images_next_to_the_note() {
     assert!(html.contains("img-src data:;") && html.contains("<image href=\"data:image/jpeg;base64,"));
     assert!(html.contains("<a href=\"#n0-1-v"), "the boxes link to their violations");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Writes the README's example (`examples/images/`): `cargo test --test images -- --ignored
+/// readme_example`.
+#[test]
+#[ignore]
+fn readme_example() {
+    let font = font().expect("the font");
+    let mut img = background(720, 960, [255, 248, 240], [250, 228, 214], 0);
+    let lines: [(&str, f32, [u8; 3], u32); 5] = [
+        ("周末探店｜巷子里的咖啡馆", 44.0, [60, 30, 20], 70),
+        ("拿铁好喝，环境安静", 34.0, [90, 60, 50], 150),
+        ("全网最低价 只要19.9", 40.0, [200, 30, 40], 230),
+        ("加微信lily2024领优惠券", 34.0, [60, 30, 20], 310),
+        ("扫码进群 ↓", 30.0, [90, 60, 50], 560),
+    ];
+    for (text, size, colour, y) in lines {
+        draw_line(
+            &mut img,
+            font,
+            &Line {
+                text,
+                x: 50,
+                y,
+                size,
+                colour,
+                angle: 0.0,
+            },
+        );
+    }
+    draw_qr(&mut img, "https://u.wechat.com/EHr3xYz9", 50, 610, 5);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/images");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("cover.jpg"), draw::jpeg(&img)).unwrap();
 }

@@ -267,7 +267,7 @@ fn lint_images(py: Python<'_>, linter: &Linter, note: &Note) -> PyResult<Vec<Rus
             Some(dir) => redlint::image::ImageEngine::with_models_in(&dir).map_err(|e| e.to_string()),
             None => Ok(redlint::image::ImageEngine::new(None)),
         });
-    let engine = engine.as_ref().map_err(|e| error(e))?;
+    let engine = engine.as_ref().map_err(error)?;
     if !engine.reads_text() && !linter.warned.swap(true, std::sync::atomic::Ordering::Relaxed) {
         let warnings = py.import("warnings")?;
         warnings.call_method1(

@@ -373,7 +373,7 @@ fn check_source<W: Write>(
                 key: format!("n{nth}"),
                 author_month: None,
             };
-            printer.print(render(item, &name, settings, args, page))
+            printer.print(render(*item, &name, settings, args, page))
         }
         Source::Lines(reader, size) => {
             let mut progress = Progress::new(size, args.quiet);

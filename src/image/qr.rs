@@ -110,7 +110,7 @@ fn on_host(host: &str, own: &str) -> bool {
 /// The host of a URL or of something written like one (`www.x.com/…`, `x.cn/abc`), lowercased.
 fn host_of(lower: &str) -> Option<String> {
     let rest = match lower.split_once("://") {
-        Some((scheme, rest)) if matches!(scheme, "http" | "https" | "ftp") => rest,
+        Some(("http" | "https" | "ftp", rest)) => rest,
         Some(_) => return None,
         None => lower,
     };

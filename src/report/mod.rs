@@ -160,8 +160,10 @@ impl<'a> NoteReport<'a> {
             .enumerate()
             .map(|(i, v)| (self.file_position_in(v, ColumnUnit::Utf8), i, v))
             .collect();
-        if ordered.iter().all(|(at, _, _)| at.is_some()) {
-            ordered.sort_by_key(|&(at, i, _)| (at, i));
+        // a violation in a picture has no place in the file: the pictures' come after the text's
+        let image = |v: &Violation| matches!(v.field, Field::Image(_));
+        if ordered.iter().all(|(at, _, v)| at.is_some() || image(v)) {
+            ordered.sort_by_key(|&(at, i, v)| (image(v), at, i));
         }
         ordered.into_iter().map(|(_, _, v)| v).collect()
     }

@@ -154,7 +154,7 @@ pub fn png(img: &RgbImage) -> Vec<u8> {
 /// Encodes a picture as JPEG (quality 90).
 pub fn jpeg(img: &RgbImage) -> Vec<u8> {
     let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 88)
         .encode_image(img)
         .expect("JPEG encodes");
     out

@@ -67,11 +67,13 @@ impl OcrModels {
 }
 
 type Plan = TypedRunnableModel<TypedModel>;
+/// Plans by input shape (height, width), the most recent first.
+type Cache = Mutex<Vec<((usize, usize), Arc<Plan>)>>;
 
 /// Compiled plans of one model, per input shape, the most recent first.
 struct Plans {
     model: InferenceModel,
-    cache: Mutex<Vec<((usize, usize), Arc<Plan>)>>,
+    cache: Cache,
     cap: usize,
 }
 
