@@ -138,6 +138,7 @@ mod tests {
                     text: (*t).to_owned(),
                     bbox: [100, 100 + 60 * i as u32, 40 * t.chars().count() as u32, 50],
                     score: 0.99,
+                    chars: Vec::new(),
                 })
                 .collect(),
             codes: codes
@@ -155,7 +156,7 @@ mod tests {
     fn confusions_are_undone_in_numbers_only() {
         assert_eq!(repair_confusions("电话138l234567O"), "电话13812345670");
         assert_eq!(repair_confusions("Hello 2024 lOl"), "Hello 2024 lOl");
-        assert_eq!(repair_confusions("vx: IO12O3"), "vx: 101203");
+        assert_eq!(repair_confusions("QQ: 2O24l234 IO12O3"), "QQ: 20241234 IO12O3");
     }
 
     #[test]

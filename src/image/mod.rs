@@ -35,6 +35,9 @@ pub struct TextLine {
     pub bbox: BoxXywh,
     /// Mean confidence of the recognised characters, 0 to 1.
     pub score: f32,
+    /// Each character's left and right edge in the image's pixels (from where the model read
+    /// it), when known: one per `char` of `text`.
+    pub chars: Vec<[u32; 2]>,
 }
 
 /// One decoded QR code.
@@ -87,13 +90,20 @@ impl Reading {
             if s >= e && !(start == end && (a..=b).contains(&start)) {
                 continue;
             }
-            let chars = l.text.chars().count().max(1) as f32;
-            let before = l.text[..s - a].chars().count() as f32;
-            let inside = l.text[s - a..e - a].chars().count().max(1) as f32;
+            let chars = l.text.chars().count();
+            let before = l.text[..s - a].chars().count();
+            let inside = l.text[s - a..e - a].chars().count().max(1);
             let [x, y, w, h] = l.bbox;
-            let cw = w as f32 / chars;
-            let x0 = x as f32 + before * cw;
-            boxes.push([x0.floor() as u32, y, (inside * cw).ceil().max(1.0) as u32, h]);
+            if l.chars.len() == chars && before + inside <= chars {
+                // where the model read the characters
+                let (x0, x1) = (l.chars[before][0], l.chars[before + inside - 1][1]);
+                boxes.push([x0, y, x1.saturating_sub(x0).max(1), h]);
+            } else {
+                // the characters taken as equally wide
+                let cw = w as f32 / chars.max(1) as f32;
+                let x0 = x as f32 + before as f32 * cw;
+                boxes.push([x0.floor() as u32, y, (inside as f32 * cw).ceil().max(1.0) as u32, h]);
+            }
         }
         boxes.into_iter().reduce(union)
     }
@@ -158,10 +168,17 @@ impl ImageEngine {
     /// Reads one decoded image.
     pub fn read_rgb(&self, rgb: &image::RgbImage) -> Result<Reading, ImageError> {
         let codes = qr::find_codes(rgb);
-        let (lines, text_checked) = match &self.ocr {
+        let (mut lines, text_checked) = match &self.ocr {
             Some(ocr) => (ocr.read_lines(rgb).map_err(ImageError::Ocr)?, true),
             None => (Vec::new(), false),
         };
+        // a QR code's modules read as text are noise
+        lines.retain(|l| {
+            let (cx, cy) = (l.bbox[0] + l.bbox[2] / 2, l.bbox[1] + l.bbox[3] / 2);
+            !codes.iter().any(|c| {
+                (c.bbox[0]..c.bbox[0] + c.bbox[2]).contains(&cx) && (c.bbox[1]..c.bbox[1] + c.bbox[3]).contains(&cy)
+            })
+        });
         Ok(Reading {
             width: rgb.width(),
             height: rgb.height(),

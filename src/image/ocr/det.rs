@@ -9,7 +9,7 @@ const THRESHOLD: f32 = 0.3;
 /// A region whose mean probability is below this is dropped (PaddleOCR's `box_thresh`).
 const BOX_THRESHOLD: f32 = 0.6;
 /// How far a region is widened: its area × this / its perimeter (`unclip_ratio`).
-const UNCLIP: f32 = 1.5;
+const UNCLIP: f32 = 2.0;
 
 /// The size detection sees the picture at: its longest side `side` at most, and never
 /// enlarged past 1.5× (small text is read better a little larger), each side a multiple of 32.

@@ -181,13 +181,42 @@ impl Ocr {
 
     /// Reads the line in `bbox`; `None` when nothing legible is there.
     pub fn recognize(&self, rgb: &image::RgbImage, bbox: super::BoxXywh) -> Result<Option<TextLine>, String> {
-        let Some((input, w)) = rec::prepare(rgb, bbox) else {
+        let Some((input, width, content)) = rec::prepare(rgb, bbox) else {
             return Ok(None);
         };
-        let (shape, probs) = self.rec.run(rec::HEIGHT, w, input)?;
-        let classes = shape[shape.len() - 1];
-        let (text, score) = rec::ctc_greedy(&probs, classes, &self.keys);
-        let text = text.trim().to_owned();
-        Ok((!text.is_empty() && score >= rec::MIN_SCORE).then_some(TextLine { text, bbox, score }))
+        let (shape, probs) = self.rec.run(rec::HEIGHT, width, input)?;
+        let (steps, classes) = (shape[shape.len() - 2], shape[shape.len() - 1]);
+        let mut reads = rec::ctc_greedy(&probs, classes, &self.keys);
+        // spaces at the ends are not text
+        while reads.last().is_some_and(|r| r.text.trim().is_empty()) {
+            reads.pop();
+        }
+        let lead = reads.iter().take_while(|r| r.text.trim().is_empty()).count();
+        reads.drain(..lead);
+        if reads.is_empty() {
+            return Ok(None);
+        }
+        let score = reads.iter().map(|r| r.p).sum::<f32>() / reads.len() as f32;
+        if score < rec::MIN_SCORE {
+            return Ok(None);
+        }
+        // a step is width / steps input columns; the crop was scaled by content / bbox width
+        let px_per_step = (width as f32 / steps.max(1) as f32) * (bbox[2] as f32 / content as f32);
+        let alone = bbox[3] as f32 / px_per_step.max(1e-3);
+        let chars = rec::extents(&reads, alone)
+            .into_iter()
+            .map(|(l, r)| {
+                let x0 = bbox[0] as f32 + l * px_per_step;
+                let x1 = (bbox[0] as f32 + r * px_per_step).min((bbox[0] + bbox[2]) as f32);
+                [x0 as u32, (x1.ceil() as u32).max(x0 as u32 + 1)]
+            })
+            .collect();
+        let text = reads.iter().map(|r| r.text.as_str()).collect();
+        Ok(Some(TextLine {
+            text,
+            bbox,
+            score,
+            chars,
+        }))
     }
 }

@@ -20,8 +20,8 @@ pub fn bucket(w: usize) -> usize {
 }
 
 /// The normalised `[1, 3, 48, W]` input of the line in `bbox` (channels B, G, R, padded on
-/// the right with 0), with its width W.
-pub fn prepare(rgb: &image::RgbImage, bbox: BoxXywh) -> Option<(Vec<f32>, usize)> {
+/// the right with 0), with its width W and the width of the line in it.
+pub fn prepare(rgb: &image::RgbImage, bbox: BoxXywh) -> Option<(Vec<f32>, usize, usize)> {
     let [x, y, w, h] = bbox;
     if w < 2 || h < 2 {
         return None;
@@ -43,30 +43,65 @@ pub fn prepare(rgb: &image::RgbImage, bbox: BoxXywh) -> Option<(Vec<f32>, usize)
             data[c * plane + i] = p.0[rgb_c] as f32 / 127.5 - 1.0;
         }
     }
-    Some((data, width))
+    Some((data, width, scaled_w))
+}
+
+/// One character read: its text, the output step it was read at, its probability.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    /// The character (a line of the keys file).
+    pub text: String,
+    /// The step of the output sequence (one a few input columns) it was first read at.
+    pub step: usize,
+    /// Its probability.
+    pub p: f32,
 }
 
 /// Greedy CTC over `[T, classes]` probabilities: the best class at each step, repeats merged,
-/// blanks (class 0) dropped; with the mean probability of the characters kept.
-pub fn ctc_greedy(probs: &[f32], classes: usize, keys: &[String]) -> (String, f32) {
-    let mut text = String::new();
-    let (mut sum, mut n) = (0f32, 0usize);
+/// blanks (class 0) dropped.
+pub fn ctc_greedy(probs: &[f32], classes: usize, keys: &[String]) -> Vec<Read> {
+    let mut out = Vec::new();
     let mut last = 0usize;
-    for step in probs.chunks_exact(classes) {
+    for (t, step) in probs.chunks_exact(classes).enumerate() {
         let (best, p) = step.iter().enumerate().fold(
             (0, f32::MIN),
             |(bi, bp), (i, &p)| if p > bp { (i, p) } else { (bi, bp) },
         );
         if best != 0 && best != last {
             if let Some(k) = keys.get(best) {
-                text.push_str(k);
-                sum += p;
-                n += 1;
+                out.push(Read {
+                    text: k.clone(),
+                    step: t,
+                    p,
+                });
             }
         }
         last = best;
     }
-    (text, if n == 0 { 0.0 } else { sum / n as f32 })
+    out
+}
+
+/// Each character's left and right edge, in steps: halfway to its neighbours' steps (the
+/// first and last as wide as their neighbour gap, or `alone` steps for a single one).
+pub fn extents(reads: &[Read], alone: f32) -> Vec<(f32, f32)> {
+    let centre: Vec<f32> = reads.iter().map(|r| r.step as f32 + 0.5).collect();
+    (0..centre.len())
+        .map(|i| {
+            let left_gap = if i > 0 { centre[i] - centre[i - 1] } else { f32::NAN };
+            let right_gap = if i + 1 < centre.len() {
+                centre[i + 1] - centre[i]
+            } else {
+                f32::NAN
+            };
+            let (l, r) = match (left_gap.is_nan(), right_gap.is_nan()) {
+                (true, true) => (alone / 2.0, alone / 2.0),
+                (true, false) => (right_gap / 2.0, right_gap / 2.0),
+                (false, true) => (left_gap / 2.0, left_gap / 2.0),
+                (false, false) => (left_gap / 2.0, right_gap / 2.0),
+            };
+            ((centre[i] - l).max(0.0), centre[i] + r)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -94,8 +129,14 @@ mod tests {
             v
         };
         let probs: Vec<f32> = [1, 1, 0, 1, 2, 2].into_iter().flat_map(onehot).collect();
-        let (text, score) = ctc_greedy(&probs, 3, &keys);
+        let reads = ctc_greedy(&probs, 3, &keys);
+        let text: String = reads.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(text, "aab");
-        assert!((score - 0.9).abs() < 1e-6);
+        assert_eq!(reads.iter().map(|r| r.step).collect::<Vec<_>>(), [0, 3, 4]);
+        assert!(reads.iter().all(|r| (r.p - 0.9).abs() < 1e-6));
+        let e = extents(&reads, 2.0);
+        assert_eq!(e[0], (0.0, 2.0));
+        assert_eq!(e[1], (2.0, 4.0));
+        assert_eq!(e[2], (4.0, 5.0));
     }
 }
