@@ -438,8 +438,8 @@ fn the_command_line_reads_images_next_to_the_note() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Writes the README's example (`examples/images/`): `cargo test --test images -- --ignored
-/// readme_example`.
+/// Writes the README's example (`examples/images/`) and the Python tests' picture
+/// (`python/tests/data/`): `cargo test --test images -- --ignored readme_example`.
 #[test]
 #[ignore]
 fn readme_example() {
@@ -470,4 +470,10 @@ fn readme_example() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/images");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("cover.jpg"), draw::jpeg(&img)).unwrap();
+    // and the Python tests' picture: a WeChat code alone
+    let mut qr = background(240, 240, [255, 255, 255], [255, 255, 255], 0);
+    draw_qr(&mut qr, "https://u.wechat.com/EHr3xYz9", 10, 10, 5);
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("python/tests/data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("wechat-qr.png"), draw::png(&qr)).unwrap();
 }

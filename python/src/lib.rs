@@ -423,7 +423,8 @@ impl Linter {
     /// Raises `ValueError` when the text is not a JSON note.
     fn lint_json(&self, py: Python<'_>, text: &str) -> PyResult<Vec<Violation>> {
         let n = note_from_json(text, self.sponsored)?;
-        let found = py.detach(|| self.inner.lint(&n));
+        let mut found = py.detach(|| self.inner.lint(&n));
+        found.extend(lint_images(py, self, &n)?);
         violations(py, &n, &found)
     }
 
