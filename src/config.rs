@@ -170,6 +170,7 @@ struct Raw {
     brief: Option<Spanned<String>>,
     format: Option<RawFormat>,
     context: Option<crate::context::Lexicon>,
+    ocr_models: Option<String>,
 }
 
 /// `[format]` as written: `deny_unknown_fields` does not mix with `flatten`, so the keys are
@@ -207,6 +208,9 @@ pub struct Config {
     pub brief: Option<(PathBuf, usize)>,
     /// `[context]`: words added to the claim-context lexicon (see [`crate::context`]).
     pub context: Option<crate::context::Lexicon>,
+    /// `ocr_models`: the folder of the OCR models that read text in notes' pictures,
+    /// resolved against the config file's directory.
+    pub ocr_models: Option<PathBuf>,
 }
 
 /// A `redlint.toml` that cannot be used: which file, which line, what.
@@ -286,6 +290,7 @@ impl Config {
             format,
             brief: raw.brief.map(|b| (base.join(b.get_ref()), line_of(b.span().start))),
             context: raw.context,
+            ocr_models: raw.ocr_models.map(|m| base.join(m)),
             path,
         })
     }

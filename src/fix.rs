@@ -214,6 +214,8 @@ pub fn fix_note_with(linter: &Linter, note: &Note, options: &FixOptions) -> Fixe
                 Field::Title => fixed.value.title = text,
                 Field::Body => fixed.value.body = text,
                 Field::Tag(i) => fixed.value.tags[i] = text,
+                // text read in a picture cannot be rewritten (and `lint` never reports it)
+                Field::Image(_) => {}
             }
         }
         if pass_applied == 0 {

@@ -32,6 +32,8 @@ pub mod context;
 pub mod error;
 pub mod fix;
 pub mod format;
+#[cfg(feature = "images")]
+pub mod image;
 pub mod linter;
 pub mod normalize;
 pub mod note;
@@ -49,7 +51,7 @@ pub use config::Config;
 pub use error::{Error, PackError, PackErrorKind};
 pub use format::FormatLimits;
 pub use linter::{ExampleFailure, Linter, LinterBuilder};
-pub use note::{FrontMatterError, Note, TextNote};
+pub use note::{FrontMatterError, ImageSource, Note, TextNote};
 pub use pack::{Pack, Rule};
 pub use span::{ColumnUnit, LineIndex, Span};
 pub use violation::{Category, Field, Lang, Message, Reading, Severity, Suggestion, Violation};

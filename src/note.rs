@@ -29,6 +29,30 @@ pub struct Note {
     /// `1`/`0` and the strings `"true"`, `"yes"`, `"1"` (and their negatives) are read.
     #[serde(default, deserialize_with = "lenient_flag")]
     pub sponsored: bool,
+    /// The note's pictures, in order: paths (in a JSON note or a front matter, relative to the
+    /// file that holds the note) or, from the library, bytes. Read by the `images` feature.
+    #[serde(default, deserialize_with = "null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<ImageSource>,
+}
+
+/// Where one of a note's pictures comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ImageSource {
+    /// A file (JPEG, PNG or WebP), as the note names it.
+    Path(std::path::PathBuf),
+    /// The image's bytes.
+    Bytes(Vec<u8>),
+}
+
+impl ImageSource {
+    /// How a report names it: the path as written, or `<N bytes>`.
+    pub fn name(&self) -> String {
+        match self {
+            ImageSource::Path(p) => p.display().to_string(),
+            ImageSource::Bytes(b) => format!("<{} bytes>", b.len()),
+        }
+    }
 }
 
 fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>
@@ -96,6 +120,8 @@ impl Note {
             crate::Field::Title => &self.title,
             crate::Field::Body => &self.body,
             crate::Field::Tag(i) => self.tags.get(i).map_or("", String::as_str),
+            // an image's text is what was read in it: see `report::NoteReport::field_text`
+            crate::Field::Image(_) => "",
         }
     }
 
@@ -108,6 +134,12 @@ impl Note {
     /// Builder-style: sets the tags.
     pub fn with_tags<I: IntoIterator<Item = S>, S: Into<String>>(mut self, tags: I) -> Note {
         self.tags = tags.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Builder-style: adds a picture (a path or bytes).
+    pub fn with_image(mut self, image: impl Into<ImageSource>) -> Note {
+        self.images.push(image.into());
         self
     }
 
@@ -212,6 +244,15 @@ impl Note {
                     tag_lines = vec![line_no; note.tags.len()];
                     tag_spans = tags.iter().map(|t| at(t)).collect();
                 }
+                "images" => {
+                    let list = value.trim_start_matches('[').trim_end_matches(']');
+                    note.images = list
+                        .split([',', '，'])
+                        .map(|t| unquote(t.trim()))
+                        .filter(|t| !t.is_empty())
+                        .map(|t| ImageSource::Path(t.into()))
+                        .collect();
+                }
                 "sponsored" => {
                     sponsored_line = Some(line_no);
                     note.sponsored = match unquote(value).to_ascii_lowercase().as_str() {
@@ -232,6 +273,30 @@ impl Note {
             line: 1,
             message: "front matter opened with `---` is never closed".to_owned(),
         })
+    }
+}
+
+impl From<std::path::PathBuf> for ImageSource {
+    fn from(p: std::path::PathBuf) -> ImageSource {
+        ImageSource::Path(p)
+    }
+}
+
+impl From<&std::path::Path> for ImageSource {
+    fn from(p: &std::path::Path) -> ImageSource {
+        ImageSource::Path(p.to_path_buf())
+    }
+}
+
+impl From<&str> for ImageSource {
+    fn from(p: &str) -> ImageSource {
+        ImageSource::Path(p.into())
+    }
+}
+
+impl From<Vec<u8>> for ImageSource {
+    fn from(b: Vec<u8>) -> ImageSource {
+        ImageSource::Bytes(b)
     }
 }
 
@@ -289,6 +354,7 @@ impl TextNote {
             Field::Body => self.body_offset,
             Field::Title => self.title_span?.start,
             Field::Tag(i) => self.tag_spans.get(i)?.start,
+            Field::Image(_) => return None,
         };
         Some(span.shift(start))
     }
@@ -348,6 +414,13 @@ mod tests {
         assert_eq!(t.note.body, "正文");
         assert_eq!(&text[t.body_offset..], "正文");
         assert_eq!(t.title_line, Some(2));
+        let t = Note::from_text("---\nimages: [cover.jpg, 'b c.png']\n---\nx").unwrap();
+        assert_eq!(
+            t.note.images,
+            [ImageSource::from("cover.jpg"), ImageSource::from("b c.png")]
+        );
+        let n: Note = serde_json::from_str(r#"{"images":["a.webp"],"body":"x"}"#).unwrap();
+        assert_eq!(n.images, [ImageSource::from("a.webp")]);
     }
 
     #[test]

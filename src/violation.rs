@@ -124,6 +124,9 @@ pub enum Field {
     Body,
     /// The hashtag with this 0-based index in [`crate::Note::tags`].
     Tag(usize),
+    /// The text read in the image with this 0-based index in [`crate::Note::images`] (its
+    /// recognised lines joined by `\n`).
+    Image(usize),
 }
 
 impl fmt::Display for Field {
@@ -132,6 +135,7 @@ impl fmt::Display for Field {
             Field::Title => f.write_str("title"),
             Field::Body => f.write_str("body"),
             Field::Tag(i) => write!(f, "tags[{i}]"),
+            Field::Image(i) => write!(f, "images[{i}]"),
         }
     }
 }
@@ -142,12 +146,17 @@ impl FromStr for Field {
         match s {
             "title" => Ok(Field::Title),
             "body" => Ok(Field::Body),
-            _ => s
-                .strip_prefix("tags[")
-                .and_then(|r| r.strip_suffix(']'))
-                .and_then(|n| n.parse().ok())
-                .map(Field::Tag)
-                .ok_or_else(|| format!("unknown field `{s}` (expected title, body or tags[N])")),
+            _ => {
+                let index = |prefix: &str| {
+                    s.strip_prefix(prefix)
+                        .and_then(|r| r.strip_suffix(']'))
+                        .and_then(|n| n.parse().ok())
+                };
+                index("tags[")
+                    .map(Field::Tag)
+                    .or_else(|| index("images[").map(Field::Image))
+                    .ok_or_else(|| format!("unknown field `{s}` (expected title, body, tags[N] or images[N])"))
+            }
         }
     }
 }
@@ -251,6 +260,10 @@ pub struct Violation {
     /// `保湿 / 补水` for a group of synonyms), so a batch can count the notes missing each.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
+    /// For a violation in an image: where it stands, `[x, y, width, height]` in the image's
+    /// pixels.
+    #[serde(default, rename = "box", skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[u32; 4]>,
 }
 
 /// How a disguised span was read: `威❤信` read as `微信` by sound.
@@ -366,7 +379,13 @@ mod tests {
 
     #[test]
     fn field_round_trips() {
-        for f in [Field::Title, Field::Body, Field::Tag(0), Field::Tag(12)] {
+        for f in [
+            Field::Title,
+            Field::Body,
+            Field::Tag(0),
+            Field::Tag(12),
+            Field::Image(3),
+        ] {
             assert_eq!(f.to_string().parse::<Field>().unwrap(), f);
             let json = serde_json::to_string(&f).unwrap();
             assert_eq!(serde_json::from_str::<Field>(&json).unwrap(), f);

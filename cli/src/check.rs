@@ -70,10 +70,19 @@ fn render(item: Item, path: &str, settings: &Settings, args: &CheckArgs, page: P
         Item::Note { id, mut note, origin } => {
             let mut c = Checked::default();
             note.sponsored |= args.sponsored;
-            let violations = settings.linter.lint(&note);
+            let mut violations = settings.linter.lint(&note);
+            // the note's pictures: their text and codes, as fields `images[N]`
+            let images = crate::images::check(&note, path, settings, renderer.one_page());
+            violations.extend(images.violations);
+            if !images.errors.is_empty() {
+                c.trouble = true;
+                if renderer.errors_on_stderr() {
+                    c.out.stderr.extend(images.errors);
+                }
+            }
             c.summary.add(&violations);
             c.worst = violations.iter().map(|v| v.severity).max();
-            let nr = NoteReport::new(path, id, &note, origin, &violations);
+            let nr = NoteReport::new(path, id, &note, origin, &violations).with_images(&images.reports);
             renderer.note(&nr, &options, &page.key, &mut c.out);
             if let Some((author, month)) = page.author_month {
                 let cues = match redlint::audit::cue_rule(&settings.linter) {
@@ -282,7 +291,7 @@ fn check_source<W: Write>(
                 key: format!("n{nth}"),
                 author_month: None,
             };
-            printer.print(render(item, &name, settings, args, page))
+            printer.print(render(*item, &name, settings, args, page))
         }
         Source::Lines(reader, size) => {
             let mut progress = Progress::new(size, args.quiet);

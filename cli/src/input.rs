@@ -36,7 +36,7 @@ pub enum Item {
 /// A readable source.
 pub enum Source {
     /// One note (a text file or a JSON document), already read.
-    One(Item),
+    One(Box<Item>),
     /// A JSONL stream and its size in bytes, when known.
     Lines(Box<dyn BufRead + Send>, Option<u64>),
 }
@@ -126,11 +126,11 @@ pub fn open(path: &Path, format: InputFormat, sponsored: bool) -> Result<Source,
                 note.sponsored = true;
             }
             let id = note.id.clone().unwrap_or_else(|| name.clone().into());
-            Ok(Source::One(Item::Note {
+            Ok(Source::One(Box::new(Item::Note {
                 id,
                 note,
                 origin: Origin::Document,
-            }))
+            })))
         }
         InputFormat::Text | InputFormat::Auto => {
             let mut parsed = Note::from_text(&text).map_err(|e| format!("{name}: front matter: {e}"))?;
@@ -138,11 +138,11 @@ pub fn open(path: &Path, format: InputFormat, sponsored: bool) -> Result<Source,
                 parsed.note.sponsored = sponsored;
             }
             let origin = Origin::text(&text, &parsed);
-            Ok(Source::One(Item::Note {
+            Ok(Source::One(Box::new(Item::Note {
                 id: name.into(),
                 note: parsed.note,
                 origin,
-            }))
+            })))
         }
     }
 }

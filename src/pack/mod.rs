@@ -228,6 +228,7 @@ impl Rule {
             context: None,
             why: None,
             item: None,
+            bbox: None,
         }
     }
 

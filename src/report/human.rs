@@ -31,7 +31,7 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
         let placed = report.placed(v);
         let (text, span, first_line) = match placed {
             Some(p) => (p.text, p.span, p.first_line),
-            None => (report.note.field_text(v.field), v.span, 1),
+            None => (report.field_text(v.field), v.span, 1),
         };
         let index = report.index_of(text);
         let start = index.position(span.start);
@@ -57,6 +57,15 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
         };
         let _ = writeln!(out, "{}[{}]: {}", v.severity, v.rule, options.message(v));
         let _ = writeln!(out, "  --> {location}");
+        if let Some(at) = super::images::location(report.images, v) {
+            let _ = writeln!(out, "   = image: {at}");
+            if v.span.is_empty() && !v.matched.is_empty() {
+                // a QR code: its payload is not in the text read
+                let _ = writeln!(out, "   | QR code: {}", v.matched);
+                super_notes(&mut out, v, options, "  ");
+                continue;
+            }
+        }
         let line_text = index.line_text(start.line);
         let line_start = index.line_start(start.line);
         let line_end = line_start + line_text.len();
@@ -81,26 +90,31 @@ pub fn render(report: &NoteReport<'_>, options: &Options) -> String {
         let _ = writeln!(out, "{gutter} |");
         let _ = writeln!(out, "{gutter_no} | {lead}{}{tail}", &text[from..to]);
         let _ = writeln!(out, "{gutter} | {pad}{carets}");
-        if let Some(r) = &v.reading {
-            let how = r.how.join(", ");
-            let _ = writeln!(
-                out,
-                "{gutter} = read as: {} (written as {}; by {how})",
-                r.term, v.matched
-            );
-        }
-        if let Some(why) = &v.context {
-            let _ = writeln!(out, "{gutter} = context: {}", options.text(why));
-        }
-        let _ = writeln!(out, "{gutter} = basis: {}", v.basis);
-        for s in &v.suggestions {
-            let safety = if s.safe { "safe" } else { "unsafe" };
-            let with = super::fix_text(v, s);
-            let _ = writeln!(out, "{gutter} = fix ({safety}): {with}");
-        }
-        out.push('\n');
+        super_notes(&mut out, v, options, &gutter);
     }
     out
+}
+
+/// The `=` lines under a violation (read as, context, basis, fixes) and the blank line after.
+fn super_notes(out: &mut String, v: &crate::Violation, options: &Options, gutter: &str) {
+    if let Some(r) = &v.reading {
+        let how = r.how.join(", ");
+        let _ = writeln!(
+            out,
+            "{gutter} = read as: {} (written as {}; by {how})",
+            r.term, v.matched
+        );
+    }
+    if let Some(why) = &v.context {
+        let _ = writeln!(out, "{gutter} = context: {}", options.text(why));
+    }
+    let _ = writeln!(out, "{gutter} = basis: {}", v.basis);
+    for s in &v.suggestions {
+        let safety = if s.safe { "safe" } else { "unsafe" };
+        let with = super::fix_text(v, s);
+        let _ = writeln!(out, "{gutter} = fix ({safety}): {with}");
+    }
+    out.push('\n');
 }
 
 /// Most characters shown on either side of a span, and of a span itself.

@@ -15,6 +15,13 @@
 //! raised or lowered the rule's severity, and `item` (`"保湿 / 补水"`) for a `brief` violation:
 //! the brief item it is about.
 //!
+//! A note with `images` adds `"images": [{"image": 0, "path": "cover.jpg", "width": …,
+//! "height": …, "ocr_text": "…", "text_checked": true}]` (`"error"` for an image that could
+//! not be read; `"text_checked": false` when no OCR models were found: only its QR codes were
+//! read), and its violations in an image have `"field": "images[N]"`, `start`/`end` into that
+//! image's `ocr_text`, and `"box": [x, y, width, height]` in its pixels (a QR code's: an empty
+//! span, its payload in `matched`).
+//!
 //! `start`/`end` are byte offsets into the field's original text; `line`/`column` are 1-based,
 //! the column counted in characters. A record that cannot be read yields
 //! `{"id": <line number>, "error": "<what is wrong>"}` in its place. `json` is one document:
@@ -63,6 +70,9 @@ pub struct JsonViolation<'a> {
     /// For a `brief` violation: the brief item it is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<&'a str>,
+    /// For a violation in an image: `[x, y, width, height]` in its pixels.
+    #[serde(rename = "box", skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[u32; 4]>,
 }
 
 impl<'a> JsonViolation<'a> {
@@ -86,6 +96,7 @@ impl<'a> JsonViolation<'a> {
             reading: v.reading.as_ref(),
             context: v.context.as_ref(),
             item: v.item.as_deref(),
+            bbox: v.bbox,
         }
     }
 }
@@ -100,6 +111,9 @@ struct JsonNote<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     path: Option<&'a str>,
     violations: Vec<JsonViolation<'a>>,
+    /// The note's pictures as checked: the text read in each (`ocr_text`), or why not.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    images: &'a [super::images::ImageReport],
 }
 
 fn note_object<'a>(report: &'a NoteReport<'_>, with_path: bool) -> JsonNote<'a> {
@@ -115,6 +129,7 @@ fn note_object<'a>(report: &'a NoteReport<'_>, with_path: bool) -> JsonNote<'a> 
             .iter()
             .map(|v| JsonViolation::new(report, v))
             .collect(),
+        images: report.images,
     }
 }
 

@@ -15,6 +15,7 @@ pub mod audit;
 pub mod github;
 pub mod html;
 pub mod human;
+pub mod images;
 pub mod json;
 pub mod line;
 pub mod sarif;
@@ -101,6 +102,9 @@ pub struct NoteReport<'a> {
     pub origin: Origin,
     /// What the linter found.
     pub violations: &'a [Violation],
+    /// The note's pictures as checked (empty for a note without any): the text read in each,
+    /// which the spans of its violations point into.
+    pub images: &'a [images::ImageReport],
     /// The body's line index, built once for all its violations (a note with thousands of
     /// violations must not be indexed thousands of times).
     body_index: std::cell::OnceCell<LineIndex<'a>>,
@@ -121,7 +125,22 @@ impl<'a> NoteReport<'a> {
             note,
             origin,
             violations,
+            images: &[],
             body_index: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The same report with the note's pictures as checked.
+    pub fn with_images(mut self, images: &'a [images::ImageReport]) -> NoteReport<'a> {
+        self.images = images;
+        self
+    }
+
+    /// The text of one of the note's fields: for an image, the text read in it.
+    pub fn field_text(&self, field: Field) -> &'a str {
+        match field {
+            Field::Image(i) => self.images.iter().find(|r| r.image == i).map_or("", |r| r.text()),
+            _ => self.note.field_text(field),
         }
     }
 
@@ -145,15 +164,17 @@ impl<'a> NoteReport<'a> {
             .enumerate()
             .map(|(i, v)| (self.file_position_in(v, ColumnUnit::Utf8), i, v))
             .collect();
-        if ordered.iter().all(|(at, _, _)| at.is_some()) {
-            ordered.sort_by_key(|&(at, i, _)| (at, i));
+        // a violation in a picture has no place in the file: the pictures' come after the text's
+        let image = |v: &Violation| matches!(v.field, Field::Image(_));
+        if ordered.iter().all(|(at, _, v)| at.is_some() || image(v)) {
+            ordered.sort_by_key(|&(at, i, v)| (image(v), at, i));
         }
         ordered.into_iter().map(|(_, _, v)| v).collect()
     }
 
     /// A violation's position inside its field: 1-based line and 1-based column in `unit`.
     pub fn field_position_in(&self, v: &Violation, unit: ColumnUnit) -> (usize, usize) {
-        let index = self.index_of(self.note.field_text(v.field));
+        let index = self.index_of(self.field_text(v.field));
         let (line, col) = index.line_col(v.span.start, unit);
         (line + 1, col + 1)
     }
@@ -223,6 +244,7 @@ impl NoteReport<'_> {
             Field::Body => (self.note.body.as_str(), 0, *body_line),
             Field::Title => (front_matter.as_str(), title_span.as_ref()?.start, 1),
             Field::Tag(i) => (front_matter.as_str(), tag_spans.get(i)?.start, 1),
+            Field::Image(_) => return None,
         };
         let span = v.span.shift(at);
         text.get(span.range())?; // a span that does not fit (a mismatched origin) is not placed

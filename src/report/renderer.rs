@@ -89,6 +89,12 @@ pub trait Renderer: Sync {
     fn one_page(&self) -> bool {
         false
     }
+
+    /// Whether what cannot be read of a note (a picture) goes to stderr: the format's stdout
+    /// has no place for it (the others carry it in the note's own output).
+    fn errors_on_stderr(&self) -> bool {
+        false
+    }
 }
 
 /// A format that prints each note as text and has no place on stdout for an unreadable record,
@@ -107,5 +113,9 @@ impl Renderer for Text {
 
     fn source_error(&self, _path: &str, message: &str, out: &mut Rendered) {
         out.stderr.push(message.to_owned());
+    }
+
+    fn errors_on_stderr(&self) -> bool {
+        true
     }
 }

@@ -68,6 +68,7 @@ pub fn expected(text: &str) -> Vec<Expected> {
                     }
                     from
                 }
+                Field::Image(_) => unreachable!("a text note has no pictures"),
             };
             let (start, end) = (base + v.span.start, base + v.span.end);
             assert_eq!(&text[start..end], v.matched, "placed by hand: {v:?}");

