@@ -33,7 +33,7 @@ pub(super) struct Units<'t> {
 impl Iterator for Units<'_> {
     type Item = Unit;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Unit> {
         let bytes = self.folded.as_bytes();
         while self.i < bytes.len() {
