@@ -90,7 +90,7 @@ impl Iterator for Units<'_> {
     }
 }
 
-/// The runs of joined units of a text, as `SoundIndex::regions` finds them.
+/// The runs of joined units of a text, as `SoundIndex::regions_into` finds them.
 pub(super) struct Regions<P: Fn(Syllable, Syllable) -> bool> {
     /// Whether the second syllable follows the first in some term.
     pub(super) pair: P,
