@@ -33,7 +33,7 @@ pub(super) struct Units<'t> {
 impl Iterator for Units<'_> {
     type Item = Unit;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Unit> {
         let bytes = self.folded.as_bytes();
         while self.i < bytes.len() {
@@ -90,7 +90,7 @@ impl Iterator for Units<'_> {
     }
 }
 
-/// The runs of joined units of a text, as `SoundIndex::regions` finds them.
+/// The runs of joined units of a text, as `SoundIndex::regions_into` finds them.
 pub(super) struct Regions<P: Fn(Syllable, Syllable) -> bool> {
     /// Whether the second syllable follows the first in some term.
     pub(super) pair: P,

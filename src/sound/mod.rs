@@ -304,14 +304,7 @@ impl SoundIndex {
     /// crosses from one run to the next (no term has the syllables on either side in a row),
     /// so most of a text (about nine characters in ten of real notes) is passed over by this
     /// cheap pass and never built into a lattice. Units are classified as `lattice` does.
-    #[cfg(test)]
-    fn regions(&self, folded: &str) -> Vec<Range<usize>> {
-        let mut regions = Vec::new();
-        self.regions_into(folded, &mut regions);
-        regions
-    }
-
-    /// [`SoundIndex::regions`] into `regions` (cleared first).
+    /// They go into `regions`, cleared first.
     fn regions_into(&self, folded: &str, regions: &mut Vec<Range<usize>>) {
         regions.clear();
         let mut r = Regions {
@@ -445,6 +438,7 @@ impl SoundIndex {
                 .all(|w| lat.edges[w[0]].unit.end == lat.edges[w[1]].unit.start)
     }
 
+    /// [`SoundIndex::lattice_into`] a new lattice.
     #[cfg(test)]
     fn lattice(&self, folded: &str) -> Lattice {
         let mut lat = Lattice::default();
@@ -452,7 +446,7 @@ impl SoundIndex {
         lat
     }
 
-    /// [`SoundIndex::lattice`] into `lat` (cleared first).
+    /// The lattice of readings over `folded` (see the module doc), into `lat` (cleared first).
     fn lattice_into(&self, folded: &str, lat: &mut Lattice) {
         lat.edges.clear();
         lat.internal.clear();
@@ -506,7 +500,7 @@ impl SoundIndex {
     }
 
     /// The units of folded text as every reading sees them: the one classifier that
-    /// [`SoundIndex::regions`] and [`SoundIndex::lattice`] share.
+    /// [`SoundIndex::regions_into`] and [`SoundIndex::lattice_into`] share.
     fn units<'t>(&'t self, folded: &'t str) -> Units<'t> {
         Units {
             ix: self,
