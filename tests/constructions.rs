@@ -30,8 +30,7 @@ fn assert_flags(linter: &Linter, frame: &str, parts: &[&[&str]], category: Categ
         let got = found(linter, &text);
         assert!(
             got.iter()
-                .any(|v| v.category == category && v.matched.contains(t.trim())
-                    || v.category == category && t.contains(&v.matched)),
+                .any(|v| v.category == category && (v.matched.contains(t.trim()) || t.contains(&v.matched))),
             "{category:?} not raised over {t:?} in {text:?}: {got:?}"
         );
     }

@@ -389,7 +389,8 @@ fn initials_before_a_head_character_are_read() {
                 .map(|&c| pinyin(c).chars().next().expect("a syllable"))
                 .collect();
             // one letter repeated reads as a grade (guarded): not generated
-            if initials.chars().all(|c| Some(c) == initials.chars().next()) {
+            let first = initials.chars().next().expect("two or more initials");
+            if initials.chars().all(|c| c == first) {
                 continue;
             }
             let written = format!("{initials}{}", chars[head]);

@@ -10,8 +10,11 @@ use std::fmt::Write as _;
 
 use pinyin::ToPinyinMulti;
 
+/// A generator: the Rust source of one table.
+pub type Generator = fn() -> String;
+
 /// Where each table goes, relative to the workspace root, and its generator.
-pub const TABLES: &[(&str, fn() -> String)] = &[
+pub const TABLES: &[(&str, Generator)] = &[
     ("src/normalize/readings_table.rs", readings),
     ("src/normalize/t2s_table.rs", t2s),
 ];
