@@ -28,5 +28,36 @@ pub(super) fn decode(bytes: &[u8]) -> Result<image::RgbImage, ImageError> {
     if img.width() == 0 || img.height() == 0 {
         return Err(ImageError::Decode("the image is empty".to_owned()));
     }
-    Ok(img.into_rgb8())
+    if !img.color().has_alpha() {
+        return Ok(img.into_rgb8());
+    }
+    // transparent pixels over white (a transparent PNG's hidden colour is often black, and so
+    // is its text)
+    let rgba = img.into_rgba8();
+    Ok(image::RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        let over = |c: u8| ((c as u32 * a as u32 + 255 * (255 - a as u32)) / 255) as u8;
+        image::Rgb([over(r), over(g), over(b)])
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transparency_is_shown_over_white() {
+        let img = image::RgbaImage::from_fn(4, 4, |x, _| {
+            if x < 2 {
+                image::Rgba([0, 0, 0, 0])
+            } else {
+                image::Rgba([0, 0, 0, 255])
+            }
+        });
+        let mut png = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut png, image::ImageFormat::Png).unwrap();
+        let rgb = decode(png.get_ref()).unwrap();
+        assert_eq!(rgb.get_pixel(0, 0).0, [255, 255, 255]);
+        assert_eq!(rgb.get_pixel(3, 0).0, [0, 0, 0]);
+    }
 }
