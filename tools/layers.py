@@ -20,7 +20,7 @@ LAYERS = [
     # the engine
     ["linter"],
     # what is built on the engine
-    ["audit", "fix", "config", "batch"],
+    ["audit", "fix", "config", "batch", "image"],
     # output formats
     ["report"],
 ]

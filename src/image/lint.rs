@@ -62,7 +62,6 @@ pub fn lint_image(linter: &Linter, note: &Note, index: usize, read: &Reading) ->
             );
             // the payload is not in the recognised text: the span is empty, `matched` holds it
             v.span = Span::new(0, 0);
-            v.severity = v.severity.max(crate::Severity::Error);
             v.context = Some(Message {
                 zh: format!("图中二维码（{}）", why_zh(why)),
                 en: format!("QR code in the image ({why})"),
