@@ -429,14 +429,14 @@ severity = "info"
     fn context_words_extend_the_lexicon() {
         let c = Config::parse("redlint.toml", "[context]\ncommercial = [\"露营装备\"]\n").unwrap();
         let linter = c.linter().unwrap();
-        let v = linter.lint_text("露营装备里这顶帐篷最好");
+        let v = linter.lint_text("露营装备里的帐篷最好");
         assert!(
             v.iter()
                 .any(|v| v.rule == "B101" && v.severity == crate::Severity::Warning),
             "{v:?}"
         );
         let plain = Config::parse("redlint.toml", "").unwrap().linter().unwrap();
-        let v = plain.lint_text("露营里这顶帐篷最好");
+        let v = plain.lint_text("露营里的帐篷最好");
         assert!(
             v.iter()
                 .all(|v| v.rule != "B101" || v.severity == crate::Severity::Info),
