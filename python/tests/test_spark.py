@@ -2,6 +2,7 @@
 command line's JSONL output over the same notes."""
 
 import json
+from pathlib import Path
 
 from conftest import make_notes
 
@@ -84,3 +85,20 @@ def test_a_worker_interpreter_without_redlint_is_named_on_the_driver(tmp_path):
     bare.write_text("#!/bin/sh\necho \"ModuleNotFoundError: No module named 'redlint'\" >&2\nexit 1\n")
     bare.chmod(0o755)
     assert "No module named 'redlint'" in _worker_python_problem(str(bare))
+
+
+def test_an_images_column_of_paths_or_bytes(spark, tmp_path, monkeypatch):
+    # no OCR models here: the QR code is read, as in Linter.lint (a warning says text was not)
+    monkeypatch.delenv("REDLINT_OCR_MODELS", raising=False)
+    png = (Path(__file__).parent / "data" / "wechat-qr.png").read_bytes()
+    path = tmp_path / "qr.png"
+    path.write_bytes(png)
+    rows = [("a", "早餐吃燕麦", [str(path)]), ("b", "今天下雨", None), ("c", "加我微信", [])]
+    df = spark.createDataFrame(rows, "id string, body string, images array<string>")
+    found = sorted((r.id, r.rule, r.field, r.severity, r.matched) for r in lint_dataframe(df, images_col="images").collect())
+    assert ("a", "O309", "images[0]", "error", "https://u.wechat.com/EHr3xYz9") in found
+    assert all(r[0] != "b" for r in found)
+    assert any(r[0] == "c" and r[2] == "body" for r in found)
+    binary = spark.createDataFrame([("a", "早餐吃燕麦", [bytearray(png)])], "id string, body string, images array<binary>")
+    again = sorted((r.id, r.rule, r.field, r.severity, r.matched) for r in lint_dataframe(binary, images_col="images").collect())
+    assert again == [r for r in found if r[0] == "a"]
