@@ -2,6 +2,7 @@
 //! (relative to the file that holds the note), and handing the bytes to the engine
 //! ([`redlint::image`]), once per process.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -76,8 +77,10 @@ pub fn check(note: &Note, path: &str, settings: &Settings, picture: bool) -> Che
             ..ImageReport::default()
         };
         let bytes = match source {
-            ImageSource::Path(p) => std::fs::read(base.join(p)).map_err(|e| format!("cannot read: {e}")),
-            ImageSource::Bytes(b) => Ok(b.clone()),
+            ImageSource::Path(p) => std::fs::read(base.join(p))
+                .map(Cow::Owned)
+                .map_err(|e| format!("cannot read: {e}")),
+            ImageSource::Bytes(b) => Ok(Cow::Borrowed(b.as_slice())),
         };
         let read = bytes.and_then(|bytes| {
             let rgb = redlint::image::decode_rgb(&bytes).map_err(|e| e.to_string())?;

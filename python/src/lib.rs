@@ -277,11 +277,11 @@ fn lint_images(py: Python<'_>, linter: &Linter, note: &Note) -> PyResult<Vec<Rus
     }
     let mut out = Vec::new();
     for (i, source) in note.images.iter().enumerate() {
-        let bytes = match source {
-            redlint::ImageSource::Path(p) => {
-                std::fs::read(p).map_err(|e| PyValueError::new_err(format!("images[{i}] {}: {e}", p.display())))?
-            }
-            redlint::ImageSource::Bytes(b) => b.clone(),
+        let bytes: std::borrow::Cow<'_, [u8]> = match source {
+            redlint::ImageSource::Path(p) => std::fs::read(p)
+                .map_err(|e| PyValueError::new_err(format!("images[{i}] {}: {e}", p.display())))?
+                .into(),
+            redlint::ImageSource::Bytes(b) => b.as_slice().into(),
         };
         let read = py
             .detach(|| engine.read(&bytes))

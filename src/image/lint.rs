@@ -22,8 +22,16 @@ pub fn lint_image(linter: &Linter, note: &Note, index: usize, read: &Reading) ->
     if !text.trim().is_empty() {
         // the image's text after the note's body: the body's context counts (a product named
         // there, a sponsored note), while what is only in the body is the text check's
-        let mut context = note.clone();
-        context.body.reserve(SEPARATOR.len() + text.len());
+        // (the pictures themselves are not part of the context: no copy of their bytes)
+        let mut context = Note {
+            id: None,
+            title: note.title.clone(),
+            body: String::with_capacity(note.body.len() + SEPARATOR.len() + text.len()),
+            tags: note.tags.clone(),
+            sponsored: note.sponsored,
+            images: Vec::new(),
+        };
+        context.body.push_str(&note.body);
         context.body.push_str(SEPARATOR);
         let offset = context.body.len();
         context.body.push_str(&repair_confusions(&text));

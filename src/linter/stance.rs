@@ -149,8 +149,8 @@ impl Linter {
             };
             match stance {
                 Stance::Promoting if lowered => {
-                    let rule = v.rule.clone();
-                    severity::settle(v, Why::Promotes, || self.rule(&rule));
+                    let rule = self.rule(&v.rule);
+                    severity::settle(v, Why::Promotes, || rule);
                 }
                 Stance::Warning if v.severity >= Severity::Warning && v.why != Some(Why::Sponsored) => {
                     // a number, handle or link (a pattern's), or a disguised channel: the
