@@ -94,6 +94,17 @@ pub enum PackErrorKind {
     /// A disguised term that cannot be read by sound (not two or more Han characters).
     #[error("disguised term `{0}` must be two or more Han characters, to be read by sound")]
     NotReadable(String),
+    /// A regex names a word family (`{name}`) its pack does not define.
+    #[error("`{{{0}}}` names no word family of this pack (define it under [families.{0}])")]
+    UnknownFamily(String),
+    /// A word family without its source or without words.
+    #[error("word family `{family}` needs `{what}`")]
+    EmptyFamilyField {
+        /// The family's name.
+        family: String,
+        /// `source` or `words`.
+        what: &'static str,
+    },
     /// A fix for a term the rule does not have.
     #[error("`fixes` names `{0}`, which is not one of the rule's terms")]
     FixForUnknownTerm(String),

@@ -254,7 +254,7 @@ impl Linter {
         for (i, tag) in note.tags.iter().enumerate() {
             facts.push(self.lint_field(tag, Field::Tag(i), note.sponsored, merge, &mut out));
         }
-        self.apply_stance(Stance::of(&facts, note.sponsored), &mut out);
+        self.apply_stance(Stance::of(&facts, note.sponsored), &facts, &mut out);
         for &(category, Escalate { count, to }) in &self.inner.escalations {
             let stacked = out
                 .iter()

@@ -95,12 +95,25 @@ impl FieldFacts {
                 .iter()
                 .any(|&(a, p)| a == Anchor::Promotion && p.contains(s) && p != s)
         };
+        // a warning word denied is praise whatever the negator (不会踩雷, 从没翻车, 绝不踩坑)
+        let denied = |s: Span| {
+            let before = &text[..s.start];
+            [
+                "不", "没", "没有", "不会", "不用", "从不", "从没", "绝不", "零", "毫无", "不怕",
+            ]
+            .iter()
+            .any(|n| before.trim_end().ends_with(n))
+        };
         let count = |kind: Anchor| {
             anchors
                 .iter()
-                .filter(|&&(a, s)| a == kind && !inside(s) && !(kind == Anchor::Warning && praised(s)))
+                .filter(|&&(a, s)| a == kind && !inside(s) && !(kind == Anchor::Warning && (praised(s) || denied(s))))
                 .count()
         };
+        let denials = anchors
+            .iter()
+            .filter(|&&(a, s)| a == Anchor::Warning && !inside(s) && !praised(s) && denied(s))
+            .count();
         let mut things: Vec<&str> = anchors
             .iter()
             .filter(|&&(a, _)| a == Anchor::Commercial)
@@ -111,7 +124,7 @@ impl FieldFacts {
         FieldFacts {
             field: Some(field),
             commercial: things.len(),
-            promotion: count(Anchor::Promotion),
+            promotion: count(Anchor::Promotion) + denials,
             warning: count(Anchor::Warning),
             narrative: count(Anchor::Narrative),
             names_goods: count(Anchor::Commercial) > 0,
@@ -125,13 +138,15 @@ impl Linter {
     /// the note's); in a note that warns, what it quotes is information. Pattern hits of the
     /// redirect pack (a number, a handle, a link) are the writer's own contact whatever the
     /// note says, and stay.
-    pub(super) fn apply_stance(&self, stance: Stance, out: &mut [Violation]) {
+    pub(super) fn apply_stance(&self, stance: Stance, facts: &[FieldFacts], out: &mut [Violation]) {
         if stance == Stance::Narrating || out.is_empty() {
             return;
         }
         // a product recommended only where it is (a drink): the note is about it when it is
         // named in the title or a tag, or recommended in a clause of its own
         let mut promoted: Vec<String> = Vec::new();
+        // a title or a tag that recommends (…推荐, 必买清单) makes the note a list of things to buy
+        let headline_recommends = facts.iter().any(|f| f.field != Some(Field::Body) && f.promotion > 0);
         if stance == Stance::Promoting && out.iter().any(|v| v.why == Some(Why::NotPromoted)) {
             promoted = out
                 .iter()
@@ -144,7 +159,7 @@ impl Linter {
         for v in out.iter_mut() {
             let lowered = match v.why {
                 Some(Why::NoProduct) => true,
-                Some(Why::NotPromoted) => promoted.binary_search(&v.rule).is_ok(),
+                Some(Why::NotPromoted) => headline_recommends || promoted.binary_search(&v.rule).is_ok(),
                 _ => false,
             };
             match stance {

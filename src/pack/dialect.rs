@@ -3,6 +3,9 @@
 
 use crate::error::PackErrorKind;
 
+/// The dialect's own shorthands; any other `{name}` is a word family of the pack.
+pub(crate) const SHORTHANDS: &[&str] = &["digit", "gap", "negation"];
+
 /// What `{digit}` stands for in a pack regex: one digit in any style people write phone and QQ
 /// numbers in. Full-width, circled, superscript and maths digits are already ASCII in the
 /// folded text; Chinese numerals (一三八, 幺 for 1, 两 for 2, 〇/零 for 0) are not, since they are

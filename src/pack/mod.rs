@@ -290,6 +290,9 @@ impl Rule {
 struct RawPack {
     pack: RawHeader,
     context: Option<Lexicon>,
+    /// word families the pack's regexes name as `{name}` (see [`Family`])
+    #[serde(default)]
+    families: BTreeMap<String, Spanned<Family>>,
     #[serde(default)]
     rule: Vec<Spanned<RawRule>>,
 }
@@ -304,6 +307,70 @@ struct RawHeader {
 }
 
 type Texts = Vec<Spanned<String>>;
+
+/// A family of words a pack's constructions share (the houses of luxury goods, the channels of
+/// a redirect, the verbs of an injection), with where its words come from. A regex of the pack
+/// names it as `{name}` and reads any one of its words there (written folded: lowercase,
+/// simplified), so a construction is written once and its vocabulary grows in one place.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Family {
+    /// Where the words come from (a catalogue, a public list, how buyers write): required.
+    source: String,
+    words: Vec<String>,
+}
+
+/// What may stand between two characters of a family's word: up to two separators, none a
+/// line or clause break.
+const INSIDE_WORD: &str = "[{gap}&&[^\\n，。！？；、,.!?;]]{0,2}";
+
+/// `pattern` with each `{name}` of a family replaced by an alternation of its words (longest
+/// first, so that a regex prefers the whole word; separators allowed inside a word); the dialect's own shorthands (`{gap}`,
+/// `{digit}`, `{negation}`) and repetitions (`{2,4}`) are left as they are.
+fn expand_families(pattern: &str, families: &BTreeMap<String, Spanned<Family>>) -> Result<String, PackErrorKind> {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        let name = &rest[open + 1..close];
+        out.push_str(&rest[..open]);
+        let is_name = !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-');
+        if is_name && !dialect::SHORTHANDS.contains(&name) {
+            let family = families
+                .get(name)
+                .ok_or_else(|| PackErrorKind::UnknownFamily(name.to_owned()))?;
+            let mut words: Vec<String> = family
+                .get_ref()
+                .words
+                .iter()
+                .map(|w| crate::normalize::Normalized::new(w).folded().to_owned())
+                .collect();
+            words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            words.dedup();
+            out.push_str("(?:");
+            for (i, word) in words.iter().enumerate() {
+                if i > 0 {
+                    out.push('|');
+                }
+                // a symbol or two set inside a word (玻💉尿酸, g·u·c·c·i) as terms allow
+                for (j, c) in word.chars().enumerate() {
+                    if j > 0 {
+                        out.push_str(INSIDE_WORD);
+                    }
+                    out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
+                }
+            }
+            out.push(')');
+        } else {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -373,6 +440,23 @@ impl Pack {
                 PackErrorKind::Syntax(e.message().trim().to_owned()),
             )
         })?;
+        for (name, family) in &raw.families {
+            let f = family.get_ref();
+            let what = if f.source.trim().is_empty() {
+                Some("source")
+            } else if f.words.is_empty() {
+                Some("words")
+            } else {
+                None
+            };
+            if let Some(what) = what {
+                let kind = PackErrorKind::EmptyFamilyField {
+                    family: name.clone(),
+                    what,
+                };
+                return Err(at(None, family.span().start, kind));
+            }
+        }
         let mut rules = Vec::with_capacity(raw.rule.len());
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for spanned in raw.rule {
@@ -437,6 +521,14 @@ impl Pack {
                     if what == "term" && folded.bytes().all(|b| b.is_ascii_digit()) {
                         return Err(err(t.span().start, PackErrorKind::DigitsOnlyTerm(t.get_ref().clone())));
                     }
+                }
+            }
+            let mut r = r;
+            for p in r.patterns.iter_mut().chain(&mut r.exception_patterns) {
+                let start = p.span().start;
+                if p.get_ref().contains('{') {
+                    let expanded = expand_families(p.get_ref(), &raw.families).map_err(|k| err(start, k))?;
+                    *p.get_mut() = expanded;
                 }
             }
             if compile {
