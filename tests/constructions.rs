@@ -284,3 +284,190 @@ fn a_contact_label_set_off_from_its_handle_by_a_symbol() {
         Category::OffPlatform,
     );
 }
+
+#[test]
+fn a_house_beside_a_copys_grade_or_passing_for_the_original() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "新到的{}，实拍见图",
+        &[
+            &["卡地亚", "驴家", "D家", "梵克", "小香"],
+            &["手镯", "老花包", ""],
+            &["对版", "纯原", "一比一", "堪比正品", "认不出"],
+        ],
+        Category::ProhibitedProduct,
+    );
+    assert_flags(
+        &linter,
+        "{}，放心冲",
+        &[
+            &["柜台", "鉴定师", "正品"],
+            &["都", "也", "放一起"],
+            &["认不出", "验不出", "分辨不出来"],
+        ],
+        Category::ProhibitedProduct,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "货不对版，申请退货",
+            "卡地亚的手镯是老公送的结婚礼物",
+            "欧米茄复刻了1957年的三杰，官方出品",
+            "莆田的荔枝和卤面都好吃",
+            "这家厂子的工人待遇很好",
+            "我是莆田人，周末回家",
+            "我家狗子一比一还原了表情包",
+        ],
+        Category::ProhibitedProduct,
+    );
+}
+
+#[test]
+fn injected_or_filled_with_a_dose_or_a_quote_between() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "前两天{}，消肿很快",
+        &[
+            &["打", "注射", "扎", "填"],
+            &["了", ""],
+            &["", "个", "1ml", "两支", "一点"],
+            &["肉毒", "嗨体", "玻·尿·酸", "“玻玻”", "水光"],
+        ],
+        Category::ProhibitedProduct,
+    );
+    assert_quiet(
+        &linter,
+        &["打了个电话给妈妈", "填了点资料就通过了", "这支玻尿酸面霜很保湿", "打完水光肌底妆好服帖"],
+        Category::ProhibitedProduct,
+    );
+}
+
+#[test]
+fn a_drug_by_its_short_name_taken_for_a_time_or_by_the_dose() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "{}，效果明显",
+        &[
+            &["吃了", "服了", "嗑了"],
+            &["", "三个月", "两粒", "半片"],
+            &["度他", "右佐", "舍曲林", "「米氮平」"],
+        ],
+        Category::ProhibitedProduct,
+    );
+    assert_quiet(
+        &linter,
+        &["吃了安定的日子才知道幸福", "并非那一年的事", "社会安定团结"],
+        Category::ProhibitedProduct,
+    );
+}
+
+#[test]
+fn a_call_with_a_short_channel_name_and_no_handle() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "手绘头像可以定制，{}",
+        &[
+            &["加", "+", "戳"],
+            &["", "我"],
+            &["vx", "薇", "绿泡泡", "扣扣", "企鹅"],
+            &["", "备注", "了解"],
+        ],
+        Category::OffPlatform,
+    );
+    assert_quiet(
+        &linter,
+        &["周末去看企鹅馆", "薇薇安的新歌真好听", "小时候最爱吃QQ糖", "吹了一院子的泡泡"],
+        Category::OffPlatform,
+    );
+}
+
+#[test]
+fn a_phone_number_set_apart_with_mixed_separators() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "上门服务预约 {}",
+        &[
+            &["1 3 7", "137", "1 8 6"],
+            &[" - ", "·", " "],
+            &["0 0 0 1", "0001"],
+            &[" - ", "·"],
+            &["2 3 4 5", "2345"],
+        ],
+        Category::OffPlatform,
+    );
+    assert_quiet(
+        &linter,
+        &["版本 1.61.62300400 已更新", "尺码 35 36 37 38 39 40 都有", "出货1.6-1.4-2000-500"],
+        Category::OffPlatform,
+    );
+}
+
+#[test]
+fn a_reward_for_buying_or_praising() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "这款香薰蜡烛{}",
+        &[
+            &["拍下", "报名", "加购", "晒图", "付定金"],
+            &["", "即", "再"],
+            &["立减30", "送化妆包", "返5元", "享8折"],
+        ],
+        Category::Advertorial,
+    );
+    assert_quiet(
+        &linter,
+        &["好评送上，店家服务很好", "下单赠品没收到，客服说补发", "下单送货很快，第二天就到"],
+        Category::Advertorial,
+    );
+}
+
+#[test]
+fn a_brand_sending_or_the_note_as_its_collaboration() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "{}，用了一周",
+        &[
+            &["品牌方", "官方", "甲方", "金主"],
+            &["的运营", "", "的小姐姐"],
+            &["送来", "寄", "投喂"],
+        ],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "{}，说的都是真实感受",
+        &[
+            &["本期", "这篇", "这条"],
+            &["是", ""],
+            &["与", "跟", "和"],
+            &["某护肤品牌", "小熊家", "官方"],
+            &["的合作", "合作"],
+        ],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "{}，但真的好用",
+        &[&["恰", "小小恰"], &["个", "点", "一口", "了个"], &["饭", "🍚"]],
+        Category::Advertorial,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "爸爸送我的生日礼物",
+            "店家送了一碟小菜",
+            "和同事的合作很顺利",
+            "下班去恰个饭",
+            "宝宝自己恰了个饭",
+            "没有广，纯自费",
+        ],
+        Category::Advertorial,
+    );
+}
