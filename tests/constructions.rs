@@ -339,7 +339,12 @@ fn injected_or_filled_with_a_dose_or_a_quote_between() {
     );
     assert_quiet(
         &linter,
-        &["打了个电话给妈妈", "填了点资料就通过了", "这支玻尿酸面霜很保湿", "打完水光肌底妆好服帖"],
+        &[
+            "打了个电话给妈妈",
+            "填了点资料就通过了",
+            "这支玻尿酸面霜很保湿",
+            "打完水光肌底妆好服帖",
+        ],
         Category::ProhibitedProduct,
     );
 }
@@ -380,7 +385,12 @@ fn a_call_with_a_short_channel_name_and_no_handle() {
     );
     assert_quiet(
         &linter,
-        &["周末去看企鹅馆", "薇薇安的新歌真好听", "小时候最爱吃QQ糖", "吹了一院子的泡泡"],
+        &[
+            "周末去看企鹅馆",
+            "薇薇安的新歌真好听",
+            "小时候最爱吃QQ糖",
+            "吹了一院子的泡泡",
+        ],
         Category::OffPlatform,
     );
 }
@@ -402,7 +412,11 @@ fn a_phone_number_set_apart_with_mixed_separators() {
     );
     assert_quiet(
         &linter,
-        &["版本 1.61.62300400 已更新", "尺码 35 36 37 38 39 40 都有", "出货1.6-1.4-2000-500"],
+        &[
+            "版本 1.61.62300400 已更新",
+            "尺码 35 36 37 38 39 40 都有",
+            "出货1.6-1.4-2000-500",
+        ],
         Category::OffPlatform,
     );
 }
@@ -422,7 +436,11 @@ fn a_reward_for_buying_or_praising() {
     );
     assert_quiet(
         &linter,
-        &["好评送上，店家服务很好", "下单赠品没收到，客服说补发", "下单送货很快，第二天就到"],
+        &[
+            "好评送上，店家服务很好",
+            "下单赠品没收到，客服说补发",
+            "下单送货很快，第二天就到",
+        ],
         Category::Advertorial,
     );
 }

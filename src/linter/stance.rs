@@ -96,13 +96,14 @@ impl FieldFacts {
                 .any(|&(a, p)| a == Anchor::Promotion && p.contains(s) && p != s)
         };
         // a warning word denied is praise whatever the negator (不会踩雷, 从没翻车, 绝不踩坑)
+        // (but never again is a lesson learned: 再也不上当)
         let denied = |s: Span| {
-            let before = &text[..s.start];
-            [
+            let before = text[..s.start].trim_end();
+            let negated = [
                 "不", "没", "没有", "不会", "不用", "从不", "从没", "绝不", "零", "毫无", "不怕",
-            ]
-            .iter()
-            .any(|n| before.trim_end().ends_with(n))
+            ];
+            let never_again = ["再也不", "再不", "再也没", "再也不会", "再也不要"];
+            negated.iter().any(|n| before.ends_with(n)) && !never_again.iter().any(|n| before.ends_with(n))
         };
         let count = |kind: Anchor| {
             anchors

@@ -731,7 +731,9 @@ examples = ["最好", { text = "最佳", sponsored = true }]
     #[test]
     fn a_family_is_read_wherever_a_regex_names_it() {
         let family = "[families.houses]\nsplit = true\nsource = \"test\"\nwords = [\"卡地亚\", \"Gucci\"]\n\n[[rule]]";
-        let pack = GOOD.replacen("[[rule]]", family, 1).replace("terms = [", "patterns = ['{houses}对版']\nterms = [");
+        let pack = GOOD
+            .replacen("[[rule]]", family, 1)
+            .replace("terms = [", "patterns = ['{houses}对版']\nterms = [");
         let rule = &Pack::parse("t.toml", &pack).unwrap().rules[0];
         // folded words, longest first, a separator or two allowed inside a word
         let re = compile_regex(&rule.patterns[0]).unwrap();
@@ -743,8 +745,15 @@ examples = ["最好", { text = "最佳", sponsored = true }]
         let e = parse_err(&GOOD.replace("terms = [", "patterns = ['{nowhere}x']\nterms = ["));
         assert_eq!(e.kind, PackErrorKind::UnknownFamily("nowhere".into()), "{e}");
         assert_eq!((e.rule.as_deref(), e.line), (Some("B191"), 12));
-        let e = parse_err(&GOOD.replacen("[[rule]]", "[families.x]\nsource = \" \"\nwords = [\"a\"]\n\n[[rule]]", 1));
-        assert!(matches!(e.kind, PackErrorKind::EmptyFamilyField { what: "source", .. }), "{e}");
+        let e = parse_err(&GOOD.replacen(
+            "[[rule]]",
+            "[families.x]\nsource = \" \"\nwords = [\"a\"]\n\n[[rule]]",
+            1,
+        ));
+        assert!(
+            matches!(e.kind, PackErrorKind::EmptyFamilyField { what: "source", .. }),
+            "{e}"
+        );
     }
 
     #[test]
