@@ -489,3 +489,79 @@ fn a_brand_sending_or_the_note_as_its_collaboration() {
         Category::Advertorial,
     );
 }
+
+#[test]
+fn first_after_a_product_is_a_claim_even_before_a_space_a_motto_is_not() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "{} 真的值得",
+        &[&["这款", "国货"], &["面霜", "吹风机", "跑鞋"], &["第一", "第1名"]],
+        Category::BannedWord,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "出门在外安全第一 大家注意",
+            "做生意诚信第一，这家店老板人好",
+            "感受：第一 位置好，第二 早餐丰富",
+            "第一，房间太小；第二，隔音差",
+            "他跑了第一 真厉害",
+        ],
+        Category::BannedWord,
+    );
+}
+
+#[test]
+fn buy_so_many_get_so_many_and_a_password_for_a_discount() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "这款洗衣液{}，囤起来",
+        &[
+            &["拍", "买"],
+            &["一", "2", "两"],
+            &["发", "送", "赠"],
+            &["二", "1", "三"],
+        ],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "到店{}，周末也能用",
+        &[
+            &["报", "说"],
+            &["暗号", "口令"],
+            &["「小红薯」", ""],
+            &["立减20", "送小菜", "打8折"],
+        ],
+        Category::Advertorial,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "说好的送耳机没送",
+            "买两份送朋友",
+            "快递员说送货要等两天",
+            "和朋友对暗号玩游戏",
+        ],
+        Category::Advertorial,
+    );
+}
+
+#[test]
+fn a_long_term_with_one_sound_alike_but_not_a_function_word() {
+    let linter = Linter::builtin();
+    for text in ["这款精华保正见效", "用了立杆见影"] {
+        let got = found(&linter, text);
+        assert!(
+            got.iter().any(|v| v.category == Category::BannedWord),
+            "{text:?}: {got:?}"
+        );
+    }
+    assert_quiet(
+        &linter,
+        &["我说要去割个双眼皮，还在犹豫", "现在在也不用等了"],
+        Category::ProhibitedProduct,
+    );
+}

@@ -3,7 +3,7 @@
 //! cues, the guards on readings nobody asked for, and not an ordinary word of the text.
 
 use super::scan::{gaps_between_ok, on_word_boundaries};
-use super::{COMMON_CHAR, Hit, Linter, Role};
+use super::{COMMON_CHAR, FUNCTION_CHAR, Hit, Linter, Role};
 use crate::normalize::Normalized;
 use crate::sound::{How, SoundHit};
 use crate::span::Span;
@@ -90,8 +90,11 @@ impl Linter {
                     continue;
                 }
                 // a swapped character that is a common word on its own (都, 心, 新) is more
-                // likely itself than a stand-in: 肉都不吃 is not 肉毒
-                if h.swapped.iter().any(|&c| words::char_frequency(c) >= COMMON_CHAR) {
+                // likely itself than a stand-in: 肉都不吃 is not 肉毒. In a term of four
+                // characters or more the other three say what was meant (保正见效), unless the
+                // stand-in is a function word (个, 在, 之: 割个双眼皮 is no 割双眼皮)
+                let common = if h.term_chars < 4 { COMMON_CHAR } else { FUNCTION_CHAR };
+                if h.swapped.iter().any(|&c| words::char_frequency(c) >= common) {
                     continue;
                 }
                 // swapped characters that make a word together (弟弟 in 弟弟我) are that word

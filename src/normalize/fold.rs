@@ -18,8 +18,8 @@ use super::{tables, trad, variants};
 ///
 /// The folds, in order: removal ([`tables::is_removed`]), compatibility (the manual
 /// [`tables::extra_compat`] table, else NFKC of the char alone), simple lowercase,
-/// traditional → simplified ([`trad::to_simplified`]), look-alike letters and variant characters
-/// ([`variants::to_standard`]).
+/// tone marks and accents off Latin letters ([`strip_tone`]), traditional → simplified
+/// ([`trad::to_simplified`]), look-alike letters and variant characters ([`variants::to_standard`]).
 pub(super) fn fold_char(c: char, emit: &mut impl FnMut(char, bool)) {
     if tables::is_removed(c) {
         return;
@@ -40,8 +40,26 @@ pub(super) fn fold_char(c: char, emit: &mut impl FnMut(char, bool)) {
 /// Folds 3 and 4 on one char of the compatibility output, then classifies it.
 #[inline]
 fn finish(d: char, emit: &mut impl FnMut(char, bool)) {
-    let t = variants::to_standard(trad::to_simplified(simple_lowercase(d)));
+    let t = variants::to_standard(trad::to_simplified(simple_lowercase(strip_tone(d))));
     emit(t, tables::keeps(t));
+}
+
+/// A Latin letter with a tone mark or another accent, as its plain letter: pinyin is written
+/// with tone marks (`顶jí`, `增gāo`, `lǜ泡泡`), and a reading by sound reads the syllable, not
+/// the tone. Only the Latin-1 and Latin Extended-A/B letters whose canonical decomposition is
+/// one ASCII letter and combining marks.
+#[inline]
+fn strip_tone(c: char) -> char {
+    if !('\u{C0}'..='\u{24F}').contains(&c) {
+        return c;
+    }
+    let mut d = std::iter::once(c).nfd();
+    match d.next() {
+        // pinyin's ü (lǜ) is typed v, as the readings spell it
+        Some('u' | 'U') if d.any(|m| m == '\u{308}') => 'v',
+        Some(base) if base.is_ascii_alphabetic() => base,
+        _ => c,
+    }
 }
 
 /// The Unicode simple lowercase mapping of `c` (one char to one char).
