@@ -408,6 +408,55 @@ fn initials_before_a_head_character_are_read() {
     assert!(checked > 40, "{checked}");
 }
 
+/// A product's two-character name as its first character and the initial of its second
+/// (`悦k` for 悦刻, `肉d` for 肉毒): generated for every two-character Han term of the
+/// prohibited-product rules read by default; a claim's terms are not names and stay unread so
+/// (`最h` is not 最好), nor is a numeral before w or k (an amount: `5百w`).
+#[test]
+fn a_products_two_character_name_may_end_in_an_initial() {
+    let linter = Linter::builtin();
+    let mut checked = 0;
+    let mut missed = Vec::new();
+    for rule in linter
+        .rules()
+        .filter(|r| r.category == Category::ProhibitedProduct && r.read_default)
+    {
+        for term in &rule.terms {
+            let chars: Vec<char> = term.chars().collect();
+            if chars.len() != 2 || !chars.iter().all(|&c| !reading::han(c).is_empty()) {
+                continue;
+            }
+            let written = format!("{}{}", chars[0], &pinyin(chars[1])[..1]);
+            // refused on purpose: a numeral before a letter is an amount (百w), and another
+            // rule's term written plainly is that term (微x is WeChat's)
+            let plain_term = linter.rules().any(|r| r.terms.iter().any(|t| *t == written));
+            if "一二三四五六七八九十百千万亿两".contains(chars[0]) || plain_term {
+                continue;
+            }
+            let text = format!("上个月买了{written}，还行");
+            let found = linter.lint(&Note::from_body(&text).sponsored(true));
+            if !found
+                .iter()
+                .any(|v| v.category == Category::ProhibitedProduct && v.matched == written)
+            {
+                missed.push(format!("{} {term} as {written}", rule.id));
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "{checked}");
+    assert!(missed.is_empty(), "{} of {checked} not read: {missed:?}", missed.len());
+    for text in ["这款面霜是我用过最h的", "一共5百w钻", "牛肉d分量很足", "打了肉D"] {
+        let found = linter.lint(&Note::from_body(text).sponsored(true));
+        assert!(
+            found
+                .iter()
+                .all(|v| v.reading.is_none() || v.category != Category::ProhibitedProduct),
+            "{text:?}: {found:?}"
+        );
+    }
+}
+
 #[test]
 fn a_violation_says_how_it_was_read() {
     let linter = Linter::builtin();

@@ -260,9 +260,11 @@ impl LinterBuilder {
                     if by_sound || by_initials {
                         // the default guards hold for a rule read by default without cues
                         let guarded = r.rule.read_default && r.before.is_empty() && r.after.is_none();
+                        // a product's terms are names (brands, drugs, procedures)
+                        let named = r.rule.category == crate::violation::Category::ProhibitedProduct;
                         for (t, term) in r.rule.terms.iter().enumerate() {
                             let folded = fold_term(term);
-                            sound.add_read(i as u32, Some(t as u32), &folded, by_sound, by_initials, guarded);
+                            sound.add_read(i as u32, Some(t as u32), &folded, by_sound, by_initials, guarded, named);
                         }
                     }
                     for term in &r.rule.disguised_terms {

@@ -7,6 +7,7 @@ use super::{COMMON_CHAR, FUNCTION_CHAR, Hit, Linter, Role};
 use crate::normalize::Normalized;
 use crate::sound::{How, SoundHit};
 use crate::span::Span;
+use crate::violation::Category;
 use crate::words;
 
 impl Linter {
@@ -79,7 +80,10 @@ impl Linter {
                 continue;
             }
             if !latin_reading_ok(text, norm, &h)
-                || (r.rule.read_default && st.term.is_some() && !cued && !default_reading_ok(norm, &h))
+                || (r.rule.read_default
+                    && st.term.is_some()
+                    && !cued
+                    && !default_reading_ok(norm, &h, r.rule.category == Category::ProhibitedProduct))
             {
                 continue;
             }
@@ -123,11 +127,13 @@ impl Linter {
 /// - by initials alone under four letters (`zyx`, `wzj`: initials of names as often as of
 ///   terms), or by initials beside fewer than two characters written as themselves (`s级`,
 ///   `ss级`, `有xl`: grades and sizes; `SoundIndex::add_read` does not index these),
+///   A product's two-character name may be its first character and the initial of its second
+///   (`named`: `悦k`, `肉d`), a letter on its own, lowercase (`latin_reading_ok`),
 /// - by emoji alone (`🤗✌`: every pair of pictures reads as something),
 /// - with more than half its characters swapped (`万物伊始` is not `万无一失`),
 /// - when characters written as themselves beside a disguise cut a word of their text in two
 ///   (`w一天`, `💩上学期`: the word is what was written).
-pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit) -> bool {
+pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool) -> bool {
     // initials alone: four letters at least (smgl is no name's initials as zyx is)
     let alone = h.initials == h.term_chars && h.term_chars >= 4;
     // two or more initials leading a term of three or more, its head written as itself
@@ -145,7 +151,20 @@ pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit) -> bool {
         && h.units[1..h.initials]
             .iter()
             .any(|u| folded.as_bytes()[u.start] != folded.as_bytes()[h.units[0].start]);
-    if (h.initials > 0 && h.plain < 2 && !alone && !head) || h.swapped.len() * 2 > h.term_chars {
+    let tail = named
+        && h.term_chars == 2
+        && h.plain == 1
+        && h.initials == 1
+        && h.swapped.is_empty()
+        && h.units.len() == 2
+        && h.units[1].len() == 1
+        && folded.as_bytes()[h.units[1].start].is_ascii_lowercase()
+        // a numeral and a letter is an amount (5百w, 3千k): w and k count ten thousands
+        && !folded[..h.units[1].start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| "0123456789一二三四五六七八九十百千万亿两几".contains(c));
+    if (h.initials > 0 && h.plain < 2 && !alone && !head && !tail) || h.swapped.len() * 2 > h.term_chars {
         return false;
     }
     if h.emoji > 0 && h.plain == 0 && !h.how.contains(How::PINYIN) && h.initials == 0 {

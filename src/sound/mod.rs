@@ -189,13 +189,16 @@ impl SoundIndex {
     /// if `initials`, by initials too (all of them, or mixed with syllables: `dz烟`). Returns
     /// false (and adds nothing) for a term that is not all Han.
     pub fn add(&mut self, rule: u32, term: Option<u32>, folded: &str, sound: bool, initials: bool) -> bool {
-        self.add_read(rule, term, folded, sound, initials, false)
+        self.add_read(rule, term, folded, sound, initials, false, false)
     }
 
     /// [`SoundIndex::add`], and when `guarded` (a term read by default, without cues: see
     /// `default_reading_ok` in `linter/disguise.rs`) the key sequences its guards refuse anyway
     /// (initials beside fewer than two syllables, initials alone under four characters) are
-    /// not indexed, so the trie and its build stay small.
+    /// not indexed, so the trie and its build stay small. `named`: the term names a thing (a
+    /// brand, a drug, a procedure), also read guarded as its first character and the initial
+    /// of its second (`悦k` for 悦刻, `肉d` for 肉毒).
+    #[allow(clippy::too_many_arguments)]
     pub fn add_read(
         &mut self,
         rule: u32,
@@ -204,6 +207,7 @@ impl SoundIndex {
         sound: bool,
         initials: bool,
         guarded: bool,
+        named: bool,
     ) -> bool {
         let chars: Vec<char> = folded.chars().collect();
         if chars.len() < 2 || chars.iter().any(|&c| reading::han(c).is_empty()) {
@@ -246,6 +250,7 @@ impl SoundIndex {
             keys: &keys,
             index,
             guarded,
+            named,
             left: MAX_READINGS,
         };
         walk.from(self, 0, 0, 0, true);
@@ -633,6 +638,8 @@ struct Walk<'a> {
     keys: &'a [Vec<u32>],
     index: u32,
     guarded: bool,
+    /// A two-character name may end in an initial (`悦k`).
+    named: bool,
     /// How many more sequences may be kept (the first [`MAX_READINGS`] in order).
     left: usize,
 }
@@ -662,7 +669,15 @@ impl Walk<'_> {
             // syllables beside them, or to be all of four or more characters, or to lead a
             // term of three or more as two or more letters before its head (`sg针`, `dz烟`)
             let head = lead && n >= 3 && (initials >= 2 || syllables == 0);
-            if self.guarded && initials > 0 && !(syllables == 0 && n >= 4) && !head && syllables + (n - pos - 1) < 2 {
+            // or, for a name of two characters, to follow its first written out (`悦k`)
+            let tail = self.named && n == 2 && pos == 1 && initial && syllables == 1;
+            if self.guarded
+                && initials > 0
+                && !(syllables == 0 && n >= 4)
+                && !head
+                && !tail
+                && syllables + (n - pos - 1) < 2
+            {
                 // the sequences of the subtree still count against the cap, as when listed
                 let below: usize = self.keys[pos + 1..].iter().map(Vec::len).product();
                 self.left = self.left.saturating_sub(below);
