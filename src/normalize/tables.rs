@@ -79,6 +79,8 @@ static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
     (0x2780, 0x2789, Extra::Number(1)),
     // ➊–➓ DINGBAT NEGATIVE CIRCLED SANS-SERIF DIGIT ONE–NUMBER TEN
     (0x278A, 0x2793, Extra::Number(1)),
+    // ➕ HEAVY PLUS SIGN: the plus of a call (➕V, ➕我), as written with +
+    (0x2795, 0x2795, Extra::Same("+")),
     // U+3000 IDEOGRAPHIC SPACE → ' ' (NFKC does this too; listed so the intent is explicit).
     (0x3000, 0x3000, Extra::Same(" ")),
     // 🄋 🄌 DINGBAT (NEGATIVE) CIRCLED SANS-SERIF DIGIT ZERO
