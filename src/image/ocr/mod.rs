@@ -17,6 +17,8 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use tract_onnx::prelude::*;
+use tract_onnx::tract_core::ops::array::MultiBroadcastTo;
+use tract_onnx::tract_core::ops::change_axes::AxisOp;
 
 use super::TextLine;
 
@@ -73,20 +75,55 @@ type Cache = Mutex<Vec<((usize, usize), Arc<Plan>)>>;
 /// Compiled plans of one model, per input shape, the most recent first.
 struct Plans {
     model: InferenceModel,
+    /// Whether the model's Resizes are nearest-neighbour upsamplings (see [`resizes_as_repeats`]).
+    repeat_resizes: bool,
     cache: Cache,
     cap: usize,
 }
 
 impl Plans {
     fn new(bytes: &[u8], cap: usize) -> Result<Plans, String> {
-        let model = tract_onnx::onnx()
-            .model_for_read(&mut std::io::Cursor::new(bytes))
+        let onnx = tract_onnx::onnx();
+        let proto = onnx
+            .proto_model_for_read(&mut std::io::Cursor::new(bytes))
+            .map_err(|e| format!("OCR model: {e}"))?;
+        let attr = |n: &tract_onnx::pb::NodeProto, name: &str| {
+            n.attribute.iter().find(|a| a.name == name).map(|a| a.s.clone())
+        };
+        let repeat_resizes = proto
+            .graph
+            .iter()
+            .flat_map(|g| &g.node)
+            .filter(|n| n.op_type == "Resize")
+            .all(|n| {
+                attr(n, "mode").as_deref() == Some(b"nearest")
+                    && attr(n, "coordinate_transformation_mode").as_deref() == Some(b"asymmetric")
+                    && attr(n, "nearest_mode").as_deref() == Some(b"floor")
+            });
+        let model = onnx
+            .model_for_proto_model(&proto)
             .map_err(|e| format!("OCR model: {e}"))?;
         Ok(Plans {
             model,
+            repeat_resizes,
             cache: Mutex::new(Vec::new()),
             cap,
         })
+    }
+
+    /// Ends the model before its final softmax, which tract computes with a scalar `exp` of
+    /// every class at every step (half of recognition's time): greedy decoding needs the
+    /// argmax of each step, and the probability of the few steps that emit a character.
+    fn without_final_softmax(mut self) -> Result<Plans, String> {
+        let out = self.model.output_outlets().map_err(|e| e.to_string())?[0];
+        let node = self.model.node(out.node);
+        // tract names ONNX's Softmax `LayerSoftmax` before opset 13
+        if !node.op.name().ends_with("Softmax") {
+            return Err("OCR models: recognition does not end in a softmax".to_owned());
+        }
+        let logits = node.inputs[0];
+        self.model.set_output_outlets(&[logits]).map_err(|e| e.to_string())?;
+        Ok(self)
     }
 
     /// The plan for an input of `h` × `w` pixels.
@@ -104,7 +141,13 @@ impl Plans {
             .model
             .clone()
             .with_input_fact(0, f32::fact([1, 3, h, w]).into())
-            .and_then(|m| m.into_optimized())
+            .and_then(|m| m.into_typed())
+            .and_then(|mut m| {
+                if self.repeat_resizes {
+                    resizes_as_repeats(&mut m)?;
+                }
+                m.into_optimized()
+            })
             .and_then(|m| m.into_runnable())
             .map_err(|e| format!("OCR model for {w}×{h}: {e}"))?;
         let plan = Arc::new(plan);
@@ -122,6 +165,46 @@ impl Plans {
         let view = out[0].to_array_view::<f32>().map_err(|e| e.to_string())?;
         Ok((view.shape().to_vec(), view.iter().copied().collect()))
     }
+}
+
+/// Nearest-neighbour upsamplings by whole factors as broadcasts: tract evaluates ONNX's Resize
+/// one element at a time through n-dimensional indexing (a third of detection's time), where
+/// repeating each pixel `s` times is a broadcast to `[n, c, h, s, w, s]` and a reshape.
+fn resizes_as_repeats(model: &mut TypedModel) -> TractResult<()> {
+    let resizes: Vec<usize> = model
+        .nodes()
+        .iter()
+        .filter(|n| n.op.name() == "Resize")
+        .map(|n| n.id)
+        .collect();
+    for id in resizes {
+        let node = model.node(id);
+        let (Some(&[n, c, h, w]), Some(&[n2, c2, oh, ow])) = (
+            model.outlet_fact(node.inputs[0])?.shape.as_concrete(),
+            node.outputs[0].fact.shape.as_concrete(),
+        ) else {
+            continue;
+        };
+        if (n, c) != (n2, c2) || oh % h != 0 || ow % w != 0 {
+            continue;
+        }
+        let mut patch = TypedModelPatch::default();
+        let mut x = patch.tap_model(model, node.inputs[0])?;
+        x = patch.wire_node(format!("{}.rows", node.name), AxisOp::Add(3), &[x])?[0];
+        x = patch.wire_node(format!("{}.cols", node.name), AxisOp::Add(5), &[x])?[0];
+        let repeated = ShapeFact::from_dims([n, c, h, oh / h, w, ow / w]);
+        x = patch.wire_node(format!("{}.repeat", node.name), MultiBroadcastTo::new(repeated), &[x])?[0];
+        let (from, to) = (tvec![h, oh / h, w, ow / w], tvec![oh, ow]);
+        let merge = AxisOp::Reshape(
+            2,
+            from.into_iter().map(TDim::from).collect(),
+            to.into_iter().map(TDim::from).collect(),
+        );
+        x = patch.wire_node(format!("{}.merge", node.name), merge, &[x])?[0];
+        patch.shunt_outside(model, id.into(), x)?;
+        patch.apply(model)?;
+    }
+    Ok(())
 }
 
 /// The OCR engine: the two models, compiled plans kept per input shape, and the dictionary.
@@ -153,7 +236,7 @@ impl Ocr {
         }
         Ok(Ocr {
             det: Plans::new(&models.det, 6)?,
-            rec: Plans::new(&models.rec, 16)?,
+            rec: Plans::new(&models.rec, 16)?.without_final_softmax()?,
             keys,
             det_side: DET_SIDE,
         })
@@ -184,9 +267,9 @@ impl Ocr {
         let Some((input, width, content)) = rec::prepare(rgb, bbox) else {
             return Ok(None);
         };
-        let (shape, probs) = self.rec.run(rec::HEIGHT, width, input)?;
+        let (shape, logits) = self.rec.run(rec::HEIGHT, width, input)?;
         let (steps, classes) = (shape[shape.len() - 2], shape[shape.len() - 1]);
-        let mut reads = rec::ctc_greedy(&probs, classes, &self.keys);
+        let mut reads = rec::ctc_greedy(&logits, classes, &self.keys);
         // spaces at the ends are not text
         while reads.last().is_some_and(|r| r.text.trim().is_empty()) {
             reads.pop();
