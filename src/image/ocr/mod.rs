@@ -10,6 +10,7 @@
 //! line's width rounded up to a step of a few sizes) and shared by all threads, a bounded
 //! number of each.
 
+mod depthwise;
 pub mod det;
 pub mod rec;
 
@@ -146,6 +147,8 @@ impl Plans {
                 if self.repeat_resizes {
                     resizes_as_repeats(&mut m)?;
                 }
+                m.declutter()?;
+                depthwise::replace(&mut m)?;
                 m.into_optimized()
             })
             .and_then(|m| m.into_runnable())
