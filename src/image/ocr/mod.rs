@@ -13,13 +13,12 @@
 mod depthwise;
 pub mod det;
 pub mod rec;
+mod repeat;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use tract_onnx::prelude::*;
-use tract_onnx::tract_core::ops::array::MultiBroadcastTo;
-use tract_onnx::tract_core::ops::change_axes::AxisOp;
 
 use super::TextLine;
 
@@ -76,7 +75,7 @@ type Cache = Mutex<Vec<((usize, usize), Arc<Plan>)>>;
 /// Compiled plans of one model, per input shape, the most recent first.
 struct Plans {
     model: InferenceModel,
-    /// Whether the model's Resizes are nearest-neighbour upsamplings (see [`resizes_as_repeats`]).
+    /// Whether the model's Resizes are nearest-neighbour upsamplings (see [`repeat`]).
     repeat_resizes: bool,
     cache: Cache,
     cap: usize,
@@ -145,7 +144,7 @@ impl Plans {
             .and_then(|m| m.into_typed())
             .and_then(|mut m| {
                 if self.repeat_resizes {
-                    resizes_as_repeats(&mut m)?;
+                    repeat::replace(&mut m)?;
                 }
                 m.declutter()?;
                 depthwise::replace(&mut m)?;
@@ -168,46 +167,6 @@ impl Plans {
         let view = out[0].to_array_view::<f32>().map_err(|e| e.to_string())?;
         Ok((view.shape().to_vec(), view.iter().copied().collect()))
     }
-}
-
-/// Nearest-neighbour upsamplings by whole factors as broadcasts: tract evaluates ONNX's Resize
-/// one element at a time through n-dimensional indexing (a third of detection's time), where
-/// repeating each pixel `s` times is a broadcast to `[n, c, h, s, w, s]` and a reshape.
-fn resizes_as_repeats(model: &mut TypedModel) -> TractResult<()> {
-    let resizes: Vec<usize> = model
-        .nodes()
-        .iter()
-        .filter(|n| n.op.name() == "Resize")
-        .map(|n| n.id)
-        .collect();
-    for id in resizes {
-        let node = model.node(id);
-        let (Some(&[n, c, h, w]), Some(&[n2, c2, oh, ow])) = (
-            model.outlet_fact(node.inputs[0])?.shape.as_concrete(),
-            node.outputs[0].fact.shape.as_concrete(),
-        ) else {
-            continue;
-        };
-        if (n, c) != (n2, c2) || oh % h != 0 || ow % w != 0 {
-            continue;
-        }
-        let mut patch = TypedModelPatch::default();
-        let mut x = patch.tap_model(model, node.inputs[0])?;
-        x = patch.wire_node(format!("{}.rows", node.name), AxisOp::Add(3), &[x])?[0];
-        x = patch.wire_node(format!("{}.cols", node.name), AxisOp::Add(5), &[x])?[0];
-        let repeated = ShapeFact::from_dims([n, c, h, oh / h, w, ow / w]);
-        x = patch.wire_node(format!("{}.repeat", node.name), MultiBroadcastTo::new(repeated), &[x])?[0];
-        let (from, to) = (tvec![h, oh / h, w, ow / w], tvec![oh, ow]);
-        let merge = AxisOp::Reshape(
-            2,
-            from.into_iter().map(TDim::from).collect(),
-            to.into_iter().map(TDim::from).collect(),
-        );
-        x = patch.wire_node(format!("{}.merge", node.name), merge, &[x])?[0];
-        patch.shunt_outside(model, id.into(), x)?;
-        patch.apply(model)?;
-    }
-    Ok(())
 }
 
 /// The OCR engine: the two models, compiled plans kept per input shape, and the dictionary.
