@@ -186,8 +186,10 @@ impl std::fmt::Debug for Ocr {
     }
 }
 
-/// Detection side by default.
-pub const DET_SIDE: u32 = 960;
+/// Detection side by default. Detection's time grows with the pixels it sees: at 640 it takes
+/// about 0.45 of its time at 960, and drawn 1080×1440 pictures read as well (text down to
+/// 16 pixels high found and read; boxes within a few pixels).
+pub const DET_SIDE: u32 = 640;
 
 impl Ocr {
     /// Loads the models (parsing only: plans are compiled when a shape is first met).
