@@ -10,6 +10,7 @@
 //! line's width rounded up to a step of a few sizes) and shared by all threads, a bounded
 //! number of each.
 
+mod deconv;
 mod depthwise;
 pub mod det;
 pub mod rec;
@@ -148,6 +149,7 @@ impl Plans {
                 }
                 m.declutter()?;
                 depthwise::replace(&mut m)?;
+                deconv::replace(&mut m)?;
                 m.into_optimized()
             })
             .and_then(|m| m.into_runnable())
