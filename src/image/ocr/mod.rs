@@ -208,11 +208,15 @@ impl Ocr {
         })
     }
 
-    /// The text lines of an image, top to bottom.
-    pub fn read_lines(&self, rgb: &image::RgbImage) -> Result<Vec<TextLine>, String> {
+    /// The text lines of an image, top to bottom, but those in the boxes `skip` accepts.
+    pub fn read_lines(
+        &self,
+        rgb: &image::RgbImage,
+        skip: impl Fn(&super::BoxXywh) -> bool,
+    ) -> Result<Vec<TextLine>, String> {
         let boxes = self.detect(rgb)?;
         let mut lines = Vec::with_capacity(boxes.len());
-        for b in boxes {
+        for b in boxes.into_iter().filter(|b| !skip(b)) {
             if let Some(line) = self.recognize(rgb, b)? {
                 lines.push(line);
             }
