@@ -168,17 +168,17 @@ impl ImageEngine {
     /// Reads one decoded image.
     pub fn read_rgb(&self, rgb: &image::RgbImage) -> Result<Reading, ImageError> {
         let codes = qr::find_codes(rgb);
-        let (mut lines, text_checked) = match &self.ocr {
-            Some(ocr) => (ocr.read_lines(rgb).map_err(ImageError::Ocr)?, true),
-            None => (Vec::new(), false),
-        };
-        // a QR code's modules read as text are noise
-        lines.retain(|l| {
-            let (cx, cy) = (l.bbox[0] + l.bbox[2] / 2, l.bbox[1] + l.bbox[3] / 2);
-            !codes.iter().any(|c| {
+        // a QR code's modules read as text are noise: such boxes are not read
+        let in_code = |b: &BoxXywh| {
+            let (cx, cy) = (b[0] + b[2] / 2, b[1] + b[3] / 2);
+            codes.iter().any(|c| {
                 (c.bbox[0]..c.bbox[0] + c.bbox[2]).contains(&cx) && (c.bbox[1]..c.bbox[1] + c.bbox[3]).contains(&cy)
             })
-        });
+        };
+        let (lines, text_checked) = match &self.ocr {
+            Some(ocr) => (ocr.read_lines(rgb, in_code).map_err(ImageError::Ocr)?, true),
+            None => (Vec::new(), false),
+        };
         Ok(Reading {
             width: rgb.width(),
             height: rgb.height(),

@@ -57,22 +57,22 @@ pub struct Read {
     pub p: f32,
 }
 
-/// Greedy CTC over `[T, classes]` probabilities: the best class at each step, repeats merged,
-/// blanks (class 0) dropped.
-pub fn ctc_greedy(probs: &[f32], classes: usize, keys: &[String]) -> Vec<Read> {
+/// Greedy CTC over `[T, classes]` logits: the best class at each step, repeats merged, blanks
+/// (class 0) dropped; a character's probability is the softmax of its logit at its step.
+pub fn ctc_greedy(logits: &[f32], classes: usize, keys: &[String]) -> Vec<Read> {
     let mut out = Vec::new();
     let mut last = 0usize;
-    for (t, step) in probs.chunks_exact(classes).enumerate() {
-        let (best, p) = step.iter().enumerate().fold(
+    for (t, step) in logits.chunks_exact(classes).enumerate() {
+        let (best, max) = step.iter().enumerate().fold(
             (0, f32::MIN),
-            |(bi, bp), (i, &p)| if p > bp { (i, p) } else { (bi, bp) },
+            |(bi, bl), (i, &l)| if l > bl { (i, l) } else { (bi, bl) },
         );
         if best != 0 && best != last {
             if let Some(k) = keys.get(best) {
                 out.push(Read {
                     text: k.clone(),
                     step: t,
-                    p,
+                    p: 1.0 / step.iter().map(|&l| (l - max).exp()).sum::<f32>(),
                 });
             }
         }
@@ -122,14 +122,14 @@ mod tests {
     #[test]
     fn ctc_merges_repeats_and_drops_blanks() {
         let keys: Vec<String> = ["blank", "a", "b"].iter().map(|s| s.to_string()).collect();
-        // steps: a a blank a b b
+        // steps: a a blank a b b; a logit of ln 18 over two of 0 is a probability of 0.9
         let onehot = |k: usize| {
             let mut v = vec![0.0; 3];
-            v[k] = 0.9;
+            v[k] = 18f32.ln();
             v
         };
-        let probs: Vec<f32> = [1, 1, 0, 1, 2, 2].into_iter().flat_map(onehot).collect();
-        let reads = ctc_greedy(&probs, 3, &keys);
+        let logits: Vec<f32> = [1, 1, 0, 1, 2, 2].into_iter().flat_map(onehot).collect();
+        let reads = ctc_greedy(&logits, 3, &keys);
         let text: String = reads.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(text, "aab");
         assert_eq!(reads.iter().map(|r| r.step).collect::<Vec<_>>(), [0, 3, 4]);
