@@ -429,7 +429,7 @@ fn a_products_two_character_name_may_end_in_an_initial() {
             let written = format!("{}{}", chars[0], &pinyin(chars[1])[..1]);
             // refused on purpose: a numeral before a letter is an amount (百w), and another
             // rule's term written plainly is that term (微x is WeChat's)
-            let plain_term = linter.rules().any(|r| r.terms.iter().any(|t| *t == written));
+            let plain_term = linter.rules().any(|r| r.terms.contains(&written));
             if "一二三四五六七八九十百千万亿两".contains(chars[0]) || plain_term {
                 continue;
             }
