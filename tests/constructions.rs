@@ -565,3 +565,101 @@ fn a_long_term_with_one_sound_alike_but_not_a_function_word() {
         Category::ProhibitedProduct,
     );
 }
+
+#[test]
+fn a_contact_put_in_a_place_of_the_profile_or_hung_on_another_platform() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "定制请看这里：{}",
+        &[
+            &["联系方式", "购买方式", "店名", "电话"],
+            &["都", ""],
+            &["在", "写在", "放"],
+            &["昵称", "签名", "简介"],
+        ],
+        Category::OffPlatform,
+    );
+    assert_flags(
+        &linter,
+        "闲置的书{}",
+        &[
+            &["都挂", "挂在", "已经挂到"],
+            &["小黄鱼", "闲鱼", "海鲜市场", "转转"],
+            &["了", "，自取"],
+        ],
+        Category::OffPlatform,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "色号放评论区了",
+            "在微博上挂我几天",
+            "把衣服挂在阳台",
+            "海鲜市场里的皮皮虾很新鲜",
+            "我的签名是一句诗",
+        ],
+        Category::OffPlatform,
+    );
+}
+
+#[test]
+fn a_guarantee_answered_by_a_refund_in_any_wording() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "这套课程{}",
+        &[
+            &["保证", "保证你"],
+            &["一个月", "三周"],
+            &["瘦8斤", "长高3cm", "减10公斤"],
+        ],
+        Category::BannedWord,
+    );
+    assert_flags(
+        &linter,
+        "精华用了{}",
+        &[
+            &["不管用", "没效果", "瘦不下来", "反弹了"],
+            &["", "就"],
+            &["全额退", "包退", "学费全退"],
+        ],
+        Category::BannedWord,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "保证睡眠充足很重要",
+            "不过退房的时候前台很热情",
+            "香港其实很方便，不过退税要排队",
+        ],
+        Category::BannedWord,
+    );
+}
+
+#[test]
+fn a_brand_thanked_for_its_support_but_not_a_shop_by_its_customer() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "{}，这次的新品也很好用",
+        &[
+            &["谢谢", "感谢"],
+            &["小熊家", "某某家", "XX家"],
+            &["一直以来的", "长期的", ""],
+            &["支持", "宠爱"],
+        ],
+        Category::Advertorial,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "妈妈说非常好，谢谢店家，会继续支持",
+            "感谢您对本店的支持",
+            "感谢大家的支持",
+            "一本蕴含广博学问的书",
+            "这次网上预定还送了早餐，很划算",
+        ],
+        Category::Advertorial,
+    );
+}

@@ -79,11 +79,9 @@ impl Linter {
             {
                 continue;
             }
-            if !latin_reading_ok(text, norm, &h)
-                || (r.rule.read_default
-                    && st.term.is_some()
-                    && !cued
-                    && !default_reading_ok(norm, &h, r.rule.category == Category::ProhibitedProduct))
+            let named = r.rule.category == Category::ProhibitedProduct;
+            if !latin_reading_ok(text, norm, &h, named)
+                || (r.rule.read_default && st.term.is_some() && !cued && !default_reading_ok(norm, &h, named))
             {
                 continue;
             }
@@ -179,8 +177,9 @@ pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool) -
 
 /// The guards on Latin letters in any reading: a letter glued to other letters or digits is
 /// part of a word or a model (`3D打印` holds no `D打`), and one capital letter for a character
-/// is a name or a grade (`大S发`, `S级`), not a syllable's initial.
-pub(super) fn latin_reading_ok(text: &str, norm: &Normalized, h: &SoundHit) -> bool {
+/// at a term's edge is a name or a grade (`大S`, `S级`), not a syllable's initial; inside a
+/// product's name of three or more (`唑P坦`) or among other initials (`RZ针`) it is one.
+pub(super) fn latin_reading_ok(text: &str, norm: &Normalized, h: &SoundHit, named: bool) -> bool {
     let folded = norm.folded();
     let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
     let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
@@ -191,9 +190,15 @@ pub(super) fn latin_reading_ok(text: &str, norm: &Normalized, h: &SoundHit) -> b
     if latin_at(&h.units[h.units.len() - 1]) && glued(folded[fe..].chars().next()) {
         return false;
     }
-    !h.units.iter().any(|u| {
+    // in a product's name a capital stands for a syllable inside a longer term (唑P坦, 奥L司他)
+    // or among other initials (RZ针), never alone at its edge; elsewhere capitals are names
+    // (看 JJ is no 看简介)
+    let last = h.units.len() - 1;
+    let capital_ok = |i: usize| named && (h.initials >= 2 || (h.term_chars >= 3 && i > 0 && i < last));
+    !h.units.iter().enumerate().any(|(i, u)| {
         latin_at(u)
             && u.len() == 1
+            && !capital_ok(i)
             && text[norm.folded_to_original(u.start, u.end)]
                 .chars()
                 .any(char::is_uppercase)

@@ -93,8 +93,14 @@ static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
     (0x1F170, 0x1F189, Extra::Letter),
     // 🇦–🇿 REGIONAL INDICATOR SYMBOL LETTER A–Z (so a flag 🇨🇳 folds to "cn")
     (0x1F1E6, 0x1F1FF, Extra::Letter),
+    // Pictographs that stand for one word by what they show, as sellers write them in place of
+    // it: 🚬 a cigarette for 烟 (电子🚬), 🪡 a needle for 针 (瘦脸🪡). Only these: a picture
+    // whose name is also read by sound for other characters stays a picture (🔗 链接 is 脸 in
+    // 瘦🔗针, 🍶 清酒 is 久 in 永🍶, 🔪 菜刀 is 到 in 🔪手价 as often as 杀 in 秒🔪).
     // 🔟 KEYCAP TEN (the other keycaps are a digit + U+20E3, removed above)
     (0x1F51F, 0x1F51F, Extra::Number(10)),
+    (0x1F6AC, 0x1F6AC, Extra::Same("烟")),
+    (0x1FAA1, 0x1FAA1, Extra::Same("针")),
 ];
 
 /// Decimal spellings of 0–20, for [`Extra::Number`].

@@ -52,6 +52,8 @@ static VARIANTS: &[(char, char)] = &[
 static HAN: &[(char, char)] = &[
     ('仏', '佛'),
     ('価', '价'),
+    // 冶 for 治: one dot short, written to slip a treatment claim past review (根冶, 冶疗)
+    ('冶', '治'),
     ('処', '处'),
     ('剤', '剂'),
     ('劵', '券'),
@@ -63,6 +65,8 @@ static HAN: &[(char, char)] = &[
     ('楽', '乐'),
     ('歳', '岁'),
     ('気', '气'),
+    // 氿 for 酒: the same water radical and 九, the liquor trade's stand-in (小甜氿)
+    ('氿', '酒'),
     ('発', '发'),
     ('稲', '稻'),
     ('絵', '绘'),

@@ -75,6 +75,34 @@ pub(crate) fn expand_with_gap<'a>(pattern: &'a str, gap: &str) -> std::borrow::C
         .into()
 }
 
+/// The full-width punctuation a writer types (，！？；：) is its ASCII form in the folded text
+/// the regexes run on, so a character class that names it (`[^，。！？\n]`, a window that
+/// stops at a clause) names the ASCII form too: `Some` of the pattern with each such class
+/// member doubled, `None` when there is none.
+pub(crate) fn fold_class_punctuation(pattern: &str) -> Option<String> {
+    const FOLDS: [(char, char); 5] = [('，', ','), ('！', '!'), ('？', '?'), ('；', ';'), ('：', ':')];
+    let mut out = String::with_capacity(pattern.len() + 8);
+    let (mut depth, mut escaped, mut changed) = (0usize, false, false);
+    for c in pattern.chars() {
+        out.push(c);
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '[' {
+            depth += 1;
+        } else if c == ']' && depth > 0 {
+            depth -= 1;
+        } else if depth > 0 {
+            if let Some(&(_, ascii)) = FOLDS.iter().find(|&&(f, _)| f == c) {
+                out.push(ascii);
+                changed = true;
+            }
+        }
+    }
+    changed.then_some(out)
+}
+
 /// Compiles a pack regex: expands `{digit}`, `{negation}` and `{gap}` ([`expand`]). The text it runs on is already
 /// folded (lowercase, half-width, simplified), so patterns are written in that form. The
 /// financial numerals (壹贰叁…玖, used on cheques and by people hiding a number) are digits

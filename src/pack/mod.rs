@@ -538,11 +538,19 @@ impl Pack {
                 }
             }
             let mut r = r;
-            for p in r.patterns.iter_mut().chain(&mut r.exception_patterns) {
+            for p in r
+                .patterns
+                .iter_mut()
+                .chain(&mut r.exception_patterns)
+                .chain(&mut r.after)
+            {
                 let start = p.span().start;
                 if p.get_ref().contains('{') {
                     let expanded = expand_families(p.get_ref(), &raw.families).map_err(|k| err(start, k))?;
                     *p.get_mut() = expanded;
+                }
+                if let Some(classes) = dialect::fold_class_punctuation(p.get_ref()) {
+                    *p.get_mut() = classes;
                 }
             }
             if compile {
@@ -726,6 +734,19 @@ examples = ["最好", { text = "最佳", sponsored = true }]
             }
         );
         assert_eq!(r.description, r.message);
+    }
+
+    #[test]
+    fn a_windows_full_width_stops_are_its_ascii_stops_too() {
+        // the folded text has `,` where the writer typed `，`: a class naming one names both
+        let folded = dialect::fold_class_punctuation("[^，。！？\\n]{0,8}(?:点|：)").unwrap();
+        assert_eq!(folded, "[^，,。！!？?\\n]{0,8}(?:点|：)");
+        assert_eq!(dialect::fold_class_punctuation("不[瘦白]"), None);
+        let pack = GOOD.replace("terms = [", "patterns = ['好用[^，。]{0,4}推荐']\nterms = [");
+        let rule = &Pack::parse("t.toml", &pack).unwrap().rules[0];
+        let re = compile_regex(&rule.patterns[0]).unwrap();
+        assert!(re.is_match("好用的推荐"));
+        assert!(!re.is_match("好用,推荐"), "the folded comma stops the window");
     }
 
     #[test]
