@@ -21,10 +21,17 @@ pub(super) fn decode(bytes: &[u8]) -> Result<image::RgbImage, ImageError> {
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
-    let img = reader.decode().map_err(|e| match e {
+    let error = |e: image::ImageError| match e {
         image::ImageError::Limits(l) => ImageError::TooLarge(l.to_string()),
         other => ImageError::Decode(other.to_string()),
-    })?;
+    };
+    // a phone's photo is stored as the sensor saw it and turned by its EXIF orientation: text
+    // is read, and boxes given, in the picture as people see it
+    let mut decoder = image::ImageReader::into_decoder(reader).map_err(error)?;
+    let orientation =
+        image::ImageDecoder::orientation(&mut decoder).unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut img = image::DynamicImage::from_decoder(decoder).map_err(error)?;
+    img.apply_orientation(orientation);
     if img.width() == 0 || img.height() == 0 {
         return Err(ImageError::Decode("the image is empty".to_owned()));
     }
@@ -44,6 +51,42 @@ pub(super) fn decode(bytes: &[u8]) -> Result<image::RgbImage, ImageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A PNG of `w`×`h`, black on its left half, with an EXIF orientation tag when given.
+    fn png(w: u32, h: u32, orientation: Option<u8>) -> Vec<u8> {
+        use image::ImageEncoder;
+        let img = image::RgbImage::from_fn(w, h, |x, _| {
+            if x < w / 2 {
+                image::Rgb([0; 3])
+            } else {
+                image::Rgb([255; 3])
+            }
+        });
+        let mut out = Vec::new();
+        let mut encoder = image::codecs::png::PngEncoder::new(&mut out);
+        if let Some(o) = orientation {
+            // a little-endian TIFF header and one IFD entry: tag 0x0112 (orientation), SHORT, 1
+            let exif = vec![
+                0x49, 0x49, 0x2A, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, o, 0, 0, 0, 0, 0, 0, 0,
+            ];
+            encoder.set_exif_metadata(exif).unwrap();
+        }
+        encoder.write_image(&img, w, h, image::ExtendedColorType::Rgb8).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_photo_is_turned_as_its_exif_orientation_says() {
+        let plain = decode(&png(40, 20, None)).unwrap();
+        assert_eq!(plain.dimensions(), (40, 20));
+        // 6: turned 90° clockwise to be seen; the black left half becomes the top
+        let turned = decode(&png(40, 20, Some(6))).unwrap();
+        assert_eq!(turned.dimensions(), (20, 40));
+        assert_eq!(turned.get_pixel(10, 5).0, [0, 0, 0]);
+        assert_eq!(turned.get_pixel(10, 35).0, [255, 255, 255]);
+        // 1: as stored
+        assert_eq!(decode(&png(40, 20, Some(1))).unwrap().dimensions(), (40, 20));
+    }
 
     #[test]
     fn transparency_is_shown_over_white() {
