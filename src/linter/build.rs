@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::format::{self, FormatLimits};
 use crate::normalize::{Normalized, fold_term};
 use crate::pack::{Pack, Read};
-use crate::sound::SoundIndex;
+use crate::sound::{Guard, SoundIndex};
 use crate::violation::Severity;
 
 /// Builds a [`Linter`]: which packs, which rules off or re-levelled, which terms allowed.
@@ -259,12 +259,16 @@ impl LinterBuilder {
                     );
                     if by_sound || by_initials {
                         // the default guards hold for a rule read by default without cues
-                        let guarded = r.rule.read_default && r.before.is_empty() && r.after.is_none();
-                        // a product's terms are names (brands, drugs, procedures)
-                        let named = r.rule.category == crate::violation::Category::ProhibitedProduct;
+                        let guard = if r.rule.read_default && r.before.is_empty() && r.after.is_none() {
+                            Guard::Default {
+                                named: r.rule.names_things(),
+                            }
+                        } else {
+                            Guard::Off
+                        };
                         for (t, term) in r.rule.terms.iter().enumerate() {
                             let folded = fold_term(term);
-                            sound.add_read(i as u32, Some(t as u32), &folded, by_sound, by_initials, guarded, named);
+                            sound.add_read(i as u32, Some(t as u32), &folded, by_sound, by_initials, guard);
                         }
                     }
                     for term in &r.rule.disguised_terms {

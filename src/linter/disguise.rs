@@ -7,7 +7,6 @@ use super::{COMMON_CHAR, FUNCTION_CHAR, Hit, Linter, Role};
 use crate::normalize::Normalized;
 use crate::sound::{How, SoundHit};
 use crate::span::Span;
-use crate::violation::Category;
 use crate::words;
 
 impl Linter {
@@ -79,7 +78,7 @@ impl Linter {
             {
                 continue;
             }
-            let named = r.rule.category == Category::ProhibitedProduct;
+            let named = r.rule.names_things();
             if !latin_reading_ok(text, norm, &h, named)
                 || (r.rule.read_default && st.term.is_some() && !cued && !default_reading_ok(norm, &h, named))
             {

@@ -8,6 +8,13 @@ use crate::normalize::fold_term;
 use crate::span::Span;
 use crate::violation::{Category, Field, Severity, Violation};
 
+/// Negators that turn a warning word into praise (不会踩雷).
+const NEGATORS: [&str; 11] = [
+    "不", "没", "没有", "不会", "不用", "从不", "从没", "绝不", "零", "毫无", "不怕",
+];
+/// ...except these, which make it a lesson learned (再也不上当).
+const NEVER_AGAIN: [&str; 5] = ["再也不", "再不", "再也没", "再也不会", "再也不要"];
+
 /// What a field tells about its note (see [`Stance`]).
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct FieldFacts {
@@ -95,26 +102,24 @@ impl FieldFacts {
                 .iter()
                 .any(|&(a, p)| a == Anchor::Promotion && p.contains(s) && p != s)
         };
-        // a warning word denied is praise whatever the negator (不会踩雷, 从没翻车, 绝不踩坑)
-        // (but never again is a lesson learned: 再也不上当)
+        // a warning word denied is praise whatever the negator (不会踩雷, 从没翻车, 绝不踩坑),
+        // but never again is a lesson learned (再也不上当)
         let denied = |s: Span| {
             let before = text[..s.start].trim_end();
-            let negated = [
-                "不", "没", "没有", "不会", "不用", "从不", "从没", "绝不", "零", "毫无", "不怕",
-            ];
-            let never_again = ["再也不", "再不", "再也没", "再也不会", "再也不要"];
-            negated.iter().any(|n| before.ends_with(n)) && !never_again.iter().any(|n| before.ends_with(n))
+            NEGATORS.iter().any(|n| before.ends_with(n)) && !NEVER_AGAIN.iter().any(|n| before.ends_with(n))
         };
-        let count = |kind: Anchor| {
-            anchors
-                .iter()
-                .filter(|&&(a, s)| a == kind && !inside(s) && !(kind == Anchor::Warning && (praised(s) || denied(s))))
-                .count()
-        };
-        let denials = anchors
-            .iter()
-            .filter(|&&(a, s)| a == Anchor::Warning && !inside(s) && !praised(s) && denied(s))
-            .count();
+        // the context words outside the violations, by kind, in one pass
+        let (mut promotion, mut warning, mut narrative, mut goods) = (0, 0, 0, 0);
+        for &(a, s) in anchors.iter().filter(|&&(_, s)| !inside(s)) {
+            match a {
+                Anchor::Promotion => promotion += 1,
+                Anchor::Narrative => narrative += 1,
+                Anchor::Commercial => goods += 1,
+                Anchor::Warning if praised(s) => {}
+                Anchor::Warning if denied(s) => promotion += 1,
+                Anchor::Warning => warning += 1,
+            }
+        }
         let mut things: Vec<&str> = anchors
             .iter()
             .filter(|&&(a, _)| a == Anchor::Commercial)
@@ -125,10 +130,10 @@ impl FieldFacts {
         FieldFacts {
             field: Some(field),
             commercial: things.len(),
-            promotion: count(Anchor::Promotion) + denials,
-            warning: count(Anchor::Warning),
-            narrative: count(Anchor::Narrative),
-            names_goods: count(Anchor::Commercial) > 0,
+            promotion,
+            warning,
+            narrative,
+            names_goods: goods > 0,
         }
     }
 }

@@ -275,6 +275,12 @@ impl Rule {
         }
     }
 
+    /// Whether the rule's terms name things (brands, drugs, procedures: the prohibited
+    /// products), which are read in more disguises than a claim's words (`悦k`, `RZ针`).
+    pub fn names_things(&self) -> bool {
+        self.category == Category::ProhibitedProduct
+    }
+
     /// Whether the rule applies to a note that is (or is not) sponsored.
     pub fn applies_to(&self, sponsored: bool) -> bool {
         match self.applies {
@@ -330,11 +336,48 @@ struct Family {
 /// `{gap}` class in every word made the packs' regexes twice as costly to compile and run.
 const INSIDE_WORD: &str = r"[\s·•・*_~|/\-\x{2600}-\x{27BF}\x{1F300}-\x{1FAFF}]?";
 
-/// `pattern` with each `{name}` of a family replaced by an alternation of its words (longest
-/// first, so that a regex prefers the whole word; a `split` family's words also with a symbol
-/// between two Han characters); the dialect's own shorthands (`{gap}`,
-/// `{digit}`, `{negation}`) and repetitions (`{2,4}`) are left as they are.
-fn expand_families(pattern: &str, families: &BTreeMap<String, Spanned<Family>>) -> Result<String, PackErrorKind> {
+/// Each family's words as one regex alternation (folded, longest first, so that a regex
+/// prefers the whole word; a `split` family's words also with a symbol between two Han
+/// characters), built once per pack.
+fn family_alternations(families: &BTreeMap<String, Spanned<Family>>) -> BTreeMap<&str, String> {
+    families
+        .iter()
+        .map(|(name, family)| {
+            let family = family.get_ref();
+            let mut words: Vec<String> = family
+                .words
+                .iter()
+                .map(|w| crate::normalize::Normalized::new(w).folded().to_owned())
+                .collect();
+            words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            words.dedup();
+            let mut alternation = String::from("(?:");
+            for (i, word) in words.iter().enumerate() {
+                if i > 0 {
+                    alternation.push('|');
+                }
+                let mut prev: Option<char> = None;
+                for c in word.chars() {
+                    // between two Han characters only: a Latin name is not split so (and every
+                    // separator class costs the automaton states)
+                    if family.split && prev.is_some_and(|p| !reading::han(p).is_empty()) && !reading::han(c).is_empty()
+                    {
+                        alternation.push_str(INSIDE_WORD);
+                    }
+                    prev = Some(c);
+                    alternation.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
+                }
+            }
+            alternation.push(')');
+            (name.as_str(), alternation)
+        })
+        .collect()
+}
+
+/// `pattern` with each `{name}` of a family replaced by its alternation
+/// ([`family_alternations`]); the dialect's own shorthands (`{gap}`, `{digit}`, `{negation}`)
+/// and repetitions (`{2,4}`) are left as they are.
+fn expand_families(pattern: &str, families: &BTreeMap<&str, String>) -> Result<String, PackErrorKind> {
     let mut out = String::with_capacity(pattern.len());
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
@@ -345,38 +388,10 @@ fn expand_families(pattern: &str, families: &BTreeMap<String, Spanned<Family>>) 
         out.push_str(&rest[..open]);
         let is_name = !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-');
         if is_name && !dialect::SHORTHANDS.contains(&name) {
-            let family = families
+            let alternation = families
                 .get(name)
                 .ok_or_else(|| PackErrorKind::UnknownFamily(name.to_owned()))?;
-            let mut words: Vec<String> = family
-                .get_ref()
-                .words
-                .iter()
-                .map(|w| crate::normalize::Normalized::new(w).folded().to_owned())
-                .collect();
-            words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-            words.dedup();
-            out.push_str("(?:");
-            for (i, word) in words.iter().enumerate() {
-                if i > 0 {
-                    out.push('|');
-                }
-                // a symbol or two set inside a word (玻💉尿酸, g·u·c·c·i) as terms allow
-                let mut prev: Option<char> = None;
-                for c in word.chars() {
-                    // between two Han characters only: a Latin name is not split so (and every
-                    // separator class costs the automaton states)
-                    if family.get_ref().split
-                        && prev.is_some_and(|p| !reading::han(p).is_empty())
-                        && !reading::han(c).is_empty()
-                    {
-                        out.push_str(INSIDE_WORD);
-                    }
-                    prev = Some(c);
-                    out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
-                }
-            }
-            out.push(')');
+            out.push_str(alternation);
         } else {
             out.push_str(&rest[open..=close]);
         }
@@ -471,6 +486,7 @@ impl Pack {
                 return Err(at(None, family.span().start, kind));
             }
         }
+        let families = family_alternations(&raw.families);
         let mut rules = Vec::with_capacity(raw.rule.len());
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for spanned in raw.rule {
@@ -546,7 +562,7 @@ impl Pack {
             {
                 let start = p.span().start;
                 if p.get_ref().contains('{') {
-                    let expanded = expand_families(p.get_ref(), &raw.families).map_err(|k| err(start, k))?;
+                    let expanded = expand_families(p.get_ref(), &families).map_err(|k| err(start, k))?;
                     *p.get_mut() = expanded;
                 }
                 if let Some(classes) = dialect::fold_class_punctuation(p.get_ref()) {

@@ -78,6 +78,20 @@ impl std::ops::BitOrAssign for How {
     }
 }
 
+/// Which readings of a term [`SoundIndex::add_read`] leaves out because the linter's guards
+/// would refuse them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guard {
+    /// None: the rule asked for its readings, or has cues.
+    Off,
+    /// The default readings' guards.
+    Default {
+        /// The term names a thing (a brand, a drug, a procedure), also read as its first
+        /// character and the initial of its second (`悦k` for 悦刻, `肉d` for 肉毒).
+        named: bool,
+    },
+}
+
 /// A term read by sound.
 #[derive(Debug, Clone)]
 pub struct SoundTerm {
@@ -189,16 +203,13 @@ impl SoundIndex {
     /// if `initials`, by initials too (all of them, or mixed with syllables: `dz烟`). Returns
     /// false (and adds nothing) for a term that is not all Han.
     pub fn add(&mut self, rule: u32, term: Option<u32>, folded: &str, sound: bool, initials: bool) -> bool {
-        self.add_read(rule, term, folded, sound, initials, false, false)
+        self.add_read(rule, term, folded, sound, initials, Guard::Off)
     }
 
-    /// [`SoundIndex::add`], and when `guarded` (a term read by default, without cues: see
-    /// `default_reading_ok` in `linter/disguise.rs`) the key sequences its guards refuse anyway
-    /// (initials beside fewer than two syllables, initials alone under four characters) are
-    /// not indexed, so the trie and its build stay small. `named`: the term names a thing (a
-    /// brand, a drug, a procedure), also read guarded as its first character and the initial
-    /// of its second (`悦k` for 悦刻, `肉d` for 肉毒).
-    #[allow(clippy::too_many_arguments)]
+    /// [`SoundIndex::add`], and when `guard` is [`Guard::Default`] (a term read by default,
+    /// without cues: see `default_reading_ok` in `linter/disguise.rs`) the key sequences its
+    /// guards refuse anyway (initials beside fewer than two syllables, initials alone under
+    /// four characters) are not indexed, so the trie and its build stay small.
     pub fn add_read(
         &mut self,
         rule: u32,
@@ -206,8 +217,7 @@ impl SoundIndex {
         folded: &str,
         sound: bool,
         initials: bool,
-        guarded: bool,
-        named: bool,
+        guard: Guard,
     ) -> bool {
         let chars: Vec<char> = folded.chars().collect();
         if chars.len() < 2 || chars.iter().any(|&c| reading::han(c).is_empty()) {
@@ -249,8 +259,8 @@ impl SoundIndex {
         let mut walk = Walk {
             keys: &keys,
             index,
-            guarded,
-            named,
+            guarded: guard != Guard::Off,
+            named: guard == Guard::Default { named: true },
             left: MAX_READINGS,
         };
         walk.from(self, 0, 0, 0, true);
