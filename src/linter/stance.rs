@@ -14,6 +14,9 @@ const NEGATORS: [&str; 11] = [
 ];
 /// ...except these, which make it a lesson learned (再也不上当).
 const NEVER_AGAIN: [&str; 5] = ["再也不", "再不", "再也没", "再也不会", "再也不要"];
+/// Before a warning word, a belief the note goes on to correct (还以为是骗子, 差点当成假货): the
+/// word warns of nothing.
+const MISBELIEF: [&str; 5] = ["以为", "以为是", "当成", "当成是", "怀疑是"];
 
 /// What a field tells about its note (see [`Stance`]).
 #[derive(Debug, Clone, Copy, Default)]
@@ -109,13 +112,17 @@ impl FieldFacts {
             NEGATORS.iter().any(|n| before.ends_with(n)) && !NEVER_AGAIN.iter().any(|n| before.ends_with(n))
         };
         // the context words outside the violations, by kind, in one pass
+        let misbelief = |s: Span| {
+            let before = text[..s.start].trim_end();
+            MISBELIEF.iter().any(|n| before.ends_with(n))
+        };
         let (mut promotion, mut warning, mut narrative, mut goods) = (0, 0, 0, 0);
         for &(a, s) in anchors.iter().filter(|&&(_, s)| !inside(s)) {
             match a {
                 Anchor::Promotion => promotion += 1,
                 Anchor::Narrative => narrative += 1,
                 Anchor::Commercial => goods += 1,
-                Anchor::Warning if praised(s) => {}
+                Anchor::Warning if praised(s) || misbelief(s) => {}
                 Anchor::Warning if denied(s) => promotion += 1,
                 Anchor::Warning => warning += 1,
             }
