@@ -329,6 +329,28 @@ struct Family {
     /// costs its regexes automaton states, so only those.
     #[serde(default)]
     split: bool,
+    /// Whether its words of Han characters are also read by the initials of their syllables
+    /// (`zpt` for 唑吡坦, `fn` for 非那) and, four characters or more, by the initials of their
+    /// first three or more (`smgl` for 司美格鲁肽): for names people abbreviate so. An initials
+    /// form is read between ASCII word boundaries only (`fn键` is a key).
+    #[serde(default)]
+    initials: bool,
+}
+
+/// The initials forms of a family word ([`Family::initials`]): none unless every character is
+/// Han; the initials of every syllable, and of each first three or more of a longer word.
+fn initials_forms(word: &str) -> Vec<String> {
+    let letters: Option<String> = word
+        .chars()
+        .map(|c| reading::han(c).first().map(|&s| char::from(reading::initial(s))))
+        .collect();
+    let Some(letters) = letters else { return Vec::new() };
+    let n = letters.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    let shortest = if n >= 4 { 3 } else { n };
+    (shortest..=n).map(|k| letters[..k].to_owned()).collect()
 }
 
 /// What may stand between two Han characters of a family's word: a space, a dot or dash, a
@@ -352,6 +374,16 @@ fn family_alternations(families: &BTreeMap<String, Spanned<Family>>) -> BTreeMap
             words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
             words.dedup();
             let mut alternation = String::from("(?:");
+            if family.initials {
+                let mut forms: Vec<String> = words.iter().flat_map(|w| initials_forms(w)).collect();
+                forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+                forms.dedup();
+                for form in forms {
+                    alternation.push_str("(?-u:\\b)");
+                    alternation.push_str(&form);
+                    alternation.push_str("(?-u:\\b)|");
+                }
+            }
             for (i, word) in words.iter().enumerate() {
                 if i > 0 {
                     alternation.push('|');
@@ -763,6 +795,22 @@ examples = ["最好", { text = "最佳", sponsored = true }]
         let re = compile_regex(&rule.patterns[0]).unwrap();
         assert!(re.is_match("好用的推荐"));
         assert!(!re.is_match("好用,推荐"), "the folded comma stops the window");
+    }
+
+    #[test]
+    fn a_family_reads_its_names_by_initials_when_asked() {
+        assert_eq!(initials_forms("司美格鲁肽"), ["smg", "smgl", "smglt"]);
+        assert_eq!(initials_forms("非那"), ["fn"]);
+        assert_eq!(initials_forms("唑吡坦"), ["zbt"]);
+        assert!(initials_forms("AD").is_empty() && initials_forms("药").is_empty());
+        let family = "[families.names]\ninitials = true\nsource = \"test\"\nwords = [\"非那雄胺\"]\n\n[[rule]]";
+        let pack = GOOD
+            .replacen("[[rule]]", family, 1)
+            .replace("terms = [", "patterns = ['吃\\s?{names}']\nterms = [");
+        let rule = &Pack::parse("t.toml", &pack).unwrap().rules[0];
+        let re = compile_regex(&rule.patterns[0]).unwrap();
+        assert!(re.is_match("吃fnxa") && re.is_match("吃fnx") && re.is_match("吃非那雄胺"));
+        assert!(!re.is_match("吃fnxab"));
     }
 
     #[test]
