@@ -140,6 +140,8 @@ fn disguises(s: &Subject, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>
     }
     // one character as pinyin, and the whole term as pinyin (joined, and spaced)
     out.push(("pinyin-one", with(n - 1, &pinyin(chars[n - 1]))));
+    // ...followed by an amount glued to it (增gao5, 立jian30)
+    out.push(("pinyin-number", format!("{}30", with(n - 1, &pinyin(chars[n - 1])))));
     out.push(("pinyin-all", chars.iter().map(|&c| pinyin(c)).collect()));
     out.push((
         "pinyin-spaced",
@@ -357,6 +359,16 @@ const DEFAULT_READING_WALL: &[&str] = &[
     "xx码的衣服偏大",
     "可以随便去b战看看大主播",
 ];
+
+#[test]
+fn handles_and_models_are_not_pinyin_before_a_number() {
+    // all letters before the digits: a handle or a model, whatever its letters spell
+    assert_quiet(
+        &["我的id是xiaozhi8862", "yiwan046的新视频", "mate60很好用", "zhiliao123是我的账号", "买了iphone15"],
+        |s| Note::from_body(s),
+        |v| v.reading.is_some(),
+    );
+}
 
 #[test]
 fn default_readings_leave_ordinary_text_alone() {

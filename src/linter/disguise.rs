@@ -167,7 +167,10 @@ pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool) -
     if h.emoji > 0 && h.plain == 0 && !h.how.contains(How::PINYIN) && h.initials == 0 {
         return false;
     }
-    let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
+    let (fs, mut fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
+    // a number glued to the spelled syllable (增gao3cm) is the segmenter's word with it: the
+    // words are judged up to the end of that run
+    fe += folded[fe..].bytes().take_while(u8::is_ascii_alphanumeric).count();
     if h.plain > 0 && h.plain < h.term_chars && !words::is_whole_words(folded, fs, fe) {
         return false;
     }
@@ -175,7 +178,8 @@ pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool) -
 }
 
 /// The guards on Latin letters in any reading: a letter glued to other letters or digits is
-/// part of a word or a model (`3D打印` holds no `D打`), and one capital letter for a character
+/// part of a word or a model (`3D打印` holds no `D打`; a spelled syllable may be followed by a
+/// number), and one capital letter for a character
 /// at a term's edge is a name or a grade (`大S`, `S级`), not a syllable's initial; inside a
 /// product's name of three or more (`唑P坦`) or among other initials (`RZ针`) it is one.
 pub(super) fn latin_reading_ok(text: &str, norm: &Normalized, h: &SoundHit, named: bool) -> bool {
@@ -186,7 +190,12 @@ pub(super) fn latin_reading_ok(text: &str, norm: &Normalized, h: &SoundHit, name
     if latin_at(&h.units[0]) && glued(folded[..fs].chars().next_back()) {
         return false;
     }
-    if latin_at(&h.units[h.units.len() - 1]) && glued(folded[fe..].chars().next()) {
+    // ...but a syllable spelled out may be followed by a number (立jian50, 增gao3cm): an amount
+    // or a tone, not the rest of a model name
+    let last_unit = &h.units[h.units.len() - 1];
+    // (beside characters written as themselves: all pinyin before digits is a handle, xiaozhi88)
+    let spelled = h.plain > 0 && last_unit.len() >= 2 && folded[fe..].starts_with(|c: char| c.is_ascii_digit());
+    if latin_at(last_unit) && glued(folded[fe..].chars().next()) && !spelled {
         return false;
     }
     // in a product's name a capital stands for a syllable inside a longer term (唑P坦, 奥L司他)

@@ -70,6 +70,9 @@ static HAN: &[(char, char)] = &[
     ('発', '发'),
     ('稲', '稻'),
     ('絵', '绘'),
+    // 蕞 for 最: the same sound and top, 最 with a grass radical, written to slip an absolute
+    // claim past review (蕞好用); as itself (蕞尔, "tiny") it is a literary rarity
+    ('蕞', '最'),
     ('薬', '药'),
     ('覚', '觉'),
     ('読', '读'),
