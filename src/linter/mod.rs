@@ -51,7 +51,7 @@ use crate::context::Why;
 use crate::format::{self, FormatLimits};
 use crate::normalize::Normalized;
 use crate::note::Note;
-use crate::pack::{Escalate, Rule};
+use crate::pack::{Escalate, Rule, Scope};
 use crate::sound::{How, SoundIndex};
 use crate::span::Span;
 use crate::violation::{Category, Field, Severity, Violation};
@@ -258,6 +258,9 @@ impl Linter {
             facts.push(self.lint_field(tag, Field::Tag(i), note.sponsored, merge, &mut out));
         }
         self.apply_stance(Stance::of(&facts, note.sponsored), &facts, &mut out);
+        if merge {
+            self.names_hold_their_words(&mut out);
+        }
         for &(category, Escalate { count, to }) in &self.inner.escalations {
             let stacked = out
                 .iter()
@@ -332,5 +335,28 @@ impl Linter {
         out.extend(found);
         out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
         FieldFacts::of(field, text, &anchors, &out[first..])
+    }
+}
+
+impl Linter {
+    /// An efficacy word inside the name of a prohibited thing (溶脂 of 溶脂针, 排油 of 排油丸)
+    /// is part of that name: the thing is reported, not a claim besides. (A grade before it,
+    /// 顶级 of 顶级复刻, is still a claim.)
+    fn names_hold_their_words(&self, out: &mut Vec<Violation>) {
+        let names: Vec<(Field, Span)> = out
+            .iter()
+            .filter(|v| v.category == Category::ProhibitedProduct)
+            .map(|v| (v.field, v.span))
+            .collect();
+        if names.is_empty() {
+            return;
+        }
+        out.retain(|v| {
+            v.category != Category::BannedWord
+                || self.rule(&v.rule).and_then(|r| r.scope) != Some(Scope::Efficacy)
+                || !names
+                    .iter()
+                    .any(|&(f, s)| f == v.field && s.contains(v.span) && s != v.span)
+        });
     }
 }

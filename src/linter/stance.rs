@@ -30,6 +30,9 @@ pub(super) struct FieldFacts {
     promotion: usize,
     /// How many warning words it holds.
     warning: usize,
+    /// Whether it makes a sales call of its own (a hard sell, a deal: the advertorial pack at
+    /// warning or above).
+    sells: bool,
     /// How many words of a person's illness or care (a doctor, a hospital, a diagnosis).
     narrative: usize,
     /// Whether it names something sold in words of its own (not inside a violation: a title
@@ -69,6 +72,9 @@ impl Stance {
             Stance::Promoting
         } else if warning > 0 && warning >= promotion {
             Stance::Warning
+        } else if facts.iter().any(|f| f.sells) {
+            // a note that makes a sales call sells what it names (赶紧囤两瓶)
+            Stance::Promoting
         } else if narrative >= 2
             && promotion == 0
             && !facts.iter().any(|f| f.field != Some(Field::Body) && f.names_goods)
@@ -139,6 +145,9 @@ impl FieldFacts {
             commercial: things.len(),
             promotion,
             warning,
+            sells: found
+                .iter()
+                .any(|v| v.category == Category::Advertorial && v.severity >= Severity::Warning),
             narrative,
             names_goods: goods > 0,
         }
