@@ -161,6 +161,14 @@ fn disguises(s: &Subject, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>
     {
         out.push(("emoji", with(i, &e.to_string())));
     }
+    // a character written as its two parts (微亻言, 电子火因)
+    if let Some((i, (a, b))) = chars
+        .iter()
+        .enumerate()
+        .find_map(|(i, &c)| redlint::normalize::parts_of(c).map(|p| (i, p)))
+    {
+        out.push(("split", with(i, &format!("{a}{b}"))));
+    }
     out.push((
         "separators",
         chars.iter().map(char::to_string).collect::<Vec<_>>().join("❤"),
@@ -361,10 +369,34 @@ const DEFAULT_READING_WALL: &[&str] = &[
 ];
 
 #[test]
+fn parts_side_by_side_in_ordinary_text_stay_apart() {
+    // two parts of a pack character that meet across a word boundary join nothing
+    assert_quiet(
+        &[
+            "一口都没吃完就饱了",
+            "着火因为电线老化",
+            "这个锅大可不必买",
+            "日子过得红红火火",
+            "一个人从小就爱吃辣",
+            "我们约了明天一起去喝茶",
+            "大米大豆都涨价了",
+        ],
+        |s| Note::from_body(s),
+        |v| v.category != Category::Format,
+    );
+}
+
+#[test]
 fn handles_and_models_are_not_pinyin_before_a_number() {
     // all letters before the digits: a handle or a model, whatever its letters spell
     assert_quiet(
-        &["我的id是xiaozhi8862", "yiwan046的新视频", "mate60很好用", "zhiliao123是我的账号", "买了iphone15"],
+        &[
+            "我的id是xiaozhi8862",
+            "yiwan046的新视频",
+            "mate60很好用",
+            "zhiliao123是我的账号",
+            "买了iphone15",
+        ],
         |s| Note::from_body(s),
         |v| v.reading.is_some(),
     );

@@ -51,17 +51,17 @@ impl Offset for u64 {
     }
 }
 
-/// The longest original that `u32` maps hold: segment origins are packed as `start << 3`,
+/// The longest original that `u32` maps hold: segment origins are packed as `start << 4`,
 /// and no char folds to more than 11 times its UTF-8 length (tested), so both original and
 /// view offsets stay below 2^32.
 pub(super) const NARROW_MAX: usize = 1 << 28;
 
 /// Bit of [`Segment::orig`] marking an atomic segment.
-const ATOMIC: usize = 4;
+const ATOMIC: usize = 8;
 
 /// One segment: where it starts in the view, and its origin packed as
-/// `start << 3 | atomic << 2 | (source char length - 1)` (the length is used by atomic
-/// segments only).
+/// `start << 4 | atomic << 3 | (source length - 1)` (the length, at most 8 bytes: one char or
+/// a character's two parts joined, is used by atomic segments only).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Segment<P> {
     /// View byte offset of the segment's first byte.
@@ -80,7 +80,7 @@ impl<P: Offset> Segment<P> {
     /// Original offset of the segment's first source char.
     #[inline]
     fn orig_start(self) -> usize {
-        self.orig.to_usize() >> 3
+        self.orig.to_usize() >> 4
     }
 
     /// Is this an atomic segment?
@@ -89,10 +89,10 @@ impl<P: Offset> Segment<P> {
         self.orig.to_usize() & ATOMIC != 0
     }
 
-    /// UTF-8 length of the source char of an atomic segment.
+    /// UTF-8 length of the source of an atomic segment (a char, or two parts joined).
     #[inline]
     fn atomic_len(self) -> usize {
-        (self.orig.to_usize() & 3) + 1
+        (self.orig.to_usize() & 7) + 1
     }
 }
 
@@ -142,7 +142,7 @@ impl<P: Offset> ViewBuilder<P> {
     fn start_identity(&mut self, i: usize) {
         self.segments.push(Segment {
             view: P::from_usize(self.text.len()),
-            orig: P::from_usize(i << 3),
+            orig: P::from_usize(i << 4),
         });
     }
 
@@ -178,7 +178,7 @@ impl<P: Offset> ViewBuilder<P> {
     fn start_atomic(&mut self, i: usize, len: usize) {
         self.segments.push(Segment {
             view: P::from_usize(self.text.len()),
-            orig: P::from_usize(i << 3 | ATOMIC | (len - 1)),
+            orig: P::from_usize(i << 4 | ATOMIC | (len - 1)),
         });
         self.next_orig = usize::MAX;
     }

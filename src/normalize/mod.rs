@@ -28,9 +28,13 @@
 //! 3. **Lowercase** (Unicode simple lowercase).
 //! 4. **Traditional → simplified** Chinese, char by char (`電子菸` → `电子烟`), from a table
 //!    generated from the `fast2s` crate.
-//!
-//! Look-alike variants (`蕞` for `最`, `薇` for `微`) are not folded: they belong to the rule
-//! packs.
+//! 5. **Variants** (`variants.rs`): look-alike letters (Cyrillic `ѵх`) and variant characters
+//!    written to dodge review (`蕞` for `最`, `冶` for `治`). Sound-alikes (`薇` for `微`) are
+//!    not folded: the readings (`crate::sound`) read them where a term needs it.
+//! 6. **Split characters** (`split.rs`), the one fold that looks at its neighbours: two parts
+//!    side by side (`亻言`, `火因`) join into the character they make where it completes a pack
+//!    word with the character before or after (`微亻言` → 微信); the character maps back to
+//!    both parts.
 //!
 //! # Separators
 //!
@@ -66,6 +70,8 @@
 mod fold;
 mod map;
 pub mod reading;
+mod split;
+mod split_table;
 mod t2s_table;
 mod tables;
 mod trad;
@@ -188,6 +194,17 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
             let u = (u32::from(b0 & 0x0F) << 12) | (u32::from(sb[1] & 0x3F) << 6) | u32::from(sb[2] & 0x3F);
             // U+4000–U+9FFF, but for U+4DC0–4DFF (Yijing symbols).
             if (0x4000..0xA000).contains(&u) && !(0x4DC0..0x4E00).contains(&u) {
+                if split::may_start(u) {
+                    if let Some((len, c)) = split::joined_at(original, i) {
+                        flush(&mut f, f_run, i);
+                        flush(&mut k, k_run, i);
+                        f.one(i, len, c);
+                        k.one(i, len, c);
+                        i += len;
+                        (f_run, k_run) = (i, i);
+                        continue;
+                    }
+                }
                 if let Some(t) = trad::simplified_of(u).or_else(|| variants::han(u)) {
                     flush(&mut f, f_run, i);
                     flush(&mut k, k_run, i);
@@ -218,6 +235,13 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
     let (folded, fsegs) = f.finish();
     let (compact, csegs) = k.finish();
     (folded, fsegs, compact, csegs)
+}
+
+/// The simplified, standard form of a character (folds 4 and 5), for looking at a neighbour.
+fn simplified(ch: char) -> char {
+    trad::simplified_of(ch as u32)
+        .or_else(|| variants::han(ch as u32))
+        .unwrap_or(ch)
 }
 
 /// Folds the char `u`, `len` bytes long at `i`, that is neither ASCII nor a CJK ideograph of
@@ -343,6 +367,13 @@ impl Normalized {
     pub fn max_gap(&self, original: &str, start: usize, end: usize) -> usize {
         with_map!(self, compact, |m| m.max_gap(original, start, end))
     }
+}
+
+/// The two parts a character of the builtin packs may be written as (拆字: 信 as `亻言`), when
+/// the split table has it. The normaliser joins them back where the character completes a pack
+/// word with its neighbour.
+pub fn parts_of(c: char) -> Option<(char, char)> {
+    split_table::SPLITS.iter().find(|e| e.2 == c).map(|e| (e.0, e.1))
 }
 
 /// The compact form of a pack term, so terms and text meet in the same form:
