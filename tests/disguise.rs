@@ -161,6 +161,18 @@ fn disguises(s: &Subject, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>
     {
         out.push(("emoji", with(i, &e.to_string())));
     }
+    // a numeral written as a digit (唯1, 独1无2)
+    let numerals = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    if chars.iter().any(|c| numerals.contains(c)) && chars.iter().any(|c| !numerals.contains(c)) {
+        let written: String = chars
+            .iter()
+            .map(|&c| match numerals.iter().position(|&n| n == c) {
+                Some(d) => char::from(b'0' + d as u8),
+                None => c,
+            })
+            .collect();
+        out.push(("digit", written));
+    }
     // a character written as its two parts (微亻言, 电子火因)
     if let Some((i, (a, b))) = chars
         .iter()
@@ -367,6 +379,22 @@ const DEFAULT_READING_WALL: &[&str] = &[
     "xx码的衣服偏大",
     "可以随便去b战看看大主播",
 ];
+
+#[test]
+fn digits_in_ordinals_numbers_and_ranges_are_not_numerals_of_a_claim() {
+    assert_quiet(
+        &[
+            "第1次来这家店，第1天就下雨",
+            "第1-3天比较难熬，第4天就好了",
+            "价格涨了1.5元，比例是1:1",
+            "中译本略去了第1卷第1章",
+            "这局打了个第1名",
+            "第1，位置好；第2，早餐丰富",
+        ],
+        |s| Note::from_body(s),
+        |v| v.category == Category::BannedWord,
+    );
+}
 
 #[test]
 fn parts_side_by_side_in_ordinary_text_stay_apart() {

@@ -217,8 +217,9 @@ pub(super) fn latin_reading_ok(text: &str, norm: &Normalized, h: &SoundHit, name
 /// symbols or invisible characters (`治-疗`, `最\u{200d}好`). Nobody writes a word like that
 /// by accident, so its claim needs no product in the sentence to count.
 pub(super) fn disguised(text: &str, norm: &Normalized, h: &Hit) -> bool {
-    if h.reading.is_some() {
-        return true;
+    if let Some((_, how)) = h.reading {
+        // a numeral written as a digit (7天, 第1) is how everyone writes it
+        return how.kinds() != How::DIGIT;
     }
     if h.term.is_none() {
         return false; // a pattern's span may hold punctuation of its own

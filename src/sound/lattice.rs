@@ -17,10 +17,16 @@ pub(super) enum Unit {
     Han(char, Syllable, Range<usize>),
     /// An emoji with words (CLDR), which may be read or skipped as decoration.
     Emoji(&'static str, Range<usize>),
+    /// A digit on its own written for its Chinese numeral inside a word (`唯1` for 唯一, `第1`):
+    /// the numeral and its main reading. Only the numeral itself is read so, no sound-alike.
+    Digit(char, Syllable, Range<usize>),
     /// Something no reading goes across: a digit, a line break, a letter of another script, a
     /// Han character read as no term's syllable (most characters).
     Break,
 }
+
+/// The Chinese numeral of each digit.
+const NUMERALS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /// The units of a folded text, separators (spaces, punctuation, other symbols) skipped.
 pub(super) struct Units<'t> {
@@ -44,6 +50,21 @@ impl Iterator for Units<'_> {
                     self.i += 1;
                 }
                 return Some(Unit::Latin(start..self.i));
+            }
+            if b.is_ascii_digit() {
+                // a digit alone (not in a number, a decimal, a ratio, a fraction, a range or a
+                // percent: 1.5, 1:1, 1/2, 1-3, 1~3, 1%)
+                let lone = |c: Option<&u8>| !c.is_some_and(|c| c.is_ascii_alphanumeric() || b".:/%-~".contains(c));
+                if lone(bytes.get(self.i + 1)) && (self.i == 0 || lone(bytes.get(self.i - 1))) {
+                    let numeral = NUMERALS[usize::from(b - b'0')];
+                    let s = reading::han(numeral)[0];
+                    let at = self.i..self.i + 1;
+                    self.i += 1;
+                    if self.ix.live[s as usize] {
+                        return Some(Unit::Digit(numeral, s, at));
+                    }
+                    return Some(Unit::Break);
+                }
             }
             if b < 0x80 {
                 self.i += 1;
@@ -137,6 +158,8 @@ pub(super) struct Pending {
     /// Its main reading, if some term has it.
     pub(super) key: Option<Syllable>,
     pub(super) unit: Range<usize>,
+    /// It is a digit written for this numeral (`Unit::Digit`).
+    pub(super) digit: bool,
     /// It pairs with the unit before it (as in some term), or that unit is pinyin or an emoji.
     pub(super) paired: bool,
 }

@@ -45,6 +45,8 @@ impl How {
     pub const EMOJI: How = How(8);
     /// The characters set apart by symbols or spaces (`淘❤宝`).
     pub const SPACED: How = How(16);
+    /// A numeral written as a digit (`唯1`, `第1`).
+    pub const DIGIT: How = How(32);
 
     /// The flags but [`How::SPACED`]: how the characters themselves were written.
     pub fn kinds(self) -> How {
@@ -64,6 +66,7 @@ impl How {
             (How::INITIALS, "initials"),
             (How::EMOJI, "emoji"),
             (How::SPACED, "spaced"),
+            (How::DIGIT, "digit"),
         ]
         .into_iter()
         .filter(|&(f, _)| self.contains(f))
@@ -155,11 +158,15 @@ pub struct SoundHit {
     pub initials: usize,
     /// How many are written as an emoji.
     pub emoji: usize,
+    /// How many are written as a digit (`1` of `唯1`).
+    pub digits: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Han(char),
+    /// A digit for this numeral.
+    Digit(char),
     Latin,
     Initial,
     Emoji,
@@ -331,7 +338,7 @@ impl SoundIndex {
         for unit in self.units(folded) {
             match unit {
                 Unit::Latin(at) | Unit::Emoji(_, at) => r.unit(None, at),
-                Unit::Han(_, s, at) => r.unit(Some(s), at),
+                Unit::Han(_, s, at) | Unit::Digit(_, s, at) => r.unit(Some(s), at),
                 Unit::Break => r.cut(),
             }
         }
@@ -372,7 +379,7 @@ impl SoundIndex {
         let mut swapped = Vec::new();
         let mut swapped_runs: Vec<String> = Vec::new();
         let mut run = String::new();
-        let (mut initials, mut as_written, mut emoji) = (0, 0, 0);
+        let (mut initials, mut as_written, mut emoji, mut digits) = (0, 0, 0, 0);
         for (pos, &e) in path.iter().enumerate() {
             match lat.edges[e].kind {
                 Kind::Han(c) if c != term.chars[pos] => {
@@ -381,6 +388,12 @@ impl SoundIndex {
                     how |= How::HOMOPHONE;
                 }
                 Kind::Han(_) => as_written += 1,
+                // a digit stands for its own numeral only (唯1), never for a sound-alike
+                Kind::Digit(c) if c != term.chars[pos] => return None,
+                Kind::Digit(_) => {
+                    digits += 1;
+                    how |= How::DIGIT;
+                }
                 Kind::Latin => how |= How::PINYIN,
                 Kind::Initial => {
                     initials += 1;
@@ -439,6 +452,7 @@ impl SoundIndex {
             plain: as_written,
             initials,
             emoji,
+            digits,
         })
     }
 
@@ -480,7 +494,9 @@ impl SoundIndex {
                     let to = self.latin(lat, froms.as_slice(), &folded[at.clone()], at.start);
                     froms = Froms::one(to);
                 }
-                Unit::Han(c, key, unit) => {
+                Unit::Han(c, key, unit) | Unit::Digit(c, key, unit) => {
+                    // (a digit is one byte of the folded text, a Han character three)
+                    let digit = unit.len() == 1;
                     let after_other = match pending.as_ref() {
                         Some(p) => p.key.is_some_and(|a| self.pair(a, key)),
                         None => froms.as_slice() != [lat.last()] || lat.last_has_edges(),
@@ -490,6 +506,7 @@ impl SoundIndex {
                         c,
                         key: Some(key),
                         unit,
+                        digit,
                         paired: after_other,
                     });
                 }
@@ -546,7 +563,8 @@ impl SoundIndex {
             (true, Some(k)) => {
                 let to = lat.node(false);
                 for &from in froms.as_slice() {
-                    lat.edge(from, to, u32::from(k), Kind::Han(p.c), p.unit.clone());
+                    let kind = if p.digit { Kind::Digit(p.c) } else { Kind::Han(p.c) };
+                    lat.edge(from, to, u32::from(k), kind, p.unit.clone());
                 }
                 to
             }
