@@ -296,6 +296,9 @@ pub enum Why {
     /// The note promotes something (a product, a price, 推荐, 测评): a claim anywhere in it
     /// counts, with or without a product in its own sentence.
     Promotes,
+    /// The effect told is a prohibited product's (a drug, an injection, a procedure) that the
+    /// note is flagged for: reported as that product, the effect lowered to info.
+    ProductsEffect,
     /// The note is declared sponsored: the stricter level applies.
     Sponsored,
     /// `count` hits of one category or more stacked up in the note: raised to `to`.
@@ -332,6 +335,11 @@ impl Why {
             Why::Promotes => (
                 "整篇笔记在推荐或评测商品（标题、话题或正文提到商品、价格、推荐），宣称不论在哪句都算数".into(),
                 "the note promotes or reviews something (a product, price or recommendation in its title, tags or body): a claim anywhere in it counts"
+                    .into(),
+            ),
+            Why::ProductsEffect => (
+                "所述功效属于笔记中已标出的违禁商品（药品、针剂、医美项目），按该商品处理，功效降为提示".into(),
+                "the effect told is that of a prohibited product flagged in the note (a drug, an injection, a procedure): reported as that product, lowered to info"
                     .into(),
             ),
             Why::Sponsored => (

@@ -173,3 +173,48 @@ fn care_notes_name_treatments_without_promoting_them() {
         }
     }
 }
+
+/// A drug or an injection a note is flagged for, and effects it tells, crossed: the thing is
+/// the violation, its effects are its own (info, with the reason); the same effect told of a
+/// cream or a tea, with no such thing in the note, is still a claim.
+#[test]
+fn the_effects_of_a_prohibited_thing_are_that_things() {
+    let linter = Linter::builtin();
+    let things = [
+        "每周打一针司美格鲁肽",
+        "上个月去打了瘦脸针",
+        "每天一片非那雄胺",
+        "朋友带我打了水光针",
+    ];
+    let effects = ["两个月瘦了14斤", "头发生发明显", "除皱效果明显", "祛斑效果很好"];
+    for thing in things {
+        for effect in effects {
+            let body = format!("{thing}，{effect}，姐妹们可以试试");
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(
+                found
+                    .iter()
+                    .any(|v| v.category == Category::ProhibitedProduct && v.severity >= Severity::Warning),
+                "{body}: {found:?}"
+            );
+            for v in found.iter().filter(|v| v.category == Category::BannedWord) {
+                assert!(
+                    v.severity == Severity::Info && v.why == Some(Why::ProductsEffect)
+                        || v.why == Some(Why::Promotes) && v.rule == "B105",
+                    "{body}: {v:?}"
+                );
+            }
+        }
+    }
+    // the claim twin: the same effects of a cream still count
+    for effect in effects {
+        let body = format!("这款面霜用了一个月，{effect}，姐妹们可以试试");
+        let found = lint(&linter, &Note::from_body(&body));
+        assert!(
+            found
+                .iter()
+                .any(|v| v.category == Category::BannedWord && v.severity >= Severity::Warning),
+            "{body}: {found:?}"
+        );
+    }
+}

@@ -341,7 +341,9 @@ impl Linter {
 impl Linter {
     /// An efficacy word inside the name of a prohibited thing (溶脂 of 溶脂针, 排油 of 排油丸)
     /// is part of that name: the thing is reported, not a claim besides. (A grade before it,
-    /// 顶级 of 顶级复刻, is still a claim.)
+    /// 顶级 of 顶级复刻, is still a claim.) And in a note flagged for a drug or an injection
+    /// (a prohibited thing that has effects), the effects it tells (生发, 两个月瘦了14斤) are
+    /// that thing's: lowered to info, the thing is what is reported.
     fn names_hold_their_words(&self, out: &mut Vec<Violation>) {
         let names: Vec<(Field, Span)> = out
             .iter()
@@ -351,12 +353,27 @@ impl Linter {
         if names.is_empty() {
             return;
         }
+        let efficacy = |v: &Violation| {
+            v.category == Category::BannedWord && self.rule(&v.rule).and_then(|r| r.scope) == Some(Scope::Efficacy)
+        };
         out.retain(|v| {
-            v.category != Category::BannedWord
-                || self.rule(&v.rule).and_then(|r| r.scope) != Some(Scope::Efficacy)
+            !efficacy(v)
                 || !names
                     .iter()
                     .any(|&(f, s)| f == v.field && s.contains(v.span) && s != v.span)
         });
+        let takes_effect = out.iter().any(|v| {
+            v.category == Category::ProhibitedProduct
+                && v.severity >= Severity::Warning
+                && self.rule(&v.rule).is_some_and(|r| r.effects)
+        });
+        if takes_effect {
+            for v in out
+                .iter_mut()
+                .filter(|v| efficacy(v) && v.severity >= Severity::Warning && v.why != Some(Why::Sponsored))
+            {
+                severity::settle(v, Why::ProductsEffect, || None);
+            }
+        }
     }
 }

@@ -18,7 +18,9 @@ use crate::violation::{Severity, Violation};
 /// | stacked hits of a category | the pack's `escalate.to`, never lower than it was |
 pub(super) fn settle<'r>(v: &mut Violation, why: Why, rule: impl FnOnce() -> Option<&'r Rule>) {
     v.severity = match why {
-        Why::NoProduct | Why::NotPromoted | Why::IllnessStory | Why::Warns => v.severity.min(Severity::Info),
+        Why::NoProduct | Why::NotPromoted | Why::IllnessStory | Why::Warns | Why::ProductsEffect => {
+            v.severity.min(Severity::Info)
+        }
         Why::Stacked { to, .. } => v.severity.max(to),
         Why::Promotes | Why::Sponsored => match rule() {
             Some(r) => r.severity_for(why == Why::Sponsored),

@@ -172,6 +172,9 @@ pub struct Rule {
     /// What a hit needs in its sentence to count at the organic severity (see
     /// `crate::context`); `None`: every hit counts.
     pub scope: Option<Scope>,
+    /// The rule names things taken or injected for their effects (drugs, injectables): in a
+    /// note flagged for one, the efficacy claims are that thing's effects (`effects = true`).
+    pub effects: bool,
     /// Terms that count only when written in disguise (read by sound and by initials), never
     /// as written:
     /// a platform name is a mention, its disguise an attempt to slip past review.
@@ -265,6 +268,7 @@ impl Rule {
             read: Vec::new(),
             read_default: false,
             scope: None,
+            effects: false,
             disguised_terms: Vec::new(),
             fixes: Default::default(),
             fix_safety: FixSafety::Unsafe,
@@ -460,6 +464,8 @@ struct RawRule {
     read: Option<Vec<Read>>,
     scope: Option<Scope>,
     #[serde(default)]
+    effects: bool,
+    #[serde(default)]
     disguised_terms: Texts,
     fixes: Option<Spanned<BTreeMap<String, String>>>,
     #[serde(default)]
@@ -638,6 +644,7 @@ impl Pack {
                 read_default: r.read.is_none(),
                 read: r.read.unwrap_or_else(|| vec![Read::Sound, Read::Initials]),
                 scope: r.scope,
+                effects: r.effects,
                 disguised_terms: r.disguised_terms.into_iter().map(Spanned::into_inner).collect(),
                 fixes: r.fixes.map(Spanned::into_inner).unwrap_or_default(),
                 fix_safety: r.fix_safety,
