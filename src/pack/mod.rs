@@ -339,6 +339,38 @@ struct Family {
     /// form is read between ASCII word boundaries only (`fn键` is a key).
     #[serde(default)]
     initials: bool,
+    /// Whether its words of Han characters are also read with one character spelled in pinyin
+    /// (`fei那` for 非那, `玻niao酸` for 玻尿酸), or, for a two-character word, its second by its
+    /// initial (`复k`): the disguise a construction's own vocabulary meets most.
+    #[serde(default)]
+    pinyin: bool,
+}
+
+/// The pinyin forms of a family word ([`Family::pinyin`]): none unless every character is Han
+/// and there are two or more; each with one character written as its main reading, and a
+/// two-character word also with its second as an initial. Bounded on the Latin side.
+fn pinyin_forms(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 2 || chars.iter().any(|&c| reading::han(c).is_empty()) {
+        return Vec::new();
+    }
+    let spell = |c: char| reading::name(reading::han(c)[0]);
+    let bounded = |head: &str, latin: &str, tail: &str| {
+        let before = if head.is_empty() { "(?-u:\\b)" } else { "" };
+        let after = if tail.is_empty() { "(?-u:\\b)" } else { "" };
+        format!("{}{before}{latin}{after}{}", regex::escape(head), regex::escape(tail))
+    };
+    let mut forms = Vec::new();
+    for i in 0..chars.len() {
+        let head: String = chars[..i].iter().collect();
+        let tail: String = chars[i + 1..].iter().collect();
+        forms.push(bounded(&head, spell(chars[i]), &tail));
+    }
+    if chars.len() == 2 {
+        let initial = &spell(chars[1])[..1];
+        forms.push(bounded(&chars[0].to_string(), initial, ""));
+    }
+    forms
 }
 
 /// The initials forms of a family word ([`Family::initials`]): none unless every character is
@@ -378,6 +410,12 @@ fn family_alternations(families: &BTreeMap<String, Spanned<Family>>) -> BTreeMap
             words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
             words.dedup();
             let mut alternation = String::from("(?:");
+            if family.pinyin {
+                for form in words.iter().flat_map(|w| pinyin_forms(w)) {
+                    alternation.push_str(&form);
+                    alternation.push('|');
+                }
+            }
             if family.initials {
                 let mut forms: Vec<String> = words.iter().flat_map(|w| initials_forms(w)).collect();
                 forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
@@ -802,6 +840,22 @@ examples = ["最好", { text = "最佳", sponsored = true }]
         let re = compile_regex(&rule.patterns[0]).unwrap();
         assert!(re.is_match("好用的推荐"));
         assert!(!re.is_match("好用,推荐"), "the folded comma stops the window");
+    }
+
+    #[test]
+    fn a_family_reads_one_character_in_pinyin_when_asked() {
+        let forms = pinyin_forms("复刻");
+        assert_eq!(forms, ["(?-u:\\b)fu刻", "复ke(?-u:\\b)", "复k(?-u:\\b)"]);
+        assert_eq!(pinyin_forms("玻尿酸")[1], "玻niao酸");
+        assert!(pinyin_forms("AJ").is_empty() && pinyin_forms("药").is_empty());
+        let family = "[families.names]\npinyin = true\nsource = \"test\"\nwords = [\"非那\"]\n\n[[rule]]";
+        let pack = GOOD
+            .replacen("[[rule]]", family, 1)
+            .replace("terms = [", "patterns = ['吃\\s?{names}']\nterms = [");
+        let rule = &Pack::parse("t.toml", &pack).unwrap().rules[0];
+        let re = compile_regex(&rule.patterns[0]).unwrap();
+        assert!(re.is_match("吃fei那") && re.is_match("吃非na") && re.is_match("吃非n") && re.is_match("吃非那"));
+        assert!(!re.is_match("吃xfei那") && !re.is_match("吃非nax"));
     }
 
     #[test]
