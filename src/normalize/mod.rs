@@ -34,7 +34,8 @@
 //! 6. **Split characters** (`split.rs`), the one fold that looks at its neighbours: two parts
 //!    side by side (`亻言`, `火因`) join into the character they make where it completes a pack
 //!    word with the character before or after (`微亻言` → 微信); the character maps back to
-//!    both parts.
+//!    both parts. An emoji that stands for a character (`💉` for 针) is read so the same way:
+//!    `瘦脸💉` is 瘦脸针, `打疫苗💉` keeps its picture.
 //!
 //! # Separators
 //!
@@ -226,6 +227,16 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
         };
         flush(&mut f, f_run, i);
         flush(&mut k, k_run, i);
+        if let Some(stood) = (c as u32 >= 0x1F000)
+            .then(|| split::stand_in_at(original, i, c))
+            .flatten()
+        {
+            f.one(i, c.len_utf8(), stood);
+            k.one(i, c.len_utf8(), stood);
+            i += c.len_utf8();
+            (f_run, k_run) = (i, i);
+            continue;
+        }
         fold_other(&mut f, &mut k, i, c as u32, c.len_utf8());
         i += c.len_utf8();
         (f_run, k_run) = (i, i);

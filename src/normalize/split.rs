@@ -30,6 +30,30 @@ pub(super) fn may_start(u: u32) -> bool {
     k < 328 * 64 && FIRST[(k / 64) as usize] & (1 << (k % 64)) != 0
 }
 
+/// Emoji that stand for a character where the character completes a pack word with a
+/// neighbour (`瘦脸💉` is 瘦脸针), and are decoration elsewhere (`打针💉好疼`, `玻💉尿酸` keeps
+/// its emoji as a separator): (emoji, character).
+const STAND_INS: [(char, char); 1] = [('💉', '针')];
+
+/// The character the emoji `e` at byte `i` of `text` stands for, when it completes a pack
+/// word there (see [`STAND_INS`]).
+pub(super) fn stand_in_at(text: &str, i: usize, e: char) -> Option<char> {
+    let &(_, c) = STAND_INS.iter().find(|&&(s, _)| s == e)?;
+    let &(_, _, _, before, after) = SPLITS.iter().find(|entry| entry.2 == c)?;
+    neighbours_complete(text, i, i + e.len_utf8(), before, after).then_some(c)
+}
+
+/// Whether the character just before `start` may come before the joined character in a pack
+/// word, or the one from `end` on may follow it (spaces, variation selectors and joiners
+/// skipped).
+fn neighbours_complete(text: &str, start: usize, end: usize, before: &str, after: &str) -> bool {
+    let skipped = |ch: &char| ch.is_whitespace() || ('\u{FE00}'..='\u{FE0F}').contains(ch) || *ch == '\u{200D}';
+    let beside = |ch: Option<char>, list: &str| ch.is_some_and(|ch| list.contains(super::simplified(ch)));
+    let prev = text[..start].chars().rev().find(|ch| !skipped(ch));
+    let next = text[end..].chars().find(|ch| !skipped(ch));
+    beside(prev, before) || beside(next, after)
+}
+
 /// The pair starting at byte `i` of `text` (its first part already known to start one), as
 /// (bytes it takes, the character it makes), when the character completes a pack word with
 /// its neighbour before or after.
@@ -45,10 +69,7 @@ pub(super) fn joined_at(text: &str, i: usize) -> Option<(usize, char)> {
     len += b.len_utf8();
     let k = SPLITS.binary_search_by(|e| (e.0, e.1).cmp(&(a, b))).ok()?;
     let (_, _, c, before, after) = SPLITS[k];
-    let beside = |ch: Option<char>, list: &str| ch.is_some_and(|ch| list.contains(super::simplified(ch)));
-    let prev = text[..i].chars().rev().find(|ch| !ch.is_whitespace());
-    let next = text[i + len..].chars().find(|ch| !ch.is_whitespace());
-    (beside(prev, before) || beside(next, after)).then_some((len, c))
+    neighbours_complete(text, i, i + len, before, after).then_some((len, c))
 }
 
 #[cfg(test)]
@@ -72,6 +93,18 @@ mod tests {
         // two parts side by side in ordinary text
         assert_eq!(at("着火因为电线老化", "火因"), None);
         assert_eq!(at("一口都没吃", "口都"), None);
+    }
+
+    #[test]
+    fn an_emoji_stands_for_a_character_only_where_it_completes_a_word() {
+        let at = |text: &str| stand_in_at(text, text.find('💉').unwrap(), '💉');
+        assert_eq!(at("做了瘦脸💉"), Some('针'));
+        assert_eq!(at("打了一次水光💉️，很水润"), Some('针'));
+        assert_eq!(at("今天打疫苗💉好疼"), None);
+        assert_eq!(at("玻💉尿酸"), None);
+        let n = super::super::Normalized::new("瘦脸💉好用");
+        assert_eq!(n.compact(), "瘦脸针好用");
+        assert_eq!(n.compact_to_original(6, 9), 6..10);
     }
 
     #[test]
