@@ -195,7 +195,7 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
             let u = (u32::from(b0 & 0x0F) << 12) | (u32::from(sb[1] & 0x3F) << 6) | u32::from(sb[2] & 0x3F);
             // U+4000–U+9FFF, but for U+4DC0–4DFF (Yijing symbols).
             if (0x4000..0xA000).contains(&u) && !(0x4DC0..0x4E00).contains(&u) {
-                if split::may_start(u) {
+                if split::may_start(u) && next_may_join(bytes.get(i + 3..), u) {
                     if let Some((len, c)) = split::joined_at(original, i) {
                         flush(&mut f, f_run, i);
                         flush(&mut k, k_run, i);
@@ -246,6 +246,21 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
     let (folded, fsegs) = f.finish();
     let (compact, csegs) = k.finish();
     (folded, fsegs, compact, csegs)
+}
+
+/// Whether the character after a first part `u` (three bytes on, past one space) may be its
+/// second part: the pair filter, read on the bytes without decoding the text again.
+#[inline]
+fn next_may_join(rest: Option<&[u8]>, u: u32) -> bool {
+    let Some(rest) = rest else { return false };
+    let rest = if rest.first() == Some(&b' ') { &rest[1..] } else { rest };
+    match rest {
+        [b0 @ 0xE0..=0xEF, b1, b2, ..] => {
+            let b = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            split::may_join(u, b)
+        }
+        _ => false,
+    }
 }
 
 /// The simplified, standard form of a character (folds 4 and 5), for looking at a neighbour.
