@@ -22,6 +22,8 @@ struct Subject {
     cue: String,
     /// A tail the rule's `after` needs (a handle), if any.
     tail: &'static str,
+    /// The rule is read by default (its guards apply; accent twins are read only so).
+    default_read: bool,
     /// Lint as a sponsored note (every rule but those that apply to organic notes only), so
     /// that scoped claims need no product in the carrier sentence.
     sponsored: bool,
@@ -56,6 +58,7 @@ fn subjects(linter: &Linter) -> Vec<Subject> {
                     ""
                 },
                 sponsored: r.applies != Applies::Organic,
+                default_read: r.read_default && r.before.is_empty() && r.after.is_none(),
             });
         }
     }
@@ -83,6 +86,19 @@ fn stand_in(c: char, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>>) ->
         .iter()
         .map(|&(d, _)| (d, words::char_frequency(d)))
         .filter(|&(d, f)| d != c && (200..5000).contains(&f))
+        .max_by_key(|&(_, f)| f)
+        .map(|(d, _)| d)
+}
+
+/// A stand-in for `c` said in the other accent (纸 for 子: the flat and the retroflex initial),
+/// chosen as [`stand_in`] chooses, or `None`.
+fn accent_in(c: char, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>>) -> Option<char> {
+    let twin = reading::accent_twin(*reading::han(c).first()?)?;
+    table
+        .get(&twin)?
+        .iter()
+        .map(|&(d, _)| (d, words::char_frequency(d)))
+        .filter(|&(_, f)| (200..5000).contains(&f))
         .max_by_key(|&(_, f)| f)
         .map(|(d, _)| d)
 }
@@ -136,6 +152,16 @@ fn disguises(s: &Subject, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>
             .find_map(|(i, &c)| stand_in(c, table).map(|d| (i, d)))
         {
             out.push(("homophone", with(i, &d.to_string())));
+        }
+    }
+    // one character said in the other accent (电纸烟), for the terms read by default
+    if n >= 3 && s.cue.is_empty() && s.default_read {
+        if let Some((i, d)) = chars
+            .iter()
+            .enumerate()
+            .find_map(|(i, &c)| accent_in(c, table).map(|d| (i, d)))
+        {
+            out.push(("accent", with(i, &d.to_string())));
         }
     }
     // one character as pinyin, and the whole term as pinyin (joined, and spaced)

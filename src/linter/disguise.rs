@@ -4,7 +4,7 @@
 
 use super::scan::{gaps_between_ok, on_word_boundaries};
 use super::{COMMON_CHAR, FUNCTION_CHAR, Hit, Linter, Role};
-use crate::normalize::Normalized;
+use crate::normalize::{Normalized, reading};
 use crate::sound::{How, SoundHit};
 use crate::span::Span;
 use crate::words;
@@ -76,6 +76,16 @@ impl Linter {
                 .take_while(|&&(start, _, _)| start < span.end)
                 .any(|&(_, end, r)| r == rule && end <= span.end)
             {
+                continue;
+            }
+            // a character standing for its accent twin (纸 for 子) reads only for rules read by
+            // default, under their guards: a cued rule's terms are short words in calls (微信搜),
+            // and its cue says nothing of accents (京东售的 is no 京东搜)
+            let by_accent = h.swapped.iter().any(|&c| {
+                let said = reading::han(c).first();
+                !st.text.chars().any(|t| reading::han(t).first() == said)
+            });
+            if by_accent && (cued || !r.rule.read_default) {
                 continue;
             }
             let named = r.rule.names_things();

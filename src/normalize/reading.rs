@@ -84,6 +84,28 @@ pub fn count() -> usize {
     NAMES.len()
 }
 
+/// The syllable a southern accent says the same as `s`: the flat and the retroflex initial
+/// (zi and zhi, can and chan, sen and shen) when both are syllables. Writers pick stand-ins by
+/// their own accent (电纸烟 for 电子烟), so a character may stand for its twin too.
+pub fn accent_twin(s: Syllable) -> Option<Syllable> {
+    static TWINS: OnceLock<Vec<Syllable>> = OnceLock::new();
+    let twins = TWINS.get_or_init(|| {
+        let by_name = |name: &str| NAMES.iter().position(|n| *n == name).map(|i| i as Syllable);
+        NAMES
+            .iter()
+            .map(|name| {
+                let twin = match name.as_bytes() {
+                    [b'z' | b'c' | b's', b'h', ..] => Some(format!("{}{}", &name[..1], &name[2..])),
+                    [b'z' | b'c' | b's', ..] => Some(format!("{}h{}", &name[..1], &name[1..])),
+                    _ => None,
+                };
+                twin.and_then(|t| by_name(&t)).unwrap_or(NONE)
+            })
+            .collect()
+    });
+    twins.get(s as usize).copied().filter(|&t| t != NONE)
+}
+
 /// The first letter of a syllable (what `gzh` keeps of 公众号).
 pub fn initial(s: Syllable) -> u8 {
     name(s).as_bytes()[0]

@@ -250,9 +250,15 @@ impl SoundIndex {
         // two syllables side by side in a term open a reading of the text there
         let n = self.live.len();
         if sound {
+            // (and a character said in the other accent beside its neighbour: 电纸 of 电纸烟)
+            let said = |k: u32| [Some(k), reading::accent_twin(k as Syllable).map(u32::from)];
             for w in keys.windows(2) {
-                let bit = w[0][0] as usize * n + w[1][0] as usize;
-                self.pairs[bit / 64] |= 1 << (bit % 64);
+                for a in said(w[0][0]).into_iter().flatten() {
+                    for b in said(w[1][0]).into_iter().flatten() {
+                        let bit = a as usize * n + b as usize;
+                        self.pairs[bit / 64] |= 1 << (bit % 64);
+                    }
+                }
             }
         }
         self.terms.push(SoundTerm {
@@ -565,6 +571,11 @@ impl SoundIndex {
                 for &from in froms.as_slice() {
                     let kind = if p.digit { Kind::Digit(p.c) } else { Kind::Han(p.c) };
                     lat.edge(from, to, u32::from(k), kind, p.unit.clone());
+                    // a character may stand for its accent twin (纸 for 子): a same-sounding
+                    // character, under the guards of every sound-alike
+                    if let Some(t) = reading::accent_twin(k).filter(|&t| !p.digit && self.live[t as usize]) {
+                        lat.edge(from, to, u32::from(t), kind, p.unit.clone());
+                    }
                 }
                 to
             }
@@ -715,6 +726,10 @@ impl Walk<'_> {
                 ix.live_initials[(k as u8 - b'a') as usize] = true;
             } else {
                 ix.live[k as usize] = true;
+                // a character of the text in the other accent is read as this one
+                if let Some(t) = reading::accent_twin(k as Syllable) {
+                    ix.live[t as usize] = true;
+                }
             }
             let child = match ix.nodes[node].children.binary_search_by_key(&k, |&(key, _)| key) {
                 Ok(i) => ix.nodes[node].children[i].1 as usize,
