@@ -21,7 +21,8 @@
 //!    (`crate::context`).
 //! 7. **Overlaps** (`scan.rs`): overlapping hits of one category are reported once.
 //! 8. **Stance** (`stance.rs`): what each field tells about the note, and the note's stance
-//!    (promoting, warning, care, narrating) applied to all its violations.
+//!    (promoting, warning, care, narrating) applied to all its violations; a prohibited
+//!    thing's own name and effects are reported as that thing, not as claims besides.
 //! 9. **Severity** (`severity.rs`): every level a violation ends at that is not its rule's own
 //!    is set there, from a typed reason ([`Why`]): lowered, promoted, sponsored, stacked.
 //! 10. **Format and brief**: the engine's own rules over the whole note (`crate::format`,
@@ -51,7 +52,7 @@ use crate::context::Why;
 use crate::format::{self, FormatLimits};
 use crate::normalize::Normalized;
 use crate::note::Note;
-use crate::pack::{Escalate, Rule, Scope};
+use crate::pack::{Escalate, Rule};
 use crate::sound::{How, SoundIndex};
 use crate::span::Span;
 use crate::violation::{Category, Field, Severity, Violation};
@@ -335,45 +336,5 @@ impl Linter {
         out.extend(found);
         out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
         FieldFacts::of(field, text, &anchors, &out[first..])
-    }
-}
-
-impl Linter {
-    /// An efficacy word inside the name of a prohibited thing (溶脂 of 溶脂针, 排油 of 排油丸)
-    /// is part of that name: the thing is reported, not a claim besides. (A grade before it,
-    /// 顶级 of 顶级复刻, is still a claim.) And in a note flagged for a drug or an injection
-    /// (a prohibited thing that has effects), the effects it tells (生发, 两个月瘦了14斤) are
-    /// that thing's: lowered to info, the thing is what is reported.
-    fn names_hold_their_words(&self, out: &mut Vec<Violation>) {
-        let names: Vec<(Field, Span)> = out
-            .iter()
-            .filter(|v| v.category == Category::ProhibitedProduct)
-            .map(|v| (v.field, v.span))
-            .collect();
-        if names.is_empty() {
-            return;
-        }
-        let efficacy = |v: &Violation| {
-            v.category == Category::BannedWord && self.rule(&v.rule).and_then(|r| r.scope) == Some(Scope::Efficacy)
-        };
-        out.retain(|v| {
-            !efficacy(v)
-                || !names
-                    .iter()
-                    .any(|&(f, s)| f == v.field && s.contains(v.span) && s != v.span)
-        });
-        let takes_effect = out.iter().any(|v| {
-            v.category == Category::ProhibitedProduct
-                && v.severity >= Severity::Warning
-                && self.rule(&v.rule).is_some_and(|r| r.effects)
-        });
-        if takes_effect {
-            for v in out
-                .iter_mut()
-                .filter(|v| efficacy(v) && v.severity >= Severity::Warning && v.why != Some(Why::Sponsored))
-            {
-                severity::settle(v, Why::ProductsEffect, || None);
-            }
-        }
     }
 }

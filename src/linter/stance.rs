@@ -1,10 +1,12 @@
 //! Stage 8, the note's stance: what each field tells about its note ([`FieldFacts`]), the
 //! stance decided once from all of them ([`Stance`]), and applied to the violations of every
-//! field.
+//! field; then what a prohibited thing flagged in the note says of its claims (its name's
+//! words and its effects are the thing's).
 
 use super::{Anchor, Linter, Role, severity};
 use crate::context::Why;
 use crate::normalize::fold_term;
+use crate::pack::Scope;
 use crate::span::Span;
 use crate::violation::{Category, Field, Severity, Violation};
 
@@ -111,17 +113,16 @@ impl FieldFacts {
                 .iter()
                 .any(|&(a, p)| a == Anchor::Promotion && p.contains(s) && p != s)
         };
+        // whether one of `words` ends right before `s`
+        let after = |s: Span, words: &[&str]| {
+            let before = text[..s.start].trim_end();
+            words.iter().any(|w| before.ends_with(w))
+        };
         // a warning word denied is praise whatever the negator (不会踩雷, 从没翻车, 绝不踩坑),
         // but never again is a lesson learned (再也不上当)
-        let denied = |s: Span| {
-            let before = text[..s.start].trim_end();
-            NEGATORS.iter().any(|n| before.ends_with(n)) && !NEVER_AGAIN.iter().any(|n| before.ends_with(n))
-        };
+        let denied = |s: Span| after(s, &NEGATORS) && !after(s, &NEVER_AGAIN);
+        let misbelief = |s: Span| after(s, &MISBELIEF);
         // the context words outside the violations, by kind, in one pass
-        let misbelief = |s: Span| {
-            let before = text[..s.start].trim_end();
-            MISBELIEF.iter().any(|n| before.ends_with(n))
-        };
         let (mut promotion, mut warning, mut narrative, mut goods) = (0, 0, 0, 0);
         for &(a, s) in anchors.iter().filter(|&&(_, s)| !inside(s)) {
             match a {
@@ -219,6 +220,44 @@ impl Linter {
                     severity::settle(v, Why::IllnessStory, || None);
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// An efficacy word inside the name of a prohibited thing (溶脂 of 溶脂针, 排油 of 排油丸)
+    /// is part of that name: the thing is reported, not a claim besides. (A grade before it,
+    /// 顶级 of 顶级复刻, is still a claim.) And in a note flagged for a drug or an injection
+    /// (a prohibited thing that has effects), the effects it tells (生发, 两个月瘦了14斤) are
+    /// that thing's: lowered to info, the thing is what is reported.
+    pub(super) fn names_hold_their_words(&self, out: &mut Vec<Violation>) {
+        let names: Vec<(Field, Span)> = out
+            .iter()
+            .filter(|v| v.category == Category::ProhibitedProduct)
+            .map(|v| (v.field, v.span))
+            .collect();
+        if names.is_empty() {
+            return;
+        }
+        let efficacy = |v: &Violation| {
+            v.category == Category::BannedWord && self.rule(&v.rule).and_then(|r| r.scope) == Some(Scope::Efficacy)
+        };
+        out.retain(|v| {
+            !efficacy(v)
+                || !names
+                    .iter()
+                    .any(|&(f, s)| f == v.field && s.contains(v.span) && s != v.span)
+        });
+        let takes_effect = out.iter().any(|v| {
+            v.category == Category::ProhibitedProduct
+                && v.severity >= Severity::Warning
+                && self.rule(&v.rule).is_some_and(|r| r.effects)
+        });
+        if takes_effect {
+            for v in out
+                .iter_mut()
+                .filter(|v| efficacy(v) && v.severity >= Severity::Warning && v.why != Some(Why::Sponsored))
+            {
+                severity::settle(v, Why::ProductsEffect, || None);
             }
         }
     }

@@ -192,7 +192,7 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
         // general punctuation and most symbols. Decoded here, ideographs copied directly.
         if let (0xE0..=0xEF, Some(s)) = (b0, original.get(i..i + 3)) {
             let sb = s.as_bytes();
-            let u = (u32::from(b0 & 0x0F) << 12) | (u32::from(sb[1] & 0x3F) << 6) | u32::from(sb[2] & 0x3F);
+            let u = decode3(b0, sb[1], sb[2]);
             // U+4000–U+9FFF, but for U+4DC0–4DFF (Yijing symbols).
             if (0x4000..0xA000).contains(&u) && !(0x4DC0..0x4E00).contains(&u) {
                 if split::may_start(u) && next_may_join(bytes.get(i + 3..), u) {
@@ -206,7 +206,7 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
                         continue;
                     }
                 }
-                if let Some(t) = trad::simplified_of(u).or_else(|| variants::han(u)) {
+                if let Some(t) = standard_of(u) {
                     flush(&mut f, f_run, i);
                     flush(&mut k, k_run, i);
                     f.same_len(i, t);
@@ -254,20 +254,28 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
 fn next_may_join(rest: Option<&[u8]>, u: u32) -> bool {
     let Some(rest) = rest else { return false };
     let rest = if rest.first() == Some(&b' ') { &rest[1..] } else { rest };
-    match rest {
-        [b0 @ 0xE0..=0xEF, b1, b2, ..] => {
-            let b = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-            split::may_join(u, b)
-        }
+    match *rest {
+        [b0 @ 0xE0..=0xEF, b1, b2, ..] => split::may_join(u, decode3(b0, b1, b2)),
         _ => false,
     }
 }
 
+/// The code point of a three-byte UTF-8 sequence.
+#[inline]
+fn decode3(b0: u8, b1: u8, b2: u8) -> u32 {
+    (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F)
+}
+
+/// The standard form of an ideograph that folds 4 and 5 change (traditional → simplified,
+/// variants), or `None`.
+#[inline]
+fn standard_of(u: u32) -> Option<char> {
+    trad::simplified_of(u).or_else(|| variants::han(u))
+}
+
 /// The simplified, standard form of a character (folds 4 and 5), for looking at a neighbour.
 fn simplified(ch: char) -> char {
-    trad::simplified_of(ch as u32)
-        .or_else(|| variants::han(ch as u32))
-        .unwrap_or(ch)
+    standard_of(ch as u32).unwrap_or(ch)
 }
 
 /// Folds the char `u`, `len` bytes long at `i`, that is neither ASCII nor a CJK ideograph of

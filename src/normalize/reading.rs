@@ -90,7 +90,12 @@ pub fn count() -> usize {
 pub fn accent_twin(s: Syllable) -> Option<Syllable> {
     static TWINS: OnceLock<Vec<Syllable>> = OnceLock::new();
     let twins = TWINS.get_or_init(|| {
-        let by_name = |name: &str| NAMES.iter().position(|n| *n == name).map(|i| i as Syllable);
+        let packed = packed();
+        let by_name = |name: &str| {
+            let key = pack(name.as_bytes())?;
+            let k = packed.binary_search_by_key(&key, |&(p, _)| p).ok()?;
+            Some(packed[k].1)
+        };
         NAMES
             .iter()
             .map(|name| {

@@ -355,11 +355,6 @@ fn pinyin_forms(word: &str) -> Vec<String> {
         return Vec::new();
     }
     let spell = |c: char| reading::name(reading::han(c)[0]);
-    let bounded = |head: &str, latin: &str, tail: &str| {
-        let before = if head.is_empty() { "(?-u:\\b)" } else { "" };
-        let after = if tail.is_empty() { "(?-u:\\b)" } else { "" };
-        format!("{}{before}{latin}{after}{}", regex::escape(head), regex::escape(tail))
-    };
     let mut forms = Vec::new();
     for i in 0..chars.len() {
         let head: String = chars[..i].iter().collect();
@@ -371,6 +366,14 @@ fn pinyin_forms(word: &str) -> Vec<String> {
         forms.push(bounded(&chars[0].to_string(), initial, ""));
     }
     forms
+}
+
+/// `latin` between the characters `head` and `tail`, with an ASCII word boundary on each side
+/// where it meets no character (`(?-u:\b)fu刻`, `(?-u:\b)fn(?-u:\b)`), as a regex.
+fn bounded(head: &str, latin: &str, tail: &str) -> String {
+    let before = if head.is_empty() { "(?-u:\\b)" } else { "" };
+    let after = if tail.is_empty() { "(?-u:\\b)" } else { "" };
+    format!("{}{before}{latin}{after}{}", regex::escape(head), regex::escape(tail))
 }
 
 /// The initials forms of a family word ([`Family::initials`]): none unless every character is
@@ -421,9 +424,8 @@ fn family_alternations(families: &BTreeMap<String, Spanned<Family>>) -> BTreeMap
                 forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
                 forms.dedup();
                 for form in forms {
-                    alternation.push_str("(?-u:\\b)");
-                    alternation.push_str(&form);
-                    alternation.push_str("(?-u:\\b)|");
+                    alternation.push_str(&bounded("", &form, ""));
+                    alternation.push('|');
                 }
             }
             for (i, word) in words.iter().enumerate() {
@@ -842,18 +844,25 @@ examples = ["最好", { text = "最佳", sponsored = true }]
         assert!(!re.is_match("好用,推荐"), "the folded comma stops the window");
     }
 
+    /// The first pattern of a pack that defines `family` (a `[families.NAME]` table) and has
+    /// `pattern`, as expanded and compiled.
+    fn family_regex(family: &str, pattern: &str) -> (String, regex::Regex) {
+        let pack = GOOD
+            .replacen("[[rule]]", &format!("{family}\n\n[[rule]]"), 1)
+            .replace("terms = [", &format!("patterns = ['{pattern}']\nterms = ["));
+        let source = Pack::parse("t.toml", &pack).unwrap().rules[0].patterns[0].clone();
+        let re = compile_regex(&source).unwrap();
+        (source, re)
+    }
+
     #[test]
     fn a_family_reads_one_character_in_pinyin_when_asked() {
         let forms = pinyin_forms("复刻");
         assert_eq!(forms, ["(?-u:\\b)fu刻", "复ke(?-u:\\b)", "复k(?-u:\\b)"]);
         assert_eq!(pinyin_forms("玻尿酸")[1], "玻niao酸");
         assert!(pinyin_forms("AJ").is_empty() && pinyin_forms("药").is_empty());
-        let family = "[families.names]\npinyin = true\nsource = \"test\"\nwords = [\"非那\"]\n\n[[rule]]";
-        let pack = GOOD
-            .replacen("[[rule]]", family, 1)
-            .replace("terms = [", "patterns = ['吃\\s?{names}']\nterms = [");
-        let rule = &Pack::parse("t.toml", &pack).unwrap().rules[0];
-        let re = compile_regex(&rule.patterns[0]).unwrap();
+        let family = "[families.names]\npinyin = true\nsource = \"test\"\nwords = [\"非那\"]";
+        let (_, re) = family_regex(family, "吃\\s?{names}");
         assert!(re.is_match("吃fei那") && re.is_match("吃非na") && re.is_match("吃非n") && re.is_match("吃非那"));
         assert!(!re.is_match("吃xfei那") && !re.is_match("吃非nax"));
     }
@@ -864,27 +873,19 @@ examples = ["最好", { text = "最佳", sponsored = true }]
         assert_eq!(initials_forms("非那"), ["fn"]);
         assert_eq!(initials_forms("唑吡坦"), ["zbt"]);
         assert!(initials_forms("AD").is_empty() && initials_forms("药").is_empty());
-        let family = "[families.names]\ninitials = true\nsource = \"test\"\nwords = [\"非那雄胺\"]\n\n[[rule]]";
-        let pack = GOOD
-            .replacen("[[rule]]", family, 1)
-            .replace("terms = [", "patterns = ['吃\\s?{names}']\nterms = [");
-        let rule = &Pack::parse("t.toml", &pack).unwrap().rules[0];
-        let re = compile_regex(&rule.patterns[0]).unwrap();
+        let family = "[families.names]\ninitials = true\nsource = \"test\"\nwords = [\"非那雄胺\"]";
+        let (_, re) = family_regex(family, "吃\\s?{names}");
         assert!(re.is_match("吃fnxa") && re.is_match("吃fnx") && re.is_match("吃非那雄胺"));
         assert!(!re.is_match("吃fnxab"));
     }
 
     #[test]
     fn a_family_is_read_wherever_a_regex_names_it() {
-        let family = "[families.houses]\nsplit = true\nsource = \"test\"\nwords = [\"卡地亚\", \"Gucci\"]\n\n[[rule]]";
-        let pack = GOOD
-            .replacen("[[rule]]", family, 1)
-            .replace("terms = [", "patterns = ['{houses}对版']\nterms = [");
-        let rule = &Pack::parse("t.toml", &pack).unwrap().rules[0];
+        let family = "[families.houses]\nsplit = true\nsource = \"test\"\nwords = [\"卡地亚\", \"Gucci\"]";
         // folded words, longest first, a separator or two allowed inside a word
-        let re = compile_regex(&rule.patterns[0]).unwrap();
+        let (source, re) = family_regex(family, "{houses}对版");
         for text in ["卡地亚对版", "卡·地·亚对版", "gucci对版"] {
-            assert!(re.is_match(text), "{text}: {}", rule.patterns[0]);
+            assert!(re.is_match(text), "{text}: {source}");
         }
         assert!(!re.is_match("卡，地亚对版"));
 

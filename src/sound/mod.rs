@@ -158,8 +158,6 @@ pub struct SoundHit {
     pub initials: usize,
     /// How many are written as an emoji.
     pub emoji: usize,
-    /// How many are written as a digit (`1` of `唯1`).
-    pub digits: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -385,7 +383,7 @@ impl SoundIndex {
         let mut swapped = Vec::new();
         let mut swapped_runs: Vec<String> = Vec::new();
         let mut run = String::new();
-        let (mut initials, mut as_written, mut emoji, mut digits) = (0, 0, 0, 0);
+        let (mut initials, mut as_written, mut emoji) = (0, 0, 0);
         for (pos, &e) in path.iter().enumerate() {
             match lat.edges[e].kind {
                 Kind::Han(c) if c != term.chars[pos] => {
@@ -396,10 +394,7 @@ impl SoundIndex {
                 Kind::Han(_) => as_written += 1,
                 // a digit stands for its own numeral only (唯1), never for a sound-alike
                 Kind::Digit(c) if c != term.chars[pos] => return None,
-                Kind::Digit(_) => {
-                    digits += 1;
-                    how |= How::DIGIT;
-                }
+                Kind::Digit(_) => how |= How::DIGIT,
                 Kind::Latin => how |= How::PINYIN,
                 Kind::Initial => {
                     initials += 1;
@@ -458,7 +453,6 @@ impl SoundIndex {
             plain: as_written,
             initials,
             emoji,
-            digits,
         })
     }
 
@@ -500,9 +494,11 @@ impl SoundIndex {
                     let to = self.latin(lat, froms.as_slice(), &folded[at.clone()], at.start);
                     froms = Froms::one(to);
                 }
-                Unit::Han(c, key, unit) | Unit::Digit(c, key, unit) => {
-                    // (a digit is one byte of the folded text, a Han character three)
-                    let digit = unit.len() == 1;
+                unit @ (Unit::Han(..) | Unit::Digit(..)) => {
+                    let digit = matches!(unit, Unit::Digit(..));
+                    let (Unit::Han(c, key, unit) | Unit::Digit(c, key, unit)) = unit else {
+                        unreachable!("matched above")
+                    };
                     let after_other = match pending.as_ref() {
                         Some(p) => p.key.is_some_and(|a| self.pair(a, key)),
                         None => froms.as_slice() != [lat.last()] || lat.last_has_edges(),
