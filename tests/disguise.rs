@@ -90,6 +90,26 @@ fn stand_in(c: char, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>>) ->
         .map(|(d, _)| d)
 }
 
+/// A stand-in for `c` said exactly as it is, tone and all (罪 for 最, both zuì), chosen as
+/// [`stand_in`] chooses and never a numeral, or `None`.
+fn in_tone(c: char, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>>) -> Option<char> {
+    let s = *reading::han(c).first()?;
+    let tone = reading::main_tone(c);
+    table
+        .get(&s)?
+        .iter()
+        .map(|&(d, _)| (d, words::char_frequency(d)))
+        .filter(|&(d, f)| {
+            d != c
+                && tone != 0
+                && reading::main_tone(d) == tone
+                && (200..5000).contains(&f)
+                && !"一二三四五六七八九十百千万两".contains(d)
+        })
+        .max_by_key(|&(_, f)| f)
+        .map(|(d, _)| d)
+}
+
 /// A stand-in for `c` said in the other accent (纸 for 子: the flat and the retroflex initial),
 /// chosen as [`stand_in`] chooses, or `None`.
 fn accent_in(c: char, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>>) -> Option<char> {
@@ -152,6 +172,18 @@ fn disguises(s: &Subject, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>
             .find_map(|(i, &c)| stand_in(c, table).map(|d| (i, d)))
         {
             out.push(("homophone", with(i, &d.to_string())));
+        }
+    }
+    // a two-character term read by default, one character swapped for one said in the same
+    // tone (罪强, 丰凶) beside one that is no function word
+    if n == 2 && s.cue.is_empty() && s.default_read {
+        if let Some((i, d)) = chars.iter().enumerate().find_map(|(i, &c)| {
+            let other = chars[1 - i];
+            (words::char_frequency(other) < 50_000)
+                .then(|| in_tone(c, table).map(|d| (i, d)))
+                .flatten()
+        }) {
+            out.push(("tone", with(i, &d.to_string())));
         }
     }
     // one character said in the other accent (电纸烟), for the terms read by default
@@ -405,6 +437,37 @@ const DEFAULT_READING_WALL: &[&str] = &[
     "xx码的衣服偏大",
     "可以随便去b战看看大主播",
 ];
+
+/// A two-character term with one character swapped reads only when the stand-in is said in
+/// the same tone, is no numeral, and stands beside a character that is no function word; and
+/// never where the pair is an ordinary word of its own. (Sponsored: no claim needs a product.)
+#[test]
+fn two_characters_one_swapped_need_the_same_tone() {
+    assert_quiet(
+        &[
+            // another tone: 卫 wèi is no 唯 wéi, 寺 sì no 私 sī, 房 fáng no 仿 fǎng
+            "新家是三室两卫一厅，采光很好",
+            "周末去寺我们一起拜拜",
+            "这次订的是高房，视野好",
+            // a numeral: a number or a name
+            "夏天去九水公园避暑",
+            "隔壁的小九今天来串门",
+            // a function word written as itself
+            "周末去芭蕉林拍照",
+            "这道题对板书的同学来说很简单",
+            // ordinary words the segmenter does not know
+            "手机支持快充，半小时充满",
+            "豆腐猫砂结团快，不粘底",
+            "用抵价券买的电影票",
+            "这件衣服货不对板，退了",
+            "个人观点，不喜勿喷",
+            "闲余时间学学画画",
+            "最近在看原耽小说",
+        ],
+        |s| Note::from_body(s).sponsored(true),
+        |v| v.reading.is_some(),
+    );
+}
 
 #[test]
 fn digits_in_ordinals_numbers_and_ranges_are_not_numerals_of_a_claim() {

@@ -96,8 +96,10 @@ impl Linter {
             }
             if !cued && !h.swapped.is_empty() {
                 // two characters, one swapped for a same-sounding one (蜜我, 小燕, 四我): as
-                // often a word or a name as a disguise; it takes the rule's cues
-                if h.term_chars == 2 {
+                // often a word or a name as a disguise; it takes the rule's cues, unless the
+                // stand-in is said exactly as what it stands for, in the same tone, beside the
+                // other written as itself (罪强, 丰凶), under every guard below
+                if h.term_chars == 2 && !(h.how.kinds() == How::HOMOPHONE && said_alike(norm, &h, &st.text)) {
                     continue;
                 }
                 // a swapped character that is a common word on its own (都, 心, 新) is more
@@ -127,6 +129,28 @@ impl Linter {
             });
         }
     }
+}
+
+/// Whether every character of a reading that stands for another of `term` is said exactly as
+/// that one: the same main syllable in the same tone (罪 zuì for 最 zuì, not 卫 wèi for 唯 wéi,
+/// nor an accent twin).
+/// A numeral (九 for 酒 in 北九水) is a number or a name far more often than a stand-in, and a
+/// character written as itself that is a function word (去, 对, 我: 去芭洲 is no 去疤) says
+/// nothing of what its neighbour stands for.
+fn said_alike(norm: &Normalized, h: &SoundHit, term: &str) -> bool {
+    h.units.len() == term.chars().count()
+        && h.units.iter().zip(term.chars()).all(|(u, t)| {
+            let Some(w) = norm.folded()[u.clone()].chars().next() else {
+                return false;
+            };
+            if w == t {
+                return words::char_frequency(w) < FUNCTION_CHAR;
+            }
+            reading::han(w).first() == reading::han(t).first()
+                && reading::main_tone(w) != 0
+                && reading::main_tone(w) == reading::main_tone(t)
+                && !"〇零一二三四五六七八九十百千万两".contains(w)
+        })
 }
 
 /// The guards on readings a rule did not ask for (its `read` is the default): a term is read

@@ -22,7 +22,7 @@ mod emoji_table;
 /// first of them (or [`NONE`]).
 #[path = "readings_table.rs"]
 mod generated;
-use generated::{MAIN, NAMES, READINGS, START};
+use generated::{MAIN, NAMES, READINGS, START, TONE};
 
 /// A toneless pinyin syllable, interned (`wei`, `xin`, `zhuang`, `lv`).
 pub type Syllable = u16;
@@ -31,7 +31,8 @@ pub type Syllable = u16;
 const HAN: std::ops::Range<u32> = 0x3400..0xA000;
 
 // the build script's range of characters is this one
-const _: () = assert!(MAIN.len() == (HAN.end - HAN.start) as usize && START.len() == MAIN.len() + 1);
+const _: () =
+    assert!(MAIN.len() == (HAN.end - HAN.start) as usize && START.len() == MAIN.len() + 1 && TONE.len() == MAIN.len());
 
 /// The longest syllable (`zhuang`, `chuang`, `shuang`).
 const MAX_SYLLABLE: usize = 6;
@@ -60,6 +61,19 @@ pub fn han(c: char) -> &'static [Syllable] {
     }
     let i = (u - HAN.start) as usize;
     &READINGS[START[i] as usize..START[i + 1] as usize]
+}
+
+/// The tone of a Han character's main reading: 1 to 4, or 0 for the neutral tone, for a
+/// character without a reading and for anything but Han. Two characters said alike in the
+/// same tone (罪 and 最, both zuì) are a writer's stand-ins for each other far more often than
+/// two of another tone (卫 wèi for 唯 wéi).
+#[inline]
+pub fn main_tone(c: char) -> u8 {
+    let u = c as u32;
+    if !HAN.contains(&u) {
+        return 0;
+    }
+    TONE[(u - HAN.start) as usize]
 }
 
 /// No reading (in [`mains`]).

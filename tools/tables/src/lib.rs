@@ -32,7 +32,8 @@ const READINGS_HEADER: &str = "\
 //! `kHanyuPinyin` / `kMandarin` / `kXHC1983` via the `pinyin-data` project. Every reading of a
 //! polyphonic character is kept (`行`: xing, hang, heng), in the crate's order (the first is
 //! the main reading); tones are dropped and `ü` is written `v` as input methods do (`lv`,
-//! `nv`). Syllables are numbered in order of first appearance.
+//! `nv`). Syllables are numbered in order of first appearance. `TONE` keeps the tone of the
+//! main reading alone (1-4, 0 for the neutral tone or none).
 
 ";
 
@@ -41,12 +42,22 @@ pub fn readings() -> String {
     let mut names: Vec<String> = Vec::new();
     let mut ids: HashMap<String, u16> = HashMap::new();
     let (mut start, mut main, mut readings) = (Vec::new(), Vec::new(), Vec::<u16>::new());
+    let mut tone: Vec<u8> = Vec::new();
     for u in HAN {
         start.push(readings.len() as u32);
         let Some(multi) = char::from_u32(u).and_then(|c| c.to_pinyin_multi()) else {
             main.push(NONE);
+            tone.push(0);
             continue;
         };
+        // the tone of the main reading (1-4; 0 for the neutral tone)
+        tone.push(multi.into_iter().next().map_or(0, |p| {
+            p.with_tone_num_end()
+                .chars()
+                .last()
+                .and_then(|c| c.to_digit(10))
+                .map_or(0, |d| d as u8)
+        }));
         let first = readings.len();
         for p in multi {
             let plain: String = p
@@ -91,6 +102,8 @@ pub fn readings() -> String {
     array(&mut src, "START", "u32", &nums(&start));
     array(&mut src, "MAIN", "u16", &small(&main));
     array(&mut src, "READINGS", "u16", &small(&readings));
+    let tones: Vec<String> = tone.iter().map(u8::to_string).collect();
+    array(&mut src, "TONE", "u8", &tones);
     src
 }
 
