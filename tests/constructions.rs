@@ -663,3 +663,47 @@ fn a_brand_thanked_for_its_support_but_not_a_shop_by_its_customer() {
         Category::Advertorial,
     );
 }
+
+/// The trade's words for a paid post, plain or disguised as creators write them (initials,
+/// one character by its initial, one spelled), in the shapes that admit one: a deal taken, the
+/// note said to be one, a brand's deal, what the deals brought.
+#[test]
+fn a_paid_post_by_the_trades_words_in_any_disguise() {
+    let linter = Linter::builtin();
+    let words: &[&str] = &[
+        "商单", "sd", "商d", "s单", "shang单", "hz", "h作", "合z", "tg", "推g", "z助", "qf", "sw",
+    ];
+    assert_flags(
+        &linter,
+        "小博主也有春天，{}，是一款保温杯",
+        &[&["接到了", "接了个", "接到了人生第一个", "接到了小"], words],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "先说一句{}，但推荐是真心的",
+        &[&["这条是", "这篇是", "本期是", "这篇算"], words],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "{}来了，跑鞋很轻",
+        &[&["这次和运动品牌的", "和护肤品牌的", "跟官方的"], words],
+        Category::Advertorial,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "公司接了个合作项目，加班到很晚",
+            "很多人问小博主怎么接商单，先把内容做垂直",
+            "负责推广产品的工作，每天跑客户",
+            "这条是广告吗？看着不像",
+            "这个月的好物合集来啦",
+            "童年的饮料广告合集，看哭了",
+            "酒店与这家旅行社的合作不太顺",
+            "作业写完了，hz说明天交",
+            "sd卡坏了，照片全没了",
+        ],
+        Category::Advertorial,
+    );
+}

@@ -340,15 +340,16 @@ struct Family {
     #[serde(default)]
     initials: bool,
     /// Whether its words of Han characters are also read with one character spelled in pinyin
-    /// (`fei那` for 非那, `玻niao酸` for 玻尿酸), or, for a two-character word, its second by its
-    /// initial (`复k`): the disguise a construction's own vocabulary meets most.
+    /// (`fei那` for 非那, `玻niao酸` for 玻尿酸), or, for a two-character word, one of its two by its
+    /// initial (`复k`, `z助`): the disguise a construction's own vocabulary meets most.
     #[serde(default)]
     pinyin: bool,
 }
 
 /// The pinyin forms of a family word ([`Family::pinyin`]): none unless every character is Han
 /// and there are two or more; each with one character written as its main reading, and a
-/// two-character word also with its second as an initial. Bounded on the Latin side.
+/// two-character word also with its second, or its first, as an initial. Bounded on the Latin
+/// side.
 fn pinyin_forms(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     if chars.len() < 2 || chars.iter().any(|&c| reading::han(c).is_empty()) {
@@ -364,6 +365,8 @@ fn pinyin_forms(word: &str) -> Vec<String> {
     if chars.len() == 2 {
         let initial = &spell(chars[1])[..1];
         forms.push(bounded(&chars[0].to_string(), initial, ""));
+        // ...or its first (z助 for 赞助, h作 for 合作)
+        forms.push(bounded("", &spell(chars[0])[..1], &chars[1].to_string()));
     }
     forms
 }
@@ -858,7 +861,10 @@ examples = ["最好", { text = "最佳", sponsored = true }]
     #[test]
     fn a_family_reads_one_character_in_pinyin_when_asked() {
         let forms = pinyin_forms("复刻");
-        assert_eq!(forms, ["(?-u:\\b)fu刻", "复ke(?-u:\\b)", "复k(?-u:\\b)"]);
+        assert_eq!(
+            forms,
+            ["(?-u:\\b)fu刻", "复ke(?-u:\\b)", "复k(?-u:\\b)", "(?-u:\\b)f刻"]
+        );
         assert_eq!(pinyin_forms("玻尿酸")[1], "玻niao酸");
         assert!(pinyin_forms("AJ").is_empty() && pinyin_forms("药").is_empty());
         let family = "[families.names]\npinyin = true\nsource = \"test\"\nwords = [\"非那\"]";
