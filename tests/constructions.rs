@@ -707,3 +707,70 @@ fn a_paid_post_by_the_trades_words_in_any_disguise() {
         Category::Advertorial,
     );
 }
+
+/// Goods counted as they are bought: a spirit's house by the bottle or the case, a cigarette
+/// brand by the carton or the pack; the same names uncounted, or counted as something else,
+/// are a place, a fish, a mural.
+#[test]
+fn spirits_and_cigarettes_counted_by_the_bottle_or_the_carton() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "过年{}送长辈有面子",
+        &[
+            &["囤了两瓶", "带了一箱", "备了3瓶", "入了两支"],
+            &["飞天，", "茅台，", "五粮液，", "麦卡伦，", "国窖，"],
+        ],
+        Category::ProhibitedProduct,
+    );
+    assert_flags(
+        &linter,
+        "{}给老丈人拜年",
+        &[
+            &["备了两条", "买了一条", "送了三条软", "拿了两包"],
+            &["华子，", "中华，", "玉溪，", "芙蓉王，", "黄鹤楼，"],
+        ],
+        Category::ProhibitedProduct,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "纪录片里拍了两条中华鲟",
+            "一包白沙糖做了蛋糕",
+            "三瓶茅台镇的酱油",
+            "敦煌的飞天壁画太美了",
+            "两条南京路都逛了",
+        ],
+        Category::ProhibitedProduct,
+    );
+}
+
+/// A product crowned on what it is sold on, and a discount for a word put in the order.
+#[test]
+fn a_crown_on_a_selling_point_and_a_discount_for_a_word_in_the_order() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "这支真的是{}，冲",
+        &[
+            &["性价比", "持妆", "国货", "续航", "平价"],
+            &["之王", "之神", "界的天花板", "中的王者"],
+        ],
+        Category::BannedWord,
+    );
+    assert_flags(
+        &linter,
+        "我家手工辣酱，{}，每周只做一百罐",
+        &[
+            &["下单备注「小熊」", "拍下备注暗号", "输入优惠码BEAR", "下单时备注小红书"],
+            &["立减10", "再减5元", "打9折", "送一瓶"],
+        ],
+        Category::Advertorial,
+    );
+    assert_quiet(&linter, &["榴莲是水果之王", "狮子是森林之王"], Category::BannedWord);
+    assert_quiet(
+        &linter,
+        &["下单备注马上送出，结果送了一小时", "下单备注了不要香菜，还是放了"],
+        Category::Advertorial,
+    );
+}
