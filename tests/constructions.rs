@@ -774,3 +774,41 @@ fn a_crown_on_a_selling_point_and_a_discount_for_a_word_in_the_order() {
         Category::Advertorial,
     );
 }
+
+/// A construction read through one syllable spelled in pinyin: each character of its key word
+/// written as its main reading in turn (秒sha, miao杀), the rest as written. Generated from
+/// the readings table; every variant must raise what the plain sentence raises.
+#[test]
+fn constructions_read_a_syllable_spelled_in_pinyin() {
+    use redlint::normalize::reading;
+    let linter = Linter::builtin();
+    let cases: &[(&str, &str, Category)] = &[
+        ("今晚8点秒杀，面膜一块钱一片", "秒杀", Category::Advertorial),
+        ("手工辣酱上新，下单备注暗号立减五元", "立减", Category::Advertorial),
+        ("这是我用过最好用的面霜，冲", "最好", Category::BannedWord),
+        ("过年囤了两瓶茅台送长辈", "茅台", Category::ProhibitedProduct),
+        ("粉丝刚过一千就接到了商单，是一款台灯", "商单", Category::Advertorial),
+    ];
+    for &(plain, word, category) in cases {
+        assert!(found(&linter, plain).iter().any(|v| v.category == category), "{plain}");
+        for (k, c) in word.chars().enumerate() {
+            let spelled: String = word
+                .chars()
+                .enumerate()
+                .map(|(j, d)| {
+                    if j == k {
+                        reading::name(reading::han(c)[0]).to_owned()
+                    } else {
+                        d.to_string()
+                    }
+                })
+                .collect();
+            let text = plain.replacen(word, &spelled, 1);
+            let got = found(&linter, &text);
+            assert!(
+                got.iter().any(|v| v.category == category),
+                "{category:?} not raised in {text:?}: {got:?}"
+            );
+        }
+    }
+}

@@ -31,11 +31,14 @@
 //! 5. **Variants** (`variants.rs`): look-alike letters (Cyrillic `ѵх`) and variant characters
 //!    written to dodge review (`蕞` for `最`, `冶` for `治`). Sound-alikes (`薇` for `微`) are
 //!    not folded: the readings (`crate::sound`) read them where a term needs it.
-//! 6. **Split characters** (`split.rs`), the one fold that looks at its neighbours: two parts
+//! 6. **Split characters** (`split.rs`), a fold that looks at its neighbours: two parts
 //!    side by side (`亻言`, `火因`) join into the character they make where it completes a pack
 //!    word with the character before or after (`微亻言` → 微信); the character maps back to
 //!    both parts. An emoji that stands for a character (`💉` for 针) is read so the same way:
 //!    `瘦脸💉` is 瘦脸针, `打疫苗💉` keeps its picture.
+//! 7. **A syllable spelled for a character** (`spelled.rs`), folded the same way: a lowercase
+//!    pinyin syllable glued to a Han character becomes the pack character of that reading that
+//!    completes a word with it (`秒sha` → 秒杀, `dao手价` → 到手价); `ipad`, `DAO`, `ma` stay.
 //!
 //! # Separators
 //!
@@ -71,6 +74,8 @@
 mod fold;
 mod map;
 pub mod reading;
+mod spelled;
+mod spelled_table;
 mod split;
 mod split_table;
 mod t2s_table;
@@ -170,6 +175,22 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
     };
     let mut i = 0;
     while let Some(&b0) = bytes.get(i) {
+        // A syllable spelled for a pack character beside its word's neighbour (秒sha).
+        // (at the start of a run of letters, beside a character that is not ASCII)
+        if b0.is_ascii_lowercase()
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && (i > 0 && bytes[i - 1] >= 0x80 || bytes[i..bytes.len().min(i + 8)].iter().any(|&b| b >= 0xE0))
+        {
+            if let Some((len, c)) = spelled::spelled_at(original, i) {
+                flush(&mut f, f_run, i);
+                flush(&mut k, k_run, i);
+                f.one(i, len, c);
+                k.one(i, len, c);
+                i += len;
+                (f_run, k_run) = (i, i);
+                continue;
+            }
+        }
         // ASCII: lowercase; letters, digits and line breaks are kept in compact.
         if b0 < 0x80 {
             let lower = b0.to_ascii_lowercase();

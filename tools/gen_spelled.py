@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Generates src/normalize/spelled_table.rs: pack characters by the syllable that spells them.
+
+People write one character of a watched word in pinyin (秒sha for 秒杀, 领juan for 领券, he作 for
+合作, dao手价 for 到手价). The normaliser reads such a syllable back as the character where that
+character completes a word of the packs with the Han character glued to the syllable (see
+`src/normalize/spelled.rs`), so every rule, its regexes included, sees the word.
+
+Sources: the characters of the terms and family words of the banned-word, prohibited-product
+and advertorial packs (rules/*.toml; off-platform names are read by sound instead), each with the characters found beside it in some pack word; its main
+reading from src/normalize/readings_table.rs (the `pinyin` crate's data, Unihan). Syllables of
+one letter and the sentence particles and pronouns Latin text writes as often (a, ma, ne, wo,
+ni...) are left out.
+
+    python3 tools/gen_spelled.py
+"""
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.join(HERE, "..")
+sys.path.insert(0, HERE)
+from gen_splits import basic, neighbours  # noqa: E402
+
+OUT = os.path.join(ROOT, "src", "normalize", "spelled_table.rs")
+TABLE = os.path.join(ROOT, "src", "normalize", "readings_table.rs")
+# interjections, particles and pronouns, and English words that are syllables (he, me, a, an)
+SKIP = set("a o e ai ei ao ou an en er ang eng ah ha he hi ho la le lo ma me mo na ne ni nu ya yo wa wo ba de di da bi pa pi no on in it is at as us am go so do to be we ye".split())
+
+
+# Off-platform names are left to the readings (`crate::sound`): a platform named plainly is a
+# mention, named in disguise (淘bao, wei信) an attempt to slip past review, and a fold would make
+# the two look alike.
+PACKS = ["banned-word.toml", "prohibited-product.toml", "advertorial.toml"]
+
+
+def pack_words():
+    words = set()
+    for name in PACKS:
+        text = open(os.path.join(ROOT, "rules", name), encoding="utf-8").read()
+        for m in re.finditer(r"^(?:terms|words) = \[(.*?)^\]", text, re.S | re.M):
+            words.update(re.findall(r'"([^"]+)"', m.group(1)))
+    return words
+
+
+def off_platform_pairs():
+    """Two characters side by side in a word of the off-platform pack (天猫, 信群): a syllable
+    beside such a neighbour, in the reading of either, is left to the readings, which tell a
+    name in disguise from a mention."""
+    text = open(os.path.join(ROOT, "rules", "off-platform.toml"), encoding="utf-8").read()
+    pairs = set()
+    for m in re.finditer(r"^(?:terms|words|disguised_terms) = \[(.*?)^\]", text, re.S | re.M):
+        for w in re.findall(r'"([^"]+)"', m.group(1)):
+            pairs.update(a + b for a, b in zip(w, w[1:]))
+    return pairs
+
+
+def spelled_in_patterns():
+    """A syllable written beside a character in a pack's regex (`fu\\s?刻` of P206): the pack
+    reads that spelling itself, and means it only so (复刻 written plainly is a house's own
+    re-issue). (character, syllable) and (syllable, character) pairs, left unfolded."""
+    before, after = set(), set()
+    for name in sorted(os.listdir(os.path.join(ROOT, "rules"))):
+        if not name.endswith(".toml"):
+            continue
+        text = open(os.path.join(ROOT, "rules", name), encoding="utf-8").read()
+        for m in re.finditer(r"^patterns = \[(.*?)^\]", text, re.S | re.M):
+            body = "\n".join(line for line in m.group(1).splitlines() if not line.strip().startswith("#"))
+            for p in re.findall(r"'([^']*)'", body):
+                for syl, han in re.findall(r"([a-z]{2,6})(?:\\s\?)?([\u4e00-\u9fff])", p):
+                    after.add((syl, han))
+                for han, syl in re.findall(r"([\u4e00-\u9fff])(?:\\s\?)?([a-z]{2,6})", p):
+                    before.add((han, syl))
+    return before, after
+
+
+def main_readings():
+    src = open(TABLE, encoding="utf-8").read()
+
+    def array(name):
+        m = re.search(r"static " + name + r": \[[^;]+; \d+\] = \[(.*?)\];", src, re.S)
+        return m.group(1)
+
+    names = re.findall(r'"([a-z]+)"', array("NAMES"))
+    main = [int(x) for x in re.findall(r"\d+", array("MAIN"))]
+    return {chr(0x3400 + i): names[m] for i, m in enumerate(main) if m != 65535}
+
+
+def main():
+    left, right = neighbours(pack_words())
+    reading = main_readings()
+    off = off_platform_pairs()
+    off_before = {(p[0], reading.get(p[1])) for p in off}
+    off_after = {(reading.get(p[0]), p[1]) for p in off}
+    in_patterns = spelled_in_patterns()
+    off_before |= in_patterns[0]
+    off_after |= in_patterns[1]
+    rows = []
+    for c in sorted(set(left) | set(right)):
+        s = reading.get(c)
+        if not basic(c) or not s or len(s) < 2 or s in SKIP:
+            continue
+        # (nor any character of the same reading: 天mao may be 天猫 as well as 飞天茅台's 茅)
+        before = "".join(sorted(a for a in left.get(c, ()) if (a, s) not in off_before))
+        after = "".join(sorted(b for b in right.get(c, ()) if (s, b) not in off_after))
+        if before or after:
+            rows.append((s, c, before, after))
+    rows.sort()
+    with open(OUT, "w", encoding="utf-8") as out:
+        out.write("// @generated by tools/gen_spelled.py from the builtin packs' words and their main\n")
+        out.write("// readings (readings_table.rs). Do not edit.\n\n")
+        out.write("/// A syllable, a pack character whose main reading it is, and the characters found before\n")
+        out.write("/// and after that character in some word of the packs; sorted by syllable.\n")
+        out.write("#[rustfmt::skip]\n")
+        out.write("pub(super) const SPELLED: &[(&str, char, &str, &str)] = &[\n")
+        for s, c, before, after in rows:
+            out.write(f'    ("{s}", \'{c}\', "{before}", "{after}"),\n')
+        out.write("];\n")
+    print(f"{len(rows)} pack characters by syllable -> {os.path.relpath(OUT, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
