@@ -56,7 +56,7 @@ pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
     // guess, left to the readings
     let mut best: Option<(usize, char)> = None;
     let mut tied = false;
-    for &(_, c, before, after) in SPELLED[from..].iter().take_while(|&&(s, ..)| s == syllable) {
+    for &(_, c, _, _, before, after) in SPELLED[from..].iter().take_while(|&&(s, ..)| s == syllable) {
         let score = usize::from(prev.is_some_and(|p| before.contains(p)))
             + usize::from(next.is_some_and(|n| after.contains(n)));
         match best {
@@ -75,6 +75,15 @@ pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
 /// Function words, pronouns and particles: too common beside anything to show which word a
 /// syllable completes.
 const WEAK: &str = "的了有是在一不我你他她它这那个就都也和很还要会说到对吗呢吧啊哦呀嘛着过把被给让从向";
+
+/// The characters found before and after the pack character `c` in some pack word, if the
+/// table has it.
+pub(super) fn neighbours_of(c: char) -> Option<(&'static str, &'static str)> {
+    SPELLED
+        .iter()
+        .find(|e| e.1 == c)
+        .map(|&(_, _, before, after, ..)| (before, after))
+}
 
 fn is_han(c: char) -> bool {
     ('\u{3400}'..='\u{9FFF}').contains(&c)

@@ -56,16 +56,42 @@ pub(super) fn may_start(u: u32) -> bool {
     k < 328 * 64 && FIRST[(k / 64) as usize] & (1 << (k % 64)) != 0
 }
 
-/// Emoji that stand for a character where the character completes a pack word with a
-/// neighbour (`瘦脸💉` is 瘦脸针), and are decoration elsewhere (`打针💉好疼`, `玻💉尿酸` keeps
-/// its emoji as a separator): (emoji, character).
-const STAND_INS: [(char, char); 1] = [('💉', '针')];
+/// Emoji that stand for a character by what they show where the character completes a pack
+/// word with a neighbour (`瘦脸💉` is 瘦脸针, `秒🔪` 秒杀, `限🕐抢购` 限时抢购, `💰主` 金主), and are
+/// decoration elsewhere (`打针💉好疼`, `切菜🔪`; `玻💉尿酸` keeps its emoji as a separator):
+/// (emoji, character). Pictures read by the sound of their names (`🍑宝`) are the readings',
+/// and `恰🍚` the advertorial pack's own (恰饭 written plainly may be a meal).
+const STAND_INS: &[(char, char)] = &[
+    ('🆓', '免'),
+    ('💉', '针'),
+    ('💰', '金'),
+    ('💵', '金'),
+    ('💼', '务'),
+    ('🔪', '杀'),
+    ('🕐', '时'),
+    ('🕑', '时'),
+    ('🕒', '时'),
+    ('🕓', '时'),
+    ('🕔', '时'),
+    ('🕕', '时'),
+    ('🕖', '时'),
+    ('🕗', '时'),
+    ('🕘', '时'),
+    ('🕙', '时'),
+    ('🕚', '时'),
+    ('🕛', '时'),
+];
 
 /// The character the emoji `e` at byte `i` of `text` stands for, when it completes a pack
-/// word there (see [`STAND_INS`]).
+/// word there (see [`STAND_INS`]): by the neighbours the split table gives the character, or
+/// the spelled table for one no pair makes.
 pub(super) fn stand_in_at(text: &str, i: usize, e: char) -> Option<char> {
     let &(_, c) = STAND_INS.iter().find(|&&(s, _)| s == e)?;
-    let &(_, _, _, before, after) = SPLITS.iter().find(|entry| entry.2 == c)?;
+    let (before, after) = SPLITS
+        .iter()
+        .find(|entry| entry.2 == c)
+        .map(|&(_, _, _, before, after)| (before, after))
+        .or_else(|| super::spelled::neighbours_of(c))?;
     neighbours_complete(text, i, i + e.len_utf8(), before, after).then_some(c)
 }
 
@@ -138,6 +164,17 @@ mod tests {
         let n = super::super::Normalized::new("瘦脸💉好用");
         assert_eq!(n.compact(), "瘦脸针好用");
         assert_eq!(n.compact_to_original(6, 9), 6..10);
+        // pictures of what a character means: a knife for 杀, a clock for 时, money for 金
+        for (text, folded) in [
+            ("今晚秒🔪", "今晚秒杀"),
+            ("限🕐抢购", "限时抢购"),
+            ("谢谢💰主爸爸", "谢谢金主爸爸"),
+            ("切菜🔪很快", "切菜🔪很快"),
+            ("🕐点见", "🕐点见"),
+            ("钱包里💰不多了", "钱包里💰不多了"),
+        ] {
+            assert_eq!(super::super::Normalized::new(text).folded(), folded);
+        }
     }
 
     #[test]
