@@ -812,3 +812,67 @@ fn constructions_read_a_syllable_spelled_in_pinyin() {
         }
     }
 }
+
+/// Round 3's shapes, each crossed with its own parts and beside its look-alikes: the brand as
+/// dad's house or its side, an ad owned up to by half, a sponsor named, a sale's hour, a
+/// house's copy, a filler by its needle, a drug taken to slim, a DM or a handle pointed to, a
+/// cure promised at the root.
+#[test]
+fn round_three_shapes_and_their_look_alikes() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "{}新品，用了一周",
+        &[&["爸爸家", "粑粑家", "爸比家"], &["又寄来了", "寄来的", "送的"]],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "{}，但是东西是真的好用",
+        &[&["带点", "有点", "小小"], &["小广", "广", "gg"]],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "{}，大家冲",
+        &[
+            &["今晚八点", "明晚8点", "10点"],
+            &["空气炸锅秒杀", "吹风机秒sha", "秒杀"],
+        ],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "{}，五金很重",
+        &[&["gucci", "驴家", "香奶奶"], &["腰带复刻版", "复刻款", "的复刻货"]],
+        Category::ProhibitedProduct,
+    );
+    assert_flags(
+        &linter,
+        "{}，网上买了一盒",
+        &[&["听说二甲双胍", "螺内酯", "吃泻药"], &["能减肥", "瘦了五斤", "掉秤快"]],
+        Category::ProhibitedProduct,
+    );
+    assert_flags(
+        &linter,
+        "这款喷雾{}，比吃药管用",
+        &[&["能根本解决", "彻底告别", "一次性根除"], &["失眠", "鼻炎", "脚气"]],
+        Category::BannedWord,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "我爸爸家寄来的腊肉，年味满满",
+            "今晚用貂蝉一套秒杀对面",
+            "八点多看到秒杀，已经抢完了",
+            "电视剧由某乳业冠名播出",
+            "猫咪一听到开罐头就秒杀过来",
+        ],
+        Category::Advertorial,
+    );
+    assert_quiet(
+        &linter,
+        &["二甲双胍是治糖尿病的药，医生开的", "我爸糖尿病，医生开了二甲双胍控血糖"],
+        Category::ProhibitedProduct,
+    );
+}
