@@ -836,7 +836,7 @@ fn round_three_shapes_and_their_look_alikes() {
         &linter,
         "{}，大家冲",
         &[
-            &["今晚八点", "明晚8点", "10点"],
+            &["今晚八点", "明晚8点", "今晚"],
             &["空气炸锅秒杀", "吹风机秒sha", "秒杀"],
         ],
         Category::Advertorial,
