@@ -876,3 +876,41 @@ fn round_three_shapes_and_their_look_alikes() {
         Category::ProhibitedProduct,
     );
 }
+
+/// Round 4's shapes and look-alikes: a brand that arranged or a hidden brand (某X) that sent
+/// it, a small ad taken, a request to note where the reader came from, a search in another
+/// platform's own shop; a person's parcel, a meal late at night, an ask quoted, a picture
+/// after a word of its own.
+#[test]
+fn round_four_shapes_and_their_look_alikes() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "{}，用了一周",
+        &[
+            &["品牌安排的", "官方安排了", "感谢某步送的", "谢谢某东寄的"],
+            &["新品", "学习机"],
+        ],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "需要的{}小红书",
+        &[&["加我备注", "添加好友时备注", "申请好友请备注", "加v备注"], &["", " "]],
+        Category::OffPlatform,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "收到妈妈寄来的包裹，全是家乡的特产",
+            "加班到九点才恰饭，累瘫",
+            "年假最后3小时，明天上班",
+        ],
+        Category::Advertorial,
+    );
+    assert_quiet(
+        &linter,
+        &["面试官让我加他微信，正常吗", "今天又是被猫抢镜的一天🐈"],
+        Category::OffPlatform,
+    );
+}

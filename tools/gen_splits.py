@@ -67,13 +67,19 @@ def neighbours(words):
     return left, right
 
 
+# the least count of a dictionary word that keeps its characters' pair from being joined
+MIN_WORD_FREQ = 10
+
+
 def dictionary_words():
     data = open(os.path.join(ROOT, "src", "words", "dict.bin"), "rb").read()
     assert data[:4] == b"RLW1"
     (n,) = struct.unpack_from("<I", data, 4)
     offsets = struct.unpack_from(f"<{n + 1}I", data, 16)
+    freqs = struct.unpack_from(f"<{n}I", data, 16 + 4 * (n + 1))
     words = data[16 + 4 * (2 * n + 1):]
-    return {words[offsets[i]:offsets[i + 1]].decode("utf-8") for i in range(n)}
+    # a word in use (女子 5858, 日月 1940), not one of the dictionary's rare names (丁页 3)
+    return {words[offsets[i]:offsets[i + 1]].decode("utf-8") for i in range(n) if freqs[i] >= MIN_WORD_FREQ}
 
 
 def main():

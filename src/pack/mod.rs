@@ -341,7 +341,8 @@ struct Family {
     initials: bool,
     /// Whether its words of Han characters are also read with one character spelled in pinyin
     /// (`fei那` for 非那, `玻niao酸` for 玻尿酸), or, for a two-character word, one of its two by its
-    /// initial (`复k`, `z助`): the disguise a construction's own vocabulary meets most.
+    /// initial (`复k`, `z助`), for a longer one an inner character by its initial (`玻n酸`): the
+    /// disguise a construction's own vocabulary meets most.
     #[serde(default)]
     pinyin: bool,
 }
@@ -367,6 +368,12 @@ fn pinyin_forms(word: &str) -> Vec<String> {
         forms.push(bounded(&chars[0].to_string(), initial, ""));
         // ...or its first (z助 for 赞助, h作 for 合作)
         forms.push(bounded("", &spell(chars[0])[..1], &chars[1].to_string()));
+    }
+    // a longer word's inner character by its initial, its ends written (玻n酸)
+    for i in 1..chars.len().saturating_sub(1) {
+        let head: String = chars[..i].iter().collect();
+        let tail: String = chars[i + 1..].iter().collect();
+        forms.push(bounded(&head, &spell(chars[i])[..1], &tail));
     }
     forms
 }
