@@ -141,6 +141,7 @@ impl Linter {
 /// Whether every character of a reading that stands for another of `term` is said exactly as
 /// that one: the same main syllable in the same tone (罪 zuì for 最 zuì, not 卫 wèi for 唯 wéi,
 /// nor an accent twin).
+///
 /// A numeral (九 for 酒 in 北九水) is a number or a name far more often than a stand-in, and a
 /// character written as itself that is a function word (去, 对, 我: 去芭洲 is no 去疤) says
 /// nothing of what its neighbour stands for.
