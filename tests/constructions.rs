@@ -914,3 +914,21 @@ fn round_four_shapes_and_their_look_alikes() {
         Category::OffPlatform,
     );
 }
+
+/// A pack's exceptions are the innocent contexts of a word written plainly: the same word with
+/// a syllable spelled in pinyin was written to slip past review, and its exceptions do not
+/// apply (怎么接商单 is the trade as a topic; 怎么接商dan is not written so by chance).
+#[test]
+fn a_spelled_syllable_is_no_innocent_context() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "{}，今天说说",
+        &[
+            &["很多人问怎么接", "新手怎么接", "聊聊接", "第一次接"],
+            &["商dan", "shang单"],
+        ],
+        Category::Advertorial,
+    );
+    assert_quiet(&linter, &["很多人问怎么接商单，今天说说"], Category::Advertorial);
+}

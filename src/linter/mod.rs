@@ -320,7 +320,7 @@ impl Linter {
         let norm = Normalized::new(text);
         let mut scan = self.scan(text, &norm, &active);
         self.read_disguises(text, &norm, &active, &mut scan.hits);
-        self.drop_excepted(&norm, &mut scan);
+        self.drop_excepted(text, &norm, &mut scan);
         let mut hits = scan.hits;
         let mut anchors = scan.anchors;
         self.anchor_hits(&hits, &mut anchors);

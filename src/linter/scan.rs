@@ -79,8 +79,11 @@ impl Linter {
     }
 
     /// Drops every hit inside an exception of its rule or an allowed entry; the regex
-    /// exceptions run only for the rules that have a hit here (rarely any).
-    pub(super) fn drop_excepted(&self, norm: &Normalized, scan: &mut Scan) {
+    /// exceptions run only for the rules that have a hit here (rarely any). A pack's exceptions
+    /// are the innocent contexts of a word written plainly: a hit with a syllable spelled in
+    /// pinyin for one of its characters (接商dan, 恰fan) was written to slip past review, and
+    /// only an allowed entry (the user's) drops it.
+    pub(super) fn drop_excepted(&self, text: &str, norm: &Normalized, scan: &mut Scan) {
         let inner = &*self.inner;
         let exceptions = &mut scan.exceptions;
         let mut with_hits: Vec<usize> = scan.hits.iter().map(|h| h.rule).collect();
@@ -98,11 +101,12 @@ impl Linter {
         let longest = exceptions.iter().map(|(_, e)| e.len()).max().unwrap_or(0);
         scan.hits.retain(|h| {
             let upto = exceptions.partition_point(|(_, e)| e.start <= h.span.start);
+            let spelled = h.reading.is_none() && spelled_in(text, norm, h.span);
             !exceptions[..upto]
                 .iter()
                 .rev()
                 .take_while(|(_, e)| e.start + longest >= h.span.start)
-                .any(|(rule, e)| rule.is_none_or(|r| r == h.rule) && e.contains(h.span))
+                .any(|(rule, e)| (rule.is_none() || (*rule == Some(h.rule) && !spelled)) && e.contains(h.span))
         });
     }
 
@@ -189,4 +193,15 @@ pub(super) fn on_word_boundaries(text: &str, span: Span, folded: &str) -> bool {
     let joins_before = starts_ascii && alnum(text[..span.start].chars().next_back());
     let joins_after = ends_ascii && alnum(text[span.end..].chars().next());
     !joins_before && !joins_after
+}
+
+/// Whether the normaliser read a syllable spelled in pinyin as a character inside `span` (the
+/// folded view there holds fewer Latin letters than the writer typed).
+fn spelled_in(text: &str, norm: &Normalized, span: Span) -> bool {
+    let letters = |s: &str| s.bytes().filter(u8::is_ascii_alphabetic).count();
+    let written = letters(&text[span.range()]);
+    written >= 2 && {
+        let (fs, fe) = (norm.original_to_folded(span.start), norm.original_to_folded(span.end));
+        letters(&norm.folded()[fs..fe]) < written
+    }
 }
