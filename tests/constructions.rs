@@ -932,3 +932,45 @@ fn a_spelled_syllable_is_no_innocent_context() {
     );
     assert_quiet(&linter, &["很多人问怎么接商单，今天说说"], Category::Advertorial);
 }
+
+/// Round 5's shapes and look-alikes: a channel as an emoji or a homophone before a handle, a
+/// call and a channel set off from the handle by a space, a sample sent to be tested, a stay
+/// in exchange, a price got after a sale, a weekday evening's sale.
+#[test]
+fn round_five_shapes_and_their_look_alikes() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "代购接单，{}",
+        &[&["加🛰：", "+🌐：", "加v ", "➕🇻 "], &["kr_buy_22", "tokyo_mimi"]],
+        Category::OffPlatform,
+    );
+    assert_flags(
+        &linter,
+        "{}，五档力度",
+        &[
+            &["商家寄样给我测的", "品牌寄样来的", "收到了寄样的", "店家寄样给"],
+            &["筋膜枪", "按摩仪"],
+        ],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "真丝睡衣{}，颜色好看",
+        &[
+            &["今天活动到手才", "到手只要", "活动到手仅", "券后到手才"],
+            &["199元", "89块"],
+        ],
+        Category::Advertorial,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "说好的16G内存，到手才10G",
+            "单位寄样品给客户，跑了三趟快递",
+            "加一点盐：少许就好",
+        ],
+        Category::Advertorial,
+    );
+    assert_quiet(&linter, &["加一点盐：少许就好", "+1：同意楼上"], Category::OffPlatform);
+}
