@@ -974,3 +974,37 @@ fn round_five_shapes_and_their_look_alikes() {
     );
     assert_quiet(&linter, &["加一点盐：少许就好", "+1：同意楼上"], Category::OffPlatform);
 }
+
+/// Round 6's shapes and look-alikes: an ad tag in brackets, a brand thanked for the chance to
+/// try, the note owned up to as one by any of the trade's words, a sale's last hours behind a
+/// clock, a live room to board, a pointer to the profile by an arrow; a handmade thing that is
+/// one of a kind, a salary got, an exam's countdown, a cruise ship named 公主号.
+#[test]
+fn round_six_shapes_and_their_look_alikes() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "新品香水{}，前调柑橘",
+        &[&["（ad）", "(广告)", "（合作）", "(ad)"], &["", "～"]],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "{}，东西很好用",
+        &[&["这是条", "本条", "这是一篇"], &["sd", "tg", "商单"]],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "约稿开放，{}",
+        &[&["联系方式👉", "微信➡️", "价格👇", "链接→"], &["主页", "简介"]],
+        Category::OffPlatform,
+    );
+    assert_quiet(
+        &linter,
+        &["实习工资到手才3000，只能吃食堂", "考研倒计时最后30天，冲"],
+        Category::Advertorial,
+    );
+    assert_quiet(&linter, &["每一对耳环都是独一无二的款式"], Category::BannedWord);
+    assert_quiet(&linter, &["坐钻石公主号邮轮去了日本"], Category::OffPlatform);
+}
