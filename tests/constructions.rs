@@ -1008,3 +1008,21 @@ fn round_six_shapes_and_their_look_alikes() {
     assert_quiet(&linter, &["每一对耳环都是独一无二的款式"], Category::BannedWord);
     assert_quiet(&linter, &["坐钻石公主号邮轮去了日本"], Category::OffPlatform);
 }
+
+/// 最好 as advice before what to do, and "the best thing is…" as a verdict on a remark, are no
+/// ranking; "the best is this one" is.
+#[test]
+fn advice_and_a_verdict_are_no_ranking() {
+    let linter = Linter::builtin();
+    assert_quiet(
+        &linter,
+        &[
+            "去住的话最好是住朝南的房间",
+            "最好的是，隔壁就是车站",
+            "最赞的是房间够大",
+        ],
+        Category::BannedWord,
+    );
+    let got = found(&linter, "这款面霜真的好用，我试过的里面最好的就是这个牌子");
+    assert!(got.iter().any(|v| v.category == Category::BannedWord), "{got:?}");
+}
