@@ -21,7 +21,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
 sys.path.insert(0, HERE)
-from gen_splits import basic, neighbours  # noqa: E402
+from gen_splits import basic, neighbours, pack_words  # noqa: E402
 
 OUT = os.path.join(ROOT, "src", "normalize", "spelled_table.rs")
 TABLE = os.path.join(ROOT, "src", "normalize", "readings_table.rs")
@@ -33,15 +33,6 @@ SKIP = set("a o e ai ei ao ou an en er ang eng ah ha he hi ho la le lo ma me mo 
 # mention, named in disguise (淘bao, wei信) an attempt to slip past review, and a fold would make
 # the two look alike.
 PACKS = ["banned-word.toml", "prohibited-product.toml", "advertorial.toml"]
-
-
-def pack_words():
-    words = set()
-    for name in PACKS:
-        text = open(os.path.join(ROOT, "rules", name), encoding="utf-8").read()
-        for m in re.finditer(r"^(?:terms|words) = \[(.*?)^\]", text, re.S | re.M):
-            words.update(re.findall(r'"([^"]+)"', m.group(1)))
-    return words
 
 
 def off_platform_pairs():
@@ -105,7 +96,7 @@ def render(rows):
 
 
 def main():
-    left, right = neighbours(pack_words())
+    left, right = neighbours(pack_words(PACKS))
     reading = main_readings()
     off = off_platform_pairs()
     off_before = {(p[0], reading.get(p[1])) for p in off}

@@ -46,9 +46,12 @@ def basic(c):
     return 0x4E00 <= ord(c) <= 0x9FFF
 
 
-def pack_words():
+def pack_words(packs=None):
+    """The words of the builtin packs' terms and families (of the `packs` named, or all)."""
     words = set()
     for f in sorted(glob.glob(os.path.join(ROOT, "rules", "*.toml"))):
+        if packs is not None and os.path.basename(f) not in packs:
+            continue
         text = open(f, encoding="utf-8").read()
         for m in re.finditer(r"^(?:terms|words) = \[(.*?)^\]", text, re.S | re.M):
             words.update(re.findall(r'"([^"]+)"', m.group(1)))

@@ -138,6 +138,10 @@ impl Linter {
     }
 }
 
+/// Numerals and the words that count them (两, 几, 万): beside them a character is part of a
+/// number or an amount.
+const NUMERALS: &str = "〇零一二三四五六七八九十百千万亿两几";
+
 /// Whether every character of a reading that stands for another of `term` is said exactly as
 /// that one: the same main syllable in the same tone (罪 zuì for 最 zuì, not 卫 wèi for 唯 wéi,
 /// nor an accent twin).
@@ -157,7 +161,7 @@ fn said_alike(norm: &Normalized, h: &SoundHit, term: &str) -> bool {
             reading::han(w).first() == reading::han(t).first()
                 && reading::main_tone(w) != 0
                 && reading::main_tone(w) == reading::main_tone(t)
-                && !"〇零一二三四五六七八九十百千万两".contains(w)
+                && !NUMERALS.contains(w)
         })
 }
 
@@ -202,7 +206,7 @@ pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool) -
         && !folded[..h.units[1].start]
             .chars()
             .next_back()
-            .is_some_and(|c| "0123456789一二三四五六七八九十百千万亿两几".contains(c));
+            .is_some_and(|c| c.is_ascii_digit() || NUMERALS.contains(c));
     if (h.initials > 0 && h.plain < 2 && !alone && !head && !tail) || h.swapped.len() * 2 > h.term_chars {
         return false;
     }

@@ -101,12 +101,13 @@ impl Linter {
         let longest = exceptions.iter().map(|(_, e)| e.len()).max().unwrap_or(0);
         scan.hits.retain(|h| {
             let upto = exceptions.partition_point(|(_, e)| e.start <= h.span.start);
-            let spelled = h.reading.is_none() && spelled_in(text, norm, h.span);
-            !exceptions[..upto]
+            let mut containing = exceptions[..upto]
                 .iter()
                 .rev()
                 .take_while(|(_, e)| e.start + longest >= h.span.start)
-                .any(|(rule, e)| (rule.is_none() || (*rule == Some(h.rule) && !spelled)) && e.contains(h.span))
+                .filter(|(rule, e)| rule.is_none_or(|r| r == h.rule) && e.contains(h.span));
+            // whether the hit was spelled is asked only of one a rule's exception holds
+            !containing.any(|(rule, _)| rule.is_none() || h.reading.is_some() || !spelled_in(text, norm, h.span))
         });
     }
 

@@ -182,10 +182,7 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
             && (i > 0 && bytes[i - 1] >= 0x80 || bytes[i..bytes.len().min(i + 8)].iter().any(|&b| b >= 0xE0))
         {
             if let Some((len, c)) = spelled::spelled_at(original, i) {
-                flush(&mut f, f_run, i);
-                flush(&mut k, k_run, i);
-                f.one(i, len, c);
-                k.one(i, len, c);
+                one_in_both(original, &mut f, &mut k, (f_run, k_run), i, len, c);
                 i += len;
                 (f_run, k_run) = (i, i);
                 continue;
@@ -218,10 +215,7 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
             if (0x4000..0xA000).contains(&u) && !(0x4DC0..0x4E00).contains(&u) {
                 if split::may_start(u) && next_may_join(bytes.get(i + 3..), u) {
                     if let Some((len, c)) = split::joined_at(original, i) {
-                        flush(&mut f, f_run, i);
-                        flush(&mut k, k_run, i);
-                        f.one(i, len, c);
-                        k.one(i, len, c);
+                        one_in_both(original, &mut f, &mut k, (f_run, k_run), i, len, c);
                         i += len;
                         (f_run, k_run) = (i, i);
                         continue;
@@ -246,18 +240,17 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
         let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else {
             break; // unreachable: `i` is always on a char boundary
         };
-        flush(&mut f, f_run, i);
-        flush(&mut k, k_run, i);
         if let Some(stood) = (c as u32 >= 0x1F000)
             .then(|| split::stand_in_at(original, i, c))
             .flatten()
         {
-            f.one(i, c.len_utf8(), stood);
-            k.one(i, c.len_utf8(), stood);
+            one_in_both(original, &mut f, &mut k, (f_run, k_run), i, c.len_utf8(), stood);
             i += c.len_utf8();
             (f_run, k_run) = (i, i);
             continue;
         }
+        flush(&mut f, f_run, i);
+        flush(&mut k, k_run, i);
         fold_other(&mut f, &mut k, i, c as u32, c.len_utf8());
         i += c.len_utf8();
         (f_run, k_run) = (i, i);
@@ -267,6 +260,27 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
     let (folded, fsegs) = f.finish();
     let (compact, csegs) = k.finish();
     (folded, fsegs, compact, csegs)
+}
+
+/// The `len` source bytes at `i` read as the one char `c` in both views (a joined split, a
+/// spelled syllable, an emoji standing for a character), after each view's pending run of
+/// unchanged source (`runs`).
+#[inline(always)]
+fn one_in_both<P: Offset>(
+    original: &str,
+    f: &mut ViewBuilder<P>,
+    k: &mut ViewBuilder<P>,
+    runs: (usize, usize),
+    i: usize,
+    len: usize,
+    c: char,
+) {
+    for (view, run) in [(f, runs.0), (k, runs.1)] {
+        if run < i {
+            view.verbatim(run, &original[run..i]);
+        }
+        view.one(i, len, c);
+    }
 }
 
 /// Whether the character after a first part `u` (three bytes on, past one space) may be its
