@@ -239,6 +239,11 @@ fn disguises(s: &Subject, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>
     {
         out.push(("split", with(i, &format!("{a}{b}"))));
     }
+    // an inner character masked (奥x司他, 电*烟)
+    if n >= 3 {
+        out.push(("masked", with(1, "x")));
+        out.push(("masked", with(n - 2, "*")));
+    }
     out.push((
         "separators",
         chars.iter().map(char::to_string).collect::<Vec<_>>().join("❤"),
@@ -781,5 +786,63 @@ fn handles_read_through_any_inserted_separators() {
         missed.len(),
         2 * notes,
         &missed[..missed.len().min(20)]
+    );
+}
+
+/// A mask between Han characters stands for the one character of a term it hides; masks in
+/// ordinary text (sizes, numbers and names hidden, a function word) read nothing.
+#[test]
+fn a_masked_character_is_read_and_ordinary_masks_are_not() {
+    let linter = Linter::builtin();
+    for (text, term) in [
+        ("网上买的奥x司他，饭后一粒", "奥利司他"),
+        ("朋友送我的电*烟", "电子烟"),
+        ("上周去打了水○针", "水光针"),
+        ("加我微X号聊", "微信号"),
+    ] {
+        let found = linter.lint(&Note::from_body(text));
+        assert!(
+            found.iter().any(|v| v.severity >= Severity::Warning
+                && v.reading
+                    .as_ref()
+                    .is_some_and(|r| r.term == term && r.how == ["masked"])),
+            "{text}: {found:?}"
+        );
+    }
+    assert_quiet(
+        &[
+            "格子是3x5的，正好放书",
+            "尺寸是长x宽x高",
+            "还没有*一斤的好吃",
+            "获奖的是王*明同学",
+            "男x女的双打比赛",
+            "第*名的奖品是一本书",
+        ],
+        |s| Note::from_body(s),
+        |_| true,
+    );
+}
+
+/// A picture stands for the first character of a two-character name of it where that
+/// completes a pack word (抖🎵 is 抖音), not after what it pictures nor set apart by a space.
+#[test]
+fn a_picture_stands_for_the_head_of_its_name() {
+    let linter = Linter::builtin();
+    let found = linter.lint(&Note::from_body("完整版在抖🎵，同名搜一下"));
+    assert!(
+        found
+            .iter()
+            .any(|v| v.category == Category::OffPlatform && v.matched == "抖🎵"),
+        "{found:?}"
+    );
+    assert_quiet(
+        &[
+            "我学会了抽烟🚬，给我点赞",
+            "说来取备用钥匙 🔑 我一开门",
+            "今天听了一首🎵",
+            "🎵 我的歌单",
+        ],
+        |s| Note::from_body(s),
+        |_| true,
     );
 }

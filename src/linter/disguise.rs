@@ -23,6 +23,7 @@ impl Linter {
         hits: &mut Vec<Hit>,
     ) {
         let inner = &*self.inner;
+        self.read_masked(norm, active, hits);
         let readings = inner.sound.scan(norm.folded());
         if readings.is_empty() {
             return;
@@ -134,6 +135,77 @@ impl Linter {
                 term: st.term.map(|t| t as usize),
                 reading: Some((h.term, h.how)),
             });
+        }
+    }
+}
+
+/// What people write for a character they leave out (`奥x司他`, `电*烟`, `水○针`), folded
+/// (`X` and `＊` are folded to these; `?` is as often a character the encoding lost).
+const MASKS: &[char] = &['x', '*', '×', '✕', '✖', '○', '□', '■'];
+
+/// Longest term a mask is read in, in characters.
+const MASKED_MAX: usize = 8;
+
+impl Linter {
+    /// Terms of three characters or more with one inner character masked (`奥x司他` for
+    /// 奥利司他): a mask between Han characters, the characters around it written as the term's
+    /// own. Nobody masks a character of an ordinary word by accident.
+    fn read_masked(&self, norm: &Normalized, active: &impl Fn(usize) -> bool, hits: &mut Vec<Hit>) {
+        let folded = norm.folded();
+        if !folded.contains(MASKS) {
+            return;
+        }
+        let inner = &*self.inner;
+        let han = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
+        for (i, m) in folded.char_indices().filter(|(_, m)| MASKS.contains(m)) {
+            let end = i + m.len_utf8();
+            let before: Vec<(usize, char)> = folded[..i]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| han(c))
+                .take(MASKED_MAX - 2)
+                .collect();
+            let after: Vec<(usize, char)> = folded[end..]
+                .char_indices()
+                .take_while(|(_, c)| han(c))
+                .take(MASKED_MAX - 2)
+                .map(|(j, c)| (end + j, c))
+                .collect();
+            // a mask beside a numeral hides a number (没有*一斤, 第*名), not a character
+            let numeral = |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| NUMERALS.contains(c));
+            if numeral(before.first()) || numeral(after.first()) {
+                continue;
+            }
+            for b in 1..=before.len() {
+                for a in 1..=after.len().min(MASKED_MAX - 1 - b) {
+                    let key: String = before[..b]
+                        .iter()
+                        .rev()
+                        .map(|&(_, c)| c)
+                        .chain(std::iter::once('\0'))
+                        .chain(after[..a].iter().map(|&(_, c)| c))
+                        .collect();
+                    for &t in inner.sound.masked(&key) {
+                        let st = inner.sound.term(t);
+                        // ...and a mask for a numeral (第*名) hides a number too
+                        if st.text.chars().nth(b).is_some_and(|c| NUMERALS.contains(c)) {
+                            continue;
+                        }
+                        let rule = st.rule as usize;
+                        let (fs, (last, c)) = (before[b - 1].0, after[a - 1]);
+                        let span = Span::from(norm.folded_to_original(fs, last + c.len_utf8()));
+                        if !active(rule) || !self.cues_ok(rule, norm, norm.original_to_compact(span.start), span) {
+                            continue;
+                        }
+                        hits.push(Hit {
+                            rule,
+                            span,
+                            term: st.term.map(|t| t as usize),
+                            reading: Some((t, How::MASKED)),
+                        });
+                    }
+                }
+            }
         }
     }
 }

@@ -47,6 +47,8 @@ impl How {
     pub const SPACED: How = How(16);
     /// A numeral written as a digit (`唯1`, `第1`).
     pub const DIGIT: How = How(32);
+    /// One inner character masked by a symbol or an `x` (`奥x司他`, `电*烟`).
+    pub const MASKED: How = How(64);
 
     /// The flags but [`How::SPACED`]: how the characters themselves were written.
     pub fn kinds(self) -> How {
@@ -67,6 +69,7 @@ impl How {
             (How::EMOJI, "emoji"),
             (How::SPACED, "spaced"),
             (How::DIGIT, "digit"),
+            (How::MASKED, "masked"),
         ]
         .into_iter()
         .filter(|&(f, _)| self.contains(f))
@@ -131,6 +134,9 @@ pub struct SoundIndex {
     /// The trie node after the root for each key a term starts with (`u32::MAX`: none),
     /// indexed by key (syllables, then `INITIAL | letter`): one array read per edge.
     root: Vec<u32>,
+    /// The terms of three characters or more by each inner character masked out (see
+    /// [`SoundIndex::masked`]), built the first time a text holds a mask.
+    masked: std::sync::OnceLock<std::collections::HashMap<String, Vec<u32>>>,
 }
 
 /// Most reading sequences one term goes into the trie as (a guard for long polyphonic terms).
@@ -189,6 +195,7 @@ impl Default for SoundIndex {
             pairs: vec![0; (reading::count() * reading::count()).div_ceil(64)],
             live_initials: [false; 26],
             root: vec![u32::MAX; (INITIAL + 128) as usize],
+            masked: std::sync::OnceLock::new(),
         }
     }
 }
@@ -197,6 +204,28 @@ impl SoundIndex {
     /// Whether no term was added.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
+    }
+
+    /// The terms that `key` is with one inner character masked out: `key` is the characters
+    /// around the mask with `\0` in its place (`奥\0司他` for 奥利司他). Only characters that
+    /// are not the first or the last are masked: the ends hold a term's shape.
+    pub fn masked(&self, key: &str) -> &[u32] {
+        let map = self.masked.get_or_init(|| {
+            let mut map: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+            for (i, t) in self.terms.iter().enumerate() {
+                for p in 1..t.chars.len().saturating_sub(1) {
+                    let key: String = t
+                        .chars
+                        .iter()
+                        .enumerate()
+                        .map(|(j, &c)| if j == p { '\0' } else { c })
+                        .collect();
+                    map.entry(key).or_default().push(i as u32);
+                }
+            }
+            map
+        });
+        map.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// A term by its index in hits.
