@@ -822,27 +822,3 @@ fn a_masked_character_is_read_and_ordinary_masks_are_not() {
         |_| true,
     );
 }
-
-/// A picture stands for the first character of a two-character name of it where that
-/// completes a pack word (抖🎵 is 抖音), not after what it pictures nor set apart by a space.
-#[test]
-fn a_picture_stands_for_the_head_of_its_name() {
-    let linter = Linter::builtin();
-    let found = linter.lint(&Note::from_body("完整版在抖🎵，同名搜一下"));
-    assert!(
-        found
-            .iter()
-            .any(|v| v.category == Category::OffPlatform && v.matched == "抖🎵"),
-        "{found:?}"
-    );
-    assert_quiet(
-        &[
-            "我学会了抽烟🚬，给我点赞",
-            "说来取备用钥匙 🔑 我一开门",
-            "今天听了一首🎵",
-            "🎵 我的歌单",
-        ],
-        |s| Note::from_body(s),
-        |_| true,
-    );
-}

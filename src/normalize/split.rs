@@ -85,45 +85,14 @@ const STAND_INS: &[(char, char)] = &[
 /// The character the emoji `e` at byte `i` of `text` stands for, when it completes a pack
 /// word there (see [`STAND_INS`]): by the neighbours the split table gives the character, or
 /// the spelled table for one no pair makes.
-///
-/// Any other picture (not one of `STAND_IN_EMOJI`, which pack terms are written with) stands for the first character of a two-character name of it (CLDR's:
-/// 🎵 音乐, so `抖🎵` is 抖音) when exactly one such character completes a pack word there.
 pub(super) fn stand_in_at(text: &str, i: usize, e: char) -> Option<char> {
-    let completes = |c: char| {
-        SPLITS
-            .iter()
-            .find(|entry| entry.2 == c)
-            .map(|&(_, _, _, before, after)| (before, after))
-            .or_else(|| super::spelled::neighbours_of(c))
-            .is_some_and(|(before, after)| neighbours_complete(text, i, i + e.len_utf8(), before, after))
-    };
-    if let Some(&(_, c)) = STAND_INS.iter().find(|&&(s, _)| s == e) {
-        return completes(c).then_some(c);
-    }
-    // the pictures pack terms are written with (🐶东) keep their own place
-    if super::tables::is_stand_in(e) {
-        return None;
-    }
-    let words = super::reading::emoji_words(e)?;
-    // a picture after what it pictures illustrates it (抽烟🚬, 钥匙 🔑), and one set apart by a
-    // space is a picture, not a character
-    let decoration = |ch: char| ch.is_whitespace() || ('\u{FE00}'..='\u{FE0F}').contains(&ch) || ch == '\u{200D}';
-    let before: Vec<char> = text[..i].chars().rev().filter(|ch| !decoration(*ch)).take(2).collect();
-    let glued = text[..i].chars().next_back().is_some_and(|ch| !ch.is_whitespace())
-        && text[i + e.len_utf8()..]
-            .chars()
-            .find(|ch| !('\u{FE00}'..='\u{FE0F}').contains(ch))
-            .is_some_and(|ch| !ch.is_whitespace());
-    if !glued || before.iter().any(|&ch| words.contains(ch)) {
-        return None;
-    }
-    let mut heads = words
-        .split(' ')
-        .filter(|w| w.chars().count() == 2)
-        .filter_map(|w| w.chars().next())
-        .filter(|&c| completes(c));
-    let c = heads.next()?;
-    heads.all(|d| d == c).then_some(c)
+    let &(_, c) = STAND_INS.iter().find(|&&(s, _)| s == e)?;
+    let (before, after) = SPLITS
+        .iter()
+        .find(|entry| entry.2 == c)
+        .map(|&(_, _, _, before, after)| (before, after))
+        .or_else(|| super::spelled::neighbours_of(c))?;
+    neighbours_complete(text, i, i + e.len_utf8(), before, after).then_some(c)
 }
 
 /// Whether the character just before `start` may come before the joined character in a pack

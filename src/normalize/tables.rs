@@ -147,7 +147,7 @@ pub const STAND_IN_EMOJI: &[(char, &str)] = &[
 
 /// Is `c` one of [`STAND_IN_EMOJI`]?
 #[inline]
-pub(super) fn is_stand_in(c: char) -> bool {
+fn is_stand_in(c: char) -> bool {
     STAND_IN_EMOJI.iter().any(|&(e, _)| e == c)
 }
 
