@@ -92,6 +92,26 @@ fn a_warning_note_keeps_the_writers_own_contact() {
     }
 }
 
+/// ...but a contact inside quotation marks, in a note that warns, is what the scammer said:
+/// every warning frame with every handle quoted in every kind of mark is information.
+#[test]
+fn a_contact_quoted_in_a_warning_note_is_information() {
+    let linter = Linter::builtin();
+    for frame in WARNING_FRAMES {
+        for contact in ["加我微信 wx_hr2024", "vx：lily_0909", "电话13912345678"] {
+            for (open, close) in [("“", "”"), ("「", "」"), ("\"", "\"")] {
+                let body = frame.replace("{}", &format!("{open}{contact} 带你赚钱{close}"));
+                let found = lint(&linter, &Note::from_body(&body));
+                let raised: Vec<_> = found
+                    .iter()
+                    .filter(|v| v.category == Category::OffPlatform && v.severity >= Severity::Warning)
+                    .collect();
+                assert!(raised.is_empty(), "{body}: {raised:?}");
+            }
+        }
+    }
+}
+
 /// Claims with no product in their own sentence (它, 这个, nothing at all), in notes whose title,
 /// tags or body name what they review.
 const PROMOTING: &[(&str, &str, &[&str])] = &[

@@ -258,7 +258,7 @@ impl Linter {
         for (i, tag) in note.tags.iter().enumerate() {
             facts.push(self.lint_field(tag, Field::Tag(i), note.sponsored, merge, &mut out));
         }
-        self.apply_stance(Stance::of(&facts, note.sponsored), &facts, &mut out);
+        self.apply_stance(Stance::of(&facts, note.sponsored), &facts, note, &mut out);
         if merge {
             self.names_hold_their_words(&mut out);
         }

@@ -6,6 +6,7 @@
 use super::{Anchor, Linter, Role, severity};
 use crate::context::Why;
 use crate::normalize::fold_term;
+use crate::note::Note;
 use crate::pack::Scope;
 use crate::span::Span;
 use crate::violation::{Category, Field, Severity, Violation};
@@ -161,7 +162,7 @@ impl Linter {
     /// the note's); in a note that warns, what it quotes is information. Pattern hits of the
     /// redirect pack (a number, a handle, a link) are the writer's own contact whatever the
     /// note says, and stay.
-    pub(super) fn apply_stance(&self, stance: Stance, facts: &[FieldFacts], out: &mut [Violation]) {
+    pub(super) fn apply_stance(&self, stance: Stance, facts: &[FieldFacts], note: &Note, out: &mut [Violation]) {
         if stance == Stance::Narrating || out.is_empty() {
             return;
         }
@@ -193,15 +194,17 @@ impl Linter {
                 Stance::Warning if v.severity >= Severity::Warning && v.why != Some(Why::Sponsored) => {
                     // a number, handle or link (a pattern's), or a disguised channel: the
                     // writer's own, not a quote
-                    let own_contact = v.category == Category::OffPlatform && {
-                        let inner = &*self.inner;
-                        let plain_term = inner.ids.get(&fold_term(&v.matched)).is_some_and(|&id| {
-                            inner.roles[id].iter().any(|role| {
+                    // (a contact inside quotation marks is what someone else said: 对方说“加我微信…”)
+                    let own_contact =
+                        v.category == Category::OffPlatform && !quoted(note.field_text(v.field), v.span) && {
+                            let inner = &*self.inner;
+                            let plain_term = inner.ids.get(&fold_term(&v.matched)).is_some_and(|&id| {
+                                inner.roles[id].iter().any(|role| {
                                 matches!(role, Role::Term { rule, .. } if inner.rules[*rule as usize].rule.id == v.rule)
                             })
-                        });
-                        !plain_term
-                    };
+                            });
+                            !plain_term
+                        };
                     if matches!(
                         v.category,
                         Category::BannedWord
@@ -261,4 +264,19 @@ impl Linter {
             }
         }
     }
+}
+
+/// Whether `span` of `text` stands inside quotation marks on its line: an opening mark before
+/// it that is not closed, and a closing one after it.
+fn quoted(text: &str, span: Span) -> bool {
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
+        return false;
+    };
+    let line_before = before.rsplit('\n').next().unwrap_or("");
+    let line_after = after.split('\n').next().unwrap_or("");
+    let count = |s: &str, marks: &[char]| s.chars().filter(|c| marks.contains(c)).count();
+    let (open, close) = (['“', '「', '『', '‘'], ['”', '」', '』', '’']);
+    let typographic = count(line_before, &open) > count(line_before, &close) && count(line_after, &close) > 0;
+    let straight = count(line_before, &['"']) % 2 == 1 && count(line_after, &['"']) > 0;
+    typographic || straight
 }

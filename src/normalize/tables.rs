@@ -62,6 +62,15 @@ enum Extra {
 /// or spaces. `(first, last, folds to)`, sorted, non-overlapping; outputs are already in
 /// their final (lowercase) form.
 static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
+    // Ⅰ–Ⅻ ROMAN NUMERAL ONE–TWELVE and ⅰ–ⅻ SMALL ROMAN NUMERAL ONE–TWELVE: numbers (排名第Ⅰ),
+    // not the letters NFKC gives them
+    // (Ⅴ and Ⅹ are left to NFKC: written for the letters V and X as often, ＋Ⅴ for +V)
+    (0x2160, 0x2163, Extra::Number(1)),
+    (0x2165, 0x2168, Extra::Number(6)),
+    (0x216A, 0x216B, Extra::Number(11)),
+    (0x2170, 0x2173, Extra::Number(1)),
+    (0x2175, 0x2178, Extra::Number(6)),
+    (0x217A, 0x217B, Extra::Number(11)),
     // ⑴–⒇ PARENTHESIZED DIGIT ONE–NUMBER TWENTY: digits, not "(1)" (NFKC), so that a number
     // written in them reads as one number
     (0x2474, 0x2487, Extra::Number(1)),
@@ -83,6 +92,29 @@ static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
     (0x2795, 0x2795, Extra::Same("+")),
     // U+3000 IDEOGRAPHIC SPACE → ' ' (NFKC does this too; listed so the intent is explicit).
     (0x3000, 0x3000, Extra::Same(" ")),
+    // ㄅ–ㄙ BOPOMOFO initials, as the first letter of their pinyin initial: the zhuyin a
+    // syllable is abbreviated by, read like a Latin initial (ㄉ一名 for 第一名)
+    (0x3105, 0x3105, Extra::Same("b")),
+    (0x3106, 0x3106, Extra::Same("p")),
+    (0x3107, 0x3107, Extra::Same("m")),
+    (0x3108, 0x3108, Extra::Same("f")),
+    (0x3109, 0x3109, Extra::Same("d")),
+    (0x310A, 0x310A, Extra::Same("t")),
+    (0x310B, 0x310B, Extra::Same("n")),
+    (0x310C, 0x310C, Extra::Same("l")),
+    (0x310D, 0x310D, Extra::Same("g")),
+    (0x310E, 0x310E, Extra::Same("k")),
+    (0x310F, 0x310F, Extra::Same("h")),
+    (0x3110, 0x3110, Extra::Same("j")),
+    (0x3111, 0x3111, Extra::Same("q")),
+    (0x3112, 0x3112, Extra::Same("x")),
+    (0x3113, 0x3113, Extra::Same("z")),
+    (0x3114, 0x3114, Extra::Same("c")),
+    (0x3115, 0x3115, Extra::Same("s")),
+    (0x3116, 0x3116, Extra::Same("r")),
+    (0x3117, 0x3117, Extra::Same("z")),
+    (0x3118, 0x3118, Extra::Same("c")),
+    (0x3119, 0x3119, Extra::Same("s")),
     // 🄋 🄌 DINGBAT (NEGATIVE) CIRCLED SANS-SERIF DIGIT ZERO
     (0x1F10B, 0x1F10C, Extra::Same("0")),
     // 🄰–🅉 SQUARED LATIN CAPITAL LETTER A–Z (NFKC agrees; listed for the whole family)
