@@ -123,9 +123,14 @@ impl Linter {
                 }
             }
             // a picture beside a character that belongs to a word of its own (一天🐈 is no 天猫)
+            // ...or to a number (第100天🐱 is no 天猫)
             if h.how.contains(How::EMOJI) && h.plain > 0 {
                 let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
-                if !words::is_whole_words(norm.folded(), fs, fe) {
+                let counted = norm.folded()[..fs]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_digit() || NUMERALS.contains(c));
+                if counted || !words::is_whole_words(norm.folded(), fs, fe) {
                     continue;
                 }
             }
