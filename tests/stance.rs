@@ -238,3 +238,22 @@ fn the_effects_of_a_prohibited_thing_are_that_things() {
         );
     }
 }
+
+/// A warning word that is the second half of an A-not-A question (要不要买, 该不该买) asks
+/// whether to buy: it does not make a review a warning.
+#[test]
+fn a_question_whether_to_buy_is_no_warning() {
+    let linter = Linter::builtin();
+    for question in ["纠结了好久要不要买", "一直在想该不该买", "犹豫要不要入"] {
+        for claim in ["这台洗碗机是首选", "这款面霜是全网最低价"] {
+            let body = format!("{question}\n{claim}\n容量大，烘干也好");
+            let found = lint(&linter, &Note::from_body(&body).with_title("洗碗机测评"));
+            assert!(
+                found
+                    .iter()
+                    .any(|v| v.category == Category::BannedWord && v.severity >= Severity::Warning),
+                "{body}: {found:?}"
+            );
+        }
+    }
+}

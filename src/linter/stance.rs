@@ -123,6 +123,15 @@ impl FieldFacts {
         // but never again is a lesson learned (再也不上当)
         let denied = |s: Span| after(s, &NEGATORS) && !after(s, &NEVER_AGAIN);
         let misbelief = |s: Span| after(s, &MISBELIEF);
+        // a warning word that is the second half of an A-not-A question (要不要买, 该不该买) asks,
+        // it does not warn
+        let asked = |s: Span| {
+            let mut word = text[s.range()].chars();
+            let (Some('不'), Some(verb)) = (word.next(), word.next()) else {
+                return false;
+            };
+            text[..s.start].chars().next_back() == Some(verb)
+        };
         // the context words outside the violations, by kind, in one pass
         let (mut promotion, mut warning, mut narrative, mut goods) = (0, 0, 0, 0);
         for &(a, s) in anchors.iter().filter(|&&(_, s)| !inside(s)) {
@@ -130,7 +139,7 @@ impl FieldFacts {
                 Anchor::Promotion => promotion += 1,
                 Anchor::Narrative => narrative += 1,
                 Anchor::Commercial => goods += 1,
-                Anchor::Warning if praised(s) || misbelief(s) => {}
+                Anchor::Warning if praised(s) || misbelief(s) || asked(s) => {}
                 Anchor::Warning if denied(s) => promotion += 1,
                 Anchor::Warning => warning += 1,
             }
