@@ -157,12 +157,22 @@ impl Linter {
     /// own. Nobody masks a character of an ordinary word by accident.
     fn read_masked(&self, norm: &Normalized, active: &impl Fn(usize) -> bool, hits: &mut Vec<Hit>) {
         let folded = norm.folded();
-        if !folded.contains(MASKS) {
+        // where a mask may be, by a vectorised byte search: x, * and × (lead byte C3), ○ and □
+        let bytes = folded.as_bytes();
+        // (the shapes ✕ ✖ ○ □ ■ all start with E2 9C or E2 96/97; E2 80 is punctuation)
+        let mut at: Vec<usize> = memchr::memchr3_iter(b'x', b'*', 0xC3, bytes).collect();
+        at.extend(memchr::memchr_iter(0xE2, bytes).filter(|&i| matches!(bytes.get(i + 1), Some(0x96 | 0x97 | 0x9C))));
+        if at.is_empty() {
             return;
         }
+        at.sort_unstable();
         let inner = &*self.inner;
         let han = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
-        for (i, m) in folded.char_indices().filter(|(_, m)| MASKS.contains(m)) {
+        let masks = at.into_iter().filter_map(|i| {
+            let m = folded.get(i..)?.chars().next()?;
+            MASKS.contains(&m).then_some((i, m))
+        });
+        for (i, m) in masks {
             let end = i + m.len_utf8();
             let before: Vec<(usize, char)> = folded[..i]
                 .char_indices()
@@ -183,14 +193,14 @@ impl Linter {
             }
             for b in 1..=before.len() {
                 for a in 1..=after.len().min(MASKED_MAX - 1 - b) {
-                    let key: String = before[..b]
+                    let key: Vec<char> = before[..b]
                         .iter()
                         .rev()
                         .map(|&(_, c)| c)
                         .chain(std::iter::once('\0'))
                         .chain(after[..a].iter().map(|&(_, c)| c))
                         .collect();
-                    for &t in inner.sound.masked(&key) {
+                    for t in inner.sound.masked(&key, b) {
                         let st = inner.sound.term(t);
                         // ...and a mask for a numeral (第*名) hides a number too
                         if st.text.chars().nth(b).is_some_and(|c| NUMERALS.contains(c)) {

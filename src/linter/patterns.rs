@@ -310,6 +310,9 @@ pub(crate) struct Patterns {
 struct Scratch {
     caches: Vec<Option<hybrid::dfa::Cache>>,
     last_end: Vec<usize>,
+    /// The regexes whose `last_end` a text set: cleared before the next text, in proportion
+    /// to its matches (clearing all of `last_end` for every field cost more than the searches).
+    touched: Vec<u32>,
 }
 
 type ScratchFn = Box<dyn Fn() -> Scratch + Send + Sync + UnwindSafe + RefUnwindSafe>;
@@ -387,6 +390,7 @@ impl Patterns {
             scratch: Pool::new(Box::new(move || Scratch {
                 caches: (0..n).map(|_| None).collect(),
                 last_end: vec![0; n],
+                touched: Vec::new(),
             }) as ScratchFn),
             literals,
             opens,
@@ -445,8 +449,14 @@ impl Patterns {
             starts.sort_unstable_by_key(|&(_, at)| at);
         }
         let mut scratch = self.scratch.get();
-        let Scratch { caches, last_end } = &mut *scratch;
-        last_end.fill(0);
+        let Scratch {
+            caches,
+            last_end,
+            touched,
+        } = &mut *scratch;
+        for i in touched.drain(..) {
+            last_end[i as usize] = 0;
+        }
         // the regexes this text opens that were never compiled: on two cores, both compile
         // them (a cold start opens a dozen; a warm linter none)
         if crate::split::two_cores() {
@@ -494,6 +504,7 @@ impl Patterns {
                 }
                 if let Some(end) = re.match_at(text, at, &mut caches[i as usize]) {
                     last_end[i as usize] = end;
+                    touched.push(i);
                     found(*rule, at..end);
                 }
             }

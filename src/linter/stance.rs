@@ -130,7 +130,7 @@ impl FieldFacts {
             let (Some('不'), Some(verb)) = (word.next(), word.next()) else {
                 return false;
             };
-            text[..s.start].chars().next_back() == Some(verb)
+            text[..s.start].ends_with(verb)
         };
         // the context words outside the violations, by kind, in one pass
         let (mut promotion, mut warning, mut narrative, mut goods) = (0, 0, 0, 0);

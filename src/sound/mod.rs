@@ -136,7 +136,7 @@ pub struct SoundIndex {
     root: Vec<u32>,
     /// The terms of three characters or more by each inner character masked out (see
     /// [`SoundIndex::masked`]), built the first time a text holds a mask.
-    masked: std::sync::OnceLock<std::collections::HashMap<String, Vec<u32>>>,
+    masked: std::sync::OnceLock<std::collections::HashMap<u64, Vec<u32>>>,
 }
 
 /// Most reading sequences one term goes into the trie as (a guard for long polyphonic terms).
@@ -206,26 +206,29 @@ impl SoundIndex {
         self.terms.is_empty()
     }
 
-    /// The terms that `key` is with one inner character masked out: `key` is the characters
-    /// around the mask with `\0` in its place (`奥\0司他` for 奥利司他). Only characters that
-    /// are not the first or the last are masked: the ends hold a term's shape.
-    pub fn masked(&self, key: &str) -> &[u32] {
+    /// The terms that `chars` are with the character at `at` masked out (`奥?司他` with `at` 1
+    /// for 奥利司他). Only characters that are not the first or the last are masked: the ends
+    /// hold a term's shape. The index (term, masked position) is built the first time a text
+    /// holds a mask, keyed by a hash of the characters around the mask; candidates are checked
+    /// character by character.
+    pub fn masked<'a>(&'a self, chars: &'a [char], at: usize) -> impl Iterator<Item = u32> + 'a {
         let map = self.masked.get_or_init(|| {
-            let mut map: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+            let mut map: std::collections::HashMap<u64, Vec<u32>> = std::collections::HashMap::new();
             for (i, t) in self.terms.iter().enumerate() {
                 for p in 1..t.chars.len().saturating_sub(1) {
-                    let key: String = t
-                        .chars
-                        .iter()
-                        .enumerate()
-                        .map(|(j, &c)| if j == p { '\0' } else { c })
-                        .collect();
-                    map.entry(key).or_default().push(i as u32);
+                    map.entry(masked_key(&t.chars, p)).or_default().push(i as u32);
                 }
             }
             map
         });
-        map.get(key).map_or(&[], Vec::as_slice)
+        map.get(&masked_key(chars, at))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(move |&t| {
+                let term = &self.terms[t as usize].chars;
+                term.len() == chars.len() && term.iter().zip(chars).enumerate().all(|(j, (a, b))| j == at || a == b)
+            })
     }
 
     /// A term by its index in hits.
@@ -775,3 +778,15 @@ impl Walk<'_> {
 
 #[cfg(test)]
 mod tests;
+
+/// FNV-1a over the characters of a term with the one at `at` left out (and its place kept).
+fn masked_key(chars: &[char], at: usize) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (j, &c) in chars.iter().enumerate() {
+        let v = if j == at { 0 } else { c as u32 };
+        for b in v.to_le_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
