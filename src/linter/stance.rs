@@ -286,6 +286,6 @@ fn quoted(text: &str, span: Span) -> bool {
     let count = |s: &str, marks: &[char]| s.chars().filter(|c| marks.contains(c)).count();
     let (open, close) = (['“', '「', '『', '‘'], ['”', '」', '』', '’']);
     let typographic = count(line_before, &open) > count(line_before, &close) && count(line_after, &close) > 0;
-    let straight = count(line_before, &['"']) % 2 == 1 && count(line_after, &['"']) > 0;
-    typographic || straight
+    let straight = |q: char| count(line_before, &[q]) % 2 == 1 && count(line_after, &[q]) > 0;
+    typographic || straight('"') || straight('\'')
 }
