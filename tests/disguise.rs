@@ -822,3 +822,22 @@ fn a_masked_character_is_read_and_ordinary_masks_are_not() {
         |_| true,
     );
 }
+
+/// A picture read beside a character that a number counts (第100天🐱) belongs to the number;
+/// beside any other character after a number (199到🖐价) it is still read.
+#[test]
+fn a_picture_after_a_counted_unit_is_no_stand_in() {
+    let linter = Linter::builtin();
+    let found = linter.lint(&Note::from_body("原价199到🖐价79，这件羽绒服太值了"));
+    assert!(
+        found
+            .iter()
+            .any(|v| v.category == Category::Advertorial && v.severity >= Severity::Warning),
+        "{found:?}"
+    );
+    assert_quiet(
+        &["投喂流浪猫的第100天🐱，它终于让我摸了", "宝宝3岁🐱啦"],
+        |s| Note::from_body(s),
+        |v| v.category == Category::OffPlatform,
+    );
+}

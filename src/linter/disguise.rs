@@ -126,10 +126,12 @@ impl Linter {
             // ...or to a number (第100天🐱 is no 天猫)
             if h.how.contains(How::EMOJI) && h.plain > 0 {
                 let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
+                // (a unit a number counts: 天, 年, 岁, 个, 元 …; 199到🖐价 is still 到手价)
                 let counted = norm.folded()[..fs]
                     .chars()
                     .next_back()
-                    .is_some_and(|c| c.is_ascii_digit() || NUMERALS.contains(c));
+                    .is_some_and(|c| c.is_ascii_digit() || NUMERALS.contains(c))
+                    && norm.folded()[fs..].chars().next().is_some_and(|c| COUNTED.contains(c));
                 if counted || !words::is_whole_words(norm.folded(), fs, fe) {
                     continue;
                 }
@@ -224,6 +226,9 @@ impl Linter {
         }
     }
 }
+
+/// Units a number counts (第100天, 3岁, 5个): after a number, a character of these belongs to it.
+const COUNTED: &str = "天日月年号岁个只元块斤次点分秒周期层楼件张瓶盒";
 
 /// Numerals and the words that count them (两, 几, 万): beside them a character is part of a
 /// number or an amount.
