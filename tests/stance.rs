@@ -257,3 +257,29 @@ fn a_question_whether_to_buy_is_no_warning() {
         }
     }
 }
+
+/// An effect said of the thing (能降血压, 可以抗癌) is a claim even where the sentence tells a
+/// relative's illness, the family testimonial health food is sold by; a doctor's or a hospital's
+/// sentence stays care.
+#[test]
+fn a_family_testimonial_of_an_effect_is_a_claim_a_doctors_advice_is_not() {
+    let linter = Linter::builtin();
+    for (who, effect) in [("我爸", "能降血压"), ("我妈", "可以抗癌"), ("家里老人", "能降血糖")] {
+        let body = format!("给爸妈囤的苦荞茶，包装很大气\n{who}每天喝两杯，{effect}\n送长辈很有面子");
+        let found = lint(&linter, &Note::from_body(&body));
+        assert!(
+            found
+                .iter()
+                .any(|v| v.category == Category::BannedWord && v.severity >= Severity::Warning),
+            "{body}: {found:?}"
+        );
+    }
+    let advice = "体检查出幽门螺杆菌，医生说要吃两周四联药，规范治疗才能根治";
+    let found = lint(&linter, &Note::from_body(advice));
+    assert!(
+        !found
+            .iter()
+            .any(|v| v.category == Category::BannedWord && v.severity >= Severity::Warning),
+        "{advice}: {found:?}"
+    );
+}

@@ -10,6 +10,11 @@ use crate::span::Span;
 use crate::violation::{Category, Field, Reading, Violation};
 use crate::words;
 
+/// Words of a doctor's or a hospital's voice: a sentence that holds one tells care, not a sale.
+const CLINICAL: [&str; 10] = [
+    "医生", "大夫", "医院", "医嘱", "住院", "门诊", "复查", "诊断", "手术", "处方",
+];
+
 impl Linter {
     /// Claim context, stage 1: a product the packs know (水光针) or a sales call (秒杀, 领券)
     /// makes its sentence commercial as much as any word of the lexicon. Leaves `anchors`
@@ -150,10 +155,15 @@ impl Linter {
                         .efficacy_after
                         .as_ref()
                         .is_some_and(|re| re.is_match(&folded[fe..]));
-                if here(Anchor::Narrative) {
-                    Some(Why::IllnessStory)
-                } else if efficacy {
+                // an effect said of the thing (能降血压, 可以根治) is a claim even in a sentence that
+                // tells a person's illness: the family testimonial is how health food is sold (a
+                // note that only tells an illness is a care note, lowered by its stance)
+                // (unless a doctor or a hospital is in the sentence: 医生说规范治疗才能根治 is advice)
+                let clinical = || CLINICAL.iter().any(|w| text[from..to].contains(w));
+                if efficacy && !(here(Anchor::Narrative) && clinical()) {
                     None
+                } else if here(Anchor::Narrative) {
+                    Some(Why::IllnessStory)
                 } else {
                     Some(Why::NoProduct)
                 }
