@@ -16,6 +16,13 @@ fn lint(linter: &Linter, note: &Note) -> Vec<Violation> {
         .collect()
 }
 
+/// Whether `found` holds a banned-word claim at warning or above.
+fn claims(found: &[Violation]) -> bool {
+    found
+        .iter()
+        .any(|v| v.category == Category::BannedWord && v.severity >= Severity::Warning)
+}
+
 /// Sentences that warn or report, with `{}` where the quoted thing goes.
 const WARNING_FRAMES: &[&str] = &[
     "姐妹们避雷！有人跟我说{}，千万别信",
@@ -139,12 +146,7 @@ fn in_a_promoting_note_a_claim_anywhere_counts() {
             let body = body.replace("{}", claim);
             let note = Note::from_body(&body).with_title(title).with_tags(tags.iter().copied());
             let found = lint(&linter, &note);
-            assert!(
-                found
-                    .iter()
-                    .any(|v| v.category == Category::BannedWord && v.severity >= Severity::Warning),
-                "{title} | {body}: claim not counted: {found:?}"
-            );
+            assert!(claims(&found), "{title} | {body}: claim not counted: {found:?}");
             // the same claim in a diary that promotes nothing is no advertising claim (one that
             // says it was used, 用过, names a product of its own)
             if claim.contains("用过") {
@@ -230,12 +232,7 @@ fn the_effects_of_a_prohibited_thing_are_that_things() {
     for effect in effects {
         let body = format!("这款面霜用了一个月，{effect}，姐妹们可以试试");
         let found = lint(&linter, &Note::from_body(&body));
-        assert!(
-            found
-                .iter()
-                .any(|v| v.category == Category::BannedWord && v.severity >= Severity::Warning),
-            "{body}: {found:?}"
-        );
+        assert!(claims(&found), "{body}: {found:?}");
     }
 }
 
@@ -248,12 +245,7 @@ fn a_question_whether_to_buy_is_no_warning() {
         for claim in ["这台洗碗机是首选", "这款面霜是全网最低价"] {
             let body = format!("{question}\n{claim}\n容量大，烘干也好");
             let found = lint(&linter, &Note::from_body(&body).with_title("洗碗机测评"));
-            assert!(
-                found
-                    .iter()
-                    .any(|v| v.category == Category::BannedWord && v.severity >= Severity::Warning),
-                "{body}: {found:?}"
-            );
+            assert!(claims(&found), "{body}: {found:?}");
         }
     }
 }
@@ -267,19 +259,9 @@ fn a_family_testimonial_of_an_effect_is_a_claim_a_doctors_advice_is_not() {
     for (who, effect) in [("我爸", "能降血压"), ("我妈", "可以抗癌"), ("家里老人", "能降血糖")] {
         let body = format!("给爸妈囤的苦荞茶，包装很大气\n{who}每天喝两杯，{effect}\n送长辈很有面子");
         let found = lint(&linter, &Note::from_body(&body));
-        assert!(
-            found
-                .iter()
-                .any(|v| v.category == Category::BannedWord && v.severity >= Severity::Warning),
-            "{body}: {found:?}"
-        );
+        assert!(claims(&found), "{body}: {found:?}");
     }
     let advice = "体检查出幽门螺杆菌，医生说要吃两周四联药，规范治疗才能根治";
     let found = lint(&linter, &Note::from_body(advice));
-    assert!(
-        !found
-            .iter()
-            .any(|v| v.category == Category::BannedWord && v.severity >= Severity::Warning),
-        "{advice}: {found:?}"
-    );
+    assert!(!claims(&found), "{advice}: {found:?}");
 }
