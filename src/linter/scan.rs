@@ -90,7 +90,11 @@ impl Linter {
         with_hits.sort_unstable();
         with_hits.dedup();
         for rule in with_hits {
-            for re in &inner.rules[rule].exception_patterns {
+            for re in inner.rules[rule]
+                .exception_patterns
+                .iter()
+                .filter(|re| re.worth_running(norm.folded()))
+            {
                 for m in re.find_iter(norm.folded()).filter(|m| !m.is_empty()) {
                     exceptions.push((Some(rule), norm.folded_to_original(m.start(), m.end()).into()));
                 }
