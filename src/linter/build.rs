@@ -243,10 +243,17 @@ impl LinterBuilder {
         // the regexes' gate literals (the packs' regex syntax read, the most costly part of a
         // build) and the sound index, on two cores; the literals that survive compaction are
         // found with the terms
+        // (asked of every char of every literal, some 26,000 times: a few hundred chars)
+        let seen: std::sync::Mutex<HashMap<char, bool>> = std::sync::Mutex::default();
         let kept = |c: char| {
+            if let Some(&k) = seen.lock().expect("not poisoned").get(&c) {
+                return k;
+            }
             let mut buf = [0; 4];
-            let c = &*c.encode_utf8(&mut buf);
-            Normalized::new(c).compact() == c
+            let s = &*c.encode_utf8(&mut buf);
+            let k = Normalized::new(s).compact() == s;
+            seen.lock().expect("not poisoned").insert(c, k);
+            k
         };
         let (patterns, sound) = crate::split::join(
             || Patterns::new(patterns, kept),
