@@ -321,8 +321,15 @@ impl LinterBuilder {
             }))
             .build(&strings)
             .expect("a few thousand short terms fit a DFA");
+        let by_id = |id: &str| rules.iter().position(|r| r.rule.id == id);
+        let numbers = super::numbers::NumberRules {
+            phone: by_id("O306"),
+            qq: by_id("O305"),
+            contact: by_id("O318"),
+        };
         Ok(Linter {
             inner: Arc::new(Inner {
+                numbers,
                 rules,
                 automaton,
                 roles,

@@ -34,6 +34,7 @@
 mod build;
 mod claims;
 mod disguise;
+mod numbers;
 mod patterns;
 mod scan;
 mod selftest;
@@ -111,6 +112,8 @@ struct Inner {
     efficacy_after: Option<LazyRegex>,
     /// The rules' regexes over folded text, run only where their prefix literals occur.
     patterns: Patterns,
+    /// The rules numbers in mixed digit styles are reported by.
+    numbers: numbers::NumberRules,
     escalations: Vec<(Category, Escalate)>,
     /// The limits of the engine's own `format` rules.
     format: FormatLimits,
@@ -320,6 +323,7 @@ impl Linter {
         let norm = Normalized::new(text);
         let mut scan = self.scan(text, &norm, &active);
         self.read_disguises(text, &norm, &active, &mut scan.hits);
+        self.read_numbers(&norm, &active, &mut scan.hits);
         self.drop_excepted(text, &norm, &mut scan);
         let mut hits = scan.hits;
         let mut anchors = scan.anchors;

@@ -1,0 +1,301 @@
+//! Stage 4b, numbers in any dress: a phone or QQ number written in a mix of digit styles
+//! (`yi3八-2六7五-O九四一`, `伍柒贰 叁捌陆 玖壹零`, `1.3.9-0.0.2.1-7.7.5.8`, `八八七六 5 4 3 2`) is
+//! read as the digits it spells, whatever stands between them, and reported by the redirect
+//! pack's number rules.
+//!
+//! A *run* is a sequence of digit units over the folded text: ASCII digits (full-width, circled
+//! and styled digits are already ASCII there), Chinese numerals (`〇零一幺二两三…`, the
+//! financial `壹贰叁…`), numerals spelled in pinyin (`yi`, `san`, `yao`) and, beside other
+//! digits, the letters people type for 0 and 1 (`O`, `l`, `I`). Between two units stand at most
+//! two separators (spaces, dots, dashes, slashes, stars, symbols and pictures). A run reads as
+//! - a phone number when it holds eleven digits in a mobile number's shape (`1[3-9]…`), or
+//!   holds them backwards after the writer says to read it backwards (`倒着念`);
+//! - a QQ or group number when it holds five to twelve digits right after a QQ or group cue
+//!   (`qq`, `扣扣`, `🐧`, `群号`), and any contact number after another contact cue (`联系`,
+//!   `电话`, `找我`).
+//!
+//! Numbers written plainly in one style are the pack regexes' (they carry the exceptions an
+//! order number or a date needs); this stage adds the mixed and the spaced, and a hit it makes
+//! goes through the same rule's exceptions.
+
+use super::{Hit, Linter};
+use crate::normalize::Normalized;
+use crate::span::Span;
+
+/// The rules a number is reported by (indices into the linter's rules), found when it is
+/// built: a phone number, a QQ or group number, a number after another contact cue.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct NumberRules {
+    pub(super) phone: Option<usize>,
+    pub(super) qq: Option<usize>,
+    pub(super) contact: Option<usize>,
+}
+
+/// Most separators between two digit units of one run.
+const MAX_SEPARATORS: usize = 2;
+
+/// Cues that a QQ or a group number follows (folded text).
+/// (Not 扣 alone: 折扣, 扣分.)
+const QQ_CUES: [&str; 13] = [
+    "qq", "q号", "扣扣", "抠抠", "蔻蔻", "寇寇", "口口", "🐧", "企鹅", "群号", "群", "裙号", "球球",
+];
+/// Cues that a phone number or some other contact number follows (folded text). (Not 号码:
+/// 发票号码, 订单号码; nor 热线: a public hotline is no redirect.)
+const CONTACT_CUES: [&str; 15] = [
+    "电话", "手机", "📞", "☎", "📱", "tel", "联系", "预约", "微信", "vx", "wx", "v信", "加我", "找我", "私我",
+];
+/// Words that say a number is to be read backwards.
+const BACKWARDS: [&str; 6] = ["倒着", "反着", "倒过来", "反过来", "倒序", "倒读"];
+/// How far before a run (in bytes of folded text) its cue may stand: about eight characters.
+const CUE_REACH: usize = 24;
+
+/// The digit a character stands for in a number.
+fn digit_of(c: char) -> Option<u8> {
+    Some(match c {
+        '0'..='9' => c as u8 - b'0',
+        '〇' | '零' => 0,
+        '一' | '幺' | '壹' => 1,
+        '二' | '两' | '贰' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// The digits a run of ASCII letters spells as pinyin numerals (`yisan` 13), or as the
+/// letters typed for 0 and 1 when it is one letter (`o`, `l`, `i`): `None` when it spells
+/// anything else.
+fn spelled_digits(word: &str) -> Option<Vec<u8>> {
+    match word {
+        "o" => return Some(vec![0]),
+        "l" | "i" => return Some(vec![1]),
+        _ => {}
+    }
+    const SYLLABLES: [(&str, u8); 12] = [
+        ("ling", 0),
+        ("yao", 1),
+        ("yi", 1),
+        ("er", 2),
+        ("san", 3),
+        ("si", 4),
+        ("wu", 5),
+        ("liu", 6),
+        ("qi", 7),
+        ("ba", 8),
+        ("jiu", 9),
+        ("lin", 0),
+    ];
+    let mut out = Vec::new();
+    let mut rest = word;
+    while !rest.is_empty() {
+        let (s, d) = SYLLABLES.iter().find(|(s, _)| rest.starts_with(s))?;
+        out.push(*d);
+        rest = &rest[s.len()..];
+    }
+    Some(out)
+}
+
+/// Whether `rest` starts, after at most [`MAX_SEPARATORS`] separators, with a digit or a word
+/// spelling digits.
+fn digit_follows(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(separator);
+    let Some(c) = rest.chars().next() else {
+        return false;
+    };
+    if digit_of(c).is_some() {
+        return true;
+    }
+    let word: String = rest.chars().take_while(char::is_ascii_lowercase).collect();
+    !word.is_empty() && spelled_digits(&word).is_some_and(|d| !d.is_empty()) && word.len() > 1
+}
+
+/// Whether `c` may stand between two digit units of a run.
+fn separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | '·' | '•' | '-' | '_' | '/' | '*' | '~' | '～' | '—' | '|' | '+' | '、'
+        )
+        || (!c.is_alphanumeric() && !c.is_ascii() && !matches!(c, '，' | '。' | '！' | '？' | '：' | '；'))
+}
+
+/// A run of digit units: its folded byte range and the digits it spells.
+#[derive(Debug, PartialEq, Eq)]
+struct Run {
+    start: usize,
+    end: usize,
+    digits: Vec<u8>,
+    /// How many units are a Chinese numeral, a spelled syllable or a letter.
+    dressed: usize,
+    /// Whether separators stand inside it.
+    spaced: bool,
+}
+
+/// Every run of `folded` with at least five digits.
+fn runs(folded: &str) -> Vec<Run> {
+    let mut out = Vec::new();
+    let bytes = folded.as_bytes();
+    let mut current: Option<Run> = None;
+    let mut pending_separators = 0;
+    let mut at = 0;
+    while let Some(c) = folded[at..].chars().next() {
+        // a unit: one digit character, or a whole ASCII word spelling digits
+        let mut next = at + c.len_utf8();
+        let mut unit: Option<(Vec<u8>, bool)> = digit_of(c).map(|d| (vec![d], !c.is_ascii_digit()));
+        if unit.is_none() && c.is_ascii_lowercase() {
+            let end = at + bytes[at..].iter().take_while(|b| b.is_ascii_lowercase()).count();
+            // a letter word is part of a number only beside digits: it continues a run, or
+            // a digit or another spelled numeral follows it (past a separator or two)
+            let beside_digit = current.is_some() || digit_follows(&folded[end..]);
+            if beside_digit && let Some(ds) = spelled_digits(&folded[at..end]) {
+                unit = Some((ds, true));
+            }
+            next = end;
+        }
+        match unit {
+            Some((ds, dressed)) => {
+                let run = current.get_or_insert(Run {
+                    start: at,
+                    end: next,
+                    digits: Vec::new(),
+                    dressed: 0,
+                    spaced: false,
+                });
+                if pending_separators > 0 && !run.digits.is_empty() {
+                    run.spaced = true;
+                }
+                run.end = next;
+                run.digits.extend(ds);
+                run.dressed += usize::from(dressed);
+                pending_separators = 0;
+            }
+            None if current.is_some() && separator(c) && pending_separators < MAX_SEPARATORS => {
+                pending_separators += 1;
+            }
+            None => {
+                if let Some(run) = current.take().filter(|r| r.digits.len() >= 5) {
+                    out.push(run);
+                }
+                pending_separators = 0;
+            }
+        }
+        at = next;
+    }
+    if let Some(run) = current.filter(|r| r.digits.len() >= 5) {
+        out.push(run);
+    }
+    out
+}
+
+/// Whether `digits` have a mainland mobile number's shape.
+fn mobile(digits: &[u8]) -> bool {
+    digits.len() == 11 && digits[0] == 1 && (3..=9).contains(&digits[1])
+}
+
+/// Whether one of `cues` stands right before `at` in `folded`: only words that link a cue to
+/// its number (我, 号, 是, a colon, 加, 问, spaces and symbols) between, within
+/// [`CUE_REACH`] bytes.
+fn cued(folded: &str, at: usize, cues: &[&str]) -> bool {
+    let mut from = at.saturating_sub(CUE_REACH);
+    while !folded.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &folded[from..at];
+    cues.iter().any(|cue| {
+        before.match_indices(cue).any(|(i, _)| {
+            before[i + cue.len()..]
+                .chars()
+                .all(|c| LINKERS.contains(c) || separator(c) || matches!(c, ':' | '：'))
+        })
+    })
+}
+
+/// Whether one of `words` stands within [`CUE_REACH`] bytes before `at` in `folded`.
+fn near(folded: &str, at: usize, words: &[&str]) -> bool {
+    let mut from = at.saturating_sub(CUE_REACH);
+    while !folded.is_char_boundary(from) {
+        from += 1;
+    }
+    words.iter().any(|w| folded[from..at].contains(w))
+}
+
+/// What may stand between a cue and its number (扣群号：, 🐧我：, 电话是, 加我问).
+const LINKERS: &str = "我号码是为加问群搜私了的在找吧哦呀噢~";
+
+impl Linter {
+    /// The numbers of a field written in mixed or spaced digits (see the module): hits of the
+    /// phone, QQ and contact rules, checked by those rules' exceptions like any other hit.
+    pub(super) fn read_numbers(&self, norm: &Normalized, active: &impl Fn(usize) -> bool, hits: &mut Vec<Hit>) {
+        let rules = self.inner.numbers;
+        let folded = norm.folded();
+        for run in runs(folded) {
+            // plain ASCII digits side by side are the pack regexes', unless a cue the regexes
+            // do not know stands before them (🐧我：867234519)
+            let plain = run.dressed == 0 && !run.spaced;
+            let backwards = || {
+                let mut reversed = run.digits.clone();
+                reversed.reverse();
+                mobile(&reversed) && near(folded, run.start, &BACKWARDS)
+            };
+            let rule = if !plain && (mobile(&run.digits) || backwards()) {
+                rules.phone
+            } else if run.digits.len() <= 12 && cued(folded, run.start, &QQ_CUES) {
+                rules.qq
+            } else if run.digits.len() <= 12 && cued(folded, run.start, &CONTACT_CUES) {
+                rules.contact
+            } else {
+                None
+            };
+            if let Some(rule) = rule.filter(|&r| active(r)) {
+                hits.push(Hit {
+                    rule,
+                    span: Span::from(norm.folded_to_original(run.start, run.end)),
+                    term: None,
+                    reading: None,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digits(s: &str) -> Vec<String> {
+        runs(s)
+            .into_iter()
+            .map(|r| r.digits.iter().map(|d| char::from(b'0' + d)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn runs_read_every_dress() {
+        assert_eq!(digits("yi3八-2六7五-o九四一"), ["13826750941"]);
+        assert_eq!(digits("伍柒贰 叁捌陆 玖壹零"), ["572386910"]);
+        assert_eq!(digits("1.3.9-0.0.2.1-7.7.5.8"), ["13900217758"]);
+        assert_eq!(digits("八八七六 5 4 3 2"), ["88765432"]);
+        assert_eq!(digits("电话:13900217758。"), ["13900217758"]);
+        // letters read as digits only beside digits, and words that spell nothing are no run
+        assert!(digits("yisan wuliu").is_empty());
+        assert!(digits("hello 123").is_empty());
+        // three separators end a run
+        assert_eq!(digits("12 -  345678"), ["345678"]);
+    }
+
+    #[test]
+    fn shapes() {
+        assert!(mobile(&[1, 3, 9, 0, 0, 2, 1, 7, 7, 5, 8]));
+        assert!(!mobile(&[1, 2, 9, 0, 0, 2, 1, 7, 7, 5, 8]));
+        assert!(cued("扣群号:", "扣群号:".len(), &QQ_CUES));
+        assert!(cued("🐧我：", "🐧我：".len(), &QQ_CUES));
+        assert!(!cued("今天买了", "今天买了".len(), &QQ_CUES));
+        // a cue with other words between is not this number's (群里有 12345 人)
+        assert!(!cued("群里有", "群里有".len(), &QQ_CUES));
+    }
+}
