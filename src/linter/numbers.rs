@@ -44,6 +44,27 @@ const QQ_CUES: [&str; 13] = [
 const CONTACT_CUES: [&str; 15] = [
     "电话", "手机", "📞", "☎", "📱", "tel", "联系", "预约", "微信", "vx", "wx", "v信", "加我", "找我", "私我",
 ];
+/// Words that name a number as something other than a contact (版本号 1.61.62300400, 订单号,
+/// 快递单号): a run after one of them is that number.
+const NOT_CONTACT: [&str; 17] = [
+    "版本",
+    "version",
+    "ver",
+    "型号",
+    "编号",
+    "单号",
+    "订单",
+    "快递",
+    "运单",
+    "工号",
+    "发票",
+    "身份证",
+    "卡号",
+    "条码",
+    "序列号",
+    "批号",
+    "学号",
+];
 /// Words that say a number is to be read backwards.
 const BACKWARDS: [&str; 6] = ["倒着", "反着", "倒过来", "反过来", "倒序", "倒读"];
 /// How far before a run (in bytes of folded text) its cue may stand: about eight characters.
@@ -192,6 +213,23 @@ fn runs(folded: &str) -> Vec<Run> {
     out
 }
 
+/// Whether `raw` holds a decimal standing alone (`1.6` of `出货1.6-1.4-2000-500`): a list of
+/// ratios or prices, not a number set apart digit by digit (`1.3.9-0.0.2.1`).
+fn has_decimal(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let free = |i: Option<usize>| {
+        i.and_then(|i| b.get(i))
+            .is_none_or(|c| !c.is_ascii_digit() && *c != b'.')
+    };
+    (1..b.len().saturating_sub(1)).any(|i| {
+        b[i] == b'.'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && free(i.checked_sub(2))
+            && free(Some(i + 2))
+    })
+}
+
 /// Whether `digits` have a mainland mobile number's shape.
 fn mobile(digits: &[u8]) -> bool {
     digits.len() == 11 && digits[0] == 1 && (3..=9).contains(&digits[1])
@@ -237,16 +275,23 @@ impl Linter {
             // plain ASCII digits side by side are the pack regexes', unless a cue the regexes
             // do not know stands before them (🐧我：867234519)
             let plain = run.dressed == 0 && !run.spaced;
+            if near(folded, run.start, &NOT_CONTACT) {
+                continue;
+            }
+            let qq = run.digits.len() <= 12 && cued(folded, run.start, &QQ_CUES);
+            let contact = run.digits.len() <= 12 && cued(folded, run.start, &CONTACT_CUES);
+            // a number in a mobile's shape needs no cue, unless it reads as a list of decimals
+            let shaped = mobile(&run.digits) && (qq || contact || !has_decimal(&folded[run.start..run.end]));
             let backwards = || {
                 let mut reversed = run.digits.clone();
                 reversed.reverse();
                 mobile(&reversed) && near(folded, run.start, &BACKWARDS)
             };
-            let rule = if !plain && (mobile(&run.digits) || backwards()) {
+            let rule = if !plain && (shaped || backwards()) {
                 rules.phone
-            } else if run.digits.len() <= 12 && cued(folded, run.start, &QQ_CUES) {
+            } else if qq {
                 rules.qq
-            } else if run.digits.len() <= 12 && cued(folded, run.start, &CONTACT_CUES) {
+            } else if contact {
                 rules.contact
             } else {
                 None
@@ -286,6 +331,13 @@ mod tests {
         assert!(digits("hello 123").is_empty());
         // three separators end a run
         assert_eq!(digits("12 -  345678"), ["345678"]);
+    }
+
+    #[test]
+    fn decimals() {
+        assert!(has_decimal("1.6-1.4-2000-500"));
+        assert!(!has_decimal("1.3.9-0.0.2.1-7.7.5.8"));
+        assert!(!has_decimal("138 0013 8000"));
     }
 
     #[test]
