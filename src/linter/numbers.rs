@@ -275,7 +275,7 @@ impl Linter {
             // plain ASCII digits side by side are the pack regexes', unless a cue the regexes
             // do not know stands before them (🐧我：867234519)
             let plain = run.dressed == 0 && !run.spaced;
-            if near(folded, run.start, &NOT_CONTACT) {
+            if cued(folded, run.start, &NOT_CONTACT) {
                 continue;
             }
             let qq = run.digits.len() <= 12 && cued(folded, run.start, &QQ_CUES);
