@@ -36,8 +36,8 @@ const MAX_SEPARATORS: usize = 2;
 
 /// Cues that a QQ or a group number follows (folded text).
 /// (Not 扣 alone: 折扣, 扣分.)
-const QQ_CUES: [&str; 13] = [
-    "qq", "q号", "扣扣", "抠抠", "蔻蔻", "寇寇", "口口", "🐧", "企鹅", "群号", "群", "裙号", "球球",
+const QQ_CUES: [&str; 15] = [
+    "qq", "q号", "扣扣", "抠抠", "蔻蔻", "寇寇", "口口", "🐧", "企鹅", "群号", "群", "裙号", "球球", "+扣", "加扣",
 ];
 /// Cues that a phone number or some other contact number follows (folded text). (Not 号码:
 /// 发票号码, 订单号码; nor 热线: a public hotline is no redirect.)
@@ -84,6 +84,9 @@ fn digit_of(c: char) -> Option<u8> {
         '七' | '柒' => 7,
         '八' | '捌' => 8,
         '九' | '玖' => 9,
+        // Cyrillic look-alikes typed for digits (1З9 for 139)
+        'з' | 'З' => 3,
+        'б' => 6,
         _ => return None,
     })
 }
