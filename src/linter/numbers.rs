@@ -41,8 +41,26 @@ const QQ_CUES: [&str; 15] = [
 ];
 /// Cues that a phone number or some other contact number follows (folded text). (Not 号码:
 /// 发票号码, 订单号码; nor 热线: a public hotline is no redirect.)
-const CONTACT_CUES: [&str; 15] = [
-    "电话", "手机", "📞", "☎", "📱", "tel", "联系", "预约", "微信", "vx", "wx", "v信", "加我", "找我", "私我",
+const CONTACT_CUES: [&str; 19] = [
+    "电话",
+    "手机",
+    "📞",
+    "☎",
+    "📱",
+    "tel",
+    "联系",
+    "预约",
+    "微信",
+    "vx",
+    "wx",
+    "v信",
+    "加我",
+    "找我",
+    "私我",
+    "薇",
+    "威信",
+    "卫星",
+    "绿泡泡",
 ];
 /// Words that name a number as something other than a contact (版本号 1.61.62300400, 订单号,
 /// 快递单号): a run after one of them is that number.
@@ -69,6 +87,25 @@ const NOT_CONTACT: [&str; 17] = [
 const BACKWARDS: [&str; 6] = ["倒着", "反着", "倒过来", "反过来", "倒序", "倒读"];
 /// How far before a run (in bytes of folded text) its cue may stand: about eight characters.
 const CUE_REACH: usize = 24;
+
+/// The digit a character stands for when it sounds like one (要伞巴 for 138), as people spell a
+/// number after a contact cue: read only in a run that starts with one right after a cue and
+/// holds seven or more digits (so a word after a plain number never lengthens it).
+fn digit_by_sound(c: char) -> Option<u8> {
+    Some(match c {
+        '令' | '玲' | '铃' | '领' | '灵' => 0,
+        '幺' | '腰' | '妖' | '要' | '药' | '衣' | '依' | '伊' | '医' => 1,
+        '儿' | '耳' | '尔' | '饵' => 2,
+        '伞' | '散' | '山' | '衫' => 3,
+        '死' | '寺' | '思' | '丝' | '斯' | '撕' => 4,
+        '舞' | '午' | '武' | '吴' | '屋' | '无' | '捂' => 5,
+        '柳' | '溜' | '留' | '流' | '刘' => 6,
+        '期' | '妻' | '漆' | '其' | '奇' | '棋' | '起' => 7,
+        '巴' | '吧' | '爸' | '扒' | '疤' | '芭' => 8,
+        '酒' | '久' | '旧' | '韭' => 9,
+        _ => return None,
+    })
+}
 
 /// The digit a character stands for in a number.
 fn digit_of(c: char) -> Option<u8> {
@@ -166,11 +203,25 @@ fn runs(folded: &str) -> Vec<Run> {
     let bytes = folded.as_bytes();
     let mut current: Option<Run> = None;
     let mut pending_separators = 0;
+    // how many units of the current run are characters said like digits
+    let mut sounded = 0;
     let mut at = 0;
     while let Some(c) = folded[at..].chars().next() {
         // a unit: one digit character, or a whole ASCII word spelling digits
         let mut next = at + c.len_utf8();
         let mut unit: Option<(Vec<u8>, bool)> = digit_of(c).map(|d| (vec![d], !c.is_ascii_digit()));
+        // a character said like a digit continues a run, or starts one after a contact cue
+        if unit.is_none()
+            && let Some(d) = digit_by_sound(c)
+            && (if current.is_some() {
+                sounded > 0
+            } else {
+                cued(folded, at, &CONTACT_CUES) || cued(folded, at, &QQ_CUES)
+            })
+        {
+            unit = Some((vec![d], true));
+            sounded += 1;
+        }
         if unit.is_none() && c.is_ascii_lowercase() {
             let end = at + bytes[at..].iter().take_while(|b| b.is_ascii_lowercase()).count();
             // a letter word is part of a number only beside digits: it continues a run, or
@@ -180,6 +231,15 @@ fn runs(folded: &str) -> Vec<Run> {
                 unit = Some((ds, true));
             }
             next = end;
+        }
+        // a run of characters said like digits takes no plain digits (微信吧13232868610 is 吧
+        // and a number, not a twelve-digit one)
+        if sounded > 0 && c.is_ascii_digit() {
+            if let Some(run) = current.take().filter(|r| r.digits.len() >= 7) {
+                out.push(run);
+            }
+            sounded = 0;
+            pending_separators = 0;
         }
         match unit {
             Some((ds, dressed)) => {
@@ -202,15 +262,19 @@ fn runs(folded: &str) -> Vec<Run> {
                 pending_separators += 1;
             }
             None => {
-                if let Some(run) = current.take().filter(|r| r.digits.len() >= 5) {
+                if let Some(run) = current
+                    .take()
+                    .filter(|r| r.digits.len() >= 5 && (sounded == 0 || r.digits.len() >= 7))
+                {
                     out.push(run);
                 }
                 pending_separators = 0;
+                sounded = 0;
             }
         }
         at = next;
     }
-    if let Some(run) = current.filter(|r| r.digits.len() >= 5) {
+    if let Some(run) = current.filter(|r| r.digits.len() >= 5 && (sounded == 0 || r.digits.len() >= 7)) {
         out.push(run);
     }
     out
@@ -329,6 +393,10 @@ mod tests {
         assert_eq!(digits("1.3.9-0.0.2.1-7.7.5.8"), ["13900217758"]);
         assert_eq!(digits("八八七六 5 4 3 2"), ["88765432"]);
         assert_eq!(digits("电话:13900217758。"), ["13900217758"]);
+        // digits by sound, only after a cue and seven or more of them
+        assert_eq!(digits("薇：要伞巴 舞领舞 柳酒期二"), ["1385056972"]);
+        assert!(digits("我们五六个人一起去吧").is_empty());
+        assert_eq!(digits("你加我微信吧13232868610"), ["13232868610"]);
         // letters read as digits only beside digits, and words that spell nothing are no run
         assert!(digits("yisan wuliu").is_empty());
         assert!(digits("hello 123").is_empty());

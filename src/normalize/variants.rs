@@ -3,6 +3,8 @@
 //! Two families, each a writer's way around a keyword list that no Unicode normalisation
 //! undoes:
 //!
+//! * **Small capitals and a syllabic shaped like Latin letters** (`ɴᴏ.1`, `ᐯx`): styled text's
+//!   stand-ins that NFKC leaves alone.
 //! * **Cyrillic and Greek letters shaped like Latin ones** (`РR礼盒`, `ѵх`): the confusables of
 //!   Unicode's `confusables.txt` (UTS #39) whose target is one lowercase ASCII letter, for the
 //!   letters of the two scripts that have such a twin. Applied after lowercasing, so only the
@@ -16,6 +18,15 @@
 
 /// Look-alike letters, `(variant, standard)`, sorted by variant.
 static VARIANTS: &[(char, char)] = &[
+    // small capital letters (IPA), as styled text writes ɴᴏ.1 for NO.1
+    ('ɢ', 'g'),
+    ('ɪ', 'i'),
+    ('ɴ', 'n'),
+    ('ʀ', 'r'),
+    ('ʏ', 'y'),
+    ('ʙ', 'b'),
+    ('ʜ', 'h'),
+    ('ʟ', 'l'),
     // Greek lowercase look-alikes
     ('α', 'a'),
     ('ι', 'i'),
@@ -46,6 +57,24 @@ static VARIANTS: &[(char, char)] = &[
     ('ԁ', 'd'),
     ('ԛ', 'q'),
     ('ԝ', 'w'),
+    // ᐯ CANADIAN SYLLABICS PE for V (ᐯx), and the small capitals of the phonetic extensions
+    ('ᐯ', 'v'),
+    ('ᴀ', 'a'),
+    ('ᴄ', 'c'),
+    ('ᴅ', 'd'),
+    ('ᴇ', 'e'),
+    ('ᴊ', 'j'),
+    ('ᴋ', 'k'),
+    ('ᴍ', 'm'),
+    ('ᴏ', 'o'),
+    ('ᴘ', 'p'),
+    ('ᴛ', 't'),
+    ('ᴜ', 'u'),
+    ('ᴠ', 'v'),
+    ('ᴡ', 'w'),
+    ('ᴢ', 'z'),
+    ('ꜰ', 'f'),
+    ('ꜱ', 's'),
 ];
 
 /// Han variants: Japanese shinjitai and common stand-ins, `(variant, standard)` sorted.
@@ -85,7 +114,8 @@ static HAN: &[(char, char)] = &[
 /// The standard form of `c`, or `c` itself.
 #[inline]
 pub(super) fn to_standard(c: char) -> char {
-    if (c as u32) < 0x3B1 {
+    // (below the first variant, ɢ U+0262: plain Latin, nothing to look up)
+    if (c as u32) < 0x262 {
         return c;
     }
     han(c as u32).unwrap_or_else(|| match VARIANTS.binary_search_by_key(&c, |&(v, _)| v) {
