@@ -197,6 +197,51 @@ struct Run {
     spaced: bool,
 }
 
+/// The ideographs (U+4E00–U+9FFF) that are a digit or are said like one, one bit each: a text's
+/// other ideographs (nearly all of them) are passed over with one bit test.
+static DIGITISH: [u64; 328] = {
+    const CHARS: [char; 79] = [
+        '零', '一', '幺', '壹', '二', '两', '贰', '三', '叁', '四', '肆', '五', '伍', '六', '陆', '七', '柒', '八',
+        '捌', '九', '玖', '令', '玲', '铃', '领', '灵', '腰', '妖', '要', '药', '衣', '依', '伊', '医', '儿', '耳',
+        '尔', '饵', '伞', '散', '山', '衫', '死', '寺', '思', '丝', '斯', '撕', '舞', '午', '武', '吴', '屋', '无',
+        '捂', '柳', '溜', '留', '流', '刘', '期', '妻', '漆', '其', '奇', '棋', '起', '巴', '吧', '爸', '扒', '疤',
+        '芭', '酒', '久', '旧', '韭', '〇', '零',
+    ];
+    let mut bits = [0u64; 328];
+    let mut i = 0;
+    while i < CHARS.len() {
+        let c = CHARS[i] as u32;
+        if c >= 0x4E00 && c < 0x4E00 + 328 * 64 {
+            let k = (c - 0x4E00) as usize;
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        i += 1;
+    }
+    bits
+};
+
+/// Whether `c` is an ideograph that is neither a digit nor said like one (the common case).
+#[inline]
+fn plain_ideograph(c: char) -> bool {
+    let u = c as u32;
+    (0x4E00..0x4E00 + 328 * 64).contains(&u) && {
+        let k = (u - 0x4E00) as usize;
+        DIGITISH[k / 64] & (1 << (k % 64)) == 0
+    }
+}
+
+/// Ends the current run: kept when it holds five digits or more (seven when some of them are
+/// characters said like digits).
+fn flush(current: &mut Option<Run>, sounded: &mut usize, out: &mut Vec<Run>) {
+    if let Some(run) = current.take()
+        && run.digits.len() >= 5
+        && (*sounded == 0 || run.digits.len() >= 7)
+    {
+        out.push(run);
+    }
+    *sounded = 0;
+}
+
 /// Every run of `folded` with at least five digits.
 fn runs(folded: &str) -> Vec<Run> {
     let mut out = Vec::new();
@@ -207,76 +252,77 @@ fn runs(folded: &str) -> Vec<Run> {
     let mut sounded = 0;
     let mut at = 0;
     while let Some(c) = folded[at..].chars().next() {
-        // a unit: one digit character, or a whole ASCII word spelling digits
         let mut next = at + c.len_utf8();
-        let mut unit: Option<(Vec<u8>, bool)> = digit_of(c).map(|d| (vec![d], !c.is_ascii_digit()));
-        // a character said like a digit continues a run, or starts one after a contact cue
-        if unit.is_none()
+        if plain_ideograph(c) {
+            flush(&mut current, &mut sounded, &mut out);
+            pending_separators = 0;
+            at = next;
+            continue;
+        }
+        // a unit: one digit character, or a whole ASCII word spelling digits
+        let mut digit: Option<(u8, bool)> = digit_of(c).map(|d| (d, !c.is_ascii_digit()));
+        let mut spelled: Option<Vec<u8>> = None;
+        // a character said like a digit continues a run of them, or starts one after a cue
+        if digit.is_none()
             && let Some(d) = digit_by_sound(c)
             && (if current.is_some() {
                 sounded > 0
             } else {
-                cued(folded, at, &CONTACT_CUES) || cued(folded, at, &QQ_CUES)
+                after_cue(folded, at)
             })
         {
-            unit = Some((vec![d], true));
+            digit = Some((d, true));
             sounded += 1;
         }
-        if unit.is_none() && c.is_ascii_lowercase() {
+        if digit.is_none() && c.is_ascii_lowercase() {
             let end = at + bytes[at..].iter().take_while(|b| b.is_ascii_lowercase()).count();
             // a letter word is part of a number only beside digits: it continues a run, or
             // a digit or another spelled numeral follows it (past a separator or two)
             let beside_digit = current.is_some() || digit_follows(&folded[end..]);
-            if beside_digit && let Some(ds) = spelled_digits(&folded[at..end]) {
-                unit = Some((ds, true));
+            if beside_digit {
+                spelled = spelled_digits(&folded[at..end]);
             }
             next = end;
         }
         // a run of characters said like digits takes no plain digits (微信吧13232868610 is 吧
         // and a number, not a twelve-digit one)
         if sounded > 0 && c.is_ascii_digit() {
-            if let Some(run) = current.take().filter(|r| r.digits.len() >= 7) {
-                out.push(run);
-            }
-            sounded = 0;
+            flush(&mut current, &mut sounded, &mut out);
             pending_separators = 0;
         }
-        match unit {
-            Some((ds, dressed)) => {
-                let run = current.get_or_insert(Run {
-                    start: at,
-                    end: next,
-                    digits: Vec::new(),
-                    dressed: 0,
-                    spaced: false,
-                });
-                if pending_separators > 0 && !run.digits.is_empty() {
-                    run.spaced = true;
+        if digit.is_some() || spelled.is_some() {
+            let run = current.get_or_insert(Run {
+                start: at,
+                end: next,
+                digits: Vec::new(),
+                dressed: 0,
+                spaced: false,
+            });
+            if pending_separators > 0 && !run.digits.is_empty() {
+                run.spaced = true;
+            }
+            run.end = next;
+            match (digit, spelled) {
+                (Some((d, dressed)), _) => {
+                    run.digits.push(d);
+                    run.dressed += usize::from(dressed);
                 }
-                run.end = next;
-                run.digits.extend(ds);
-                run.dressed += usize::from(dressed);
-                pending_separators = 0;
-            }
-            None if current.is_some() && separator(c) && pending_separators < MAX_SEPARATORS => {
-                pending_separators += 1;
-            }
-            None => {
-                if let Some(run) = current
-                    .take()
-                    .filter(|r| r.digits.len() >= 5 && (sounded == 0 || r.digits.len() >= 7))
-                {
-                    out.push(run);
+                (None, Some(ds)) => {
+                    run.digits.extend(ds);
+                    run.dressed += 1;
                 }
-                pending_separators = 0;
-                sounded = 0;
+                (None, None) => {}
             }
+            pending_separators = 0;
+        } else if current.is_some() && separator(c) && pending_separators < MAX_SEPARATORS {
+            pending_separators += 1;
+        } else {
+            flush(&mut current, &mut sounded, &mut out);
+            pending_separators = 0;
         }
         at = next;
     }
-    if let Some(run) = current.filter(|r| r.digits.len() >= 5 && (sounded == 0 || r.digits.len() >= 7)) {
-        out.push(run);
-    }
+    flush(&mut current, &mut sounded, &mut out);
     out
 }
 
@@ -303,21 +349,40 @@ fn mobile(digits: &[u8]) -> bool {
 }
 
 /// Whether one of `cues` stands right before `at` in `folded`: only words that link a cue to
-/// its number (我, 号, 是, a colon, 加, 问, spaces and symbols) between, within
-/// [`CUE_REACH`] bytes.
+/// its number (我, 号, 是, a colon, 加, 问, spaces and symbols; at most eight) between. Looked
+/// back from `at`, a few comparisons where no cue stands.
 fn cued(folded: &str, at: usize, cues: &[&str]) -> bool {
-    let mut from = at.saturating_sub(CUE_REACH);
-    while !folded.is_char_boundary(from) {
-        from += 1;
+    let ends_with_cue = |b: usize| cues.iter().any(|cue| folded[..b].ends_with(cue));
+    ends_with_cue(at)
+        || folded[..at]
+            .char_indices()
+            .rev()
+            .take(8)
+            .take_while(|&(_, c)| linking(c.encode_utf8(&mut [0; 4])))
+            .any(|(i, _)| ends_with_cue(i))
+}
+
+/// Whether a contact or QQ cue ends right before `at` (see [`cued`]). Most characters said
+/// like digits follow an ordinary word: the char before them, neither a cue's last char nor a
+/// linking one, settles it.
+fn after_cue(folded: &str, at: usize) -> bool {
+    let Some(before) = folded[..at].chars().next_back() else {
+        return false;
+    };
+    if !CUE_LAST.contains(before) && !linking(before.encode_utf8(&mut [0; 4])) {
+        return false;
     }
-    let before = &folded[from..at];
-    cues.iter().any(|cue| {
-        before.match_indices(cue).any(|(i, _)| {
-            before[i + cue.len()..]
-                .chars()
-                .all(|c| LINKERS.contains(c) || separator(c) || matches!(c, ':' | '：'))
-        })
-    })
+    cued(folded, at, &CONTACT_CUES) || cued(folded, at, &QQ_CUES)
+}
+
+/// The last characters of [`CONTACT_CUES`] and [`QQ_CUES`] (a test checks).
+const CUE_LAST: &str = "话机📞☎📱l系约信xv薇星泡我q号扣抠蔻寇口🐧鹅群球";
+
+/// Whether `between` holds only what links a cue to its number (see [`LINKERS`]).
+fn linking(between: &str) -> bool {
+    between
+        .chars()
+        .all(|c| LINKERS.contains(c) || separator(c) || matches!(c, ':' | '：'))
 }
 
 /// Whether one of `words` stands within [`CUE_REACH`] bytes before `at` in `folded`.
@@ -402,6 +467,14 @@ mod tests {
         assert!(digits("hello 123").is_empty());
         // three separators end a run
         assert_eq!(digits("12 -  345678"), ["345678"]);
+    }
+
+    #[test]
+    fn every_cue_ends_in_a_listed_char() {
+        for cue in CONTACT_CUES.iter().chain(&QQ_CUES) {
+            let last = cue.chars().next_back().unwrap();
+            assert!(CUE_LAST.contains(last), "{cue}");
+        }
     }
 
     #[test]
