@@ -14,6 +14,12 @@
 //!   (`qq`, `扣扣`, `🐧`, `群号`), and any contact number after another contact cue (`联系`,
 //!   `电话`, `找我`).
 //!
+//! Right after a contact cue, characters said like digits are read as them too (`薇：要伞巴
+//! 舞领舞…` for 138 505…), seven or more in a row and never joined to plain digits. A run right
+//! after a word that names another kind of number (`版本号`, `订单号`, `快递单号`, `发票`) is
+//! that number, and a run in a mobile's shape with no cue that reads as a list of decimals
+//! (`1.6-1.4-2000-500`) is a list.
+//!
 //! Numbers written plainly in one style are the pack regexes' (they carry the exceptions an
 //! order number or a date needs); this stage adds the mixed and the spaced, and a hit it makes
 //! goes through the same rule's exceptions.
