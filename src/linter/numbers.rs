@@ -97,7 +97,7 @@ const CUE_REACH: usize = 24;
 /// The digit a character stands for when it sounds like one (要伞巴 for 138), as people spell a
 /// number after a contact cue: read only in a run that starts with one right after a cue and
 /// holds seven or more digits (so a word after a plain number never lengthens it).
-fn digit_by_sound(c: char) -> Option<u8> {
+const fn digit_by_sound(c: char) -> Option<u8> {
     Some(match c {
         '令' | '玲' | '铃' | '领' | '灵' => 0,
         '幺' | '腰' | '妖' | '要' | '药' | '衣' | '依' | '伊' | '医' => 1,
@@ -114,7 +114,7 @@ fn digit_by_sound(c: char) -> Option<u8> {
 }
 
 /// The digit a character stands for in a number.
-fn digit_of(c: char) -> Option<u8> {
+const fn digit_of(c: char) -> Option<u8> {
     Some(match c {
         '0'..='9' => c as u8 - b'0',
         '〇' | '零' => 0,
@@ -203,25 +203,19 @@ struct Run {
     spaced: bool,
 }
 
-/// The ideographs (U+4E00–U+9FFF) that are a digit or are said like one, one bit each: a text's
-/// other ideographs (nearly all of them) are passed over with one bit test.
+/// The ideographs (U+4E00–U+9FFF) that are a digit or are said like one ([`digit_of`],
+/// [`digit_by_sound`]), one bit each, computed from those two at compile time: a text's other
+/// ideographs (nearly all of them) are passed over with one bit test.
 static DIGITISH: [u64; 328] = {
-    const CHARS: [char; 79] = [
-        '零', '一', '幺', '壹', '二', '两', '贰', '三', '叁', '四', '肆', '五', '伍', '六', '陆', '七', '柒', '八',
-        '捌', '九', '玖', '令', '玲', '铃', '领', '灵', '腰', '妖', '要', '药', '衣', '依', '伊', '医', '儿', '耳',
-        '尔', '饵', '伞', '散', '山', '衫', '死', '寺', '思', '丝', '斯', '撕', '舞', '午', '武', '吴', '屋', '无',
-        '捂', '柳', '溜', '留', '流', '刘', '期', '妻', '漆', '其', '奇', '棋', '起', '巴', '吧', '爸', '扒', '疤',
-        '芭', '酒', '久', '旧', '韭', '〇', '零',
-    ];
     let mut bits = [0u64; 328];
-    let mut i = 0;
-    while i < CHARS.len() {
-        let c = CHARS[i] as u32;
-        if c >= 0x4E00 && c < 0x4E00 + 328 * 64 {
-            let k = (c - 0x4E00) as usize;
+    let mut k = 0;
+    while k < 328 * 64 {
+        if let Some(c) = char::from_u32(0x4E00 + k as u32)
+            && (digit_of(c).is_some() || digit_by_sound(c).is_some())
+        {
             bits[k / 64] |= 1 << (k % 64);
         }
-        i += 1;
+        k += 1;
     }
     bits
 };

@@ -42,7 +42,7 @@ pub(crate) struct LazyRegex {
     forward: OnceLock<Option<Forward>>,
     full: OnceLock<Regex>,
     /// The literals one of which every match starts with, none a prefix of another (`None`:
-    /// no such set), for [`LazyRegex::may_match`]: found the first time it is asked.
+    /// no such set), for [`LazyRegex::worth_running`]: found the first time it is asked.
     starts: OnceLock<Option<Vec<String>>>,
 }
 
