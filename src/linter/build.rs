@@ -291,8 +291,9 @@ impl LinterBuilder {
             (&lexicon.promotion, Anchor::Promotion),
             (&lexicon.warning, Anchor::Warning),
         ] {
-            for w in words {
-                add(fold_term(w), Role::Anchor(anchor));
+            // (checked when its file was read: every template expands)
+            for w in words.iter().flat_map(|t| crate::pack::expand_word(t).unwrap_or_default()) {
+                add(fold_term(&w), Role::Anchor(anchor));
             }
         }
         let either = |list: &[String]| {

@@ -66,7 +66,7 @@ impl Linter {
             }
             let words = words::words_around(norm.folded(), from, to);
             for &(s, e, i) in &claims[k..j] {
-                cut[i] = words::splits(&words, s, e);
+                cut[i] = words::splits(norm.folded(), &words, s, e);
             }
             k = j;
         }

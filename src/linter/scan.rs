@@ -133,21 +133,28 @@ impl Linter {
 }
 
 /// Reports overlapping violations of one category once: the most severe, then the longest,
-/// then the first. One sweep per category over violations sorted by position.
+/// then the first is kept, and every other that overlaps one kept is dropped. (A sweep that
+/// let each hit replace the last would lose the first of a chain `A–B–C` where only `C` is
+/// kept, though `A` does not overlap it: 限时秒杀 beside 秒杀，今晚 beside 今晚十二点结束.)
+/// The order returned is unspecified; callers sort.
 pub(super) fn merge_overlapping(mut found: Vec<Violation>) -> Vec<Violation> {
     found.sort_by(|a, b| {
-        (a.category, a.span.start, b.span.end, &a.rule).cmp(&(b.category, b.span.start, a.span.end, &b.rule))
+        (a.category, std::cmp::Reverse((a.severity, a.span.len())), a.span.start, &a.rule).cmp(&(
+            b.category,
+            std::cmp::Reverse((b.severity, b.span.len())),
+            b.span.start,
+            &b.rule,
+        ))
     });
-    let rank = |x: &Violation| (x.severity, x.span.len());
     let mut kept: Vec<Violation> = Vec::with_capacity(found.len());
+    // the kept violations of the current category start here
+    let mut from = 0;
     for v in found {
-        match kept.last_mut() {
-            Some(last) if last.category == v.category && last.span.overlaps(v.span) => {
-                if rank(&v) > rank(last) {
-                    *last = v;
-                }
-            }
-            _ => kept.push(v),
+        if kept.get(from).is_some_and(|k| k.category != v.category) {
+            from = kept.len();
+        }
+        if !kept[from..].iter().any(|k| k.span.overlaps(v.span)) {
+            kept.push(v);
         }
     }
     kept

@@ -126,14 +126,39 @@ static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
     // 🇦–🇿 REGIONAL INDICATOR SYMBOL LETTER A–Z (so a flag 🇨🇳 folds to "cn")
     (0x1F1E6, 0x1F1FF, Extra::Letter),
     // Pictographs that stand for one word by what they show, as sellers write them in place of
-    // it: 🚬 a cigarette for 烟 (电子🚬), 🪡 a needle for 针 (瘦脸🪡). Only these: a picture
-    // whose name is also read by sound for other characters stays a picture (🔗 链接 is 脸 in
-    // 瘦🔗针, 🍶 清酒 is 久 in 永🍶, 🔪 菜刀 is 到 in 🔪手价 as often as 杀 in 秒🔪).
+    // it: 🚬 a cigarette for 烟 (电子🚬), 🪡 a needle for 针 (瘦脸🪡), a horse for 马. Only these:
+    // a picture whose name is also read by sound for other characters stays a picture (🔗 链接
+    // is 脸 in 瘦🔗针, 🍶 清酒 is 久 in 永🍶, 🔪 菜刀 is 到 in 🔪手价 as often as 杀 in 秒🔪); a
+    // horse read by sound is 马 and 吗, as the character 马 is.
+    // 🐎 HORSE and 🐴 HORSE FACE for 马, the character they draw: 立🐎见效, 🐎上抢 (马上)
+    (0x1F40E, 0x1F40E, Extra::Same("马")),
+    (0x1F434, 0x1F434, Extra::Same("马")),
     // 🔟 KEYCAP TEN (the other keycaps are a digit + U+20E3, removed above)
     (0x1F51F, 0x1F51F, Extra::Number(10)),
     (0x1F6AC, 0x1F6AC, Extra::Same("烟")),
     (0x1FAA1, 0x1FAA1, Extra::Same("针")),
 ];
+
+/// The digit zero of every script's decimal digits (Unicode general category Nd) that NFKC
+/// leaves alone, each followed by one to nine: Arabic-Indic ١٣٩, Extended Arabic-Indic ۱۳۹,
+/// Devanagari १३९, Thai ๑๓๙, Khmer, Mongolian, Myanmar and the rest of planes 0 and 1. A phone
+/// number typed in another script's digits is the same number. Generated from Python's
+/// `unicodedata` (Unicode 14.0.0): every Nd char with decimal value 0 whose
+/// NFKC is itself.
+static SCRIPT_DIGIT_ZEROS: &[u32] = &[
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
+    0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50,
+    0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0x104A0,
+    0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0,
+    0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50, 0x1E140,
+    0x1E2F0, 0x1E950,
+];
+
+/// A decimal digit of another script as its ASCII digit (see [`SCRIPT_DIGIT_ZEROS`]).
+fn script_digit(u: u32) -> Option<&'static str> {
+    let i = SCRIPT_DIGIT_ZEROS.partition_point(|&z| z <= u).checked_sub(1)?;
+    NUMBERS.get(usize::try_from(u - SCRIPT_DIGIT_ZEROS[i]).ok().filter(|&k| k < 10)?).copied()
+}
 
 /// Decimal spellings of 0–20, for [`Extra::Number`].
 static NUMBERS: [&str; 21] = [
@@ -153,10 +178,9 @@ pub(super) fn extra_compat_is_sorted() -> bool {
 pub(super) fn extra_compat(c: char) -> Option<&'static str> {
     let u = c as u32;
     let i = EXTRA_COMPAT.partition_point(|&(_, last, _)| last < u);
-    let &(first, _, extra) = EXTRA_COMPAT.get(i)?;
-    if u < first {
-        return None;
-    }
+    let Some(&(first, _, extra)) = EXTRA_COMPAT.get(i).filter(|&&(first, _, _)| first <= u) else {
+        return script_digit(u);
+    };
     let k = (u - first) as usize;
     Some(match extra {
         Extra::Number(base) => NUMBERS.get(base as usize + k)?,

@@ -100,6 +100,35 @@ fn fold_enclosed_digits_and_letters() {
 }
 
 #[test]
+fn fold_other_scripts_decimal_digits() {
+    // every script's digits are the digits they stand for; a digit of any script after its
+    // zero's ninth neighbour is not (U+066A is the Arabic percent sign, a separator)
+    assert_folds(&[
+        ("١٣٩٠٠٢٢٨٨٦٥", "13900228865"),
+        ("۱۳۹", "139"),
+        ("१३९", "139"),
+        ("๑๓๙", "139"),
+        ("១៣៩", "139"),
+        ("᠑᠓᠙", "139"),
+        ("𑁧𑁩𑁯", "139"),
+        ("٩٪", "9"),
+    ]);
+}
+
+#[test]
+fn fold_cantonese_function_words() {
+    // written Cantonese says the Mandarin words; a Mandarin text keeps its own (系, 唔)
+    assert_folds(&[
+        ("品牌寄嚟嘅", "品牌寄来的"),
+        ("睇我主页", "看我主页"),
+        ("佢哋畀咗我", "他们给了我"),
+        ("喺度冇", "在度没"),
+        ("关係", "关系"),
+        ("唔", "唔"),
+    ]);
+}
+
+#[test]
 fn fold_superscripts_and_subscripts() {
     assert_folds(&[("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890"), ("₁₂₃", "123"), ("ᵛˣ", "vx"), ("m²", "m2")]);
 }

@@ -9,6 +9,11 @@
 //!   Unicode's `confusables.txt` (UTS #39) whose target is one lowercase ASCII letter, for the
 //!   letters of the two scripts that have such a twin. Applied after lowercasing, so only the
 //!   lowercase forms are listed (`Р` lowercases to `р` first).
+//! * **Cantonese written forms** of the function words (`嘅` for 的, `咗` for 了, `嚟` for 来,
+//!   `畀` for 给, `睇` for 看, `喺` for 在, `冇` for 没, `佢` for 他, `哋` for 们): a note in
+//!   written Cantonese (品牌寄嚟嘅, 睇我主页) says the Mandarin words the packs read. Only
+//!   characters Mandarin text never uses for anything else (not 係, the traditional 系; not
+//!   唔, also Mandarin's "hmm"; not 俾, in names).
 //! * **Variant Han characters**: Japanese shinjitai that differ from the simplified Chinese
 //!   form (`単` for `单`, `薬` for `药`, `売` for `卖`), and variants people type by mistake or on
 //!   purpose (`劵` for `券`). The traditional → simplified fold (`trad.rs`) runs first, so
@@ -80,13 +85,20 @@ static VARIANTS: &[(char, char)] = &[
 /// Han variants: Japanese shinjitai and common stand-ins, `(variant, standard)` sorted.
 static HAN: &[(char, char)] = &[
     ('仏', '佛'),
+    ('佢', '他'),
     ('価', '价'),
+    ('冇', '没'),
     // 冶 for 治: one dot short, written to slip a treatment claim past review (根冶, 冶疗)
     ('冶', '治'),
     ('処', '处'),
     ('剤', '剂'),
     ('劵', '券'),
     ('単', '单'),
+    ('咗', '了'),
+    ('哋', '们'),
+    ('喺', '在'),
+    ('嘅', '的'),
+    ('嚟', '来'),
     ('売', '卖'),
     ('広', '广'),
     ('摂', '摄'),
@@ -96,7 +108,9 @@ static HAN: &[(char, char)] = &[
     ('気', '气'),
     // 氿 for 酒: the same water radical and 九, the liquor trade's stand-in (小甜氿)
     ('氿', '酒'),
+    ('畀', '给'),
     ('発', '发'),
+    ('睇', '看'),
     ('稲', '稻'),
     ('絵', '绘'),
     // 蕞 for 最: the same sound and top, 最 with a grass radical, written to slip an absolute

@@ -60,6 +60,9 @@ pub struct Lexicon {
     /// Anywhere in the note, they make it a warning unless it recommends more than it warns.
     #[serde(default)]
     pub warning: Vec<String>,
+    // Any word of these lists may be a construction: `{a|b}` is either alternative, `{a|}`
+    // an optional part (`{不要|别}{随便|}{买|吃}` is 不要买, 不要随便买, 别买, ...); see
+    // [`expand_word`].
     /// Regexes (folded text) that, right before a hit, make it an efficacy claim (`能`, `可以`).
     #[serde(default)]
     pub efficacy_before: Vec<String>,
@@ -116,14 +119,22 @@ impl Lexicon {
                 kind,
             }
         };
-        for w in self
+        for template in self
             .commercial
             .iter()
             .chain(&self.narrative)
             .chain(&self.promotion)
             .chain(&self.warning)
         {
-            if fold_term(w).is_empty() {
+            let words = expand_word(template).map_err(|()| {
+                at(
+                    template,
+                    PackErrorKind::Syntax(format!(
+                        "context word `{template}`: a `{{` without its `}}`, or a brace inside braces"
+                    )),
+                )
+            })?;
+            if let Some(w) = words.iter().find(|w| fold_term(w).is_empty()) {
                 return Err(at(
                     w,
                     PackErrorKind::EmptyTerm {
@@ -152,9 +163,56 @@ impl Lexicon {
     }
 }
 
+/// The words a context word stands for: every choice of one alternative in each `{a|b|…}`
+/// group, in order (an empty alternative leaves the part out). A word without braces is itself.
+/// `Err` for a `{` without its `}` (or a `}` without its `{`), or braces inside braces.
+pub(crate) fn expand_word(template: &str) -> Result<Vec<String>, ()> {
+    let mut words = vec![String::new()];
+    let mut rest = template;
+    while !rest.is_empty() {
+        let open = rest.find('{').unwrap_or(rest.len());
+        let literal = &rest[..open];
+        if literal.contains('}') {
+            return Err(());
+        }
+        for w in &mut words {
+            w.push_str(literal);
+        }
+        rest = &rest[open..];
+        if rest.is_empty() {
+            break;
+        }
+        let close = rest.find('}').ok_or(())?;
+        let group = &rest[1..close];
+        if group.contains('{') {
+            return Err(());
+        }
+        words = words
+            .iter()
+            .flat_map(|w| group.split('|').map(move |alt| format!("{w}{alt}")))
+            .collect();
+        rest = &rest[close + 1..];
+    }
+    Ok(words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn context_words_expand_their_groups() {
+        assert_eq!(expand_word("避雷").unwrap(), ["避雷"]);
+        assert_eq!(
+            expand_word("{不要|别}{随便|}买").unwrap(),
+            ["不要随便买", "不要买", "别随便买", "别买"]
+        );
+        assert!(expand_word("{不要|别").is_err());
+        assert!(expand_word("不要}").is_err());
+        assert!(expand_word("{a{b}}").is_err());
+        let e = Lexicon::parse("c.toml", "[context]\nwarning = ['{提醒|']\n").unwrap_err();
+        assert!(e.to_string().contains("c.toml:2"), "{e}");
+    }
 
     #[test]
     fn builtin_lexicon_parses() {
