@@ -1026,3 +1026,175 @@ fn advice_and_a_verdict_are_no_ranking() {
     let got = found(&linter, "这款面霜真的好用，我试过的里面最好的就是这个牌子");
     assert!(got.iter().any(|v| v.category == Category::BannedWord), "{got:?}");
 }
+
+#[test]
+fn a_condition_waved_goodbye_or_treated_by_the_product() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "这款茶我喝了三个月，{}，推荐给家里人",
+        &[
+            &["三高", "尿酸", "转氨酶", "湿疹", "老寒腿"],
+            &["", "都", "直接"],
+            &["拜拜", "👋", "说再见", "byebye"],
+        ],
+        Category::BannedWord,
+    );
+    assert_flags(
+        &linter,
+        "这款喷雾{}，宠物店老板推荐的",
+        &[&["能", "可以", "专"], &["治"], &["猫藓", "耳螨", "湿疹", "皮肤病"]],
+        Category::BannedWord,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "跟高三说拜拜，终于毕业了",
+            "医生说尿酸高要少吃海鲜",
+            "和前任说再见的第一百天",
+            "治猫藓要去宠物医院，别自己乱用药",
+        ],
+        Category::BannedWord,
+    );
+}
+
+#[test]
+fn an_effect_at_once_by_any_word_for_at_once() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "这款祛痘凝胶{}，姐妹们冲",
+        &[
+            &["立马", "当场", "秒", "一抹", "隔天", "立🐎"],
+            &["", "就"],
+            &["见效", "起效", "显效"],
+        ],
+        Category::BannedWord,
+    );
+    assert_quiet(
+        &linter,
+        &["医生说药要吃一周才见效", "立马出发去机场", "骑🐎去草原看日落"],
+        Category::BannedWord,
+    );
+}
+
+#[test]
+fn nothing_lower_or_better_anywhere() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "这款洗脸巾{}，囤了十包",
+        &[
+            &["全网", "市面上", "别家"],
+            &["找不到", "买不到", "没有"],
+            &["更低的", "更便宜的", "比它更划算的"],
+        ],
+        Category::BannedWord,
+    );
+    assert_quiet(
+        &linter,
+        &["没有更好的办法了，只能等", "找不到更好的词形容今天的晚霞"],
+        Category::BannedWord,
+    );
+}
+
+#[test]
+fn moving_readers_over_to_another_platform_or_to_wechat_by_its_colour() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "闲置都在那边，{}看看",
+        &[
+            &["移步", "转战", "移驾"],
+            &["", "我的"],
+            &["淘宝", "某鱼", "海鲜市场", "鱼塘", "🍑"],
+        ],
+        Category::OffPlatform,
+    );
+    assert_flags(
+        &linter,
+        "价格不方便说，{}",
+        &[
+            &["去", "上", "来"],
+            &["", "那个"],
+            &["绿色软件", "绿色的app", "绿泡泡"],
+            &["聊", "找我", "详聊"],
+        ],
+        Category::OffPlatform,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "去淘宝买了个收纳盒，好用",
+            "绿色的app图标看着很舒服",
+            "能把苹果搬到京东上来卖就好了",
+            "公园里的鱼塘边钓了一下午",
+        ],
+        Category::OffPlatform,
+    );
+}
+
+#[test]
+fn a_sale_announced_by_its_sign_its_initials_or_its_hour_after_it() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "这款蓝牙耳机{}，手慢无",
+        &[&["🈹后", "券后", "卷后"], &["", "价", "只要"], &["59", "99.9"]],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "{}，定好闹钟",
+        &[
+            &["秒杀", "⚡秒⚡杀⚡", "秒🔥杀"],
+            &[" ", ""],
+            &["今晚十点", "明天8点", "周五"],
+        ],
+        Category::Advertorial,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "对面貂蝉一套技能直接把我秒杀，今天连跪五把",
+            "春运抢票简直像秒杀\n六点整刷新",
+            "说什么秒杀，今天又涨回去了，某些平台真会玩",
+            "豪标在前台打折价265，携程263",
+            "2025最后3小时，写给自己",
+            "这个网络延迟只有10ms价格也便宜",
+        ],
+        Category::Advertorial,
+    );
+}
+
+#[test]
+fn sponsorship_owned_up_to_as_an_ingredient_a_deal_or_a_brands_marketing() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "{}，但面霜是真的好用",
+        &[&["本篇含", "这条有", ""], &["广告", "gg", "推广"], &["成分", "元素"]],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "{}，这款精华今天半价",
+        &[
+            &["跟", "找"],
+            &["品牌", "官方", "商家"],
+            &["给大家", ""],
+            &["谋了", "争取了"],
+            &["福利", "专属价"],
+        ],
+        Category::Advertorial,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "这款面霜的成分很简单，没有香精",
+            "给员工争取了福利，年假多了三天",
+            "公司市场部找我开会",
+        ],
+        Category::Advertorial,
+    );
+}

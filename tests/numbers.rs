@@ -112,6 +112,55 @@ fn mixed_phone_and_qq_numbers_are_read() {
     );
 }
 
+/// The digit zero of some scripts whose decimal digits NFKC leaves alone (Arabic-Indic,
+/// Extended Arabic-Indic, Devanagari, Bengali, Thai, Khmer, Mongolian, Myanmar).
+const SCRIPT_ZEROS: [u32; 8] = [0x660, 0x6F0, 0x966, 0x9E6, 0xE50, 0x17E0, 0x1810, 0x1040];
+
+#[test]
+fn phone_numbers_in_another_scripts_digits_are_read() {
+    let linter = Linter::builtin();
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut missed = Vec::new();
+    for case in 0..64 {
+        let zero = SCRIPT_ZEROS[case % SCRIPT_ZEROS.len()];
+        let mut digits = vec![1u8, [3, 5, 7, 8, 9][rng.below(5)]];
+        digits.extend((0..9).map(|_| rng.below(10) as u8));
+        let written: String = digits
+            .iter()
+            .enumerate()
+            .flat_map(|(i, &d)| {
+                let sep = (i == 3 || i == 7).then_some(' ');
+                sep.into_iter().chain(char::from_u32(zero + u32::from(d)))
+            })
+            .collect();
+        let body = format!(
+            "上门修空调，{}{written}，十几年的老师傅",
+            rng.pick(&["师傅电话 ", "📞", "手机："])
+        );
+        let found = off_platform(&linter, &body);
+        if !found
+            .iter()
+            .any(|(s, m, _)| *s == Severity::Error && m.contains(&written[..6]))
+        {
+            missed.push(format!("{body} -> {found:?}"));
+        }
+    }
+    assert!(
+        missed.is_empty(),
+        "{} of 64 missed:\n{}",
+        missed.len(),
+        missed.join("\n")
+    );
+    // a price or a count in those digits is no number to call
+    for quiet in ["价格 ٣٠ 元，很便宜", "等了 ๑๕ 分钟", "第 ١ 名"] {
+        let found = off_platform(&linter, quiet);
+        assert!(
+            found.iter().all(|(s, _, _)| *s < Severity::Warning),
+            "{quiet}: {found:?}"
+        );
+    }
+}
+
 #[test]
 fn a_number_read_backwards_on_request() {
     let linter = Linter::builtin();

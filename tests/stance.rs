@@ -265,3 +265,63 @@ fn a_family_testimonial_of_an_effect_is_a_claim_a_doctors_advice_is_not() {
     let found = lint(&linter, &Note::from_body(advice));
     assert!(!claims(&found), "{advice}: {found:?}");
 }
+
+/// Warnings said by construction, crossed from their parts: a don't with its manner, those at
+/// risk told what they may not do, readers told, and what came of it. Each makes a note that
+/// quotes a prohibited thing or a claim a warning.
+fn warnings_by_construction() -> Vec<String> {
+    let mut frames = Vec::new();
+    for neg in ["不要", "千万别", "切勿", "不能"] {
+        for manner in ["随便", "私自", "在网上", "盲目"] {
+            for verb in ["买", "服用", "网购", "尝试"] {
+                frames.push(format!("这种东西{neg}{manner}{verb}：{{}}"));
+            }
+        }
+    }
+    for who in ["孕妇", "哺乳期", "未成年", "学生"] {
+        for dont in ["不能", "禁止", "千万别"] {
+            frames.push(format!("{who}{dont}碰！{{}}"));
+        }
+    }
+    for readers in ["姐妹们", "宝妈们", "家长们", "大家"] {
+        frames.push(format!("提醒{readers}：{{}}"));
+    }
+    for harm in ["差点出事", "进了医院", "被罚款"] {
+        frames.push(format!("{{}}，结果我朋友{harm}"));
+    }
+    frames
+}
+
+#[test]
+fn a_warning_said_by_construction_quotes_information() {
+    let linter = Linter::builtin();
+    let mut checked = 0;
+    for frame in warnings_by_construction() {
+        for &(quoted, category) in QUOTED
+            .iter()
+            .filter(|(_, c)| matches!(c, Category::ProhibitedProduct | Category::BannedWord))
+        {
+            let body = frame.replace("{}", quoted);
+            let found = lint(&linter, &Note::from_body(&body));
+            let of_category: Vec<&Violation> = found.iter().filter(|v| v.category == category).collect();
+            assert!(!of_category.is_empty(), "{body}: {category} not reported at all");
+            for v in of_category {
+                assert_eq!(v.severity, Severity::Info, "{body}: {v:?}");
+                assert_eq!(v.why, Some(Why::Warns), "{body}: {v:?}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "{checked}");
+}
+
+#[test]
+fn a_dont_that_sells_the_cure_is_no_warning() {
+    // 别再乱买 points the reader at the writer's pick: the claim about it counts
+    let linter = Linter::builtin();
+    for lead in ["别再乱买面霜了", "不要再乱用精华了", "别再随便囤了"] {
+        let body = format!("{lead}，这款是我用过最好的，认准它");
+        let found = lint(&linter, &Note::from_body(&body));
+        assert!(claims(&found), "{body}: {found:?}");
+    }
+}

@@ -96,7 +96,15 @@ def render(rows):
 
 
 def main():
-    left, right = neighbours(pack_words(PACKS))
+    words = pack_words(PACKS)
+    left, right = neighbours(words)
+    # how many pack words hold each character: of two characters a syllable spells that
+    # complete the very same words' neighbours (恰 and 掐 before 饭: 掐饭 is 恰饭 misspelt), the
+    # one in more words is the reading, so that the tie does not leave the syllable unread
+    count = {}
+    for w in words:
+        for ch in set(w):
+            count[ch] = count.get(ch, 0) + 1
     reading = main_readings()
     off = off_platform_pairs()
     off_before = {(p[0], reading.get(p[1])) for p in off}
@@ -117,7 +125,12 @@ def main():
         spelled_after = "".join(b for b in after if (s, b) not in off_after)
         if before or after:
             rows.append((s, c, before, after, spelled_before, spelled_after))
-    rows.sort()
+    best = {}
+    for row in rows:
+        key = (row[0], row[2], row[3])
+        if key not in best or count.get(row[1], 0) > count.get(best[key][1], 0):
+            best[key] = row
+    rows = sorted(best.values())
     text = render(rows)
     if "--check" in sys.argv:
         current = open(OUT, encoding="utf-8").read() if os.path.exists(OUT) else ""

@@ -292,7 +292,10 @@ impl LinterBuilder {
             (&lexicon.warning, Anchor::Warning),
         ] {
             // (checked when its file was read: every template expands)
-            for w in words.iter().flat_map(|t| crate::pack::expand_word(t).unwrap_or_default()) {
+            for w in words
+                .iter()
+                .flat_map(|t| crate::pack::expand_word(t).unwrap_or_default())
+            {
                 add(fold_term(&w), Role::Anchor(anchor));
             }
         }

@@ -139,12 +139,18 @@ impl Linter {
 /// The order returned is unspecified; callers sort.
 pub(super) fn merge_overlapping(mut found: Vec<Violation>) -> Vec<Violation> {
     found.sort_by(|a, b| {
-        (a.category, std::cmp::Reverse((a.severity, a.span.len())), a.span.start, &a.rule).cmp(&(
-            b.category,
-            std::cmp::Reverse((b.severity, b.span.len())),
-            b.span.start,
-            &b.rule,
-        ))
+        (
+            a.category,
+            std::cmp::Reverse((a.severity, a.span.len())),
+            a.span.start,
+            &a.rule,
+        )
+            .cmp(&(
+                b.category,
+                std::cmp::Reverse((b.severity, b.span.len())),
+                b.span.start,
+                &b.rule,
+            ))
     });
     let mut kept: Vec<Violation> = Vec::with_capacity(found.len());
     // the kept violations of the current category start here

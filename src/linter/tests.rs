@@ -166,3 +166,17 @@ fn linter_is_send_sync() {
     fn check<T: Send + Sync + Clone>() {}
     check::<Linter>();
 }
+
+#[test]
+fn overlapping_hits_of_a_category_keep_every_one_no_kept_hit_overlaps() {
+    // a chain 限时秒杀 · 秒杀 今晚 · 今晚十二点结束: the longest wins its overlaps, and the first,
+    // which does not overlap it, is kept too
+    let linter = Linter::builtin();
+    let found: Vec<String> = linter
+        .lint(&Note::from_body("周年庆限时秒杀 今晚十二点结束"))
+        .into_iter()
+        .filter(|v| v.category == Category::Advertorial)
+        .map(|v| v.matched)
+        .collect();
+    assert_eq!(found, ["限时秒杀", "今晚十二点结束"]);
+}

@@ -47,10 +47,31 @@ pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
     if prev.is_none() && next.is_none() {
         return None;
     }
-    // a neighbour that is a function word (的, 有, 一) says little of the word it is in
+    // a neighbour that is a function word (的, 有, 一) says little of the word it is in; one
+    // after it may be the rest of a word split by it (qia个饭 for 恰个饭: a verb and its
+    // object with a measure word between), which counts where no neighbour does
+    let far = |c: Option<char>, beyond: Option<char>| {
+        c.filter(|c| INFIX.contains(*c))
+            .and(beyond)
+            .filter(|&b| is_han(b) && !WEAK.contains(b))
+            .map(super::simplified)
+    };
+    let prev_far = far(prev, text[..i].chars().rev().nth(1));
+    let next_far = far(next, text[i + len..].chars().nth(1));
     let prev = prev.filter(|c| !WEAK.contains(*c));
     let next = next.filter(|c| !WEAK.contains(*c));
     let syllable = &text[i..i + len];
+    read_back(syllable, prev, next)
+        .or_else(|| read_back(syllable, prev_far, next_far))
+        .map(|c| (len, c))
+}
+
+/// The pack character spelled by `syllable` that completes a pack word with `prev` before it
+/// or `next` after it, on more sides than any other; `None` on a tie.
+fn read_back(syllable: &str, prev: Option<char>, next: Option<char>) -> Option<char> {
+    if prev.is_none() && next.is_none() {
+        return None;
+    }
     let from = SPELLED.partition_point(|&(s, ..)| s < syllable);
     // the character that completes a word on more sides; two that complete as many are a
     // guess, left to the readings
@@ -69,8 +90,11 @@ pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
             }
         }
     }
-    best.filter(|_| !tied).map(|(_, c)| (len, c))
+    best.filter(|_| !tied).map(|(_, c)| c)
 }
+
+/// The measure words and aspect particles that go inside a verb-object word (恰个饭, 领了券).
+const INFIX: &str = "个了";
 
 /// Function words, pronouns and particles: too common beside anything to show which word a
 /// syllable completes.
@@ -110,6 +134,10 @@ mod tests {
         assert_eq!(at("5sha", "sha"), None);
         assert_eq!(at("秒 sha", "sha"), None);
         assert_eq!(at("白天sha了", "sha"), None);
+        // past a measure word or an aspect particle to the rest of the word (恰个饭), not past
+        // another function word
+        assert_eq!(at("这篇qia个饭", "qia"), Some((3, '恰')));
+        assert_eq!(at("这篇qia的饭", "qia"), None);
     }
 }
 

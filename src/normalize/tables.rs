@@ -125,6 +125,11 @@ static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
     (0x1F170, 0x1F189, Extra::Letter),
     // 🇦–🇿 REGIONAL INDICATOR SYMBOL LETTER A–Z (so a flag 🇨🇳 folds to "cn")
     (0x1F1E6, 0x1F1FF, Extra::Letter),
+    // 🈹 SQUARED CJK UNIFIED IDEOGRAPH-5272 stays itself: NFKC gives 割 (Japanese 割引, a
+    // discount), but Chinese sellers write it for a discount or a cut (🈹后价, 立🈹五十) where
+    // 折 or 割 would be a narrated price (打折价265): the packs read the sign itself. The
+    // other squared ideographs are the characters NFKC gives (🈶 有, 🈚 无, 🉐 得).
+    (0x1F239, 0x1F239, Extra::Same("🈹")),
     // Pictographs that stand for one word by what they show, as sellers write them in place of
     // it: 🚬 a cigarette for 烟 (电子🚬), 🪡 a needle for 针 (瘦脸🪡), a horse for 马. Only these:
     // a picture whose name is also read by sound for other characters stays a picture (🔗 链接
@@ -146,18 +151,19 @@ static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
 /// `unicodedata` (Unicode 14.0.0): every Nd char with decimal value 0 whose
 /// NFKC is itself.
 static SCRIPT_DIGIT_ZEROS: &[u32] = &[
-    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
-    0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50,
-    0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0x104A0,
-    0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0,
-    0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50, 0x1E140,
-    0x1E2F0, 0x1E950,
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0, 0xF20,
+    0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0,
+    0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450,
+    0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
+    0x1E140, 0x1E2F0, 0x1E950,
 ];
 
 /// A decimal digit of another script as its ASCII digit (see [`SCRIPT_DIGIT_ZEROS`]).
 fn script_digit(u: u32) -> Option<&'static str> {
     let i = SCRIPT_DIGIT_ZEROS.partition_point(|&z| z <= u).checked_sub(1)?;
-    NUMBERS.get(usize::try_from(u - SCRIPT_DIGIT_ZEROS[i]).ok().filter(|&k| k < 10)?).copied()
+    NUMBERS
+        .get(usize::try_from(u - SCRIPT_DIGIT_ZEROS[i]).ok().filter(|&k| k < 10)?)
+        .copied()
 }
 
 /// Decimal spellings of 0–20, for [`Extra::Number`].

@@ -15,8 +15,8 @@ pub mod lexicon;
 use dialect::check_regex;
 pub use dialect::{DIGIT_CLASS, GAP_BLOCKS, NEGATION, gap_class};
 pub(crate) use dialect::{compile_regex, expand, expand_with_gap};
-pub use lexicon::{Lexicon, Scope};
 pub(crate) use lexicon::expand_word;
+pub use lexicon::{Lexicon, Scope};
 
 use crate::error::{PackError, PackErrorKind};
 use crate::normalize::{fold_term, reading};

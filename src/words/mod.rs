@@ -348,9 +348,9 @@ pub fn splits(text: &str, words: &[(usize, usize)], start: usize, end: usize) ->
         return false;
     }
     let own = frequency(&text[start..end]);
-    words.iter().any(|&(s, e)| {
-        ((s < start && start < e) || (s < end && end < e)) && frequency(&text[s..e]) * RARER >= own
-    })
+    words
+        .iter()
+        .any(|&(s, e)| ((s < start && start < e) || (s < end && end < e)) && frequency(&text[s..e]) * RARER >= own)
 }
 
 /// How many times rarer than a term a word across its edge may be before it no longer
