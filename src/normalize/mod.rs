@@ -39,6 +39,9 @@
 //! 7. **A syllable spelled for a character** (`spelled.rs`), folded the same way: a lowercase
 //!    pinyin syllable glued to a Han character becomes the pack character of that reading that
 //!    completes a word with it (`秒sha` → 秒杀, `dao手价` → 到手价); `ipad`, `DAO`, `ma` stay.
+//! 8. **Letter-spaced Han** (`玻 尿 酸`): a space between two Han characters, next to another
+//!    such space, is dropped from the folded view too (a separator in compact anyway), so
+//!    that regexes read the spaced word as terms do; a lone space between words stays.
 //!
 //! # Separators
 //!
@@ -155,6 +158,24 @@ static ASCII_KEEPS: [bool; 128] = {
     keep
 };
 
+/// Whether the ASCII space at byte `i` of `text` stands inside letter-spaced Han: one space
+/// between two Han characters, with another such space right before or after (`玻 尿 酸`,
+/// `海 鲜 市 场`, `二甲 双 胍`). A writer who spaces out every character of a word hides it
+/// from a filter; Chinese puts no space between words otherwise, so nothing else is joined (a
+/// single space between two words, `好吃 推荐`, stays).
+fn letter_spaced(text: &str, i: usize) -> bool {
+    let han = |c: Option<char>| c.is_some_and(|c| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'));
+    let mut before = text[..i].chars().rev();
+    let mut after = text[i + 1..].chars();
+    let (b1, a1) = (before.next(), after.next());
+    if !han(b1) || !han(a1) {
+        return false;
+    }
+    let (b2, b3) = (before.next(), before.next());
+    let (a2, a3) = (after.next(), after.next());
+    (b2 == Some(' ') && han(b3)) || (a2 == Some(' ') && han(a3))
+}
+
 /// Most chars one code point folds to (U+FDFA; checked by a test).
 const MAX_EXPANSION: usize = 18;
 
@@ -187,6 +208,15 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
                 (f_run, k_run) = (i, i);
                 continue;
             }
+        }
+        // A space inside letter-spaced Han (玻 尿 酸, 二甲 双 胍): dropped from folded too, so
+        // that the packs' regexes read the word as the terms do.
+        if b0 == b' ' && letter_spaced(original, i) {
+            flush(&mut f, f_run, i);
+            flush(&mut k, k_run, i);
+            i += 1;
+            (f_run, k_run) = (i, i);
+            continue;
         }
         // ASCII: lowercase; letters, digits and line breaks are kept in compact.
         if b0 < 0x80 {

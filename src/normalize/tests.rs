@@ -118,6 +118,19 @@ fn fold_other_scripts_decimal_digits() {
 }
 
 #[test]
+fn fold_letter_spaced_han() {
+    // every space of a spaced-out word goes; a space between words, or beside Latin, stays
+    assert_folds(&[
+        ("玻 尿 酸1ml", "玻尿酸1ml"),
+        ("二甲 双 胍", "二甲双胍"),
+        ("好吃 推荐", "好吃 推荐"),
+        ("海 鲜 市 场 搜", "海鲜市场搜"),
+        ("a 海 b", "a 海 b"),
+        ("我 爱", "我 爱"),
+    ]);
+}
+
+#[test]
 fn fold_cantonese_function_words() {
     // written Cantonese says the Mandarin words; a Mandarin text keeps its own (系, 唔)
     assert_folds(&[
