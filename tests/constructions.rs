@@ -1198,3 +1198,33 @@ fn sponsorship_owned_up_to_as_an_ingredient_a_deal_or_a_brands_marketing() {
         Category::Advertorial,
     );
 }
+
+#[test]
+fn a_word_spaced_out_letter_by_letter_is_read_by_the_constructions() {
+    // a construction's regex reads 玻 尿 酸 as 玻尿酸: the spaces of a letter-spaced word go in
+    // the folded view, as they do for terms; a lone space between two words stays
+    let linter = Linter::builtin();
+    let spaced = |w: &str| w.chars().map(String::from).collect::<Vec<_>>().join(" ");
+    let (fillers, drugs) = (["玻尿酸", "水光针", "童颜针"], ["二甲双胍", "螺内酯"]);
+    let fillers: Vec<String> = fillers.iter().map(|w| spaced(w)).collect();
+    let drugs: Vec<String> = drugs.iter().map(|w| spaced(w)).collect();
+    let fillers: Vec<&str> = fillers.iter().map(String::as_str).collect();
+    let drugs: Vec<&str> = drugs.iter().map(String::as_str).collect();
+    assert_flags(
+        &linter,
+        "上周去{}，恢复很快",
+        &[&["打了 ", "注射了 ", "扎了 "], &fillers],
+        Category::ProhibitedProduct,
+    );
+    assert_flags(
+        &linter,
+        "{}，一个月瘦了八斤",
+        &[&drugs, &["吃了减肥", " 瘦身"], &["", "中"]],
+        Category::ProhibitedProduct,
+    );
+    assert_quiet(
+        &linter,
+        &["今天 打了 一场球 好累", "二甲 双胍是医生开的降糖药，按时吃"],
+        Category::ProhibitedProduct,
+    );
+}
