@@ -322,6 +322,19 @@ fn max_gap_reference(n: &Normalized, original: &str, start: usize, end: usize) -
         .unwrap_or(0)
 }
 
+/// A part of a text folded alone (`alone`) is that part of the whole text's fold (`here`), but
+/// for the spaces of letter-spaced Han, which the part may hold too few of to be spaced out
+/// (`最 好` of `最 好 用`): the only fold that looks further than the next char.
+fn assert_refolds(alone: &str, here: &str, what: &str) {
+    if alone != here {
+        assert_eq!(alone.replace(' ', ""), here.replace(' ', ""), "re-fold: {what}");
+        assert!(
+            alone.matches(' ').count() > here.matches(' ').count(),
+            "re-fold: {what}"
+        );
+    }
+}
+
 /// Checks every property of both views' maps on `original`. With `exhaustive`, also
 /// re-folds the original slice of every view range (cubic: short inputs only).
 fn check_maps(original: &str, exhaustive: bool) {
@@ -400,9 +413,11 @@ fn check_view(original: &str, n: &Normalized, v: View, exhaustive: bool) {
             let (va, ve) = (v.offset_from_original(n, r.start), v.offset_from_original(n, r.end));
             assert!(va <= a && e <= ve, "round trip: {}", ctx(a, e));
             if exhaustive {
-                // Folding the source slice alone gives the same view slice.
+                // Folding the source slice alone gives the same view slice, but for the spaces
+                // of letter-spaced Han, which a slice may hold too few of to be spaced out
+                // (`最 好` of `最 好 用`): the only fold that reads further than the next char.
                 let sub = Normalized::new(&original[r]);
-                assert_eq!(v.text(&sub), &text[va..ve], "re-fold: {}", ctx(a, e));
+                assert_refolds(v.text(&sub), &text[va..ve], &ctx(a, e));
             }
         }
     }
@@ -416,7 +431,7 @@ fn check_view(original: &str, n: &Normalized, v: View, exhaustive: bool) {
         last = x;
         if original.is_char_boundary(o) && o <= original.len() {
             let prefix = Normalized::new(&original[..o]);
-            assert_eq!(v.text(&prefix), &text[..x], "prefix {o} of {original:?}");
+            assert_refolds(v.text(&prefix), &text[..x], &format!("prefix {o} of {original:?}"));
         }
     }
 
