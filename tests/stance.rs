@@ -325,3 +325,35 @@ fn a_dont_that_sells_the_cure_is_no_warning() {
         assert!(claims(&found), "{body}: {found:?}");
     }
 }
+
+#[test]
+fn a_fear_the_note_goes_past_and_a_profession_are_no_warning() {
+    // 怕踩雷 is a hedge before a purchase; a pharmacist or a doctor recommending is promoting
+    let linter = Linter::builtin();
+    for lead in [
+        "之前怕踩雷一直没买",
+        "一直担心翻车",
+        "当了妈妈又是药师",
+        "药师聊聊益生菌",
+    ] {
+        for claim in ["这款是我用过最好用的", "这款面霜全网最低价"] {
+            let body = format!("{lead}，后来入手了这款面霜。{claim}，推荐给大家");
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(claims(&found), "{body}: {found:?}");
+        }
+    }
+}
+
+#[test]
+fn a_cure_told_as_a_construction_in_a_promoting_note_is_its_testimonial() {
+    let linter = Linter::builtin();
+    for cure in ["结节小了一半", "比吃药强多了", "血压都降下来了"] {
+        let body = format!("朋友推荐的这款花草茶我每天喝。喝了三个月去医院复查，{cure}！有需要的姐妹可以试试");
+        let found = lint(&linter, &Note::from_body(&body));
+        assert!(claims(&found), "{body}: {found:?}");
+    }
+    // a hospital stay told beside a review: the medical word stays the story's
+    let body = "孩子肺炎住院治疗了一周。出院后买了这款加湿器，推荐给宝妈们";
+    let found = lint(&linter, &Note::from_body(body));
+    assert!(!claims(&found), "{body}: {found:?}");
+}

@@ -19,7 +19,18 @@ const NEGATORS: [&str; 11] = [
 const NEVER_AGAIN: [&str; 5] = ["再也不", "再不", "再也没", "再也不会", "再也不要"];
 /// Before a warning word, a belief the note goes on to correct (还以为是骗子, 差点当成假货): the
 /// word warns of nothing.
-const MISBELIEF: [&str; 5] = ["以为", "以为是", "当成", "当成是", "怀疑是"];
+/// ...and a fear the note goes on past (之前怕踩雷一直没买: it was bought, and praised).
+const MISBELIEF: [&str; 9] = [
+    "以为",
+    "以为是",
+    "当成",
+    "当成是",
+    "怀疑是",
+    "怕",
+    "担心",
+    "害怕",
+    "生怕",
+];
 
 /// What a field tells about its note (see [`Stance`]).
 #[derive(Debug, Clone, Copy, Default)]
@@ -192,6 +203,10 @@ impl Linter {
         for v in out.iter_mut() {
             let lowered = match v.why {
                 Some(Why::NoProduct) => true,
+                // a cure told as a construction (结节小了一半, 比吃药还管用) in a note that
+                // recommends the thing is its testimonial; a bare medical word in an illness
+                // told beside a review (孩子住院治疗了一周) stays the story's
+                Some(Why::IllnessStory) => !self.is_plain_term(v),
                 Some(Why::NotPromoted) => headline_recommends || promoted.binary_search(&v.rule).is_ok(),
                 _ => false,
             };
@@ -204,16 +219,9 @@ impl Linter {
                     // a number, handle or link (a pattern's), or a disguised channel: the
                     // writer's own, not a quote
                     // (a contact inside quotation marks is what someone else said: 对方说“加我微信…”)
-                    let own_contact =
-                        v.category == Category::OffPlatform && !quoted(note.field_text(v.field), v.span) && {
-                            let inner = &*self.inner;
-                            let plain_term = inner.ids.get(&fold_term(&v.matched)).is_some_and(|&id| {
-                                inner.roles[id].iter().any(|role| {
-                                matches!(role, Role::Term { rule, .. } if inner.rules[*rule as usize].rule.id == v.rule)
-                            })
-                            });
-                            !plain_term
-                        };
+                    let own_contact = v.category == Category::OffPlatform
+                        && !quoted(note.field_text(v.field), v.span)
+                        && !self.is_plain_term(v);
                     if matches!(
                         v.category,
                         Category::BannedWord
@@ -234,6 +242,16 @@ impl Linter {
                 _ => {}
             }
         }
+    }
+
+    /// Whether `v` matched a term of its own rule as written (not a construction of its patterns).
+    fn is_plain_term(&self, v: &Violation) -> bool {
+        let inner = &*self.inner;
+        inner.ids.get(&fold_term(&v.matched)).is_some_and(|&id| {
+            inner.roles[id]
+                .iter()
+                .any(|role| matches!(role, Role::Term { rule, .. } if inner.rules[*rule as usize].rule.id == v.rule))
+        })
     }
 
     /// An efficacy word inside the name of a prohibited thing (溶脂 of 溶脂针, 排油 of 排油丸)

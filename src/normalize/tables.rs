@@ -130,6 +130,9 @@ static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
     // 折 or 割 would be a narrated price (打折价265): the packs read the sign itself. The
     // other squared ideographs are the characters NFKC gives (🈶 有, 🈚 无, 🉐 得).
     (0x1F239, 0x1F239, Extra::Same("🈹")),
+    // 🉐 CIRCLED IDEOGRAPH ADVANTAGE stays itself too: NFKC gives 得, but a seller's 🉐价 is
+    // a deal price (お得), not the verb
+    (0x1F250, 0x1F250, Extra::Same("🉐")),
     // Pictographs that stand for one word by what they show, as sellers write them in place of
     // it: 🚬 a cigarette for 烟 (电子🚬), 🪡 a needle for 针 (瘦脸🪡), a horse for 马. Only these:
     // a picture whose name is also read by sound for other characters stays a picture (🔗 链接

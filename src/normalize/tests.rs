@@ -96,7 +96,9 @@ fn fold_enclosed_digits_and_letters() {
         ("🇻🇽", "vx"),
         ("㊀㊁", "一二"),
         // the squared ideographs are their characters, but 🈹, a seller's discount sign
-        ("🈶券🈚🈹", "有券无🈹"),
+        ("🈶券🈚🈹🉐", "有券无🈹🉐"),
+        // and the katakana length mark is the stroke it looks like
+        ("第ー", "第一"),
         ("1️⃣8️⃣", "18"),
     ]);
 }

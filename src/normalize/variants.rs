@@ -3,7 +3,8 @@
 //! Two families, each a writer's way around a keyword list that no Unicode normalisation
 //! undoes:
 //!
-//! * **Small capitals and a syllabic shaped like Latin letters** (`ɴᴏ.1`, `ᐯx`): styled text's
+//! * **Small capitals and a syllabic shaped like Latin letters** (`ɴᴏ.1`, `ᐯx`), and the
+//!   katakana length mark drawn like 一 (`第ー`): styled text's
 //!   stand-ins that NFKC leaves alone.
 //! * **Cyrillic and Greek letters shaped like Latin ones** (`РR礼盒`, `ѵх`): the confusables of
 //!   Unicode's `confusables.txt` (UTS #39) whose target is one lowercase ASCII letter, for the
@@ -78,6 +79,8 @@ static VARIANTS: &[(char, char)] = &[
     ('ᴠ', 'v'),
     ('ᴡ', 'w'),
     ('ᴢ', 'z'),
+    // ー KATAKANA-HIRAGANA PROLONGED SOUND MARK for 一, the stroke it is drawn as (全网第ー)
+    ('ー', '一'),
     ('ꜰ', 'f'),
     ('ꜱ', 's'),
 ];

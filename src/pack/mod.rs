@@ -764,10 +764,12 @@ fn written(term: &str, matched: &str) -> Option<Reading> {
     }
     let norm = crate::normalize::Normalized::new(matched);
     let mut how = Vec::new();
-    if norm.folded() != norm.compact() {
+    // (letter-spaced Han loses its spaces in the folded view too: 加 微 信 folds to 加微信)
+    let unspaced: String = matched.chars().filter(|&c| c != ' ').collect();
+    if norm.folded() != norm.compact() || unspaced.len() != matched.len() {
         how.push("spaced".to_owned());
     }
-    if norm.folded() != matched {
+    if norm.folded() != matched && norm.folded() != unspaced {
         how.push("folded".to_owned());
     }
     (!how.is_empty()).then(|| Reading {
