@@ -11,7 +11,7 @@
 //!   letters of the two scripts that have such a twin. Applied after lowercasing, so only the
 //!   lowercase forms are listed (`Р` lowercases to `р` first).
 //! * **Cantonese written forms** of the function words (`嘅` for 的, `咗` for 了, `嚟` for 来,
-//!   `畀` for 给, `睇` for 看, `喺` for 在, `冇` for 没, `佢` for 他, `哋` for 们): a note in
+//!   `畀` for 给, `睇` for 看, `喺` for 在, `冇` for 没, `佢` for 他, `哋` for 们, `搵` for 找): a note in
 //!   written Cantonese (品牌寄嚟嘅, 睇我主页) says the Mandarin words the packs read. Only
 //!   characters Mandarin text never uses for anything else (not 係, the traditional 系; not
 //!   唔, also Mandarin's "hmm"; not 俾, in names).
@@ -104,6 +104,7 @@ static HAN: &[(char, char)] = &[
     ('嚟', '来'),
     ('売', '卖'),
     ('広', '广'),
+    ('搵', '找'),
     ('摂', '摄'),
     ('栄', '荣'),
     ('楽', '乐'),
@@ -115,6 +116,9 @@ static HAN: &[(char, char)] = &[
     ('発', '发'),
     ('睇', '看'),
     ('稲', '稻'),
+    // 笫 for 第: one stroke apart, written to slip a ranking past review (笫一名); as itself only
+    // in 床笫, a literary word
+    ('笫', '第'),
     ('絵', '绘'),
     // 蕞 for 最: the same sound and top, 最 with a grass radical, written to slip an absolute
     // claim past review (蕞好用); as itself (蕞尔, "tiny") it is a literary rarity
