@@ -96,6 +96,6 @@ mod tests {
         let out = render(&r, &Options::default());
         let first = out.lines().next().expect("a line");
         assert!(first.starts_with("n.jsonl:7:1: "), "{out}");
-        assert!(first.contains("(body 1:6: 全网最低价)"), "{out}");
+        assert!(first.contains("(body 1:8: 最低价)"), "{out}");
     }
 }
