@@ -357,3 +357,23 @@ fn a_cure_told_as_a_construction_in_a_promoting_note_is_its_testimonial() {
     let found = lint(&linter, &Note::from_body(body));
     assert!(!claims(&found), "{body}: {found:?}");
 }
+
+#[test]
+fn found_at_home_warns_a_diary_looking_back_does_not() {
+    let linter = Linter::builtin();
+    // a parent who found it, where or what (书包里翻出, 翻出一支): what the note quotes is information
+    for lead in ["在儿子书包里翻出来的", "从抽屉里翻到的", "翻出一支"] {
+        let body = format!("{lead}：电子烟新口味，气死我了");
+        let found = lint(&linter, &Note::from_body(&body));
+        assert!(
+            found
+                .iter()
+                .all(|v| v.category != Category::ProhibitedProduct || v.severity == Severity::Info),
+            "{body}: {found:?}"
+        );
+    }
+    // 翻出来看看 is a memory kept for later: the claim before it counts
+    let body = "这款面霜是我用过最好用的，推荐给大家。记录一下，以后翻出来看看";
+    let found = lint(&linter, &Note::from_body(body));
+    assert!(claims(&found), "{body}: {found:?}");
+}
