@@ -358,7 +358,7 @@ fn cued(folded: &str, at: usize, cues: &[&str]) -> bool {
             .char_indices()
             .rev()
             .take(8)
-            .take_while(|&(_, c)| linking(c.encode_utf8(&mut [0; 4])))
+            .take_while(|&(_, c)| linking(c))
             .any(|(i, _)| ends_with_cue(i))
 }
 
@@ -369,7 +369,7 @@ fn after_cue(folded: &str, at: usize) -> bool {
     let Some(before) = folded[..at].chars().next_back() else {
         return false;
     };
-    if !CUE_LAST.contains(before) && !linking(before.encode_utf8(&mut [0; 4])) {
+    if !CUE_LAST.contains(before) && !linking(before) {
         return false;
     }
     cued(folded, at, &CONTACT_CUES) || cued(folded, at, &QQ_CUES)
@@ -378,11 +378,9 @@ fn after_cue(folded: &str, at: usize) -> bool {
 /// The last characters of [`CONTACT_CUES`] and [`QQ_CUES`] (a test checks).
 const CUE_LAST: &str = "话机📞☎📱l系约信xv薇星泡我q号扣抠蔻寇口🐧鹅群球";
 
-/// Whether `between` holds only what links a cue to its number (see [`LINKERS`]).
-fn linking(between: &str) -> bool {
-    between
-        .chars()
-        .all(|c| LINKERS.contains(c) || separator(c) || matches!(c, ':' | '：'))
+/// Whether `c` may stand between a cue and its number (see [`LINKERS`]).
+fn linking(c: char) -> bool {
+    LINKERS.contains(c) || separator(c) || matches!(c, ':' | '：')
 }
 
 /// Whether one of `words` stands within [`CUE_REACH`] bytes before `at` in `folded`.

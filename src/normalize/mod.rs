@@ -164,7 +164,7 @@ static ASCII_KEEPS: [bool; 128] = {
 /// from a filter; Chinese puts no space between words otherwise, so nothing else is joined (a
 /// single space between two words, `好吃 推荐`, stays).
 fn letter_spaced(text: &str, i: usize) -> bool {
-    let han = |c: Option<char>| c.is_some_and(|c| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'));
+    let han = |c: Option<char>| c.is_some_and(spelled::is_han);
     let mut before = text[..i].chars().rev();
     let mut after = text[i + 1..].chars();
     let (b1, a1) = (before.next(), after.next());

@@ -109,7 +109,8 @@ pub(super) fn neighbours_of(c: char) -> Option<(&'static str, &'static str)> {
         .map(|&(_, _, before, after, ..)| (before, after))
 }
 
-fn is_han(c: char) -> bool {
+/// Whether `c` is a CJK ideograph (the unified block and extension A).
+pub(super) fn is_han(c: char) -> bool {
     ('\u{3400}'..='\u{9FFF}').contains(&c)
 }
 

@@ -298,8 +298,7 @@ pub fn cut(text: &str) -> Vec<(usize, usize)> {
 /// How often `c` is a word on its own in the dictionary's corpus (`的` 318,825; `薇` 894; 0
 /// when it is not a word).
 pub fn char_frequency(c: char) -> usize {
-    let mut buf = [0; 4];
-    dict().freq(c.encode_utf8(&mut buf)).map_or(0, |f| f as usize)
+    frequency(c.encode_utf8(&mut [0; 4]))
 }
 
 /// How many characters of context on each side of a hit are segmented with it.
