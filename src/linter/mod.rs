@@ -40,13 +40,12 @@ mod scan;
 mod selftest;
 mod severity;
 mod stance;
+mod terms;
 #[cfg(test)]
 mod tests;
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
-
-use aho_corasick::AhoCorasick;
 
 use crate::brief::{self, Brief, CompiledBrief};
 use crate::context::Why;
@@ -97,8 +96,8 @@ pub struct Linter {
 #[derive(Debug)]
 struct Inner {
     rules: Vec<CompiledRule>,
-    /// Every term, exception and allow-list entry, folded, in one automaton over compact text.
-    automaton: AhoCorasick,
+    /// Every term, exception and allow-list entry, folded, in one matcher over compact text.
+    automaton: terms::Terms,
     /// What each automaton pattern stands for (a folded string can be a term of several rules).
     roles: Vec<Vec<Role>>,
     /// The terms of rules that are also read by sound or initials.

@@ -25,21 +25,21 @@ impl Linter {
         let compact = norm.compact();
         let mut scan = Scan::default();
         let mut gates: Vec<(u32, u32)> = Vec::new();
-        for m in inner.automaton.find_overlapping_iter(compact) {
-            let roles = &inner.roles[m.pattern().as_usize()];
+        inner.automaton.each_overlapping(compact, &inner.ids, |start, end, id| {
+            let roles = &inner.roles[id];
             // a gate literal only (a digit, 一, qq): where it starts in the folded copy is all
             // that is needed, not the whole span
             if roles.iter().all(|r| matches!(r, Role::Gate(_))) {
-                let start = norm.compact_to_original(m.start(), m.start()).start;
+                let start = norm.compact_to_original(start, start).start;
                 let at = norm.original_to_folded(start) as u32;
                 gates.extend(roles.iter().filter_map(|&r| match r {
                     Role::Gate(k) => Some((k, at)),
                     _ => None,
                 }));
-                continue;
+                return;
             }
             let mut checked: Option<bool> = None;
-            let span: Span = norm.compact_to_original(m.start(), m.end()).into();
+            let span: Span = norm.compact_to_original(start, end).into();
             for &role in roles {
                 match role {
                     Role::Anchor(a) => scan.anchors.push((a, span)),
@@ -52,10 +52,9 @@ impl Linter {
                             continue;
                         }
                         let shape_ok = *checked.get_or_insert_with(|| {
-                            gaps_ok(text, norm, m.start(), m.end())
-                                && on_word_boundaries(text, span, &compact[m.start()..m.end()])
+                            gaps_ok(text, norm, start, end) && on_word_boundaries(text, span, &compact[start..end])
                         });
-                        if shape_ok && self.cues_ok(rule, norm, m.start(), span) {
+                        if shape_ok && self.cues_ok(rule, norm, start, span) {
                             scan.hits.push(Hit {
                                 rule,
                                 span,
@@ -66,7 +65,7 @@ impl Linter {
                     }
                 }
             }
-        }
+        });
         inner.patterns.find(norm.folded(), &mut gates, active, |rule, m| {
             scan.hits.push(Hit {
                 rule,
