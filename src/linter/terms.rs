@@ -18,7 +18,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 pub(super) enum Terms {
     Automaton(AhoCorasick),
     /// Per first character, the byte lengths of the strings it starts, longest first.
-    Table(HashMap<char, Box<[u16]>>),
+    Table(HashMap<char, Box<[usize]>>),
 }
 
 impl Terms {
@@ -32,12 +32,10 @@ impl Terms {
                 .expect("a few thousand short terms fit a DFA");
             return Terms::Automaton(automaton);
         }
-        let mut lens: HashMap<char, Vec<u16>> = HashMap::new();
+        let mut lens: HashMap<char, Vec<usize>> = HashMap::new();
         for s in strings {
             if let Some(c) = s.chars().next() {
-                lens.entry(c)
-                    .or_default()
-                    .push(u16::try_from(s.len()).unwrap_or(u16::MAX));
+                lens.entry(c).or_default().push(s.len());
             }
         }
         Terms::Table(
@@ -71,7 +69,7 @@ impl Terms {
                 for (at, c) in text.char_indices() {
                     let Some(lens) = lens.get(&c) else { continue };
                     for &len in lens.iter() {
-                        let end = at + usize::from(len);
+                        let end = at + len;
                         if let Some(&id) = text.get(at..end).and_then(|s| ids.get(s)) {
                             hits.push((at, end, id));
                         }
