@@ -1228,3 +1228,67 @@ fn a_word_spaced_out_letter_by_letter_is_read_by_the_constructions() {
         Category::ProhibitedProduct,
     );
 }
+
+#[test]
+fn a_sponsorship_cue_denied_is_none_and_the_party_that_paid_by_any_name() {
+    let linter = Linter::builtin();
+    // a denial (the lexicon's `denial_before`) before any sponsorship cue: dropped
+    let cues: &[&str] = &["品牌赞助", "商单", "广告合作", "品牌合作", "恰饭", "金主爸爸"];
+    let denials: &[&str] = &["没有", "不是", "拒绝了", "推掉了", "从来没接过", "无任何", "不接受"];
+    for text in cross(&[&["说明一下："], denials, cues, &["，全部自费"]]) {
+        let got: Vec<Violation> = found(&linter, &text)
+            .into_iter()
+            .filter(|v| v.rule == "A405")
+            .collect();
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    // ...and the same cues owned up to still count
+    for cue in cues {
+        let text = format!("说明一下：{cue}，不过写的都是真实感受");
+        assert!(found(&linter, &text).iter().any(|v| v.rule == "A405"), "{text:?}");
+    }
+    // the party that paid, by any of its names, and what it gave
+    assert_flags(
+        &linter,
+        "这次的{}，体验下来还不错",
+        &[&["厂商", "厂家", "商家", "品牌方", "金主"], &["赞助", "的赞助", "的邀约"]],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "{}，新款扫地机先用为敬",
+        &[&["感谢", "谢谢"], &["官方", "品牌方", "厂家"], &["的信任", "信任", "的邀请", "的青睐"]],
+        Category::Advertorial,
+    );
+}
+
+#[test]
+fn a_numeral_slot_reads_financial_numerals_and_a_rank_by_its_medal() {
+    let linter = Linter::builtin();
+    // any numeral class of a pack regex names the financial forms too (dialect::fold_classes)
+    assert_flags(
+        &linter,
+        "面膜买一送一，{}，手慢无",
+        &[&["最后"], &["叁", "肆", "伍", "陆", "捌", "玖", "拾"], &["小时", "个小时"]],
+        Category::Advertorial,
+    );
+    assert_flags(
+        &linter,
+        "这瓶精华{}，油皮放心冲",
+        &[&["是", "排", "稳坐", "堪称"], &["", "妥妥的", "当之无愧的"], &["🥇"]],
+        Category::BannedWord,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "大陆的朋友们好，队伍集合了",
+            "收拾了一下午房间，累瘫",
+            "运动会拿了🥇，孩子开心坏了",
+            "夜班最后叁小时，护士站的咖啡续命",
+            "开黑车队还差一个，想上车的来",
+            "副本的boss被我们一套秒杀",
+        ],
+        Category::Advertorial,
+    );
+    assert_quiet(&linter, &["运动会拿了🥇，孩子开心坏了", "省钱第一，能不买就不买"], Category::BannedWord);
+}

@@ -264,6 +264,12 @@ fn a_family_testimonial_of_an_effect_is_a_claim_a_doctors_advice_is_not() {
     let advice = "体检查出幽门螺杆菌，医生说要吃两周四联药，规范治疗才能根治";
     let found = lint(&linter, &Note::from_body(advice));
     assert!(!claims(&found), "{advice}: {found:?}");
+    // a product a doctor prescribed, no effect said of it, is the treatment told
+    for (who, what) in [("皮肤科医生", "一支药膏"), ("门诊的大夫", "两盒药"), ("医生", "喷雾")] {
+        let told = format!("{who}说是湿疹，给开了{what}治疗，过两周复查");
+        let found = lint(&linter, &Note::from_body(&told));
+        assert!(!claims(&found), "{told}: {found:?}");
+    }
 }
 
 /// Warnings said by construction, crossed from their parts: a don't with its manner, those at

@@ -304,6 +304,7 @@ impl LinterBuilder {
             })
         };
         let (efficacy_before, efficacy_after) = (either(&lexicon.efficacy_before), either(&lexicon.efficacy_after));
+        let denial_before = either(&lexicon.denial_before);
         for a in &self.allow {
             let folded = fold_term(a);
             if folded.is_empty() {
@@ -331,6 +332,7 @@ impl LinterBuilder {
                 ids,
                 efficacy_before,
                 efficacy_after,
+                denial_before,
                 patterns,
                 escalations,
                 format: match &self.brief {

@@ -15,6 +15,10 @@ const CLINICAL: [&str; 10] = [
     "医生", "大夫", "医院", "医嘱", "住院", "门诊", "复查", "诊断", "手术", "处方",
 ];
 
+/// A doctor's prescription told (开了药膏, 给我开的药): with [`CLINICAL`], the sentence tells a
+/// treatment.
+const PRESCRIBED: [&str; 6] = ["开了", "开的", "开药", "给开", "配了", "处方"];
+
 impl Linter {
     /// Claim context, stage 1: a product the packs know (水光针) or a sales call (秒杀, 领券)
     /// makes its sentence commercial as much as any word of the lexicon. Leaves `anchors`
@@ -136,10 +140,9 @@ impl Linter {
         if scope == Scope::Promotion {
             return (!here(Anchor::Promotion)).then_some(Why::NotPromoted);
         }
-        if here(Anchor::Commercial) {
-            return None;
-        }
+        let commercial = here(Anchor::Commercial);
         match scope {
+            _ if commercial && scope != Scope::Efficacy => None,
             Scope::Commercial | Scope::Promotion => Some(Why::NoProduct),
             Scope::Efficacy => {
                 let inner = &*self.inner;
@@ -160,7 +163,13 @@ impl Linter {
                 // note that only tells an illness is a care note, lowered by its stance)
                 // (unless a doctor or a hospital is in the sentence: 医生说规范治疗才能根治 is advice)
                 let clinical = || CLINICAL.iter().any(|w| text[from..to].contains(w));
-                if efficacy && !(here(Anchor::Narrative) && clinical()) {
+                // (and a product a doctor prescribed, no effect said of it, is the treatment
+                // told: 医生说是湿疹，开了药膏治疗; a product the family bought and a check-up
+                // approved is the testimonial health food is sold by)
+                let prescribed = || PRESCRIBED.iter().any(|w| text[from..to].contains(w));
+                if commercial && (efficacy || !(here(Anchor::Narrative) && clinical() && prescribed())) {
+                    None
+                } else if efficacy && !(here(Anchor::Narrative) && clinical()) {
                     None
                 } else if here(Anchor::Narrative) {
                     Some(Why::IllnessStory)

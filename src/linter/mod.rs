@@ -109,6 +109,8 @@ struct Inner {
     /// Right before / right after a medical word: an efficacy construction (`能`, `效果`).
     efficacy_before: Option<LazyRegex>,
     efficacy_after: Option<LazyRegex>,
+    /// Right before a hit of a `deniable` rule: a denial (`没有`, `拒绝了`).
+    denial_before: Option<LazyRegex>,
     /// The rules' regexes over folded text, run only where their prefix literals occur.
     patterns: Patterns,
     /// The rules numbers in mixed digit styles are reported by.
@@ -324,6 +326,7 @@ impl Linter {
         self.read_disguises(text, &norm, &active, &mut scan.hits);
         self.read_numbers(&norm, &active, &mut scan.hits);
         self.drop_excepted(text, &norm, &mut scan);
+        self.drop_denied(&norm, &mut scan.hits);
         let mut hits = scan.hits;
         let mut anchors = scan.anchors;
         self.anchor_hits(&hits, &mut anchors);

@@ -114,6 +114,23 @@ impl Linter {
         });
     }
 
+    /// Drops every hit of a `deniable` rule that a denial comes right before (没有品牌赞助,
+    /// 拒绝了商单, 从不接广告合作): the lexicon's `denial_before`, on the few characters before
+    /// the hit in the folded text.
+    pub(super) fn drop_denied(&self, norm: &Normalized, hits: &mut Vec<Hit>) {
+        let inner = &*self.inner;
+        let Some(denial) = &inner.denial_before else { return };
+        let folded = norm.folded();
+        hits.retain(|h| {
+            if !inner.rules[h.rule].rule.deniable {
+                return true;
+            }
+            let at = norm.original_to_folded(h.span.start);
+            let near = folded[..at].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+            !denial.is_match(&folded[near..at])
+        });
+    }
+
     /// `before` / `after` cues: when a rule has either, one of them must hold.
     pub(super) fn cues_ok(&self, rule: usize, norm: &Normalized, compact_start: usize, span: Span) -> bool {
         let r = &self.inner.rules[rule];

@@ -75,12 +75,36 @@ pub(crate) fn expand_with_gap<'a>(pattern: &'a str, gap: &str) -> std::borrow::C
         .into()
 }
 
-/// The full-width punctuation a writer types (，！？；：) is its ASCII form in the folded text
-/// the regexes run on, so a character class that names it (`[^，。！？\n]`, a window that
-/// stops at a clause) names the ASCII form too: `Some` of the pattern with each such class
-/// member doubled, `None` when there is none.
-pub(crate) fn fold_class_punctuation(pattern: &str) -> Option<String> {
-    const FOLDS: [(char, char); 5] = [('，', ','), ('！', '!'), ('？', '?'), ('；', ';'), ('：', ':')];
+/// What a character class names, it names in every form the folded text may hold it in:
+/// - the full-width punctuation a writer types (，！？；：) is its ASCII form in the folded text
+///   the regexes run on, so a class that names it (`[^，。！？\n]`, a window that stops at a
+///   clause) names the ASCII form too;
+/// - a Chinese numeral is also written in its financial form (叁 for 三, 陆 for 六, 拾 for 十,
+///   on cheques and by people hiding a number), so a class of numerals (`最后[0-9一二三]小时`)
+///   names those too. Only inside a class: 陆 and 伍 are words elsewhere (大陆, 队伍), but in a
+///   numeral's slot they are numerals.
+///
+/// `Some` of the pattern with each such class member doubled, `None` when there is none.
+pub(crate) fn fold_classes(pattern: &str) -> Option<String> {
+    const FOLDS: [(char, char); 17] = [
+        ('，', ','),
+        ('！', '!'),
+        ('？', '?'),
+        ('；', ';'),
+        ('：', ':'),
+        ('一', '壹'),
+        ('二', '贰'),
+        ('三', '叁'),
+        ('四', '肆'),
+        ('五', '伍'),
+        ('六', '陆'),
+        ('七', '柒'),
+        ('八', '捌'),
+        ('九', '玖'),
+        ('十', '拾'),
+        ('百', '佰'),
+        ('千', '仟'),
+    ];
     let mut out = String::with_capacity(pattern.len() + 8);
     let (mut depth, mut escaped, mut changed) = (0usize, false, false);
     for c in pattern.chars() {
@@ -94,8 +118,8 @@ pub(crate) fn fold_class_punctuation(pattern: &str) -> Option<String> {
         } else if c == ']' && depth > 0 {
             depth -= 1;
         } else if depth > 0 {
-            if let Some(&(_, ascii)) = FOLDS.iter().find(|&&(f, _)| f == c) {
-                out.push(ascii);
+            if let Some(&(_, other)) = FOLDS.iter().find(|&&(f, _)| f == c) {
+                out.push(other);
                 changed = true;
             }
         }

@@ -69,6 +69,10 @@ pub struct Lexicon {
     /// Regexes (folded text) that, right after a hit, make it an efficacy claim (`效果`).
     #[serde(default)]
     pub efficacy_after: Vec<String>,
+    /// Regexes (folded text) that, right before a hit of a `deniable` rule, deny it (`没有`,
+    /// `不是`, `拒绝了`): the hit is dropped.
+    #[serde(default)]
+    pub denial_before: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -149,7 +153,7 @@ impl Lexicon {
                 ));
             }
         }
-        for p in self.efficacy_before.iter().chain(&self.efficacy_after) {
+        for p in self.efficacy_before.iter().chain(&self.efficacy_after).chain(&self.denial_before) {
             check_regex(p).map_err(|k| at(p, k))?;
         }
         Ok(())
@@ -163,6 +167,7 @@ impl Lexicon {
         self.warning.extend(other.warning.iter().cloned());
         self.efficacy_before.extend(other.efficacy_before.iter().cloned());
         self.efficacy_after.extend(other.efficacy_after.iter().cloned());
+        self.denial_before.extend(other.denial_before.iter().cloned());
     }
 }
 

@@ -176,6 +176,9 @@ pub struct Rule {
     /// The rule names things taken or injected for their effects (drugs, injectables): in a
     /// note flagged for one, the efficacy claims are that thing's effects (`effects = true`).
     pub effects: bool,
+    /// A hit right after a denial (`没有`, `不是`, `拒绝了`, `从不接`: the context lexicon's
+    /// `denial_before`) is dropped: the note says it is not so (没有品牌赞助, 拒绝了商单).
+    pub deniable: bool,
     /// Terms that count only when written in disguise (read by sound and by initials), never
     /// as written:
     /// a platform name is a mention, its disguise an attempt to slip past review.
@@ -270,6 +273,7 @@ impl Rule {
             read_default: false,
             scope: None,
             effects: false,
+            deniable: false,
             disguised_terms: Vec::new(),
             fixes: Default::default(),
             fix_safety: FixSafety::Unsafe,
@@ -517,6 +521,8 @@ struct RawRule {
     #[serde(default)]
     effects: bool,
     #[serde(default)]
+    deniable: bool,
+    #[serde(default)]
     disguised_terms: Texts,
     fixes: Option<Spanned<BTreeMap<String, String>>>,
     #[serde(default)]
@@ -654,7 +660,7 @@ impl Pack {
                     let expanded = expand_families(p.get_ref(), &families).map_err(|k| err(start, k))?;
                     *p.get_mut() = expanded;
                 }
-                if let Some(classes) = dialect::fold_class_punctuation(p.get_ref()) {
+                if let Some(classes) = dialect::fold_classes(p.get_ref()) {
                     *p.get_mut() = classes;
                 }
             }
@@ -696,6 +702,7 @@ impl Pack {
                 read: r.read.unwrap_or_else(|| vec![Read::Sound, Read::Initials]),
                 scope: r.scope,
                 effects: r.effects,
+                deniable: r.deniable,
                 disguised_terms: r.disguised_terms.into_iter().map(Spanned::into_inner).collect(),
                 fixes: r.fixes.map(Spanned::into_inner).unwrap_or_default(),
                 fix_safety: r.fix_safety,
@@ -847,9 +854,11 @@ examples = ["最好", { text = "最佳", sponsored = true }]
     #[test]
     fn a_windows_full_width_stops_are_its_ascii_stops_too() {
         // the folded text has `,` where the writer typed `，`: a class naming one names both
-        let folded = dialect::fold_class_punctuation("[^，。！？\\n]{0,8}(?:点|：)").unwrap();
+        let folded = dialect::fold_classes("[^，。！？\\n]{0,8}(?:点|：)").unwrap();
         assert_eq!(folded, "[^，,。！!？?\\n]{0,8}(?:点|：)");
-        assert_eq!(dialect::fold_class_punctuation("不[瘦白]"), None);
+        assert_eq!(dialect::fold_classes("不[瘦白]"), None);
+        // ...and a numeral's slot names its financial form (最后叁小时)
+        assert_eq!(dialect::fold_classes("最后[0-9一三]小时").unwrap(), "最后[0-9一壹三叁]小时");
         let pack = GOOD.replace("terms = [", "patterns = ['好用[^，。]{0,4}推荐']\nterms = [");
         let rule = &Pack::parse("t.toml", &pack).unwrap().rules[0];
         let re = compile_regex(&rule.patterns[0]).unwrap();
