@@ -1236,10 +1236,7 @@ fn a_sponsorship_cue_denied_is_none_and_the_party_that_paid_by_any_name() {
     let cues: &[&str] = &["品牌赞助", "商单", "广告合作", "品牌合作", "恰饭", "金主爸爸"];
     let denials: &[&str] = &["没有", "不是", "拒绝了", "推掉了", "从来没接过", "无任何", "不接受"];
     for text in cross(&[&["说明一下："], denials, cues, &["，全部自费"]]) {
-        let got: Vec<Violation> = found(&linter, &text)
-            .into_iter()
-            .filter(|v| v.rule == "A405")
-            .collect();
+        let got: Vec<Violation> = found(&linter, &text).into_iter().filter(|v| v.rule == "A405").collect();
         assert!(got.is_empty(), "{text:?}: {got:?}");
     }
     // ...and the same cues owned up to still count
@@ -1251,13 +1248,20 @@ fn a_sponsorship_cue_denied_is_none_and_the_party_that_paid_by_any_name() {
     assert_flags(
         &linter,
         "这次的{}，体验下来还不错",
-        &[&["厂商", "厂家", "商家", "品牌方", "金主"], &["赞助", "的赞助", "的邀约"]],
+        &[
+            &["厂商", "厂家", "商家", "品牌方", "金主"],
+            &["赞助", "的赞助", "的邀约"],
+        ],
         Category::Advertorial,
     );
     assert_flags(
         &linter,
         "{}，新款扫地机先用为敬",
-        &[&["感谢", "谢谢"], &["官方", "品牌方", "厂家"], &["的信任", "信任", "的邀请", "的青睐"]],
+        &[
+            &["感谢", "谢谢"],
+            &["官方", "品牌方", "厂家"],
+            &["的信任", "信任", "的邀请", "的青睐"],
+        ],
         Category::Advertorial,
     );
 }
@@ -1269,7 +1273,11 @@ fn a_numeral_slot_reads_financial_numerals_and_a_rank_by_its_medal() {
     assert_flags(
         &linter,
         "面膜买一送一，{}，手慢无",
-        &[&["最后"], &["叁", "肆", "伍", "陆", "捌", "玖", "拾"], &["小时", "个小时"]],
+        &[
+            &["最后"],
+            &["叁", "肆", "伍", "陆", "捌", "玖", "拾"],
+            &["小时", "个小时"],
+        ],
         Category::Advertorial,
     );
     assert_flags(
@@ -1290,5 +1298,9 @@ fn a_numeral_slot_reads_financial_numerals_and_a_rank_by_its_medal() {
         ],
         Category::Advertorial,
     );
-    assert_quiet(&linter, &["运动会拿了🥇，孩子开心坏了", "省钱第一，能不买就不买"], Category::BannedWord);
+    assert_quiet(
+        &linter,
+        &["运动会拿了🥇，孩子开心坏了", "省钱第一，能不买就不买"],
+        Category::BannedWord,
+    );
 }

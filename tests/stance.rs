@@ -383,3 +383,31 @@ fn found_at_home_warns_a_diary_looking_back_does_not() {
     let found = lint(&linter, &Note::from_body(body));
     assert!(claims(&found), "{body}: {found:?}");
 }
+
+/// A consumable named by how it is taken (每天一勺, 睡前一条, 喝了两罐) is a product, and a
+/// reader asked to join in (一起冲, 姐妹们可以试试) is recommended it: crossed, each makes the
+/// claim of its note count; the same claims in a diary of a person's own weight or a relative's
+/// illness stay lowered.
+#[test]
+fn a_consumable_by_its_dose_and_readers_asked_to_join_make_a_promoting_note() {
+    let linter = Linter::builtin();
+    let doses = ["每天一勺", "睡前一条", "喝了两罐", "早上冲一杯"];
+    let calls = ["姐妹们一起冲", "想瘦的可以试试", "准新娘们不妨试试"];
+    let claims_said = ["一周瘦十斤", "还能抗癌"];
+    for dose in doses {
+        for call in calls {
+            for claim in claims_said {
+                let body = format!("最近在喝这个粉\n{dose}，{claim}\n{call}");
+                let found = lint(&linter, &Note::from_body(&body));
+                assert!(claims(&found), "{body}: {found:?}");
+            }
+        }
+    }
+    for diary in [
+        "今天称了一下，这周瘦了两斤，继续加油",
+        "外婆住院化疗，医生说抗癌是场持久战",
+    ] {
+        let found = lint(&linter, &Note::from_body(diary));
+        assert!(!claims(&found), "{diary}: {found:?}");
+    }
+}

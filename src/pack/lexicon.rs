@@ -153,7 +153,12 @@ impl Lexicon {
                 ));
             }
         }
-        for p in self.efficacy_before.iter().chain(&self.efficacy_after).chain(&self.denial_before) {
+        for p in self
+            .efficacy_before
+            .iter()
+            .chain(&self.efficacy_after)
+            .chain(&self.denial_before)
+        {
             check_regex(p).map_err(|k| at(p, k))?;
         }
         Ok(())

@@ -858,7 +858,10 @@ examples = ["最好", { text = "最佳", sponsored = true }]
         assert_eq!(folded, "[^，,。！!？?\\n]{0,8}(?:点|：)");
         assert_eq!(dialect::fold_classes("不[瘦白]"), None);
         // ...and a numeral's slot names its financial form (最后叁小时)
-        assert_eq!(dialect::fold_classes("最后[0-9一三]小时").unwrap(), "最后[0-9一壹三叁]小时");
+        assert_eq!(
+            dialect::fold_classes("最后[0-9一三]小时").unwrap(),
+            "最后[0-9一壹三叁]小时"
+        );
         let pack = GOOD.replace("terms = [", "patterns = ['好用[^，。]{0,4}推荐']\nterms = [");
         let rule = &Pack::parse("t.toml", &pack).unwrap().rules[0];
         let re = compile_regex(&rule.patterns[0]).unwrap();
