@@ -411,3 +411,22 @@ fn a_consumable_by_its_dose_and_readers_asked_to_join_make_a_promoting_note() {
         assert!(!claims(&found), "{diary}: {found:?}");
     }
 }
+
+/// A care note lowers the claims it tells (a doctor, a hospital, a diagnosis), but not a claim
+/// written in disguise: nobody hides a word from review in a diary of an illness.
+#[test]
+fn a_claim_in_disguise_is_no_care_notes_word() {
+    let linter = Linter::builtin();
+    let frame =
+        |claim: &str| format!("我妈住院复查，医生说指标稳定\n家里人都在喝这个茶，说能{claim}\n出院那天天气很好");
+    for claim in ["kang癌", "降xue压", "xiao炎"] {
+        let body = frame(claim);
+        let found = lint(&linter, &Note::from_body(&body));
+        assert!(claims(&found), "{body}: {found:?}");
+    }
+    for claim in ["抗癌", "降血压", "消炎"] {
+        let body = frame(claim);
+        let found = lint(&linter, &Note::from_body(&body));
+        assert!(!claims(&found), "{body}: {found:?}");
+    }
+}

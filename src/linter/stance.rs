@@ -233,9 +233,12 @@ impl Linter {
                         severity::settle(v, Why::Warns, || None);
                     }
                 }
+                // (a claim written in disguise, kang癌, 降xue压, 顶.级, hides from review: no care
+                // note does that)
                 Stance::Care
                     if v.severity >= Severity::Warning
-                        && matches!(v.category, Category::BannedWord | Category::ProhibitedProduct) =>
+                        && matches!(v.category, Category::BannedWord | Category::ProhibitedProduct)
+                        && !(v.category == Category::BannedWord && written_in_disguise(v)) =>
                 {
                     severity::settle(v, Why::IllnessStory, || None);
                 }
@@ -290,6 +293,22 @@ impl Linter {
                 severity::settle(v, Why::ProductsEffect, || None);
             }
         }
+    }
+}
+
+/// Whether a violation's own text shows a disguise: read by sound, pinyin, initials or emoji,
+/// or its characters set apart by a symbol (顶.级, 极·致).
+fn written_in_disguise(v: &Violation) -> bool {
+    v.reading.is_some() || {
+        // (between two Han characters: No.1 is how it is written)
+        let c: Vec<char> = v.matched.chars().collect();
+        c.windows(3).any(|w| {
+            !w[1].is_alphanumeric()
+                && !w[0].is_ascii()
+                && !w[2].is_ascii()
+                && w[0].is_alphanumeric()
+                && w[2].is_alphanumeric()
+        })
     }
 }
 
