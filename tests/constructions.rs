@@ -1304,3 +1304,30 @@ fn a_numeral_slot_reads_financial_numerals_and_a_rank_by_its_medal() {
         Category::BannedWord,
     );
 }
+
+#[test]
+fn a_disguised_name_counts_when_a_syllable_is_spelled_or_its_characters_set_apart() {
+    let linter = Linter::builtin();
+    // `disguised_terms` are not terms (玻尿酸 is a serum's ingredient as written), but a
+    // syllable spelled in pinyin or the characters set apart is a name hidden from review
+    assert_flags(
+        &linter,
+        "最近{}好火，姐妹们冲",
+        &[&[
+            "bo尿酸",
+            "玻niao酸",
+            "玻尿suan",
+            "玻 尿 酸",
+            "shui光",
+            "水 光",
+            "rou毒",
+            "肉 毒",
+        ]],
+        Category::ProhibitedProduct,
+    );
+    assert_quiet(
+        &linter,
+        &["这瓶玻尿酸精华很保湿", "水光肌底妆教程", "玻尿酸是一种保湿成分"],
+        Category::ProhibitedProduct,
+    );
+}

@@ -234,6 +234,9 @@ impl LinterBuilder {
             for e in &r.rule.exceptions {
                 add(fold_term(e), Role::Exception { rule });
             }
+            for d in &r.rule.disguised_terms {
+                add(fold_term(d), Role::Disguised { rule });
+            }
             for p in &r.rule.patterns {
                 patterns.push((i, p.clone()));
             }

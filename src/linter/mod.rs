@@ -143,6 +143,12 @@ enum Role {
     Exception {
         rule: u32,
     },
+    /// A `disguised_terms` entry as the automaton finds it: it counts only where the writer
+    /// spelled a syllable of it or set its characters apart (bo尿酸, 水 光 针); read by sound
+    /// or initials it is found by the sound index instead.
+    Disguised {
+        rule: u32,
+    },
     Allow,
     /// A claim-context word (`rules/context.toml`).
     Anchor(Anchor),

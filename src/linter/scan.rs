@@ -46,6 +46,22 @@ impl Linter {
                     Role::Exception { rule } => scan.exceptions.push((Some(rule as usize), span)),
                     Role::Allow => scan.exceptions.push((None, span)),
                     Role::Gate(k) => gates.push((k, norm.original_to_folded(span.start) as u32)),
+                    Role::Disguised { rule } => {
+                        let rule = rule as usize;
+                        let written_apart = || text[span.range()].chars().count() > compact[start..end].chars().count();
+                        if active(rule)
+                            && gaps_ok(text, norm, start, end)
+                            && (spelled_in(text, norm, span) || written_apart())
+                            && self.cues_ok(rule, norm, start, span)
+                        {
+                            scan.hits.push(Hit {
+                                rule,
+                                span,
+                                term: None,
+                                reading: None,
+                            });
+                        }
+                    }
                     Role::Term { rule, term } => {
                         let rule = rule as usize;
                         if !active(rule) {
