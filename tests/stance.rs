@@ -430,3 +430,84 @@ fn a_claim_in_disguise_is_no_care_notes_word() {
         assert!(!claims(&found), "{body}: {found:?}");
     }
 }
+
+/// What a doctor, a nurse or a dietitian recommends in a care note is their advice, not the
+/// writer recommending: every adviser with every piece of advice leaves the care note's
+/// treatment at info; the writer's own recommendation in the same note makes it promote.
+#[test]
+fn an_advisers_recommendation_is_care_not_promotion() {
+    let linter = Linter::builtin();
+    let advisers = ["医生", "大夫", "营养师", "护士", "主任"];
+    let joins = ["", "还", "也"];
+    let advice = ["推荐了放松训练", "推荐每天散步半小时", "推荐睡前别看手机"];
+    for adviser in advisers {
+        for join in joins {
+            for said in advice {
+                let body = format!("连着失眠一个月，去医院挂了号\n医生开了少量助眠药\n{adviser}{join}{said}");
+                let found = lint(&linter, &Note::from_body(&body));
+                assert!(
+                    found
+                        .iter()
+                        .filter(|v| v.category == Category::ProhibitedProduct)
+                        .all(|v| v.severity == Severity::Info),
+                    "{body}: {found:?}"
+                );
+                // the writer recommending the pills is no care note
+                let own = format!("{body}\n我也推荐大家买这个助眠药，姐妹们冲");
+                assert!(
+                    lint(&linter, &Note::from_body(&own))
+                        .iter()
+                        .any(|v| v.category == Category::ProhibitedProduct && v.severity >= Severity::Warning),
+                    "{own}"
+                );
+            }
+        }
+    }
+}
+
+/// Readers told to buy it for their family recommend it: a claim anywhere in such a note
+/// counts, whoever it is bought for.
+#[test]
+fn readers_told_to_buy_it_for_their_family_make_a_promoting_note() {
+    let linter = Linter::builtin();
+    let modals = ["可以", "记得", "建议", "都可以"];
+    let whom = ["给长辈", "给爸妈", "买给父母", "给家里老人"];
+    for modal in modals {
+        for to in whom {
+            let body = format!("苦荞茶每天泡一杯，配全麦面包当早餐\n喝了两个月 血压降下来了\n{modal}{to}");
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(claims(&found), "{body}: {found:?}");
+        }
+    }
+    // a diary of what was bought is no call
+    let diary = "苦荞茶每天泡一杯，配全麦面包当早餐\n喝了两个月 血压降下来了\n今天陪爸妈去公园散步";
+    assert!(!claims(&lint(&linter, &Note::from_body(diary))), "{diary}");
+}
+
+/// In a note that warns, a place named after the writer's own call (戳头像, 看主页) is the
+/// writer redirecting; the same call reported as someone else's (骗子让我戳头像) is information.
+#[test]
+fn a_warning_note_keeps_the_writers_own_call_to_a_place() {
+    let linter = Linter::builtin();
+    let calls = ["戳头像", "翻我主页", "瞅瞅简介", "点我头像"];
+    for frame in WARNING_FRAMES {
+        for call in calls {
+            let own = format!("{}\n要完整版的{call}", frame.replace("{}", "电子烟"));
+            let found = lint(&linter, &Note::from_body(&own));
+            assert!(
+                found
+                    .iter()
+                    .any(|v| v.category == Category::OffPlatform && v.severity >= Severity::Warning),
+                "{own}: the writer's call was lowered: {found:?}"
+            );
+            let reported = format!("{}\n骗子让我{call}", frame.replace("{}", "电子烟"));
+            let found = lint(&linter, &Note::from_body(&reported));
+            assert!(
+                found
+                    .iter()
+                    .all(|v| v.category != Category::OffPlatform || v.severity == Severity::Info),
+                "{reported}: {found:?}"
+            );
+        }
+    }
+}

@@ -31,6 +31,19 @@ const MISBELIEF: [&str; 9] = [
     "害怕",
     "生怕",
 ];
+/// Who gives advice in a care note: what they recommend (医生还推荐了认知行为疗法) is their
+/// advice, a word of the care, not the writer recommending something.
+const ADVISERS: [&str; 9] = [
+    "医生",
+    "大夫",
+    "医师",
+    "药师",
+    "护士",
+    "营养师",
+    "主任",
+    "专家",
+    "治疗师",
+];
 
 /// What a field tells about its note (see [`Stance`]).
 #[derive(Debug, Clone, Copy, Default)]
@@ -134,6 +147,14 @@ impl FieldFacts {
         // but never again is a lesson learned (再也不上当)
         let denied = |s: Span| after(s, &NEGATORS) && !after(s, &NEVER_AGAIN);
         let misbelief = |s: Span| after(s, &MISBELIEF);
+        let advised = |s: Span| {
+            let before = text[..s.start].trim_end();
+            let before = before
+                .strip_suffix(['还', '也', '又', '都', '就', '则'])
+                .unwrap_or(before);
+            let before = before.strip_suffix(['们']).unwrap_or(before);
+            ADVISERS.iter().any(|w| before.ends_with(w))
+        };
         // a warning word that is the second half of an A-not-A question (要不要买, 该不该买) asks,
         // it does not warn
         let asked = |s: Span| {
@@ -147,6 +168,7 @@ impl FieldFacts {
         let (mut promotion, mut warning, mut narrative, mut goods) = (0, 0, 0, 0);
         for &(a, s) in anchors.iter().filter(|&&(_, s)| !inside(s)) {
             match a {
+                Anchor::Promotion if advised(s) => narrative += 1,
                 Anchor::Promotion => promotion += 1,
                 Anchor::Narrative => narrative += 1,
                 Anchor::Commercial => goods += 1,
@@ -219,9 +241,13 @@ impl Linter {
                     // a number, handle or link (a pattern's), or a disguised channel: the
                     // writer's own, not a quote
                     // (a contact inside quotation marks is what someone else said: 对方说“加我微信…”)
+                    // ...and a place named after a call to the reader (要完整版的戳头像): a term
+                    // its rule counts only after a call is the writer calling, unless the clause
+                    // reports someone else's call (骗子让我加他)
+                    let text = note.field_text(v.field);
                     let own_contact = v.category == Category::OffPlatform
-                        && !quoted(note.field_text(v.field), v.span)
-                        && !self.is_plain_term(v);
+                        && !quoted(text, v.span)
+                        && (!self.is_plain_term(v) || (self.needs_call(v) && !reported(text, v.span)));
                     if matches!(
                         v.category,
                         Category::BannedWord
@@ -245,6 +271,13 @@ impl Linter {
                 _ => {}
             }
         }
+    }
+
+    /// Whether `v`'s rule counts its terms only after a call or before a pointer (`before`,
+    /// `after`): a place or a channel named, not a word mentioned.
+    fn needs_call(&self, v: &Violation) -> bool {
+        self.rule(&v.rule)
+            .is_some_and(|r| !r.before.is_empty() || r.after.is_some())
     }
 
     /// Whether `v` matched a term of its own rule as written (not a construction of its patterns).
@@ -314,6 +347,37 @@ fn written_in_disguise(v: &Violation) -> bool {
 
 /// Whether `span` of `text` stands inside quotation marks on its line: an opening mark before
 /// it that is not closed, and a closing one after it.
+/// Whether the clause before `span` reports a call someone else made (骗子让我加他, 对方说戳头像,
+/// 客服叫我私聊): words of reported speech between the last clause break and the hit.
+fn reported(text: &str, span: Span) -> bool {
+    let Some(before) = text.get(..span.start) else {
+        return false;
+    };
+    let clause = before
+        .rsplit(['\n', '。', '！', '？', '!', '?', '；', ';'])
+        .next()
+        .unwrap_or("");
+    const REPORTING: [&str; 16] = [
+        "让我",
+        "叫我",
+        "要我",
+        "让你",
+        "叫你",
+        "让大家",
+        "说",
+        "问我",
+        "对方",
+        "骗子",
+        "客服",
+        "他们",
+        "她们",
+        "商家",
+        "中介",
+        "让人",
+    ];
+    REPORTING.iter().any(|w| clause.contains(w))
+}
+
 fn quoted(text: &str, span: Span) -> bool {
     let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
         return false;
