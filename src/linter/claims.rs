@@ -167,9 +167,8 @@ impl Linter {
                 // told: 医生说是湿疹，开了药膏治疗; a product the family bought and a check-up
                 // approved is the testimonial health food is sold by)
                 let prescribed = || PRESCRIBED.iter().any(|w| text[from..to].contains(w));
-                if commercial && (efficacy || !(here(Anchor::Narrative) && clinical() && prescribed())) {
-                    None
-                } else if efficacy && !(here(Anchor::Narrative) && clinical()) {
+                let sold = commercial && (efficacy || !(here(Anchor::Narrative) && clinical() && prescribed()));
+                if sold || (efficacy && !(here(Anchor::Narrative) && clinical())) {
                     None
                 } else if here(Anchor::Narrative) {
                     Some(Why::IllnessStory)
