@@ -16,11 +16,24 @@ fn lint(linter: &Linter, note: &Note) -> Vec<Violation> {
         .collect()
 }
 
-/// Whether `found` holds a banned-word claim at warning or above.
-fn claims(found: &[Violation]) -> bool {
+/// Whether `found` holds a violation of `category` at warning or above.
+fn flags(found: &[Violation], category: Category) -> bool {
     found
         .iter()
-        .any(|v| v.category == Category::BannedWord && v.severity >= Severity::Warning)
+        .any(|v| v.category == category && v.severity >= Severity::Warning)
+}
+
+/// Whether `found` holds a banned-word claim at warning or above.
+fn claims(found: &[Violation]) -> bool {
+    flags(found, Category::BannedWord)
+}
+
+/// Whether every violation of `category` in `found` is information.
+fn informs(found: &[Violation], category: Category) -> bool {
+    found
+        .iter()
+        .filter(|v| v.category == category)
+        .all(|v| v.severity == Severity::Info)
 }
 
 /// Sentences that warn or report, with `{}` where the quoted thing goes.
@@ -187,9 +200,7 @@ fn care_notes_name_treatments_without_promoting_them() {
             // sold, the same drug counts
             let sold = format!("{t}代购，一盒三百，需要的私信");
             assert!(
-                lint(&linter, &Note::from_body(&sold))
-                    .iter()
-                    .any(|v| v.category == Category::ProhibitedProduct && v.severity >= Severity::Warning),
+                flags(&lint(&linter, &Note::from_body(&sold)), Category::ProhibitedProduct),
                 "{sold}"
             );
         }
@@ -213,12 +224,7 @@ fn the_effects_of_a_prohibited_thing_are_that_things() {
         for effect in effects {
             let body = format!("{thing}，{effect}，姐妹们可以试试");
             let found = lint(&linter, &Note::from_body(&body));
-            assert!(
-                found
-                    .iter()
-                    .any(|v| v.category == Category::ProhibitedProduct && v.severity >= Severity::Warning),
-                "{body}: {found:?}"
-            );
+            assert!(flags(&found, Category::ProhibitedProduct), "{body}: {found:?}");
             for v in found.iter().filter(|v| v.category == Category::BannedWord) {
                 assert!(
                     v.severity == Severity::Info && v.why == Some(Why::ProductsEffect)
@@ -371,12 +377,7 @@ fn found_at_home_warns_a_diary_looking_back_does_not() {
     for lead in ["在儿子书包里翻出来的", "从抽屉里翻到的", "翻出一支"] {
         let body = format!("{lead}：电子烟新口味，气死我了");
         let found = lint(&linter, &Note::from_body(&body));
-        assert!(
-            found
-                .iter()
-                .all(|v| v.category != Category::ProhibitedProduct || v.severity == Severity::Info),
-            "{body}: {found:?}"
-        );
+        assert!(informs(&found, Category::ProhibitedProduct), "{body}: {found:?}");
     }
     // 翻出来看看 is a memory kept for later: the claim before it counts
     let body = "这款面霜是我用过最好用的，推荐给大家。记录一下，以后翻出来看看";
@@ -445,19 +446,11 @@ fn an_advisers_recommendation_is_care_not_promotion() {
             for said in advice {
                 let body = format!("连着失眠一个月，去医院挂了号\n医生开了少量助眠药\n{adviser}{join}{said}");
                 let found = lint(&linter, &Note::from_body(&body));
-                assert!(
-                    found
-                        .iter()
-                        .filter(|v| v.category == Category::ProhibitedProduct)
-                        .all(|v| v.severity == Severity::Info),
-                    "{body}: {found:?}"
-                );
+                assert!(informs(&found, Category::ProhibitedProduct), "{body}: {found:?}");
                 // the writer recommending the pills is no care note
                 let own = format!("{body}\n我也推荐大家买这个助眠药，姐妹们冲");
                 assert!(
-                    lint(&linter, &Note::from_body(&own))
-                        .iter()
-                        .any(|v| v.category == Category::ProhibitedProduct && v.severity >= Severity::Warning),
+                    flags(&lint(&linter, &Note::from_body(&own)), Category::ProhibitedProduct),
                     "{own}"
                 );
             }
@@ -495,19 +488,12 @@ fn a_warning_note_keeps_the_writers_own_call_to_a_place() {
             let own = format!("{}\n要完整版的{call}", frame.replace("{}", "电子烟"));
             let found = lint(&linter, &Note::from_body(&own));
             assert!(
-                found
-                    .iter()
-                    .any(|v| v.category == Category::OffPlatform && v.severity >= Severity::Warning),
+                flags(&found, Category::OffPlatform),
                 "{own}: the writer's call was lowered: {found:?}"
             );
             let reported = format!("{}\n骗子让我{call}", frame.replace("{}", "电子烟"));
             let found = lint(&linter, &Note::from_body(&reported));
-            assert!(
-                found
-                    .iter()
-                    .all(|v| v.category != Category::OffPlatform || v.severity == Severity::Info),
-                "{reported}: {found:?}"
-            );
+            assert!(informs(&found, Category::OffPlatform), "{reported}: {found:?}");
         }
     }
 }

@@ -41,44 +41,44 @@ impl Linter {
             let mut checked: Option<bool> = None;
             let span: Span = norm.compact_to_original(start, end).into();
             for &role in roles {
-                match role {
-                    Role::Anchor(a) => scan.anchors.push((a, span)),
-                    Role::Exception { rule } => scan.exceptions.push((Some(rule as usize), span)),
-                    Role::Allow => scan.exceptions.push((None, span)),
-                    Role::Gate(k) => gates.push((k, norm.original_to_folded(span.start) as u32)),
-                    Role::Disguised { rule } => {
-                        let rule = rule as usize;
-                        let written_apart = || text[span.range()].chars().count() > compact[start..end].chars().count();
-                        if active(rule)
-                            && gaps_ok(text, norm, start, end)
-                            && (spelled_in(text, norm, span) || written_apart())
-                            && self.cues_ok(rule, norm, start, span)
-                        {
-                            scan.hits.push(Hit {
-                                rule,
-                                span,
-                                term: None,
-                                reading: None,
-                            });
-                        }
+                let (rule, term) = match role {
+                    Role::Anchor(a) => {
+                        scan.anchors.push((a, span));
+                        continue;
                     }
-                    Role::Term { rule, term } => {
-                        let rule = rule as usize;
-                        if !active(rule) {
-                            continue;
-                        }
-                        let shape_ok = *checked.get_or_insert_with(|| {
-                            gaps_ok(text, norm, start, end) && on_word_boundaries(text, span, &compact[start..end])
-                        });
-                        if shape_ok && self.cues_ok(rule, norm, start, span) {
-                            scan.hits.push(Hit {
-                                rule,
-                                span,
-                                term: Some(term as usize),
-                                reading: None,
-                            });
-                        }
+                    Role::Exception { rule } => {
+                        scan.exceptions.push((Some(rule as usize), span));
+                        continue;
                     }
+                    Role::Allow => {
+                        scan.exceptions.push((None, span));
+                        continue;
+                    }
+                    Role::Gate(k) => {
+                        gates.push((k, norm.original_to_folded(span.start) as u32));
+                        continue;
+                    }
+                    Role::Term { rule, term } => (rule as usize, Some(term as usize)),
+                    Role::Disguised { rule } => (rule as usize, None),
+                };
+                if !active(rule) {
+                    continue;
+                }
+                let shape_ok = *checked.get_or_insert_with(|| {
+                    gaps_ok(text, norm, start, end) && on_word_boundaries(text, span, &compact[start..end])
+                });
+                // a `disguised_terms` entry counts only where the writer spelled a syllable of it
+                // (bo尿酸) or set its characters apart (水 光): as written it names other things
+                let shown = term.is_some()
+                    || spelled_in(text, norm, span)
+                    || text[span.range()].chars().count() > compact[start..end].chars().count();
+                if shape_ok && shown && self.cues_ok(rule, norm, start, span) {
+                    scan.hits.push(Hit {
+                        rule,
+                        span,
+                        term,
+                        reading: None,
+                    });
                 }
             }
         });

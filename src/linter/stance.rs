@@ -345,8 +345,6 @@ fn written_in_disguise(v: &Violation) -> bool {
     }
 }
 
-/// Whether `span` of `text` stands inside quotation marks on its line: an opening mark before
-/// it that is not closed, and a closing one after it.
 /// Whether the clause before `span` reports a call someone else made (骗子让我加他, 对方说戳头像,
 /// 客服叫我私聊): words of reported speech between the last clause break and the hit.
 fn reported(text: &str, span: Span) -> bool {
@@ -378,6 +376,8 @@ fn reported(text: &str, span: Span) -> bool {
     REPORTING.iter().any(|w| clause.contains(w))
 }
 
+/// Whether `span` of `text` stands inside quotation marks on its line: an opening mark before
+/// it that is not closed, and a closing one after it.
 fn quoted(text: &str, span: Span) -> bool {
     let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
         return false;
