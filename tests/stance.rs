@@ -497,3 +497,110 @@ fn a_warning_note_keeps_the_writers_own_call_to_a_place() {
         }
     }
 }
+
+/// A caveat said to a part of the readers (胃不好的姐妹不建议空腹喝) belongs to the recommendation
+/// it qualifies: the note still promotes, and its guarantee counts. Said of a condition (想看夜景
+/// 的话不建议住这里) the same word still warns.
+#[test]
+fn a_caveat_for_some_readers_is_no_warning() {
+    let linter = Linter::builtin();
+    let groups = ["胃不好的姐妹", "容易过敏的人", "皮肤薄的宝子", "敏感肌", "油皮的朋友"];
+    let caveats = ["不建议空腹用", "不推荐晚上用", "慎用"];
+    for group in groups {
+        for caveat in caveats {
+            let body = format!("这款纤体茶我喝了两周，店家说坚持一个月保证见效。{group}{caveat}。");
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(claims(&found), "{body}: the guarantee was lowered: {found:?}");
+        }
+    }
+    for caveat in ["不建议喝", "不建议空腹喝"] {
+        let body = format!("这款纤体茶店家说坚持一个月保证见效，胃不好的话{caveat}，我喝完胃疼了好几天。");
+        let found = lint(&linter, &Note::from_body(&body));
+        assert!(informs(&found, Category::BannedWord), "{body}: {found:?}");
+    }
+}
+
+/// The news watched as a pastime (边吃早饭边看十分钟新闻, 看新闻联播) reports nothing; news told as
+/// the source of what the note says (看到新闻说, 新闻里报道) makes it a report.
+#[test]
+fn the_news_watched_is_no_report() {
+    let linter = Linter::builtin();
+    let claim = "这款燃脂咖啡坚持一个月保证见效。";
+    for pastime in [
+        "每天早上边喝边看十分钟新闻。",
+        "晚上陪我爸看新闻联播。",
+        "通勤路上听新闻。",
+    ] {
+        let body = format!("{claim}{pastime}");
+        let found = lint(&linter, &Note::from_body(&body));
+        assert!(claims(&found), "{body}: {found:?}");
+    }
+    for report in ["看到新闻说", "新闻里报道", "新闻："] {
+        let body = format!("{report}有人卖燃脂咖啡，说坚持一个月保证见效，大家别信。");
+        let found = lint(&linter, &Note::from_body(&body));
+        assert!(informs(&found, Category::BannedWord), "{body}: {found:?}");
+    }
+}
+
+/// A warning word of two characters whose second character begins the next word (没收|拾:
+/// 收拾, not 没收) is not that word: the note does not warn.
+#[test]
+fn a_warning_word_cut_by_the_next_word_is_none() {
+    let linter = Linter::builtin();
+    let selling = "帮老爸带了两条华子，免税店比国内便宜一半，抽烟的朋友出国记得带。";
+    for (cut, whole) in [
+        ("行李都没收拾好就出门了", "过安检的时候被没收了两条"),
+        ("房间还没收拾", "带多了会被海关没收"),
+    ] {
+        let found = lint(&linter, &Note::from_body(&format!("{selling}{cut}。")));
+        assert!(flags(&found, Category::ProhibitedProduct), "{cut}: {found:?}");
+        let found = lint(&linter, &Note::from_body(&format!("{selling}{whole}。")));
+        assert!(informs(&found, Category::ProhibitedProduct), "{whole}: {found:?}");
+    }
+}
+
+/// A tag, or a hashtag in the body, that repeats a word the text uses innocently (来长沙就是为了
+/// 恰饭: eating) is that word too; a tag whose word the text never uses, or flags, keeps its hit.
+#[test]
+fn a_tag_is_read_as_its_text_reads_it() {
+    let linter = Linter::builtin();
+    let meals = [
+        "来长沙就是为了恰饭！",
+        "下班了，和同事去恰饭",
+        "晚上好好恰饭，别老吃外卖",
+    ];
+    for meal in meals {
+        let with_hashtag = format!("{meal}\n口味虾真香\n#长沙美食 #恰饭");
+        let note = Note::from_body(&with_hashtag).with_tags(["长沙美食", "恰饭"]);
+        let found = lint(&linter, &note);
+        assert!(!flags(&found, Category::Advertorial), "{with_hashtag}: {found:?}");
+    }
+    // the tag alone, or beside a paid post owned up to, keeps it
+    let alone = Note::from_body("这款扫地机器人吸力很强，边角也扫得干净").with_tags(["恰饭"]);
+    assert!(flags(&lint(&linter, &alone), Category::Advertorial));
+    let paid = Note::from_body("本期恰饭，这款扫地机器人吸力很强\n#恰饭").with_tags(["恰饭"]);
+    let found = lint(&linter, &paid);
+    assert!(
+        found.iter().filter(|v| v.category == Category::Advertorial).count() >= 2,
+        "{found:?}"
+    );
+}
+
+/// An illness named only to say who should try the thing (家里有病人的可以试试) addresses readers:
+/// the effect claimed in that sentence counts. A doctor in the sentence keeps it advice.
+#[test]
+fn the_sick_told_to_try_it_are_readers_recommended() {
+    let linter = Linter::builtin();
+    let effects = ["抗癌防癌", "能降血压", "降血糖"];
+    let readers = ["家里有病人的可以试试", "身边有患者的可以试试看", "老人生病了可以考虑"];
+    for effect in effects {
+        for reader in readers {
+            let body = format!("山里自家种的灵芝孢子粉，良心货。{effect}，{reader}");
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(claims(&found), "{body}: {found:?}");
+        }
+        let advice = format!("我爸住院了，{effect}的事医生说要规范治疗，家里有病人的可以试试多问医生");
+        let found = lint(&linter, &Note::from_body(&advice));
+        assert!(!claims(&found), "{advice}: {found:?}");
+    }
+}

@@ -168,7 +168,10 @@ impl Linter {
                 // approved is the testimonial health food is sold by)
                 let prescribed = || PRESCRIBED.iter().any(|w| text[from..to].contains(w));
                 let sold = commercial && (efficacy || !(here(Anchor::Narrative) && clinical() && prescribed()));
-                if sold || (efficacy && !(here(Anchor::Narrative) && clinical())) {
+                // (and the sick told to try it, no doctor in the sentence, are readers recommended
+                // the thing: 家里有病人的可以试试)
+                let recommended = || here(Anchor::Narrative) && here(Anchor::Promotion) && !clinical();
+                if sold || (efficacy && !(here(Anchor::Narrative) && clinical())) || recommended() {
                     None
                 } else if here(Anchor::Narrative) {
                     Some(Why::IllnessStory)

@@ -268,6 +268,7 @@ impl Linter {
         for (i, tag) in note.tags.iter().enumerate() {
             facts.push(self.lint_field(tag, Field::Tag(i), note.sponsored, merge, &mut out));
         }
+        tags_read_as_text(note, &mut out);
         self.apply_stance(Stance::of(&facts, note.sponsored), &facts, note, &mut out);
         if merge {
             self.names_hold_their_words(&mut out);
@@ -349,4 +350,49 @@ impl Linter {
         out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
         FieldFacts::of(field, text, &anchors, &out[first..])
     }
+}
+
+/// A tag that repeats a word its note's title or body uses is read as they read it: where the
+/// text holds the word outside its hashtags and no rule flags it there (恰饭 of 来长沙就是为了
+/// 恰饭, eating), the tag (#恰饭, a tag field or a hashtag in the body) is that word too, and
+/// its hits go. A tag whose word the text never uses, or uses as flagged, keeps them.
+fn tags_read_as_text(note: &Note, out: &mut Vec<Violation>) {
+    let tagged = |v: &Violation| match v.field {
+        Field::Tag(_) => true,
+        Field::Body => in_hashtag(&note.body, v.span.start),
+        Field::Title => in_hashtag(&note.title, v.span.start),
+        _ => false,
+    };
+    if !out.iter().any(tagged) {
+        return;
+    }
+    // the word used in the title or body outside a hashtag
+    let used = |word: &str| {
+        [&note.title, &note.body]
+            .iter()
+            .any(|text| text.match_indices(word).any(|(at, _)| !in_hashtag(text, at)))
+    };
+    let flagged_in_text = |rule: &str| {
+        out.iter()
+            .any(|w| w.rule == rule && matches!(w.field, Field::Title | Field::Body) && !tagged(w))
+    };
+    let innocent: Vec<bool> = out
+        .iter()
+        .map(|v| tagged(v) && !v.matched.is_empty() && used(&v.matched) && !flagged_in_text(&v.rule))
+        .collect();
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !innocent[i - 1]
+    });
+}
+
+/// Whether byte `at` of `text` stands inside a hashtag: a `#` before it on the same run of
+/// text, no space or other `#` between.
+fn in_hashtag(text: &str, at: usize) -> bool {
+    text.get(..at).is_some_and(|before| {
+        before
+            .rfind(|c: char| c == '#' || c == '＃' || c.is_whitespace())
+            .is_some_and(|i| matches!(before[i..].chars().next(), Some('#' | '＃')))
+    })
 }

@@ -45,6 +45,23 @@ const ADVISERS: [&str; 9] = [
     "治疗师",
 ];
 
+/// Warning words that, said to a part of the readers (胃不好的姐妹不建议空腹喝, 敏感肌不推荐),
+/// are a caveat of a recommendation, not a warning against the thing.
+const CAVEATS: [&str; 4] = ["不建议", "不推荐", "慎用", "慎入"];
+/// ...and what names that part right before it: people defined by a clause (…的人, …的姐妹)
+/// or a skin type (not a condition, …的话: 看夜景的话不建议住这里 warns).
+const SUBGROUPS: [&str; 9] = [
+    "的人",
+    "的姐妹",
+    "的姐妹们",
+    "的朋友",
+    "的宝子",
+    "的宝宝",
+    "的宝妈",
+    "肌",
+    "肤质",
+];
+
 /// What a field tells about its note (see [`Stance`]).
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct FieldFacts {
@@ -164,6 +181,32 @@ impl FieldFacts {
             };
             text[..s.start].ends_with(verb)
         };
+        // a caveat for a part of the readers (胃不好的姐妹不建议空腹喝)
+        let caveat = |s: Span| CAVEATS.contains(&&text[s.range()]) && after(s, &SUBGROUPS);
+        // a warning word whose last character begins the next word (别买|完就去登机: 买完, not
+        // 别买): the segmentation of the text around it puts its edge inside a word
+        // (a word of two characters: a construction's edges are its own)
+        let cut = |s: Span| {
+            let word = &text[s.range()];
+            word.chars().count() == 2 && {
+                let words = crate::words::words_around(text, s.start, s.end);
+                let second = s.start + word.chars().next().map_or(0, char::len_utf8);
+                words.iter().any(|&(a, b)| a == second && b > s.end)
+                    && crate::words::splits(text, &words, s.start, s.end)
+            }
+        };
+        // the news watched or listened to as a pastime (边喝边看十分钟新闻, 看新闻联播), not news
+        // reported (看到新闻说)
+        let pastime = |s: Span| {
+            &text[s.range()] == "新闻" && {
+                let near = text[..s.start].char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+                let before = &text[near..s.start];
+                text[s.end..].starts_with("联播")
+                    || before
+                        .char_indices()
+                        .any(|(i, c)| matches!(c, '看' | '听' | '刷') && !before[i + c.len_utf8()..].starts_with('到'))
+            }
+        };
         // the context words outside the violations, by kind, in one pass
         let (mut promotion, mut warning, mut narrative, mut goods) = (0, 0, 0, 0);
         for &(a, s) in anchors.iter().filter(|&&(_, s)| !inside(s)) {
@@ -172,7 +215,7 @@ impl FieldFacts {
                 Anchor::Promotion => promotion += 1,
                 Anchor::Narrative => narrative += 1,
                 Anchor::Commercial => goods += 1,
-                Anchor::Warning if praised(s) || misbelief(s) || asked(s) => {}
+                Anchor::Warning if praised(s) || misbelief(s) || asked(s) || caveat(s) || cut(s) || pastime(s) => {}
                 Anchor::Warning if denied(s) => promotion += 1,
                 Anchor::Warning => warning += 1,
             }
