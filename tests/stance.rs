@@ -552,9 +552,9 @@ fn a_warning_word_cut_by_the_next_word_is_none() {
         ("行李都没收拾好就出门了", "过安检的时候被没收了两条"),
         ("房间还没收拾", "带多了会被海关没收"),
     ] {
-        let found = lint(&linter, &Note::from_body(&format!("{selling}{cut}。")));
+        let found = lint(&linter, &Note::from_body(format!("{selling}{cut}。")));
         assert!(flags(&found, Category::ProhibitedProduct), "{cut}: {found:?}");
-        let found = lint(&linter, &Note::from_body(&format!("{selling}{whole}。")));
+        let found = lint(&linter, &Note::from_body(format!("{selling}{whole}。")));
         assert!(informs(&found, Category::ProhibitedProduct), "{whole}: {found:?}");
     }
 }
