@@ -355,7 +355,8 @@ impl Linter {
 /// A tag that repeats a word its note's title or body uses is read as they read it: where the
 /// text holds the word outside its hashtags and no rule flags it there (恰饭 of 来长沙就是为了
 /// 恰饭, eating), the tag (#恰饭, a tag field or a hashtag in the body) is that word too, and
-/// its hits go. A tag whose word the text never uses, or uses as flagged, keeps them.
+/// its hits go. A tag whose word the text never uses, or uses as flagged, keeps them. (Not a
+/// title: a title's word stands in its own phrase, 国家级配方 over a body's 国家级非遗.)
 fn tags_read_as_text(note: &Note, out: &mut Vec<Violation>) {
     let tagged = |v: &Violation| match v.field {
         Field::Tag(_) => true,

@@ -163,17 +163,33 @@ static ASCII_KEEPS: [bool; 128] = {
 /// `海 鲜 市 场`, `二甲 双 胍`). A writer who spaces out every character of a word hides it
 /// from a filter; Chinese puts no space between words otherwise, so nothing else is joined (a
 /// single space between two words, `好吃 推荐`, stays).
+///
+/// The same for letters and digits spelled out one by one (`c o a c h _ d a l i`, `① ② ③ ④`,
+/// `w w w`): a space between two single letters, digits or underscores, each standing alone
+/// (no letter or digit glued to it on its other side), with another such space beside it. A
+/// handle or a number written so is read as written whole; words of two letters or more
+/// (`no time`, `A B 两款` has one space only) are not joined.
 fn letter_spaced(text: &str, i: usize) -> bool {
     let han = |c: Option<char>| c.is_some_and(spelled::is_han);
     let mut before = text[..i].chars().rev();
     let mut after = text[i + 1..].chars();
     let (b1, a1) = (before.next(), after.next());
-    if !han(b1) || !han(a1) {
-        return false;
+    let (b2, b3, b4) = (before.next(), before.next(), before.next());
+    let (a2, a3, a4) = (after.next(), after.next(), after.next());
+    if han(b1) && han(a1) {
+        return (b2 == Some(' ') && han(b3)) || (a2 == Some(' ') && han(a3));
     }
-    let (b2, b3) = (before.next(), before.next());
-    let (a2, a3) = (after.next(), after.next());
-    (b2 == Some(' ') && han(b3)) || (a2 == Some(' ') && han(a3))
+    // a single letter, digit or underscore: not glued to another on the far side
+    let unit = |c: Option<char>| {
+        c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || (c.is_numeric() && !spelled::is_han(c)))
+    };
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    // (and the spaced neighbour on one side a single one too: `iphone 1 2` is a model)
+    unit(b1)
+        && unit(a1)
+        && !glued(b2)
+        && !glued(a2)
+        && ((b2 == Some(' ') && unit(b3) && !glued(b4)) || (a2 == Some(' ') && unit(a3) && !glued(a4)))
 }
 
 /// Most chars one code point folds to (U+FDFA; checked by a test).

@@ -133,6 +133,30 @@ fn fold_letter_spaced_han() {
 }
 
 #[test]
+fn fold_letter_spaced_latin() {
+    // a handle or a number spelled out letter by letter is read whole; words, a lone pair and
+    // letters glued to others keep their spaces
+    assert_folds(&[
+        ("v：c o a c h _ d a l i", "v:coach_dali"),
+        ("q：① ② ③ ④", "q:1234"),
+        ("w w w 点 abc 点 c o m", "www 点 abc 点 com"),
+        ("no time to go", "no time to go"),
+        ("A B 两款", "a b 两款"),
+        ("iphone 1 2", "iphone 1 2"),
+        ("abc d e f", "abc def"),
+    ]);
+}
+
+#[test]
+fn a_letter_spaced_handle_maps_back_to_its_letters() {
+    let text = "加V：c o a c h _ d a l i 谢谢";
+    let n = Normalized::new(text);
+    let at = n.folded().find("coach_dali").expect("read whole");
+    let span = n.folded_to_original(at, at + "coach_dali".len());
+    assert_eq!(&text[span], "c o a c h _ d a l i");
+}
+
+#[test]
 fn fold_cantonese_function_words() {
     // written Cantonese says the Mandarin words; a Mandarin text keeps its own (系, 唔)
     assert_folds(&[
