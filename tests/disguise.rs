@@ -239,10 +239,13 @@ fn disguises(s: &Subject, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>
     {
         out.push(("split", with(i, &format!("{a}{b}"))));
     }
-    // an inner character masked (奥x司他, 电*烟)
+    // an inner character masked (奥x司他, 电*烟), or named away with 某 (保某适)
     if n >= 3 {
         out.push(("masked", with(1, "x")));
         out.push(("masked", with(n - 2, "*")));
+        if !chars.contains(&'某') {
+            out.push(("masked", with(1, "某")));
+        }
     }
     out.push((
         "separators",
@@ -799,6 +802,7 @@ fn a_masked_character_is_read_and_ordinary_masks_are_not() {
         ("朋友送我的电*烟", "电子烟"),
         ("上周去打了水○针", "水光针"),
         ("加我微X号聊", "微信号"),
+        ("我打的是进口保某适，100单位", "保妥适"),
     ] {
         let found = linter.lint(&Note::from_body(text));
         assert!(
@@ -817,6 +821,8 @@ fn a_masked_character_is_read_and_ordinary_masks_are_not() {
             "获奖的是王*明同学",
             "男x女的双打比赛",
             "第*名的奖品是一本书",
+            "曾经某某多年前说过的话",
+            "某天去了某地，某些人很热情",
         ],
         |s| Note::from_body(s),
         |_| true,

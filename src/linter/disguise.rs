@@ -147,8 +147,9 @@ impl Linter {
 }
 
 /// What people write for a character they leave out (`奥x司他`, `电*烟`, `水○针`), folded
-/// (`X` and `＊` are folded to these; `?` is as often a character the encoding lost).
-const MASKS: &[char] = &['x', '*', '×', '✕', '✖', '○', '□', '■'];
+/// (`X` and `＊` are folded to these; `?` is as often a character the encoding lost), and
+/// 某, "a certain", the word Chinese masks a name with (某宝, 保某适 for 保妥适).
+const MASKS: &[char] = &['x', '*', '×', '✕', '✖', '○', '□', '■', '某'];
 
 /// Longest term a mask is read in, in characters.
 const MASKED_MAX: usize = 8;
@@ -164,6 +165,7 @@ impl Linter {
         // (the shapes ✕ ✖ ○ □ ■ all start with E2 9C or E2 96/97; E2 80 is punctuation)
         let mut at: Vec<usize> = memchr::memchr3_iter(b'x', b'*', 0xC3, bytes).collect();
         at.extend(memchr::memchr_iter(0xE2, bytes).filter(|&i| matches!(bytes.get(i + 1), Some(0x96 | 0x97 | 0x9C))));
+        at.extend(memchr::memmem::find_iter(bytes, "某".as_bytes()));
         if at.is_empty() {
             return;
         }
@@ -191,6 +193,11 @@ impl Linter {
             // a mask beside a numeral hides a number (没有*一斤, 第*名), not a character
             let numeral = |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| NUMERALS.contains(c));
             if numeral(before.first()) || numeral(after.first()) {
+                continue;
+            }
+            // 某某 is "so-and-so", a word of its own, not a mask beside a 某 of a term (某某多年前)
+            let other = |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| c == '某');
+            if m == '某' && (other(before.first()) || other(after.first())) {
                 continue;
             }
             for b in 1..=before.len() {
