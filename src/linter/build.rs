@@ -308,6 +308,7 @@ impl LinterBuilder {
         };
         let (efficacy_before, efficacy_after) = (either(&lexicon.efficacy_before), either(&lexicon.efficacy_after));
         let denial_before = either(&lexicon.denial_before);
+        let (mention_before, mention_after) = (either(&lexicon.mention_before), either(&lexicon.mention_after));
         for a in &self.allow {
             let folded = fold_term(a);
             if folded.is_empty() {
@@ -336,6 +337,8 @@ impl LinterBuilder {
                 efficacy_before,
                 efficacy_after,
                 denial_before,
+                mention_before,
+                mention_after,
                 patterns,
                 escalations,
                 format: match &self.brief {

@@ -111,6 +111,9 @@ struct Inner {
     efficacy_after: Option<LazyRegex>,
     /// Right before a hit of a `deniable` rule: a denial (`没有`, `拒绝了`).
     denial_before: Option<LazyRegex>,
+    /// Right before / right after a claim: the word talked about (`所谓`, `这个词`).
+    mention_before: Option<LazyRegex>,
+    mention_after: Option<LazyRegex>,
     /// The rules' regexes over folded text, run only where their prefix literals occur.
     patterns: Patterns,
     /// The rules numbers in mixed digit styles are reported by.
@@ -334,6 +337,7 @@ impl Linter {
         self.read_numbers(&norm, &active, &mut scan.hits);
         self.drop_excepted(text, &norm, &mut scan);
         self.drop_denied(&norm, &mut scan.hits);
+        self.drop_mentioned(&norm, &mut scan.hits);
         let mut hits = scan.hits;
         let mut anchors = scan.anchors;
         self.anchor_hits(&hits, &mut anchors);

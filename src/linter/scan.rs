@@ -147,6 +147,39 @@ impl Linter {
         });
     }
 
+    /// Drops every hit of a claim rule (one with a `scope`) that is a word talked about, not
+    /// said: the lexicon's `mention_before` on the few characters before it (所谓药妆, 什么是
+    /// 根治) or `mention_after` on the text after it (药妆到底是啥, 最好这个词, 根治的说法).
+    pub(super) fn drop_mentioned(&self, norm: &Normalized, hits: &mut Vec<Hit>) {
+        let inner = &*self.inner;
+        if inner.mention_before.is_none() && inner.mention_after.is_none() {
+            return;
+        }
+        let folded = norm.folded();
+        hits.retain(|h| {
+            if inner.rules[h.rule].rule.scope.is_none() {
+                return true;
+            }
+            let (at, end) = (
+                norm.original_to_folded(h.span.start),
+                norm.original_to_folded(h.span.end),
+            );
+            let near = folded[..at].char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+            let far = folded[end..]
+                .char_indices()
+                .nth(8)
+                .map_or(folded.len(), |(i, _)| end + i);
+            !(inner
+                .mention_before
+                .as_ref()
+                .is_some_and(|re| re.is_match(&folded[near..at]))
+                || inner
+                    .mention_after
+                    .as_ref()
+                    .is_some_and(|re| re.is_match(&folded[end..far])))
+        });
+    }
+
     /// `before` / `after` cues: when a rule has either, one of them must hold.
     pub(super) fn cues_ok(&self, rule: usize, norm: &Normalized, compact_start: usize, span: Span) -> bool {
         let r = &self.inner.rules[rule];

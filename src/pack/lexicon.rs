@@ -73,6 +73,14 @@ pub struct Lexicon {
     /// `不是`, `拒绝了`): the hit is dropped.
     #[serde(default)]
     pub denial_before: Vec<String>,
+    /// Regexes (folded text) that, right before a hit of a claim rule (one with a `scope`),
+    /// make it a word talked about (`所谓`, `什么是`): the hit is dropped.
+    #[serde(default)]
+    pub mention_before: Vec<String>,
+    /// Regexes (folded text) that, right after a hit of a claim rule, make it a word talked
+    /// about (`这个词`, `到底是啥`, `的说法`): the hit is dropped.
+    #[serde(default)]
+    pub mention_after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -158,6 +166,8 @@ impl Lexicon {
             .iter()
             .chain(&self.efficacy_after)
             .chain(&self.denial_before)
+            .chain(&self.mention_before)
+            .chain(&self.mention_after)
         {
             check_regex(p).map_err(|k| at(p, k))?;
         }
@@ -173,6 +183,8 @@ impl Lexicon {
         self.efficacy_before.extend(other.efficacy_before.iter().cloned());
         self.efficacy_after.extend(other.efficacy_after.iter().cloned());
         self.denial_before.extend(other.denial_before.iter().cloned());
+        self.mention_before.extend(other.mention_before.iter().cloned());
+        self.mention_after.extend(other.mention_after.iter().cloned());
     }
 }
 
