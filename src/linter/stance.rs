@@ -288,9 +288,12 @@ impl Linter {
                     // its rule counts only after a call is the writer calling, unless the clause
                     // reports someone else's call (骗子让我加他)
                     let text = note.field_text(v.field);
+                    // ...and a channel or place followed by the writer's own name to find there
+                    // (小绿软件搜一搜「装修避坑君」, 某鱼搜同名): a handle the note gives out
                     let own_contact = v.category == Category::OffPlatform
                         && !quoted(text, v.span)
-                        && (!self.is_plain_term(v) || (self.needs_call(v) && !reported(text, v.span)));
+                        && (!self.is_plain_term(v)
+                            || ((self.needs_call(v) || named_after(text, v.span)) && !reported(text, v.span)));
                     if matches!(
                         v.category,
                         Category::BannedWord
@@ -386,6 +389,34 @@ fn written_in_disguise(v: &Violation) -> bool {
                 && w[2].is_alphanumeric()
         })
     }
+}
+
+/// Whether a name to look up follows `span` in its clause: a search (搜, 搜一搜, 搜索) and a
+/// name in quotation marks or brackets, or a colon and a handle of letters and digits.
+fn named_after(text: &str, span: Span) -> bool {
+    let Some(after) = text.get(span.end..) else {
+        return false;
+    };
+    let clause: String = after
+        .chars()
+        .take_while(|c| !matches!(c, '\n' | '。' | '！' | '？' | '!' | '?' | '；' | ';'))
+        .take(16)
+        .collect();
+    let searched = ["搜", "搜一搜", "搜索"].iter().any(|w| {
+        clause.find(w).is_some_and(|i| {
+            clause[i + w.len()..]
+                .trim_start()
+                .starts_with(['「', '“', '"', '『', '【', '《'])
+        })
+    });
+    let handle = clause.find([':', '：']).is_some_and(|i| {
+        let rest = clause[i..].trim_start_matches([':', '：', ' ']);
+        rest.chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .count()
+            >= 4
+    });
+    searched || handle
 }
 
 /// Whether the clause before `span` reports a call someone else made (骗子让我加他, 对方说戳头像,
