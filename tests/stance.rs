@@ -604,3 +604,22 @@ fn the_sick_told_to_try_it_are_readers_recommended() {
         assert!(!claims(&found), "{advice}: {found:?}");
     }
 }
+
+/// In a warning note, a channel followed by the writer's own name to look up there (小绿软件搜一搜
+/// 「…」, 某鱼：handle) is the writer's contact; the same said of a scammer is what happened.
+#[test]
+fn a_warning_note_keeps_a_channel_with_the_writers_name_to_find() {
+    let linter = Linter::builtin();
+    let frames = ["装修避坑清单整理好了，模板在{}", "踩雷无数总结的避雷指南，完整版在{}"];
+    let named = ["小绿软件搜一搜「避坑小站」", "小绿软件：bikeng_2024"];
+    for frame in frames {
+        for name in named {
+            let body = frame.replace("{}", name);
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(flags(&found, Category::OffPlatform), "{body}: {found:?}");
+            let reported = format!("差点被骗，骗子让我去{name}，千万别信");
+            let found = lint(&linter, &Note::from_body(&reported));
+            assert!(informs(&found, Category::OffPlatform), "{reported}: {found:?}");
+        }
+    }
+}
