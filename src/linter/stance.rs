@@ -186,9 +186,17 @@ impl FieldFacts {
         // a warning word whose last character begins the next word (别买|完就去登机: 买完, not
         // 别买): the segmentation of the text around it puts its edge inside a word
         // (a word of two characters: a construction's edges are its own)
+        // (the segmentation only where the second character and the next make a word at all)
         let cut = |s: Span| {
             let word = &text[s.range()];
-            word.chars().count() == 2 && {
+            let mut chars = word.chars();
+            let (Some(_), Some(second), None) = (chars.next(), chars.next(), chars.next()) else {
+                return false;
+            };
+            let Some(next) = text[s.end..].chars().next() else {
+                return false;
+            };
+            crate::words::is_word(&format!("{second}{next}")) && {
                 let words = crate::words::words_around(text, s.start, s.end);
                 let second = s.start + word.chars().next().map_or(0, char::len_utf8);
                 words.iter().any(|&(a, b)| a == second && b > s.end)
