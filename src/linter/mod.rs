@@ -15,7 +15,9 @@
 //!    literals occur.
 //! 4. **Disguises** (`disguise.rs`): terms read by sound, pinyin, initials and emoji
 //!    (`crate::sound`), and whether a disguise counts (cues, guards, ordinary words).
-//! 5. **Exceptions** (`scan.rs`): a hit inside an exception's or allowed entry's span is dropped.
+//! 5. **Exceptions** (`scan.rs`): a hit inside an exception's or allowed entry's span is dropped,
+//!    and so is one the words around it take back (a denial before it, a claim word talked about).
+//!    A tag that repeats a word its text uses innocently is read the same way (after every field).
 //! 6. **Claims in context** (`claims.rs`): a claim that cuts a word in two is not that claim;
 //!    a scoped claim in an organic note counts where its sentence sells something
 //!    (`crate::context`).
@@ -336,8 +338,7 @@ impl Linter {
         self.read_disguises(text, &norm, &active, &mut scan.hits);
         self.read_numbers(&norm, &active, &mut scan.hits);
         self.drop_excepted(text, &norm, &mut scan);
-        self.drop_denied(&norm, &mut scan.hits);
-        self.drop_mentioned(&norm, &mut scan.hits);
+        self.drop_taken_back(&norm, &mut scan.hits);
         let mut hits = scan.hits;
         let mut anchors = scan.anchors;
         self.anchor_hits(&hits, &mut anchors);
@@ -385,11 +386,8 @@ fn tags_read_as_text(note: &Note, out: &mut Vec<Violation>) {
         .iter()
         .map(|v| tagged(v) && !v.matched.is_empty() && used(&v.matched) && !flagged_in_text(&v.rule))
         .collect();
-    let mut i = 0;
-    out.retain(|_| {
-        i += 1;
-        !innocent[i - 1]
-    });
+    let mut innocent = innocent.into_iter();
+    out.retain(|_| !innocent.next().unwrap_or(false));
 }
 
 /// Whether byte `at` of `text` stands inside a hashtag: a `#` before it on the same run of

@@ -2,6 +2,7 @@
 //! over its folded copy), exceptions, and overlapping hits reported once. The shape checks of
 //! a hit live here too: gaps between its characters, ASCII word boundaries, cues.
 
+use super::patterns::LazyRegex;
 use super::{Anchor, Hit, Linter, MAX_GAP, Role};
 use crate::normalize::Normalized;
 use crate::span::Span;
@@ -130,53 +131,43 @@ impl Linter {
         });
     }
 
-    /// Drops every hit of a `deniable` rule that a denial comes right before (没有品牌赞助,
-    /// 拒绝了商单, 从不接广告合作): the lexicon's `denial_before`, on the few characters before
-    /// the hit in the folded text.
-    pub(super) fn drop_denied(&self, norm: &Normalized, hits: &mut Vec<Hit>) {
+    /// Drops every hit the words right around it take back, in one pass over the hits:
+    /// - a hit of a `deniable` rule that a denial comes right before (没有品牌赞助, 拒绝了商单,
+    ///   从不接广告合作): the lexicon's `denial_before`, on the few characters before the hit;
+    /// - a hit of a claim rule (one with a `scope`) that is a word talked about, not said: the
+    ///   lexicon's `mention_before` on the few characters before it (所谓药妆, 什么是根治) or
+    ///   `mention_after` on the text after it (药妆到底是啥, 最好这个词, 根治的说法).
+    ///
+    /// Both read the folded text.
+    pub(super) fn drop_taken_back(&self, norm: &Normalized, hits: &mut Vec<Hit>) {
         let inner = &*self.inner;
-        let Some(denial) = &inner.denial_before else { return };
-        let folded = norm.folded();
-        hits.retain(|h| {
-            if !inner.rules[h.rule].rule.deniable {
-                return true;
-            }
-            let at = norm.original_to_folded(h.span.start);
-            let near = folded[..at].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
-            !denial.is_match(&folded[near..at])
-        });
-    }
-
-    /// Drops every hit of a claim rule (one with a `scope`) that is a word talked about, not
-    /// said: the lexicon's `mention_before` on the few characters before it (所谓药妆, 什么是
-    /// 根治) or `mention_after` on the text after it (药妆到底是啥, 最好这个词, 根治的说法).
-    pub(super) fn drop_mentioned(&self, norm: &Normalized, hits: &mut Vec<Hit>) {
-        let inner = &*self.inner;
-        if inner.mention_before.is_none() && inner.mention_after.is_none() {
+        let (denial, before, after) = (&inner.denial_before, &inner.mention_before, &inner.mention_after);
+        if denial.is_none() && before.is_none() && after.is_none() {
             return;
         }
         let folded = norm.folded();
+        // the start of the `n` characters of `folded` before byte `at`
+        let back = |at: usize, n: usize| folded[..at].char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+        let matches = |re: &Option<LazyRegex>, hay: &str| re.as_ref().is_some_and(|re| re.is_match(hay));
         hits.retain(|h| {
-            if inner.rules[h.rule].rule.scope.is_none() {
+            let rule = &inner.rules[h.rule].rule;
+            let (deniable, claim) = (rule.deniable, rule.scope.is_some());
+            if !deniable && !claim {
                 return true;
             }
-            let (at, end) = (
-                norm.original_to_folded(h.span.start),
-                norm.original_to_folded(h.span.end),
-            );
-            let near = folded[..at].char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+            let at = norm.original_to_folded(h.span.start);
+            if deniable && matches(denial, &folded[back(at, 8)..at]) {
+                return false;
+            }
+            if !claim {
+                return true;
+            }
+            let end = norm.original_to_folded(h.span.end);
             let far = folded[end..]
                 .char_indices()
                 .nth(8)
                 .map_or(folded.len(), |(i, _)| end + i);
-            !(inner
-                .mention_before
-                .as_ref()
-                .is_some_and(|re| re.is_match(&folded[near..at]))
-                || inner
-                    .mention_after
-                    .as_ref()
-                    .is_some_and(|re| re.is_match(&folded[end..far])))
+            !(matches(before, &folded[back(at, 6)..at]) || matches(after, &folded[end..far]))
         });
     }
 

@@ -4,7 +4,7 @@
 //! words and its effects are the thing's).
 
 use super::{Anchor, Linter, Role, severity};
-use crate::context::Why;
+use crate::context::{self, Why};
 use crate::normalize::fold_term;
 use crate::note::Note;
 use crate::pack::Scope;
@@ -183,23 +183,22 @@ impl FieldFacts {
         };
         // a caveat for a part of the readers (胃不好的姐妹不建议空腹喝)
         let caveat = |s: Span| CAVEATS.contains(&&text[s.range()]) && after(s, &SUBGROUPS);
-        // a warning word whose last character begins the next word (别买|完就去登机: 买完, not
-        // 别买): the segmentation of the text around it puts its edge inside a word
-        // (a word of two characters: a construction's edges are its own)
-        // (the segmentation only where the second character and the next make a word at all)
+        // a warning word of two characters whose second begins the next word (没收|拾: 收拾,
+        // not 没收): the segmentation around it puts its edge inside a word (a construction's
+        // edges are its own). Segmented only where the second character and the next make a
+        // word at all.
         let cut = |s: Span| {
-            let word = &text[s.range()];
-            let mut chars = word.chars();
-            let (Some(_), Some(second), None) = (chars.next(), chars.next(), chars.next()) else {
+            let mut chars = text[s.range()].char_indices();
+            let (Some(_), Some((i, _)), None) = (chars.next(), chars.next(), chars.next()) else {
                 return false;
             };
             let Some(next) = text[s.end..].chars().next() else {
                 return false;
             };
-            crate::words::is_word(&format!("{second}{next}")) && {
+            let second_at = s.start + i;
+            crate::words::is_word(&text[second_at..s.end + next.len_utf8()]) && {
                 let words = crate::words::words_around(text, s.start, s.end);
-                let second = s.start + word.chars().next().map_or(0, char::len_utf8);
-                words.iter().any(|&(a, b)| a == second && b > s.end)
+                words.iter().any(|&(a, b)| a == second_at && b > s.end)
                     && crate::words::splits(text, &words, s.start, s.end)
             }
         };
@@ -289,15 +288,12 @@ impl Linter {
                     severity::settle(v, Why::Promotes, || rule);
                 }
                 Stance::Warning if v.severity >= Severity::Warning && v.why != Some(Why::Sponsored) => {
-                    // a number, handle or link (a pattern's), or a disguised channel: the
-                    // writer's own, not a quote
-                    // (a contact inside quotation marks is what someone else said: 对方说“加我微信…”)
-                    // ...and a place named after a call to the reader (要完整版的戳头像): a term
-                    // its rule counts only after a call is the writer calling, unless the clause
-                    // reports someone else's call (骗子让我加他)
+                    // the writer's own contact, not a quote: a number, handle or link (a
+                    // pattern's) or a disguised channel; a place its rule counts only after a
+                    // call (要完整版的戳头像), or a channel followed by the writer's own name to
+                    // find there (小绿软件搜一搜「装修避坑君」), unless the clause reports someone
+                    // else's call (骗子让我加他); never inside quotation marks (对方说“加我微信…”)
                     let text = note.field_text(v.field);
-                    // ...and a channel or place followed by the writer's own name to find there
-                    // (小绿软件搜一搜「装修避坑君」, 某鱼搜同名): a handle the note gives out
                     let own_contact = v.category == Category::OffPlatform
                         && !quoted(text, v.span)
                         && (!self.is_plain_term(v)
@@ -402,14 +398,8 @@ fn written_in_disguise(v: &Violation) -> bool {
 /// Whether a name to look up follows `span` in its clause: a search (搜, 搜一搜, 搜索) and a
 /// name in quotation marks or brackets, or a colon and a handle of letters and digits.
 fn named_after(text: &str, span: Span) -> bool {
-    let Some(after) = text.get(span.end..) else {
-        return false;
-    };
-    let clause: String = after
-        .chars()
-        .take_while(|c| !matches!(c, '\n' | '。' | '！' | '？' | '!' | '?' | '；' | ';'))
-        .take(16)
-        .collect();
+    let (_, to) = context::sentence(text, span.start, span.end);
+    let clause: String = text[span.end..to].chars().take(16).collect();
     let searched = ["搜", "搜一搜", "搜索"].iter().any(|w| {
         clause.find(w).is_some_and(|i| {
             clause[i + w.len()..]
@@ -430,13 +420,8 @@ fn named_after(text: &str, span: Span) -> bool {
 /// Whether the clause before `span` reports a call someone else made (骗子让我加他, 对方说戳头像,
 /// 客服叫我私聊): words of reported speech between the last clause break and the hit.
 fn reported(text: &str, span: Span) -> bool {
-    let Some(before) = text.get(..span.start) else {
-        return false;
-    };
-    let clause = before
-        .rsplit(['\n', '。', '！', '？', '!', '?', '；', ';'])
-        .next()
-        .unwrap_or("");
+    let (from, _) = context::sentence(text, span.start, span.end);
+    let clause = &text[from..span.start];
     const REPORTING: [&str; 16] = [
         "让我",
         "叫我",
