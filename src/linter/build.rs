@@ -257,7 +257,7 @@ impl LinterBuilder {
             k
         };
         let (patterns, sound) = crate::split::join(
-            || Patterns::new(patterns, kept),
+            || Patterns::new(patterns, kept, !self.quick_start),
             || {
                 let mut sound = SoundIndex::default();
                 for (i, r) in rules.iter().enumerate() {

@@ -65,15 +65,29 @@ impl std::fmt::Debug for Forward {
 
 impl Forward {
     fn new(source: &str) -> Option<Forward> {
+        Forward::build(&[source], regex_automata::MatchKind::LeftmostFirst)
+    }
+
+    /// One automaton of every regex in `sources`, which says only whether one of them matches
+    /// (where a match ends is not any one regex's).
+    fn union(sources: &[&str]) -> Option<Forward> {
+        Forward::build(sources, regex_automata::MatchKind::All)
+    }
+
+    fn build(sources: &[&str], kind: regex_automata::MatchKind) -> Option<Forward> {
+        let expanded: Vec<std::borrow::Cow<'_, str>> = sources.iter().map(|s| expand(s)).collect();
         let nfa = thompson::Compiler::new()
             .configure(
                 thompson::Config::new()
                     .which_captures(thompson::WhichCaptures::None)
-                    .nfa_size_limit(Some(8 << 20)),
+                    .nfa_size_limit(Some((8 << 20) * sources.len())),
             )
-            .build(&expand(source))
+            .build_many(&expanded)
             .ok()?;
-        let dfa = hybrid::dfa::DFA::builder().build_from_nfa(nfa).ok()?;
+        let dfa = hybrid::dfa::DFA::builder()
+            .configure(hybrid::dfa::Config::new().match_kind(kind))
+            .build_from_nfa(nfa)
+            .ok()?;
         let for_caches = dfa.clone();
         let caches = Pool::new(Box::new(move || for_caches.create_cache()) as CacheFn);
         Some(Forward { dfa, caches })
@@ -99,6 +113,14 @@ impl Forward {
             }
         }
         sid.is_dead()
+    }
+
+    /// Whether a match starts at `at` in `text` (a union's question; `true` when the DFA gave
+    /// up, so that the regexes themselves are asked).
+    fn matches_at(&self, text: &str, at: usize, cache: &mut Option<hybrid::dfa::Cache>) -> bool {
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes).earliest(true);
+        let cache = cache.get_or_insert_with(|| self.dfa.create_cache());
+        !self.dies_early(cache, &input) && self.search(Some(cache), &input).map_or(true, |end| end.is_some())
     }
 
     /// The end of the first match `input` holds, searched with `cache` (the shared pool's
@@ -319,6 +341,14 @@ pub(crate) struct Patterns {
     /// For each gate literal, whether every regex it opens is compiled: then the texts it
     /// opens need no compiling check (a warm linter's case, at every opening).
     warm: Vec<AtomicBool>,
+    /// For each gate literal that opens two regexes or more, its group in `unions`
+    /// (`u32::MAX`: none).
+    group: Vec<u32>,
+    /// Per set of regexes that gate literals open (two or more), one automaton of them all,
+    /// compiled on first use: asked first at each opening, so that a place where none of them
+    /// can match (nearly every place: a digit, 一, 是) costs one automaton's steps, not one per
+    /// regex. Each regex is compiled only once the union matches where it was opened.
+    unions: Vec<(Vec<u32>, OnceLock<Option<Forward>>)>,
     /// The literals found by the caller (indices into `literals`).
     shared: Vec<u32>,
     /// The literals that are one ASCII character, by that byte (`u32::MAX`: none).
@@ -339,10 +369,19 @@ pub(crate) struct Patterns {
 #[derive(Debug)]
 struct Scratch {
     caches: Vec<Option<hybrid::dfa::Cache>>,
+    /// Per union, its lazy DFA cache.
+    union_caches: Vec<Option<hybrid::dfa::Cache>>,
     last_end: Vec<usize>,
     /// The regexes whose `last_end` a text set: cleared before the next text, in proportion
     /// to its matches (clearing all of `last_end` for every field cost more than the searches).
     touched: Vec<u32>,
+}
+
+/// An automaton a text needs that was never compiled.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cold {
+    Regex(u32),
+    Union(u32),
 }
 
 type ScratchFn = Box<dyn Fn() -> Scratch + Send + Sync + UnwindSafe + RefUnwindSafe>;
@@ -353,7 +392,12 @@ impl Patterns {
     /// and `vx ` become `vx`), and those then not empty are the caller's to find (every
     /// occurrence in the folded text, by byte offset there; see [`Patterns::find`]). The
     /// others are cut to their first character (`@1` to `@`) and found here.
-    pub(crate) fn new(patterns: Vec<(usize, String)>, kept: impl Fn(char) -> bool + Sync) -> Patterns {
+    ///
+    /// `unions`: whether the regexes a literal opens are first asked as one automaton (see
+    /// `Patterns::unions`): faster over many notes, but compiling a union on top of its regexes
+    /// costs a one-note check a fifth of its start.
+    pub(crate) fn new(patterns: Vec<(usize, String)>, kept: impl Fn(char) -> bool + Sync, unions: bool) -> Patterns {
+        let with_unions = unions;
         // each regex's gate literals, cut: (literal, shared); on two cores, half of them there
         let gates = crate::split::map(
             &patterns,
@@ -412,6 +456,21 @@ impl Patterns {
         });
         let n = patterns.len();
         let warm = opens.iter().map(|_| AtomicBool::new(false)).collect();
+        let mut unions: Vec<(Vec<u32>, OnceLock<Option<Forward>>)> = Vec::new();
+        let mut by_set: std::collections::HashMap<&[u32], u32> = std::collections::HashMap::new();
+        let group: Vec<u32> = opens
+            .iter()
+            .map(|regexes| {
+                if regexes.len() < 2 || !with_unions {
+                    return u32::MAX;
+                }
+                *by_set.entry(regexes.as_slice()).or_insert_with(|| {
+                    unions.push((regexes.clone(), OnceLock::new()));
+                    (unions.len() - 1) as u32
+                })
+            })
+            .collect();
+        let u = unions.len();
         Patterns {
             regexes: patterns
                 .into_iter()
@@ -419,12 +478,15 @@ impl Patterns {
                 .collect(),
             scratch: Pool::new(Box::new(move || Scratch {
                 caches: (0..n).map(|_| None).collect(),
+                union_caches: (0..u).map(|_| None).collect(),
                 last_end: vec![0; n],
                 touched: Vec::new(),
             }) as ScratchFn),
             literals,
             opens,
             warm,
+            group,
+            unions,
             shared,
             ascii,
             own,
@@ -481,28 +543,42 @@ impl Patterns {
         let mut scratch = self.scratch.get();
         let Scratch {
             caches,
+            union_caches,
             last_end,
             touched,
         } = &mut *scratch;
         for i in touched.drain(..) {
             last_end[i as usize] = 0;
         }
-        // the regexes this text opens that were never compiled: on two cores, both compile
-        // them (a cold start opens a dozen; a warm linter none)
+        // the automata this text opens that were never compiled (a literal's union, or the
+        // regex it alone opens): on two cores, both compile them (a cold start opens a dozen;
+        // a warm linter none)
         if crate::split::two_cores() {
-            let mut cold: Vec<u32> = Vec::new();
+            let mut cold: Vec<Cold> = Vec::new();
             for &(lit, _) in starts.iter() {
                 let warm = &self.warm[lit as usize];
                 if warm.load(Ordering::Relaxed) {
                     continue;
                 }
                 let mut all = true;
-                for &i in &self.opens[lit as usize] {
-                    let (rule, re) = &self.regexes[i as usize];
-                    if !re.is_compiled() {
-                        all = false;
-                        if !cold.contains(&i) && active(*rule) {
-                            cold.push(i);
+                match self.group[lit as usize] {
+                    u32::MAX => {
+                        for &i in &self.opens[lit as usize] {
+                            let (rule, re) = &self.regexes[i as usize];
+                            if !re.is_compiled() {
+                                all = false;
+                                if !cold.contains(&Cold::Regex(i)) && active(*rule) {
+                                    cold.push(Cold::Regex(i));
+                                }
+                            }
+                        }
+                    }
+                    g => {
+                        if self.unions[g as usize].1.get().is_none() {
+                            all = false;
+                            if !cold.contains(&Cold::Union(g)) {
+                                cold.push(Cold::Union(g));
+                            }
                         }
                     }
                 }
@@ -514,9 +590,21 @@ impl Patterns {
                 crate::split::map(
                     &cold,
                     2,
-                    |&i| self.regexes[i as usize].1.source.len(),
-                    |&i| {
-                        self.regexes[i as usize].1.forward();
+                    |&c| match c {
+                        Cold::Regex(i) => self.regexes[i as usize].1.source.len(),
+                        Cold::Union(g) => self.unions[g as usize]
+                            .0
+                            .iter()
+                            .map(|&i| self.regexes[i as usize].1.source.len())
+                            .sum(),
+                    },
+                    |&c| match c {
+                        Cold::Regex(i) => {
+                            self.regexes[i as usize].1.forward();
+                        }
+                        Cold::Union(g) => {
+                            self.union(g);
+                        }
                     },
                 );
             }
@@ -527,6 +615,14 @@ impl Patterns {
             let at = at as usize;
             // inside a run of ASCII word characters: no ASCII word boundary here
             let inside_word = at > 0 && is_word(bytes[at]) && is_word(bytes[at - 1]);
+            let g = self.group[lit as usize];
+            // nearly every opening: none of the regexes this literal opens can match here
+            if g != u32::MAX
+                && let Some(union) = self.union(g)
+                && !union.matches_at(text, at, &mut union_caches[g as usize])
+            {
+                continue;
+            }
             for &i in &self.opens[lit as usize] {
                 let (rule, re) = &self.regexes[i as usize];
                 if at < last_end[i as usize] || (inside_word && self.bounded[i as usize]) || !active(*rule) {
@@ -539,6 +635,21 @@ impl Patterns {
                 }
             }
         }
+    }
+
+    /// The union of group `g`'s regexes, compiled on first use (`None`: it cannot be built;
+    /// then each regex is asked).
+    fn union(&self, g: u32) -> Option<&Forward> {
+        let (members, union) = &self.unions[g as usize];
+        union
+            .get_or_init(|| {
+                let sources: Vec<&str> = members
+                    .iter()
+                    .map(|&i| self.regexes[i as usize].1.source.as_str())
+                    .collect();
+                Forward::union(&sources)
+            })
+            .as_ref()
     }
 
     /// How many regexes run on every text (no finite prefix set).
@@ -666,13 +777,14 @@ mod tests {
                 (3, r"@[1-9][0-9]{5,10}".to_owned()),
             ]
         };
-        let alone = Patterns::new(patterns(), |_| false);
-        let shared = Patterns::new(patterns(), char::is_alphanumeric);
+        let alone = Patterns::new(patterns(), |_| false, false);
+        let shared = Patterns::new(patterns(), char::is_alphanumeric, false);
+        let united = Patterns::new(patterns(), char::is_alphanumeric, true);
         assert_eq!(alone.ungated(), 1);
         assert_eq!(alone.shared_literals().count(), 0);
         assert!(shared.shared_literals().any(|(_, l)| l.starts_with('群')));
         assert!(!shared.shared_literals().any(|(_, l)| l.contains('@')));
-        for p in [&alone, &shared] {
+        for p in [&alone, &shared, &united] {
             assert!(found(p, "今天天气").is_empty());
             assert_eq!(
                 found(p, "看 http://x 和群123456, 群1234567 很好 @1234567"),
@@ -682,7 +794,7 @@ mod tests {
             assert_eq!(found(p, "群群123456"), ["1:群123456"]);
         }
         // anchored where a literal starts, yet look-arounds see the text before it
-        let b = Patterns::new(vec![(0, r"(?-u:\b)qq[0-9]{5}".to_owned())], |_| false);
+        let b = Patterns::new(vec![(0, r"(?-u:\b)qq[0-9]{5}".to_owned())], |_| false, false);
         assert_eq!(found(&b, "aqq12345 qq12345"), ["0:qq12345"]);
     }
 
@@ -710,8 +822,9 @@ mod tests {
             "赚", "高仿", "复刻", "链接", "\n", "。", "，", "的", "我",
         ];
 
-        /// The builtin regexes compiled plainly (with their index), and gated both ways.
-        type Built = (Vec<(usize, Regex)>, [Patterns; 2]);
+        /// The builtin regexes compiled plainly (with their index), and gated three ways: the
+        /// literals handed in (with and without the unions of the regexes one opens), none.
+        type Built = (Vec<(usize, Regex)>, [Patterns; 3]);
 
         /// [`Built`], built once.
         fn builtin() -> &'static Built {
@@ -730,7 +843,11 @@ mod tests {
                 let kept = |c: char| c.is_alphanumeric() || c == '\n';
                 (
                     plain,
-                    [Patterns::new(sources.clone(), kept), Patterns::new(sources, |_| false)],
+                    [
+                        Patterns::new(sources.clone(), kept, true),
+                        Patterns::new(sources.clone(), kept, false),
+                        Patterns::new(sources, |_| false, true),
+                    ],
                 )
             })
         }
