@@ -54,7 +54,7 @@ pub enum PackErrorKind {
     /// A term, exception or cue that is empty once spaces, punctuation and symbols are skipped.
     #[error("{what} `{text}` is empty once spaces, punctuation and symbols are skipped")]
     EmptyTerm {
-        /// `term`, `exception` or `before cue`.
+        /// `term`, `exception`, `before cue` or `topic word`.
         what: &'static str,
         /// The text as written.
         text: String,

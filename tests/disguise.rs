@@ -22,6 +22,8 @@ struct Subject {
     cue: String,
     /// A tail the rule's `after` needs (a handle), if any.
     tail: &'static str,
+    /// A word of the rule's topic, for a rule that counts only in a note on it.
+    topic: String,
     /// The rule is read by default (its guards apply; accent twins are read only so).
     default_read: bool,
     /// Lint as a sponsored note (every rule but those that apply to organic notes only), so
@@ -52,6 +54,11 @@ fn subjects(linter: &Linter) -> Vec<Subject> {
                 term: folded,
                 initials,
                 cue: r.before.first().cloned().unwrap_or_default(),
+                topic: if r.only_on_topic {
+                    format!("{}。", r.topic[0])
+                } else {
+                    String::new()
+                },
                 tail: if r.after.is_some() && r.before.is_empty() {
                     "：lily0909"
                 } else {
@@ -265,7 +272,7 @@ fn generated_disguises_are_read() {
     assert!(subjects.len() > 50, "{} terms read by sound", subjects.len());
     for s in &subjects {
         for (family, written) in disguises(s, &table) {
-            let body = format!("姐妹们 {}{}{} 哦", s.cue, written, s.tail);
+            let body = format!("{}姐妹们 {}{}{} 哦", s.topic, s.cue, written, s.tail);
             let start = body.find(&written).unwrap();
             let end = start + written.len();
             let found = linter.lint(&Note::from_body(&body).sponsored(s.sponsored));
@@ -602,7 +609,9 @@ fn a_products_two_character_name_may_end_in_an_initial() {
             if "一二三四五六七八九十百千万亿两".contains(chars[0]) || plain_term {
                 continue;
             }
-            let text = format!("上个月买了{written}，还行");
+            // (a rule that counts only on its topic is read in a note on it)
+            let topic = if rule.only_on_topic { rule.topic[0].as_str() } else { "" };
+            let text = format!("{topic}上个月买了{written}，还行");
             let found = linter.lint(&Note::from_body(&text).sponsored(true));
             if !found
                 .iter()

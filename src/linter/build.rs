@@ -320,6 +320,7 @@ impl LinterBuilder {
             add(literal.to_owned(), Role::Gate(k));
         }
         let automaton = super::terms::Terms::new(&strings, self.quick_start);
+        let topics = super::Topics::new(&rules);
         let by_id = |id: &str| rules.iter().position(|r| r.rule.id == id);
         let numbers = super::numbers::NumberRules {
             phone: by_id("O306"),
@@ -328,6 +329,7 @@ impl LinterBuilder {
         };
         Ok(Linter {
             inner: Arc::new(Inner {
+                topics,
                 numbers,
                 rules,
                 automaton,

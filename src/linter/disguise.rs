@@ -20,6 +20,7 @@ impl Linter {
         text: &str,
         norm: &Normalized,
         active: &impl Fn(usize) -> bool,
+        on_topic: &impl Fn(usize) -> bool,
         hits: &mut Vec<Hit>,
     ) {
         let inner = &*self.inner;
@@ -96,11 +97,19 @@ impl Linter {
                 continue;
             }
             if !cued && !h.swapped.is_empty() {
+                // in a note about the rule's kind of thing (its `topic`), the note says what
+                // was meant as a cue would: the two guards below are for notes about anything.
+                // (Not for a rule that counts only on its topic: its words are nicknames, each
+                // ambiguous already, and a name said like one is a name: 牛尔 is no 牛二.)
+                let topical = on_topic(rule) && !r.rule.only_on_topic;
                 // two characters, one swapped for a same-sounding one (蜜我, 小燕, 四我): as
                 // often a word or a name as a disguise; it takes the rule's cues, unless the
                 // stand-in is said exactly as what it stands for, in the same tone, beside the
                 // other written as itself (罪强, 丰凶), under every guard below
-                if h.term_chars == 2 && !(h.how.kinds() == How::HOMOPHONE && said_alike(norm, &h, &st.text)) {
+                if !topical
+                    && h.term_chars == 2
+                    && !(h.how.kinds() == How::HOMOPHONE && said_alike(norm, &h, &st.text))
+                {
                     continue;
                 }
                 // a swapped character that is a common word on its own (都, 心, 新) is more
@@ -108,7 +117,7 @@ impl Linter {
                 // characters or more the other three say what was meant (保正见效), unless the
                 // stand-in is a function word (个, 在, 之: 割个双眼皮 is no 割双眼皮)
                 let common = if h.term_chars < 4 { COMMON_CHAR } else { FUNCTION_CHAR };
-                if h.swapped.iter().any(|&c| words::char_frequency(c) >= common) {
+                if !topical && h.swapped.iter().any(|&c| words::char_frequency(c) >= common) {
                     continue;
                 }
                 // swapped characters that make a word together (弟弟 in 弟弟我) are that word

@@ -120,11 +120,54 @@ struct Inner {
     patterns: Patterns,
     /// The rules numbers in mixed digit styles are reported by.
     numbers: numbers::NumberRules,
+    /// The rules' `topic` words (`None`: no rule has any).
+    topics: Option<Topics>,
     escalations: Vec<(Category, Escalate)>,
     /// The limits of the engine's own `format` rules.
     format: FormatLimits,
     /// The campaign brief the `brief` rules check, if one is set.
     brief: Option<CompiledBrief>,
+}
+
+/// The `topic` words of every rule that has some, in one automaton over the compact copy of
+/// each field, asked once per note: which rules' topics the note holds.
+#[derive(Debug)]
+struct Topics {
+    automaton: aho_corasick::AhoCorasick,
+    /// For each pattern of the automaton, the rules whose topic word it is.
+    rules: Vec<Vec<u32>>,
+}
+
+impl Topics {
+    fn new(rules: &[CompiledRule]) -> Option<Topics> {
+        let mut words: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, r) in rules.iter().enumerate() {
+            for w in &r.rule.topic {
+                words.entry(crate::normalize::fold_term(w)).or_default().push(i as u32);
+            }
+        }
+        if words.is_empty() {
+            return None;
+        }
+        let (words, rules): (Vec<String>, Vec<Vec<u32>>) = words.into_iter().unzip();
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&words)
+            .expect("topic words fit an automaton");
+        Some(Topics { automaton, rules })
+    }
+
+    /// The rules (sorted, each once) one of whose topic words a compact text of the note holds.
+    fn held<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<u32> {
+        let mut held: Vec<u32> = texts
+            .into_iter()
+            .flat_map(|t| self.automaton.find_overlapping_iter(t))
+            .flat_map(|m| self.rules[m.pattern().as_usize()].iter().copied())
+            .collect();
+        held.sort_unstable();
+        held.dedup();
+        held
+    }
 }
 
 #[derive(Debug)]
@@ -267,11 +310,19 @@ impl Linter {
     /// where each rule must be seen to fire on its own examples.
     fn lint_with(&self, note: &Note, merge: bool) -> Vec<Violation> {
         let mut out = Vec::new();
-        let mut facts = Vec::with_capacity(2 + note.tags.len());
-        facts.push(self.lint_field(&note.title, Field::Title, note.sponsored, merge, &mut out));
-        facts.push(self.lint_field(&note.body, Field::Body, note.sponsored, merge, &mut out));
-        for (i, tag) in note.tags.iter().enumerate() {
-            facts.push(self.lint_field(tag, Field::Tag(i), note.sponsored, merge, &mut out));
+        let fields: Vec<(&str, Field)> = [(note.title.as_str(), Field::Title), (note.body.as_str(), Field::Body)]
+            .into_iter()
+            .chain(note.tags.iter().enumerate().map(|(i, t)| (t.as_str(), Field::Tag(i))))
+            .collect();
+        let norms: Vec<Normalized> = fields.iter().map(|&(text, _)| Normalized::new(text)).collect();
+        // the rules whose topic the note holds (see `Rule::topic`)
+        let topical = match &self.inner.topics {
+            Some(t) => t.held(norms.iter().map(Normalized::compact)),
+            None => Vec::new(),
+        };
+        let mut facts = Vec::with_capacity(fields.len());
+        for (&(text, field), norm) in fields.iter().zip(&norms) {
+            facts.push(self.lint_field(text, norm, field, note.sponsored, merge, &topical, &mut out));
         }
         tags_read_as_text(note, &mut out);
         self.apply_stance(Stance::of(&facts, note.sponsored), &facts, note, &mut out);
@@ -317,35 +368,40 @@ impl Linter {
 
     /// Lints one field into `out`, stage by stage (see the module doc); returns what the field
     /// tells about the note's stance.
+    /// `norm`: the field's normalised copies; `topical`: the rules whose topic the note holds
+    /// (sorted).
+    #[allow(clippy::too_many_arguments)]
     fn lint_field(
         &self,
         text: &str,
+        norm: &Normalized,
         field: Field,
         sponsored: bool,
         merge: bool,
+        topical: &[u32],
         out: &mut Vec<Violation>,
     ) -> FieldFacts {
         if text.is_empty() {
             return FieldFacts::default();
         }
         let inner = &*self.inner;
+        let on_topic = |rule: usize| topical.binary_search(&(rule as u32)).is_ok();
         let active = |rule: usize| {
             let r = &inner.rules[rule];
-            r.enabled && r.rule.applies_to(sponsored)
+            r.enabled && r.rule.applies_to(sponsored) && (!r.rule.only_on_topic || on_topic(rule))
         };
-        let norm = Normalized::new(text);
-        let mut scan = self.scan(text, &norm, &active);
-        self.read_disguises(text, &norm, &active, &mut scan.hits);
-        self.read_numbers(&norm, &active, &mut scan.hits);
-        self.drop_excepted(text, &norm, &mut scan);
-        self.drop_taken_back(&norm, &mut scan.hits);
+        let mut scan = self.scan(text, norm, &active);
+        self.read_disguises(text, norm, &active, &on_topic, &mut scan.hits);
+        self.read_numbers(norm, &active, &mut scan.hits);
+        self.drop_excepted(text, norm, &mut scan);
+        self.drop_taken_back(norm, &mut scan.hits);
         let mut hits = scan.hits;
         let mut anchors = scan.anchors;
         self.anchor_hits(&hits, &mut anchors);
-        self.refuse_split_claims(&norm, &mut hits);
+        self.refuse_split_claims(norm, &mut hits);
         let mut found: Vec<Violation> = hits
             .iter()
-            .map(|h| self.violation_in_context(h, field, text, &norm, sponsored, &anchors))
+            .map(|h| self.violation_in_context(h, field, text, norm, sponsored, &anchors))
             .collect();
         if merge {
             found = scan::merge_overlapping(found);

@@ -314,6 +314,11 @@ fn runs(folded: &str) -> Vec<Run> {
                 (None, None) => {}
             }
             pending_separators = 0;
+        } else if c == '\n' && current.as_ref().is_some_and(|r| mobile(&r.digits)) {
+            // a mobile number ends its line: the next line's numeral starts another thing
+            // (…1357⏎两个师傅 is no twelve-digit number)
+            flush(&mut current, &mut sounded, &mut out);
+            pending_separators = 0;
         } else if current.is_some() && separator(c) && pending_separators < MAX_SEPARATORS {
             pending_separators += 1;
         } else {
@@ -465,6 +470,9 @@ mod tests {
         assert!(digits("hello 123").is_empty());
         // three separators end a run
         assert_eq!(digits("12 -  345678"), ["345678"]);
+        // a mobile number ends at its line's end; a number set over lines is still read
+        assert_eq!(digits("电话138🌟2468🌟1357\n两个师傅"), ["13824681357"]);
+        assert_eq!(digits("138\n2468\n1357"), ["13824681357"]);
     }
 
     #[test]

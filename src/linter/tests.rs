@@ -180,3 +180,69 @@ fn overlapping_hits_of_a_category_keep_every_one_no_kept_hit_overlaps() {
         .collect();
     assert_eq!(found, ["限时秒杀", "今晚十二点结束"]);
 }
+
+/// A rule that counts only on its topic (`only_on_topic`): its terms flag in a note that holds a
+/// topic word in any field (title, body, tags; a `{family}` entry is each of the family's
+/// words), never elsewhere; and a rule's topic lets a two-character term read with a character
+/// said alike (月刻 for 悦刻), which a note on anything else refuses.
+#[test]
+fn topic_words_anywhere_in_the_note_decide() {
+    const TOPICAL: &str = r#"
+[pack]
+category = "prohibited-product"
+
+[families.houses]
+source = "test"
+words = ["劳力士", "卡地亚"]
+
+[[rule]]
+id = "P901"
+name = "grade"
+severity = "warning"
+only_on_topic = true
+message = { zh = "测", en = "t" }
+basis = "b"
+terms = ["超a"]
+topic = ["{houses}", "名表"]
+
+[[rule]]
+id = "P902"
+name = "vape"
+severity = "error"
+message = { zh = "测", en = "t" }
+basis = "b"
+terms = ["悦刻"]
+topic = ["戒烟", "纸烟"]
+"#;
+    let mut b = LinterBuilder::new();
+    b.without_builtin().add_pack_str("t.toml", TOPICAL).unwrap();
+    let l = b.build().unwrap();
+    let body = "入了只超A的，走时很准";
+    assert!(rules(&l, &Note::from_body(body)).is_empty());
+    for note in [
+        Note::from_body(format!("一直想要劳力士。{body}")),
+        Note::from_body(body).with_title("名表分享"),
+        Note::from_body(body).with_tags(["卡地亚"]),
+    ] {
+        assert_eq!(rules(&l, &note), [("P901".into(), "超A".into())], "{note:?}");
+    }
+    // the term of a rule with a topic but not only on it counts anywhere; its sound-alike only
+    // on the topic
+    assert_eq!(rules(&l, &Note::from_body("悦刻真好")).len(), 1);
+    assert!(rules(&l, &Note::from_body("换成月刻以后，口味很多")).is_empty());
+    assert_eq!(
+        rules(&l, &Note::from_body("换成月刻以后再没碰过纸烟")),
+        [("P902".into(), "月刻".into())]
+    );
+    // a topic needed but not given is a pack error, as is a family nobody defined
+    let needs = TOPICAL.replace("topic = [\"{houses}\", \"名表\"]\n", "");
+    assert!(matches!(
+        LinterBuilder::new().without_builtin().add_pack_str("t.toml", &needs),
+        Err(Error::Pack(e)) if e.kind == crate::error::PackErrorKind::EmptyField("topic")
+    ));
+    let unknown = TOPICAL.replace("{houses}", "{nowhere}");
+    assert!(matches!(
+        LinterBuilder::new().without_builtin().add_pack_str("t.toml", &unknown),
+        Err(Error::Pack(e)) if e.kind == crate::error::PackErrorKind::UnknownFamily("nowhere".into())
+    ));
+}

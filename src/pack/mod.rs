@@ -183,6 +183,16 @@ pub struct Rule {
     /// as written:
     /// a platform name is a mention, its disguise an attempt to slip past review.
     pub disguised_terms: Vec<String>,
+    /// Words that say a note is about this rule's kind of thing (a luxury house for a
+    /// replica's grade, a drink or its strength for a spirit's nickname, smoking for a vape
+    /// brand), matched like terms anywhere in the note's title, body or tags. In a note that
+    /// holds one, a two-character term with a character swapped for a same-sounding one counts
+    /// as if a cue stood beside it (月刻 for 悦刻 in a note about quitting cigarettes).
+    pub topic: Vec<String>,
+    /// The rule's hits count only in a note that holds one of its `topic` words: its terms
+    /// name the thing only among its kind (超A is a replica's grade beside a watch, and a
+    /// compliment elsewhere; 小烧 a spirit in a note about drinking).
+    pub only_on_topic: bool,
     /// Replacement per term.
     pub fixes: BTreeMap<String, String>,
     /// Whether the fixes are safe to apply automatically.
@@ -275,6 +285,8 @@ impl Rule {
             effects: false,
             deniable: false,
             disguised_terms: Vec::new(),
+            topic: Vec::new(),
+            only_on_topic: false,
             fixes: Default::default(),
             fix_safety: FixSafety::Unsafe,
             examples: Vec::new(),
@@ -524,6 +536,10 @@ struct RawRule {
     deniable: bool,
     #[serde(default)]
     disguised_terms: Texts,
+    #[serde(default)]
+    topic: Texts,
+    #[serde(default)]
+    only_on_topic: bool,
     fixes: Option<Spanned<BTreeMap<String, String>>>,
     #[serde(default)]
     fix_safety: FixSafety,
@@ -632,10 +648,14 @@ impl Pack {
             if r.terms.is_empty() && r.patterns.is_empty() && r.disguised_terms.is_empty() {
                 return Err(err(start, PackErrorKind::NothingToMatch));
             }
+            if r.only_on_topic && r.topic.is_empty() {
+                return Err(err(start, PackErrorKind::EmptyField("topic")));
+            }
             for (what, list) in [
                 ("term", &r.terms),
                 ("exception", &r.exceptions),
                 ("before cue", &r.before),
+                ("topic word", &r.topic),
             ] {
                 for t in list {
                     let folded = fold_term(t.get_ref());
@@ -673,6 +693,21 @@ impl Pack {
                     compile_regex(a.get_ref()).map_err(|k| err(a.span().start, k))?;
                 }
             }
+            // a topic word `{name}` is every word of that family (the houses, the spirits)
+            let mut topic: Vec<String> = Vec::new();
+            for t in &r.topic {
+                let w = t.get_ref();
+                match w.strip_prefix('{').and_then(|n| n.strip_suffix('}')) {
+                    Some(name) => {
+                        let family = raw
+                            .families
+                            .get(name)
+                            .ok_or_else(|| err(t.span().start, PackErrorKind::UnknownFamily(name.to_owned())))?;
+                        topic.extend(family.get_ref().words.iter().cloned());
+                    }
+                    None => topic.push(w.clone()),
+                }
+            }
             let terms: Vec<String> = r.terms.into_iter().map(Spanned::into_inner).collect();
             if let Some(fixes) = &r.fixes {
                 if let Some(unknown) = fixes.get_ref().keys().find(|k| !terms.contains(k)) {
@@ -704,6 +739,8 @@ impl Pack {
                 effects: r.effects,
                 deniable: r.deniable,
                 disguised_terms: r.disguised_terms.into_iter().map(Spanned::into_inner).collect(),
+                topic,
+                only_on_topic: r.only_on_topic,
                 fixes: r.fixes.map(Spanned::into_inner).unwrap_or_default(),
                 fix_safety: r.fix_safety,
                 examples: r.examples,
