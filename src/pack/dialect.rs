@@ -6,6 +6,48 @@ use crate::error::PackErrorKind;
 /// The dialect's own shorthands; any other `{name}` is a word family of the pack.
 pub(crate) const SHORTHANDS: &[&str] = &["digit", "gap", "negation"];
 
+/// What `{~字}` stands for in a pack regex: 字 or a character said like it, the way writers swap
+/// a word's character for another of the same sound to slip past a list (薇 or 魏 for 微 in
+/// 微信, 芯 for 信): a class of 字 and every Han character whose main reading is 字's (toneless,
+/// from the pinyin table), but those too rare to be typed (fewer than [`SOUND_RARE`] uses in
+/// jieba's dictionary) or never in folded text (a traditional form), and those too common to be stand-ins (a word of their own, as the
+/// reading guards count them: 为, 新, 心). `None` when 字 has no reading.
+pub(crate) fn sound_class(c: char) -> Option<String> {
+    use crate::normalize::reading;
+    let at = |ch: char| (ch as u32).checked_sub(reading::MAINS_START).map(|i| i as usize);
+    let main = *reading::mains().get(at(c)?)?;
+    if main == reading::NONE {
+        return None;
+    }
+    let mut alike: Vec<(usize, char)> = reading::mains()
+        .iter()
+        .enumerate()
+        .filter(|&(_, &s)| s == main)
+        .filter_map(|(i, _)| char::from_u32(reading::MAINS_START + i as u32))
+        .map(|ch| (crate::words::char_frequency(ch), ch))
+        .filter(|&(f, ch)| ch != c && (SOUND_RARE..crate::linter::COMMON_CHAR).contains(&f))
+        // only characters the folded text can hold (not 闈, which it reads as 闱)
+        .filter(|&(_, ch)| {
+            let mut buf = [0; 4];
+            crate::normalize::Normalized::new(ch.encode_utf8(&mut buf)).folded().starts_with(ch)
+        })
+        .collect();
+    alike.sort_unstable_by(|a, b| b.cmp(a));
+    alike.truncate(SOUND_MOST);
+    let mut class = String::from("[");
+    class.push(c);
+    class.extend(alike.iter().map(|&(_, ch)| ch));
+    class.push(']');
+    Some(class)
+}
+
+/// Fewer uses than this in jieba's dictionary: too rare a character to be typed as a stand-in.
+const SOUND_RARE: usize = 300;
+
+/// The most stand-ins a `{~字}` class holds (the most used first): each is a gate literal of
+/// its regex.
+const SOUND_MOST: usize = 40;
+
 /// What `{digit}` stands for in a pack regex: one digit in any style people write phone and QQ
 /// numbers in. Full-width, circled, superscript and maths digits are already ASCII in the
 /// folded text; Chinese numerals (一三八, 幺 for 1, 两 for 2, 〇/零 for 0) are not, since they are
@@ -150,3 +192,4 @@ pub(crate) fn check_regex(pattern: &str) -> Result<(), PackErrorKind> {
     }
     Ok(())
 }
+

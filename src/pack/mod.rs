@@ -489,6 +489,16 @@ fn expand_families(pattern: &str, families: &BTreeMap<&str, String>) -> Result<S
         };
         let name = &rest[open + 1..close];
         out.push_str(&rest[..open]);
+        // `{~字}`: 字 or a character said like it (see `dialect::sound_class`)
+        let mut said = name.strip_prefix('~').map(str::chars);
+        if let Some(mut chars) = said.take()
+            && let (Some(c), None) = (chars.next(), chars.next())
+        {
+            let class = dialect::sound_class(c).ok_or_else(|| PackErrorKind::UnknownFamily(name.to_owned()))?;
+            out.push_str(&class);
+            rest = &rest[close + 1..];
+            continue;
+        }
         let is_name = !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-');
         if is_name && !dialect::SHORTHANDS.contains(&name) {
             let alternation = families
@@ -966,6 +976,27 @@ examples = ["最好", { text = "最佳", sponsored = true }]
             matches!(e.kind, PackErrorKind::EmptyFamilyField { what: "source", .. }),
             "{e}"
         );
+    }
+
+    /// `{~字}` reads 字 or a character said like it, neither too rare to be typed nor a common
+    /// word of its own; a character without a reading is an error.
+    #[test]
+    fn a_character_said_alike_is_read_where_a_regex_asks() {
+        let class = dialect::sound_class('微').unwrap();
+        for c in ['微', '薇', '魏', '威', '维', '卫', '唯'] {
+            assert!(class.contains(c), "{c}: {class}");
+        }
+        // 为 and 位 are words of their own; 峞 and 巍 too rare to be typed alone, 闈 never in
+        // folded text
+        for c in ['为', '位', '峞', '巍', '闈', '信'] {
+            assert!(!class.contains(c), "{c}: {class}");
+        }
+        let pack = GOOD.replace("terms = [", "patterns = ['加{~微}[:：]?[a-z0-9]{5,}']\nterms = [");
+        let p = Pack::parse("t.toml", &pack).unwrap();
+        let re = compile_regex(&p.rules[0].patterns[0]).unwrap();
+        assert!(re.is_match("加魏:abc123") && re.is_match("加薇abc123") && !re.is_match("加为abc123"));
+        let e = parse_err(&GOOD.replace("terms = [", "patterns = ['{~a}x']\nterms = ["));
+        assert_eq!(e.kind, PackErrorKind::UnknownFamily("~a".into()), "{e}");
     }
 
     #[test]
