@@ -160,6 +160,17 @@ impl Linter {
 /// 某, "a certain", the word Chinese masks a name with (某宝, 保某适 for 保妥适).
 const MASKS: &[char] = &['x', '*', '×', '✕', '✖', '○', '□', '■', '某'];
 
+/// A picture put where a character was left out (立🉑见影 for 立竿见影): read as a mask only in a
+/// term of four characters or more, where the three written around it say what was meant (in
+/// a shorter one a picture beside characters is as often a picture: 国家🌟级 is no mask).
+fn picture_mask(c: char) -> bool {
+    // emoji and pictographs of plane 1, and the symbols and dingbats drawn as emoji (✨ ❤ ⭐)
+    ('\u{1F000}'..='\u{1FAFF}').contains(&c) || ('\u{2600}'..='\u{27BF}').contains(&c) || ('\u{2B00}'..='\u{2BFF}').contains(&c)
+}
+
+/// The fewest characters of a term a picture masks one of (see [`picture_mask`]).
+const PICTURE_MASKED_MIN: usize = 4;
+
 /// Longest term a mask is read in, in characters.
 const MASKED_MAX: usize = 8;
 
@@ -173,8 +184,13 @@ impl Linter {
         let bytes = folded.as_bytes();
         // (the shapes ✕ ✖ ○ □ ■ all start with E2 9C or E2 96/97; E2 80 is punctuation)
         let mut at: Vec<usize> = memchr::memchr3_iter(b'x', b'*', 0xC3, bytes).collect();
-        at.extend(memchr::memchr_iter(0xE2, bytes).filter(|&i| matches!(bytes.get(i + 1), Some(0x96 | 0x97 | 0x9C))));
+        // (and the symbols and dingbats drawn as emoji: E2 98 to E2 9E, E2 AC to E2 AF)
+        at.extend(memchr::memchr_iter(0xE2, bytes).filter(|&i| {
+            matches!(bytes.get(i + 1), Some(0x96 | 0x97 | 0x98..=0x9E | 0xAC..=0xAF))
+        }));
         at.extend(memchr::memmem::find_iter(bytes, "某".as_bytes()));
+        // (pictures: the lead byte of plane 1)
+        at.extend(memchr::memchr_iter(0xF0, bytes));
         if at.is_empty() {
             return;
         }
@@ -183,7 +199,7 @@ impl Linter {
         let han = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
         let masks = at.into_iter().filter_map(|i| {
             let m = folded.get(i..)?.chars().next()?;
-            MASKS.contains(&m).then_some((i, m))
+            (MASKS.contains(&m) || picture_mask(m)).then_some((i, m))
         });
         for (i, m) in masks {
             let end = i + m.len_utf8();
@@ -211,6 +227,9 @@ impl Linter {
             }
             for b in 1..=before.len() {
                 for a in 1..=after.len().min(MASKED_MAX - 1 - b) {
+                    if picture_mask(m) && b + a + 1 < PICTURE_MASKED_MIN {
+                        continue;
+                    }
                     let key: Vec<char> = before[..b]
                         .iter()
                         .rev()

@@ -181,6 +181,14 @@ impl Linter {
         if r.before.iter().any(|cue| before.ends_with(cue.as_str())) {
             return true;
         }
+        // a plus sign is written for 加 (+v, ➕卫星): the compact copy drops it, the folded
+        // one holds it (➕ folded to +)
+        if r.before.iter().any(|cue| cue == "加") {
+            let at = norm.original_to_folded(span.start);
+            if norm.folded()[..at].trim_end().ends_with('+') {
+                return true;
+            }
+        }
         r.after.as_ref().is_some_and(|re| {
             let at = norm.original_to_folded(span.end);
             re.is_match(&norm.folded()[at..])

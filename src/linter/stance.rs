@@ -31,6 +31,20 @@ const MISBELIEF: [&str; 9] = [
     "害怕",
     "生怕",
 ];
+/// Earlier in a warning word's clause, a belief the writer held before and the note goes on
+/// to overturn (以前觉得洗碗机是智商税, 原以为又是个坑): the word is that old belief.
+const PAST_BELIEF: [&str; 10] = [
+    "以前觉得",
+    "之前觉得",
+    "原来觉得",
+    "本来觉得",
+    "曾经觉得",
+    "一度觉得",
+    "一直以为",
+    "原以为",
+    "本以为",
+    "还以为",
+];
 /// Who gives advice in a care note: what they recommend (医生还推荐了认知行为疗法) is their
 /// advice, a word of the care, not the writer recommending something.
 const ADVISERS: [&str; 9] = [
@@ -163,7 +177,17 @@ impl FieldFacts {
         // a warning word denied is praise whatever the negator (不会踩雷, 从没翻车, 绝不踩坑),
         // but never again is a lesson learned (再也不上当)
         let denied = |s: Span| after(s, &NEGATORS) && !after(s, &NEVER_AGAIN);
-        let misbelief = |s: Span| after(s, &MISBELIEF);
+        let misbelief = |s: Span| {
+            after(s, &MISBELIEF) || {
+                let clause = text[..s.start]
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| matches!(c, '，' | '。' | '！' | '？' | ',' | '.' | '!' | '?' | '\n' | '；' | ';'))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                let clause = &text[clause..s.start];
+                clause.chars().count() <= 16 && PAST_BELIEF.iter().any(|w| clause.contains(w))
+            }
+        };
         let advised = |s: Span| {
             let before = text[..s.start].trim_end();
             let before = before
