@@ -315,14 +315,22 @@ impl Linter {
             .chain(note.tags.iter().enumerate().map(|(i, t)| (t.as_str(), Field::Tag(i))))
             .collect();
         let norms: Vec<Normalized> = fields.iter().map(|&(text, _)| Normalized::new(text)).collect();
-        // the rules whose topic the note holds (see `Rule::topic`)
-        let topical = match &self.inner.topics {
-            Some(t) => t.held(norms.iter().map(Normalized::compact)),
-            None => Vec::new(),
+        // the rules whose topic the note holds (see `Rule::topic`): looked for the first time a
+        // hit of a rule with a topic asks, which most notes never do
+        let topical: std::cell::OnceCell<Vec<u32>> = std::cell::OnceCell::new();
+        let on_topic = |rule: usize| {
+            if self.inner.rules[rule].rule.topic.is_empty() {
+                return false;
+            }
+            let held = topical.get_or_init(|| match &self.inner.topics {
+                Some(t) => t.held(norms.iter().map(Normalized::compact)),
+                None => Vec::new(),
+            });
+            held.binary_search(&(rule as u32)).is_ok()
         };
         let mut facts = Vec::with_capacity(fields.len());
         for (&(text, field), norm) in fields.iter().zip(&norms) {
-            facts.push(self.lint_field(text, norm, field, note.sponsored, merge, &topical, &mut out));
+            facts.push(self.lint_field(text, norm, field, note.sponsored, merge, &on_topic, &mut out));
         }
         tags_read_as_text(note, &mut out);
         self.apply_stance(Stance::of(&facts, note.sponsored), &facts, note, &mut out);
@@ -368,8 +376,8 @@ impl Linter {
 
     /// Lints one field into `out`, stage by stage (see the module doc); returns what the field
     /// tells about the note's stance.
-    /// `norm`: the field's normalised copies; `topical`: the rules whose topic the note holds
-    /// (sorted).
+    /// `norm`: the field's normalised copies; `on_topic(rule)`: whether the note holds one of
+    /// the rule's topic words.
     #[allow(clippy::too_many_arguments)]
     fn lint_field(
         &self,
@@ -378,20 +386,19 @@ impl Linter {
         field: Field,
         sponsored: bool,
         merge: bool,
-        topical: &[u32],
+        on_topic: &impl Fn(usize) -> bool,
         out: &mut Vec<Violation>,
     ) -> FieldFacts {
         if text.is_empty() {
             return FieldFacts::default();
         }
         let inner = &*self.inner;
-        let on_topic = |rule: usize| topical.binary_search(&(rule as u32)).is_ok();
         let active = |rule: usize| {
             let r = &inner.rules[rule];
             r.enabled && r.rule.applies_to(sponsored) && (!r.rule.only_on_topic || on_topic(rule))
         };
         let mut scan = self.scan(text, norm, &active);
-        self.read_disguises(text, norm, &active, &on_topic, &mut scan.hits);
+        self.read_disguises(text, norm, &active, on_topic, &mut scan.hits);
         self.read_numbers(norm, &active, &mut scan.hits);
         self.drop_excepted(text, norm, &mut scan);
         self.drop_taken_back(norm, &mut scan.hits);

@@ -353,6 +353,12 @@ pub(crate) struct Patterns {
     shared: Vec<u32>,
     /// The literals that are one ASCII character, by that byte (`u32::MAX`: none).
     ascii: [u32; 128],
+    /// The literals that are one CJK ideograph (一, 是, 加: most openings), sorted, with a bit
+    /// per ideograph of [`HAN_GATES`] saying which are: found by a pass over the folded text's
+    /// bytes with the ASCII ones, not as matches of the caller's automaton (each of which it
+    /// maps back through the compact copy).
+    han: Vec<(char, u32)>,
+    han_bits: Vec<u64>,
     /// An automaton over the other literals, and for each of its patterns the literal.
     own: Option<(AhoCorasick, Vec<u32>)>,
     /// Regexes without a finite prefix set: they run on every text.
@@ -376,6 +382,13 @@ struct Scratch {
     /// to its matches (clearing all of `last_end` for every field cost more than the searches).
     touched: Vec<u32>,
 }
+
+/// The ideographs a one-character gate literal is looked up among by a bit (CJK Unified
+/// Ideographs: the characters of nearly every Chinese text).
+const HAN_GATES: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
+/// The first code point of [`HAN_GATES`], and how many there are.
+const HAN_START: u32 = 0x4E00;
+const HAN_LEN: usize = 0x9FFF - 0x4E00 + 1;
 
 /// An automaton a text needs that was never compiled.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -435,16 +448,25 @@ impl Patterns {
         let mut literals = Vec::with_capacity(gate.len());
         let mut opens = Vec::with_capacity(gate.len());
         let (mut shared, mut own, mut ascii) = (Vec::new(), Vec::new(), [u32::MAX; 128]);
+        let mut han: Vec<(char, u32)> = Vec::new();
         for (k, (lit, (is_shared, mut regexes))) in gate.into_iter().enumerate() {
             regexes.sort_unstable();
             regexes.dedup();
-            match lit.as_bytes() {
-                &[b] if b.is_ascii() => ascii[b as usize] = k as u32,
+            let mut chars = lit.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_ascii() => ascii[c as usize] = k as u32,
+                (Some(c), None) if HAN_GATES.contains(&c) => han.push((c, k as u32)),
                 _ if is_shared => shared.push(k as u32),
                 _ => own.push(k as u32),
             }
             literals.push(lit);
             opens.push(regexes);
+        }
+        han.sort_unstable();
+        let mut han_bits = vec![0u64; HAN_LEN.div_ceil(64)];
+        for &(c, _) in &han {
+            let i = (c as u32 - HAN_START) as usize;
+            han_bits[i / 64] |= 1 << (i % 64);
         }
         let own = (!own.is_empty()).then(|| {
             // single characters: a plain search finds every one (none overlaps another)
@@ -489,6 +511,8 @@ impl Patterns {
             unions,
             shared,
             ascii,
+            han,
+            han_bits,
             own,
             always,
             bounded,
@@ -521,12 +545,38 @@ impl Patterns {
                 }
             }
         }
-        for (at, &b) in text.as_bytes().iter().enumerate() {
-            if let Some(&k) = self.ascii.get(b as usize)
-                && k != u32::MAX
-            {
-                starts.push((k, at as u32));
+        // one pass over the bytes: ASCII literals by table, ideographs (3-byte sequences led by
+        // E4 to E9) by their bit, then their literal
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b < 0x80 {
+                let k = self.ascii[b as usize];
+                if k != u32::MAX {
+                    starts.push((k, at as u32));
+                }
+                at += 1;
+                continue;
             }
+            if (0xE4..=0xE9).contains(&b) && at + 2 < bytes.len() {
+                let c = (u32::from(b & 0x0F) << 12) | (u32::from(bytes[at + 1] & 0x3F) << 6) | u32::from(bytes[at + 2] & 0x3F);
+                if let Some(i) = c.checked_sub(HAN_START)
+                    && (i as usize) < HAN_LEN
+                    && self.han_bits[i as usize / 64] & (1 << (i % 64)) != 0
+                    && let Ok(j) = self.han.binary_search_by_key(&c, |&(h, _)| h as u32)
+                {
+                    starts.push((self.han[j].1, at as u32));
+                }
+                at += 3;
+                continue;
+            }
+            at += match b {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                0xC0.. => 2,
+                _ => 1,
+            };
         }
         if let Some((ac, own)) = &self.own {
             starts.extend(
