@@ -251,3 +251,4 @@ topic = ["戒烟", "纸烟"]
         Err(Error::Pack(e)) if e.kind == crate::error::PackErrorKind::UnknownFamily("nowhere".into())
     ));
 }
+
