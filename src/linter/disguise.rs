@@ -131,6 +131,11 @@ impl Linter {
                     }
                 }
             }
+            // a term only set apart (快 手) whose edge makes a word with the character beside it
+            // (那么快 手机: 手机) is those words
+            if h.how == How::SPACED && super::scan::edge_joins_a_word(text, span) {
+                continue;
+            }
             // a picture beside a character that belongs to a word of its own (一天🐈 is no 天猫)
             // ...or to a number (第100天🐱 is no 天猫)
             if h.how.contains(How::EMOJI) && h.plain > 0 {

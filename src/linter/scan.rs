@@ -72,7 +72,8 @@ impl Linter {
                 // (bo尿酸) or set its characters apart (水 光): as written it names other things
                 let shown = term.is_some()
                     || spelled_in(text, norm, span)
-                    || text[span.range()].chars().count() > compact[start..end].chars().count();
+                    || (text[span.range()].chars().count() > compact[start..end].chars().count()
+                        && !edge_joins_a_word(text, span));
                 if shape_ok && shown && self.cues_ok(rule, norm, start, span) {
                     scan.hits.push(Hit {
                         rule,
@@ -194,6 +195,24 @@ impl Linter {
             re.is_match(&norm.folded()[at..])
         })
     }
+}
+
+/// Whether an edge character of `span` makes a word with the character beside it outside
+/// (快 手 of 那么快 手机里: 手机): a term set apart by a space or a symbol whose edge belongs to
+/// the next word is those words, not the term written apart.
+pub(super) fn edge_joins_a_word(text: &str, span: Span) -> bool {
+    let inner = &text[span.range()];
+    let pair = |a: Option<char>, b: Option<char>| match (a, b) {
+        (Some(a), Some(b)) if crate::normalize::reading::han(a).len() > 0 && crate::normalize::reading::han(b).len() > 0 => {
+            let mut w = String::with_capacity(6);
+            w.push(a);
+            w.push(b);
+            crate::words::is_word(&w)
+        }
+        _ => false,
+    };
+    pair(inner.chars().next_back(), text[span.end..].chars().next())
+        || pair(text[..span.start].chars().next_back(), inner.chars().next())
 }
 
 /// Reports overlapping violations of one category once: the most severe, then the longest,
