@@ -165,9 +165,10 @@ impl Linter {
 /// 某, "a certain", the word Chinese masks a name with (某宝, 保某适 for 保妥适).
 const MASKS: &[char] = &['x', '*', '×', '✕', '✖', '○', '□', '■', '某'];
 
-/// A picture put where a character was left out (立🉑见影 for 立竿见影): read as a mask only in a
+/// A picture put where a character was left out (立✨见影 for 立竿见影): read as a mask only in a
 /// term of four characters or more, where the three written around it say what was meant (in
-/// a shorter one a picture beside characters is as often a picture: 国家🌟级 is no mask).
+/// a shorter one a picture beside characters is as often a picture: 国家🌟级 is no mask), or in
+/// a product's name of three (水🌊针: a brand, a drug, a procedure is named, not described).
 fn picture_mask(c: char) -> bool {
     // emoji and pictographs of plane 1, and the symbols and dingbats drawn as emoji (✨ ❤ ⭐)
     ('\u{1F000}'..='\u{1FAFF}').contains(&c) || ('\u{2600}'..='\u{27BF}').contains(&c) || ('\u{2B00}'..='\u{2BFF}').contains(&c)
@@ -233,7 +234,11 @@ impl Linter {
             for b in 1..=before.len() {
                 for a in 1..=after.len().min(MASKED_MAX - 1 - b) {
                     if picture_mask(m) && b + a + 1 < PICTURE_MASKED_MIN {
-                        continue;
+                        // (a product's name of three characters may have its middle one masked
+                        // by a picture too: 水🌊针; see `picture_masked_name` below)
+                        if b + a + 1 < 3 {
+                            continue;
+                        }
                     }
                     let key: Vec<char> = before[..b]
                         .iter()
@@ -244,6 +249,13 @@ impl Linter {
                         .collect();
                     for t in inner.sound.masked(&key, b) {
                         let st = inner.sound.term(t);
+                        // a picture masks a character of a term of three only in a product's name
+                        if picture_mask(m)
+                            && b + a + 1 < PICTURE_MASKED_MIN
+                            && !inner.rules[st.rule as usize].rule.names_things()
+                        {
+                            continue;
+                        }
                         // ...and a mask for a numeral (第*名) hides a number too
                         if st.text.chars().nth(b).is_some_and(|c| NUMERALS.contains(c)) {
                             continue;
