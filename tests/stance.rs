@@ -629,7 +629,8 @@ fn an_old_belief_the_note_overturns_is_no_warning() {
     // 以前觉得…是智商税，用了…: the warning word is the belief the writer held before
     let linter = Linter::builtin();
     for marker in ["以前觉得", "原以为", "一直以为", "本来觉得"] {
-        for (object, warning) in [("扫地机", "是智商税"), ("这种网红款", "会翻车"), ("国货", "肯定踩雷")] {
+        for (object, warning) in [("扫地机", "是智商税"), ("这种网红款", "会翻车"), ("国货", "肯定踩雷")]
+        {
             let body = format!("{marker}{object}{warning}，用了一个月。这款是我用过最好用的");
             let found = lint(&linter, &Note::from_body(&body));
             assert!(claims(&found), "{body}: {found:?}");

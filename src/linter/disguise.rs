@@ -106,9 +106,7 @@ impl Linter {
                 // often a word or a name as a disguise; it takes the rule's cues, unless the
                 // stand-in is said exactly as what it stands for, in the same tone, beside the
                 // other written as itself (罪强, 丰凶), under every guard below
-                if !topical
-                    && h.term_chars == 2
-                    && !(h.how.kinds() == How::HOMOPHONE && said_alike(norm, &h, &st.text))
+                if !topical && h.term_chars == 2 && !(h.how.kinds() == How::HOMOPHONE && said_alike(norm, &h, &st.text))
                 {
                     continue;
                 }
@@ -171,7 +169,9 @@ const MASKS: &[char] = &['x', '*', '×', '✕', '✖', '○', '□', '■', '某
 /// a product's name of three (水🌊针: a brand, a drug, a procedure is named, not described).
 fn picture_mask(c: char) -> bool {
     // emoji and pictographs of plane 1, and the symbols and dingbats drawn as emoji (✨ ❤ ⭐)
-    ('\u{1F000}'..='\u{1FAFF}').contains(&c) || ('\u{2600}'..='\u{27BF}').contains(&c) || ('\u{2B00}'..='\u{2BFF}').contains(&c)
+    ('\u{1F000}'..='\u{1FAFF}').contains(&c)
+        || ('\u{2600}'..='\u{27BF}').contains(&c)
+        || ('\u{2B00}'..='\u{2BFF}').contains(&c)
 }
 
 /// The fewest characters of a term a picture masks one of (see [`picture_mask`]).
@@ -191,9 +191,10 @@ impl Linter {
         // (the shapes ✕ ✖ ○ □ ■ all start with E2 9C or E2 96/97; E2 80 is punctuation)
         let mut at: Vec<usize> = memchr::memchr3_iter(b'x', b'*', 0xC3, bytes).collect();
         // (and the symbols and dingbats drawn as emoji: E2 98 to E2 9E, E2 AC to E2 AF)
-        at.extend(memchr::memchr_iter(0xE2, bytes).filter(|&i| {
-            matches!(bytes.get(i + 1), Some(0x96 | 0x97 | 0x98..=0x9E | 0xAC..=0xAF))
-        }));
+        at.extend(
+            memchr::memchr_iter(0xE2, bytes)
+                .filter(|&i| matches!(bytes.get(i + 1), Some(0x96 | 0x97 | 0x98..=0x9E | 0xAC..=0xAF))),
+        );
         at.extend(memchr::memmem::find_iter(bytes, "某".as_bytes()));
         // (pictures: the lead byte of plane 1)
         at.extend(memchr::memchr_iter(0xF0, bytes));

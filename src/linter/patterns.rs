@@ -560,7 +560,9 @@ impl Patterns {
                 continue;
             }
             if (0xE4..=0xE9).contains(&b) && at + 2 < bytes.len() {
-                let c = (u32::from(b & 0x0F) << 12) | (u32::from(bytes[at + 1] & 0x3F) << 6) | u32::from(bytes[at + 2] & 0x3F);
+                let c = (u32::from(b & 0x0F) << 12)
+                    | (u32::from(bytes[at + 1] & 0x3F) << 6)
+                    | u32::from(bytes[at + 2] & 0x3F);
                 if let Some(i) = c.checked_sub(HAN_START)
                     && (i as usize) < HAN_LEN
                     && self.han_bits[i as usize / 64] & (1 << (i % 64)) != 0

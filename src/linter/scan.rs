@@ -203,7 +203,9 @@ impl Linter {
 pub(super) fn edge_joins_a_word(text: &str, span: Span) -> bool {
     let inner = &text[span.range()];
     let pair = |a: Option<char>, b: Option<char>| match (a, b) {
-        (Some(a), Some(b)) if crate::normalize::reading::han(a).len() > 0 && crate::normalize::reading::han(b).len() > 0 => {
+        (Some(a), Some(b))
+            if !crate::normalize::reading::han(a).is_empty() && !crate::normalize::reading::han(b).is_empty() =>
+        {
             let mut w = String::with_capacity(6);
             w.push(a);
             w.push(b);

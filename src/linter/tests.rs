@@ -101,7 +101,11 @@ fn cues_before_or_after() {
     assert!(rules(&l, &Note::from_body("威信：好")).is_empty());
     // a plus sign written for 加, plain or heavy
     for text in ["要的+威信", "要的 ➕ 威信"] {
-        assert_eq!(rules(&l, &Note::from_body(text)), [("O902".into(), "威信".into())], "{text}");
+        assert_eq!(
+            rules(&l, &Note::from_body(text)),
+            [("O902".into(), "威信".into())],
+            "{text}"
+        );
     }
     assert!(rules(&l, &Note::from_body("1+1，他很有威信")).is_empty());
 }
@@ -251,4 +255,3 @@ topic = ["戒烟", "纸烟"]
         Err(Error::Pack(e)) if e.kind == crate::error::PackErrorKind::UnknownFamily("nowhere".into())
     ));
 }
-

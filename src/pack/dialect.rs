@@ -29,7 +29,9 @@ pub(crate) fn sound_class(c: char) -> Option<String> {
         // only characters the folded text can hold (not 闈, which it reads as 闱)
         .filter(|&(_, ch)| {
             let mut buf = [0; 4];
-            crate::normalize::Normalized::new(ch.encode_utf8(&mut buf)).folded().starts_with(ch)
+            crate::normalize::Normalized::new(ch.encode_utf8(&mut buf))
+                .folded()
+                .starts_with(ch)
         })
         .collect();
     alike.sort_unstable_by(|a, b| b.cmp(a));
@@ -192,4 +194,3 @@ pub(crate) fn check_regex(pattern: &str) -> Result<(), PackErrorKind> {
     }
     Ok(())
 }
-
