@@ -70,7 +70,7 @@ pub const MAX_GAP: usize = 4;
 
 /// A character that stands alone as a word this often in the dictionary's corpus (`都`,
 /// `心`, `新`, `点`) is taken as itself, not as a same-sounding stand-in for a term's character.
-pub(crate) const COMMON_CHAR: usize = 10_000;
+const COMMON_CHAR: usize = crate::words::COMMON_CHAR;
 /// A character this frequent (个, 在, 之, 只: jieba frequency ≥ 50,000) is a function word:
 /// never a stand-in, even in a long term.
 const FUNCTION_CHAR: usize = 50_000;

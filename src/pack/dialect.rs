@@ -25,7 +25,7 @@ pub(crate) fn sound_class(c: char) -> Option<String> {
         .filter(|&(_, &s)| s == main)
         .filter_map(|(i, _)| char::from_u32(reading::MAINS_START + i as u32))
         .map(|ch| (crate::words::char_frequency(ch), ch))
-        .filter(|&(f, ch)| ch != c && (SOUND_RARE..crate::linter::COMMON_CHAR).contains(&f))
+        .filter(|&(f, ch)| ch != c && (SOUND_RARE..crate::words::COMMON_CHAR).contains(&f))
         // only characters the folded text can hold (not 闈, which it reads as 闱)
         .filter(|&(_, ch)| {
             let mut buf = [0; 4];

@@ -301,6 +301,11 @@ pub fn char_frequency(c: char) -> usize {
     frequency(c.encode_utf8(&mut [0; 4]))
 }
 
+/// A character that stands alone as a word this often in the dictionary's corpus (`都`,
+/// `心`, `新`, `点`) is taken as itself, not as a same-sounding stand-in for another: the reading
+/// guards (`crate::linter`) and the packs' `{~字}` classes (`crate::pack`) both hold to it.
+pub const COMMON_CHAR: usize = 10_000;
+
 /// How many characters of context on each side of a hit are segmented with it.
 const WINDOW: usize = 8;
 
