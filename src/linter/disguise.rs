@@ -135,14 +135,14 @@ impl Linter {
                 continue;
             }
             // a picture beside a character that belongs to a word of its own (一天🐈 is no 天猫)
-            // ...or to a number (第100天🐱 is no 天猫)
+            // ...or to a number (第100天🐱 is no 天猫; nor 第二个月✍ 月瘦: a measure word counts too)
             if h.how.contains(How::EMOJI) && h.plain > 0 {
                 let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
                 // (a unit a number counts: 天, 年, 岁, 个, 元 …; 199到🖐价 is still 到手价)
                 let counted = norm.folded()[..fs]
                     .chars()
                     .next_back()
-                    .is_some_and(|c| c.is_ascii_digit() || NUMERALS.contains(c))
+                    .is_some_and(|c| c.is_ascii_digit() || NUMERALS.contains(c) || c == '个')
                     && norm.folded()[fs..].chars().next().is_some_and(|c| COUNTED.contains(c));
                 if counted || !words::is_whole_words(norm.folded(), fs, fe) {
                     continue;
