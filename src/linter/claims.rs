@@ -11,13 +11,17 @@ use crate::violation::{Category, Field, Reading, Violation};
 use crate::words;
 
 /// Words of a doctor's or a hospital's voice: a sentence that holds one tells care, not a sale.
-const CLINICAL: [&str; 10] = [
-    "医生", "大夫", "医院", "医嘱", "住院", "门诊", "复查", "诊断", "手术", "处方",
-];
+const CLINICAL: [&str; 9] = ["医生", "大夫", "医院", "医嘱", "住院", "门诊", "诊断", "手术", "处方"];
 
 /// A doctor's prescription told (开了药膏, 给我开的药): with [`CLINICAL`], the sentence tells a
 /// treatment.
 const PRESCRIBED: [&str; 6] = ["开了", "开的", "开药", "给开", "配了", "处方"];
+
+/// How many characters of the folded text `span` (of the original) covers.
+fn norm_chars(norm: &Normalized, span: Span) -> usize {
+    let (s, e) = (norm.original_to_folded(span.start), norm.original_to_folded(span.end));
+    norm.folded()[s..e].chars().count()
+}
 
 impl Linter {
     /// Claim context, stage 1: a product the packs know (水光针) or a sales call (秒杀, 领券)
@@ -46,7 +50,14 @@ impl Linter {
         let mut claims: Vec<(usize, usize, usize)> = hits
             .iter()
             .enumerate()
-            .filter(|(_, h)| h.term.is_some() && h.reading.is_none() && inner.rules[h.rule].rule.scope.is_some())
+            // (a name of four characters or more is that name whatever word its edge meets:
+            // 莫斯卡托|起泡, not 托起)
+            .filter(|(_, h)| {
+                h.term.is_some()
+                    && h.reading.is_none()
+                    && inner.rules[h.rule].rule.scope.is_some()
+                    && !(inner.rules[h.rule].rule.names_things() && norm_chars(norm, h.span) >= 4)
+            })
             .map(|(i, h)| {
                 (
                     norm.original_to_folded(h.span.start),
