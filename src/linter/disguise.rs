@@ -209,6 +209,7 @@ impl Linter {
             (MASKS.contains(&m) || picture_mask(m)).then_some((i, m))
         });
         for (i, m) in masks {
+            let picture = picture_mask(m);
             let end = i + m.len_utf8();
             let before: Vec<(usize, char)> = folded[..i]
                 .char_indices()
@@ -234,13 +235,6 @@ impl Linter {
             }
             for b in 1..=before.len() {
                 for a in 1..=after.len().min(MASKED_MAX - 1 - b) {
-                    if picture_mask(m) && b + a + 1 < PICTURE_MASKED_MIN {
-                        // (a product's name of three characters may have its middle one masked
-                        // by a picture too: 水🌊针; see `picture_masked_name` below)
-                        if b + a + 1 < 3 {
-                            continue;
-                        }
-                    }
                     let key: Vec<char> = before[..b]
                         .iter()
                         .rev()
@@ -251,7 +245,7 @@ impl Linter {
                     for t in inner.sound.masked(&key, b) {
                         let st = inner.sound.term(t);
                         // a picture masks a character of a term of three only in a product's name
-                        if picture_mask(m)
+                        if picture
                             && b + a + 1 < PICTURE_MASKED_MIN
                             && !inner.rules[st.rule as usize].rule.names_things()
                         {

@@ -354,7 +354,7 @@ pub(crate) struct Patterns {
     /// The literals that are one ASCII character, by that byte (`u32::MAX`: none).
     ascii: [u32; 128],
     /// The literals that are one CJK ideograph (一, 是, 加: most openings), sorted, with a bit
-    /// per ideograph of [`HAN_GATES`] saying which are: found by a pass over the folded text's
+    /// per ideograph ([`han_gate`]) saying which are: found by a pass over the folded text's
     /// bytes with the ASCII ones, not as matches of the caller's automaton (each of which it
     /// maps back through the compact copy).
     han: Vec<(char, u32)>,
@@ -384,11 +384,12 @@ struct Scratch {
 }
 
 /// The ideographs a one-character gate literal is looked up among by a bit (CJK Unified
-/// Ideographs: the characters of nearly every Chinese text).
-const HAN_GATES: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
-/// The first code point of [`HAN_GATES`], and how many there are.
-const HAN_START: u32 = 0x4E00;
+/// Ideographs, U+4E00 to U+9FFF: the characters of nearly every Chinese text): how many there
+/// are, and a code point's place among them.
 const HAN_LEN: usize = 0x9FFF - 0x4E00 + 1;
+fn han_gate(c: u32) -> Option<usize> {
+    c.checked_sub(0x4E00).map(|i| i as usize).filter(|&i| i < HAN_LEN)
+}
 
 /// An automaton a text needs that was never compiled.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -410,7 +411,6 @@ impl Patterns {
     /// `Patterns::unions`): faster over many notes, but compiling a union on top of its regexes
     /// costs a one-note check a fifth of its start.
     pub(crate) fn new(patterns: Vec<(usize, String)>, kept: impl Fn(char) -> bool + Sync, unions: bool) -> Patterns {
-        let with_unions = unions;
         // each regex's gate literals, cut: (literal, shared); on two cores, half of them there
         let gates = crate::split::map(
             &patterns,
@@ -455,7 +455,7 @@ impl Patterns {
             let mut chars = lit.chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) if c.is_ascii() => ascii[c as usize] = k as u32,
-                (Some(c), None) if HAN_GATES.contains(&c) => han.push((c, k as u32)),
+                (Some(c), None) if han_gate(c as u32).is_some() => han.push((c, k as u32)),
                 _ if is_shared => shared.push(k as u32),
                 _ => own.push(k as u32),
             }
@@ -464,8 +464,7 @@ impl Patterns {
         }
         han.sort_unstable();
         let mut han_bits = vec![0u64; HAN_LEN.div_ceil(64)];
-        for &(c, _) in &han {
-            let i = (c as u32 - HAN_START) as usize;
+        for i in han.iter().filter_map(|&(c, _)| han_gate(c as u32)) {
             han_bits[i / 64] |= 1 << (i % 64);
         }
         let own = (!own.is_empty()).then(|| {
@@ -478,21 +477,21 @@ impl Patterns {
         });
         let n = patterns.len();
         let warm = opens.iter().map(|_| AtomicBool::new(false)).collect();
-        let mut unions: Vec<(Vec<u32>, OnceLock<Option<Forward>>)> = Vec::new();
+        let mut sets: Vec<(Vec<u32>, OnceLock<Option<Forward>>)> = Vec::new();
         let mut by_set: std::collections::HashMap<&[u32], u32> = std::collections::HashMap::new();
         let group: Vec<u32> = opens
             .iter()
             .map(|regexes| {
-                if regexes.len() < 2 || !with_unions {
+                if regexes.len() < 2 || !unions {
                     return u32::MAX;
                 }
                 *by_set.entry(regexes.as_slice()).or_insert_with(|| {
-                    unions.push((regexes.clone(), OnceLock::new()));
-                    (unions.len() - 1) as u32
+                    sets.push((regexes.clone(), OnceLock::new()));
+                    (sets.len() - 1) as u32
                 })
             })
             .collect();
-        let u = unions.len();
+        let u = sets.len();
         Patterns {
             regexes: patterns
                 .into_iter()
@@ -508,7 +507,7 @@ impl Patterns {
             opens,
             warm,
             group,
-            unions,
+            unions: sets,
             shared,
             ascii,
             han,
@@ -563,9 +562,8 @@ impl Patterns {
                 let c = (u32::from(b & 0x0F) << 12)
                     | (u32::from(bytes[at + 1] & 0x3F) << 6)
                     | u32::from(bytes[at + 2] & 0x3F);
-                if let Some(i) = c.checked_sub(HAN_START)
-                    && (i as usize) < HAN_LEN
-                    && self.han_bits[i as usize / 64] & (1 << (i % 64)) != 0
+                if let Some(i) = han_gate(c)
+                    && self.han_bits[i / 64] & (1 << (i % 64)) != 0
                     && let Ok(j) = self.han.binary_search_by_key(&c, |&(h, _)| h as u32)
                 {
                     starts.push((self.han[j].1, at as u32));

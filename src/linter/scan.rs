@@ -202,14 +202,13 @@ impl Linter {
 /// the next word is those words, not the term written apart.
 pub(super) fn edge_joins_a_word(text: &str, span: Span) -> bool {
     let inner = &text[span.range()];
+    let han = |c: char| !crate::normalize::reading::han(c).is_empty();
     let pair = |a: Option<char>, b: Option<char>| match (a, b) {
-        (Some(a), Some(b))
-            if !crate::normalize::reading::han(a).is_empty() && !crate::normalize::reading::han(b).is_empty() =>
-        {
-            let mut w = String::with_capacity(6);
-            w.push(a);
-            w.push(b);
-            crate::words::is_word(&w)
+        (Some(a), Some(b)) if han(a) && han(b) => {
+            let mut buf = [0; 8];
+            let n = a.encode_utf8(&mut buf).len();
+            let m = b.encode_utf8(&mut buf[n..]).len();
+            std::str::from_utf8(&buf[..n + m]).is_ok_and(crate::words::is_word)
         }
         _ => false,
     };

@@ -179,12 +179,7 @@ impl FieldFacts {
         let denied = |s: Span| after(s, &NEGATORS) && !after(s, &NEVER_AGAIN);
         let misbelief = |s: Span| {
             after(s, &MISBELIEF) || {
-                let clause = text[..s.start]
-                    .char_indices()
-                    .rev()
-                    .find(|&(_, c)| matches!(c, '，' | '。' | '！' | '？' | ',' | '.' | '!' | '?' | '\n' | '；' | ';'))
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                let clause = &text[clause..s.start];
+                let clause = &text[crate::context::clause(text, s.start, s.end).0..s.start];
                 clause.chars().count() <= 16 && PAST_BELIEF.iter().any(|w| clause.contains(w))
             }
         };

@@ -52,8 +52,13 @@ terms = ["到手价", "电子烟"]
 "#;
 
 fn linter() -> Linter {
+    linter_of(PACK)
+}
+
+/// A linter of `pack` alone.
+fn linter_of(pack: &str) -> Linter {
     let mut b = LinterBuilder::new();
-    b.without_builtin().add_pack_str("test.toml", PACK).unwrap();
+    b.without_builtin().add_pack_str("test.toml", pack).unwrap();
     b.build().unwrap()
 }
 
@@ -223,9 +228,7 @@ basis = "b"
 terms = ["悦刻"]
 topic = ["戒烟", "纸烟"]
 "#;
-    let mut b = LinterBuilder::new();
-    b.without_builtin().add_pack_str("t.toml", TOPICAL).unwrap();
-    let l = b.build().unwrap();
+    let l = linter_of(TOPICAL);
     let body = "入了只超A的，走时很准";
     assert!(rules(&l, &Note::from_body(body)).is_empty());
     for note in [

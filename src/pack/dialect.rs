@@ -8,11 +8,11 @@ pub(crate) const SHORTHANDS: &[&str] = &["digit", "gap", "negation"];
 
 /// What `{~字}` stands for in a pack regex: 字 or a character said like it, the way writers swap
 /// a word's character for another of the same sound to slip past a list (薇 or 魏 for 微 in
-/// 微信, 芯 for 信), or its syllable spelled in pinyin (秒sha): a group of a class of 字 and every
-/// Han character whose main reading is 字's (toneless,
-/// from the pinyin table), but those too rare to be typed (fewer than [`SOUND_RARE`] uses in
-/// jieba's dictionary) or never in folded text (a traditional form), and those too common to be stand-ins (a word of their own, as the
-/// reading guards count them: 为, 新, 心). `None` when 字 has no reading.
+/// 微信, 芯 for 信), or its syllable spelled in pinyin (秒sha). A group of a class of 字 and every
+/// Han character whose main reading is 字's (toneless, from the pinyin table), but those too
+/// rare to be typed (fewer than [`SOUND_RARE`] uses in jieba's dictionary), never in folded text
+/// (a traditional form) or too common to be stand-ins (a word of their own, as the reading
+/// guards count them: 为, 新, 心); then the syllable. `None` when 字 has no reading.
 pub(crate) fn sound_class(c: char) -> Option<String> {
     use crate::normalize::reading;
     let at = |ch: char| (ch as u32).checked_sub(reading::MAINS_START).map(|i| i as usize);

@@ -490,10 +490,8 @@ fn expand_families(pattern: &str, families: &BTreeMap<&str, String>) -> Result<S
         let name = &rest[open + 1..close];
         out.push_str(&rest[..open]);
         // `{~字}`: 字 or a character said like it (see `dialect::sound_class`)
-        let mut said = name.strip_prefix('~').map(str::chars);
-        if let Some(mut chars) = said.take()
-            && let (Some(c), None) = (chars.next(), chars.next())
-        {
+        let mut said = name.strip_prefix('~').unwrap_or_default().chars();
+        if let (Some(c), None) = (said.next(), said.next()) {
             let class = dialect::sound_class(c).ok_or_else(|| PackErrorKind::UnknownFamily(name.to_owned()))?;
             out.push_str(&class);
             rest = &rest[close + 1..];
