@@ -90,6 +90,20 @@ impl Linter {
             if by_accent && (cued || !r.rule.read_default) {
                 continue;
             }
+            // a cued term said like a word of its own in another tone (看…简洁 is no 简介) is that
+            // word: a cue says where to look, not that the word is a stand-in. In the same tone
+            // (加威信), or with a handle after it (加微星：abc123), the word is the disguise
+            if cued
+                && h.how.kinds() == How::HOMOPHONE
+                && !h.swapped.is_empty()
+                && words::is_word(&written)
+                && !said_alike(norm, &h, &st.text)
+                && !text[span.end..]
+                    .trim_start_matches(|c: char| c.is_whitespace() || ":：-".contains(c))
+                    .starts_with(|c: char| c.is_ascii_alphanumeric())
+            {
+                continue;
+            }
             let named = r.rule.names_things();
             if !latin_reading_ok(text, norm, &h, named)
                 || (r.rule.read_default && st.term.is_some() && !cued && !default_reading_ok(norm, &h, named))
