@@ -74,7 +74,11 @@ impl Linter {
                     || spelled_in(text, norm, span)
                     || (text[span.range()].chars().count() > compact[start..end].chars().count()
                         && !edge_joins_a_word(text, span));
-                if shape_ok && shown && self.cues_ok(rule, norm, start, span) {
+                // a character told only by what follows it (薇：abc123) that ends a word with
+                // the one before it (不敢恭维。（1708…）) is that word's
+                let r = &inner.rules[rule];
+                let own_word = r.before.is_empty() && r.after.is_some() && ends_a_word(text, span);
+                if shape_ok && shown && !own_word && self.cues_ok(rule, norm, start, span) {
                     scan.hits.push(Hit {
                         rule,
                         span,
@@ -202,8 +206,26 @@ impl Linter {
 /// the next word is those words, not the term written apart.
 pub(super) fn edge_joins_a_word(text: &str, span: Span) -> bool {
     let inner = &text[span.range()];
+    pair_is_word(inner.chars().next_back(), text[span.end..].chars().next())
+        || pair_is_word(text[..span.start].chars().next_back(), inner.chars().next())
+}
+
+/// Whether a one-character hit ends a word begun by the character before it (维 of 恭维,
+/// 薇 of 蔷薇) and is not written as a label (微abc123, 薇：abc123): a character told only by
+/// what follows it is then that word's.
+fn ends_a_word(text: &str, span: Span) -> bool {
+    let mut inner = text[span.range()].chars();
+    let (first, rest) = (inner.next(), inner.next());
+    let label = text[span.end..]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_alphanumeric() || c == ':' || c == '：');
+    rest.is_none() && !label && pair_is_word(text[..span.start].chars().next_back(), first)
+}
+
+/// Whether two ideographs make a word of the segmenter's dictionary.
+fn pair_is_word(a: Option<char>, b: Option<char>) -> bool {
     let han = |c: char| !crate::normalize::reading::han(c).is_empty();
-    let pair = |a: Option<char>, b: Option<char>| match (a, b) {
+    match (a, b) {
         (Some(a), Some(b)) if han(a) && han(b) => {
             let mut buf = [0; 8];
             let n = a.encode_utf8(&mut buf).len();
@@ -211,9 +233,7 @@ pub(super) fn edge_joins_a_word(text: &str, span: Span) -> bool {
             std::str::from_utf8(&buf[..n + m]).is_ok_and(crate::words::is_word)
         }
         _ => false,
-    };
-    pair(inner.chars().next_back(), text[span.end..].chars().next())
-        || pair(text[..span.start].chars().next_back(), inner.chars().next())
+    }
 }
 
 /// Reports overlapping violations of one category once: the most severe, then the longest,
