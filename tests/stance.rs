@@ -44,6 +44,7 @@ const WARNING_FRAMES: &[&str] = &[
     "新闻说有人因为{}住院了，大家警惕",
     "交了智商税才知道，{}都是假的",
     "在儿子书包里翻出来的，上面写着{}，气死我了",
+    "楼下那家店被查封了，老板以前天天说{}",
 ];
 
 /// What a warning quotes: product words, claims and sales calls, each with its category.
