@@ -133,6 +133,32 @@ fn a_contact_quoted_in_a_warning_note_is_information() {
     }
 }
 
+/// ...and so is a handle said to be someone else's, the one who asked to be added (让我加他vx：…,
+/// 对方的微信号是…), written plainly in a warning note.
+#[test]
+fn a_contact_said_to_be_someone_elses_in_a_warning_note_is_information() {
+    let linter = Linter::builtin();
+    for frame in WARNING_FRAMES {
+        for told in [
+            "接着让我加他vx：lily_0909",
+            "对方的微信号是 wx_hr2024",
+            "骗子的电话13912345678",
+        ] {
+            let body = format!(
+                "{}
+{told}",
+                frame.replace("{}", "刷单返利")
+            );
+            let found = lint(&linter, &Note::from_body(&body));
+            let raised: Vec<_> = found
+                .iter()
+                .filter(|v| v.category == Category::OffPlatform && v.severity >= Severity::Warning)
+                .collect();
+            assert!(raised.is_empty(), "{body}: {raised:?}");
+        }
+    }
+}
+
 /// Claims with no product in their own sentence (它, 这个, nothing at all), in notes whose title,
 /// tags or body name what they review.
 const PROMOTING: &[(&str, &str, &[&str])] = &[

@@ -316,7 +316,8 @@ impl Linter {
                     let own_contact = v.category == Category::OffPlatform
                         && !quoted(text, v.span)
                         && (!self.is_plain_term(v)
-                            || ((self.needs_call(v) || named_after(text, v.span)) && !reported(text, v.span)));
+                            || ((self.needs_call(v) || named_after(text, v.span)) && !reported(text, v.span)))
+                        && !someone_elses(text, v.span);
                     if matches!(
                         v.category,
                         Category::BannedWord
@@ -362,8 +363,9 @@ impl Linter {
     /// An efficacy word inside the name of a prohibited thing (溶脂 of 溶脂针, 排油 of 排油丸)
     /// is part of that name: the thing is reported, not a claim besides. (A grade before it,
     /// 顶级 of 顶级复刻, is still a claim.) And in a note flagged for a drug or an injection
-    /// (a prohibited thing that has effects), the effects it tells (生发, 两个月瘦了14斤) are
-    /// that thing's: lowered to info, the thing is what is reported.
+    /// (a prohibited thing that has effects), the effects it tells (生发, 两个月瘦了14斤, and a
+    /// result had, 一个月掉了九斤) are that thing's: lowered to info, the thing is what is
+    /// reported.
     pub(super) fn names_hold_their_words(&self, out: &mut Vec<Violation>) {
         let names: Vec<(Field, Span)> = out
             .iter()
@@ -388,14 +390,20 @@ impl Linter {
                 && self.rule(&v.rule).is_some_and(|r| r.effects)
         });
         if takes_effect {
-            for v in out
-                .iter_mut()
-                .filter(|v| efficacy(v) && v.severity >= Severity::Warning && v.why != Some(Why::Sponsored))
-            {
+            for v in out.iter_mut().filter(|v| {
+                (efficacy(v) || told_result(v)) && v.severity >= Severity::Warning && v.why != Some(Why::Sponsored)
+            }) {
                 severity::settle(v, Why::ProductsEffect, || None);
             }
         }
     }
+}
+
+/// Whether a claim tells a result already had (一个月掉了九斤, 瘦了10斤): in a note about a drug
+/// or an injection that is what it did, its effect; a promise (7天瘦10斤, 立竿见影, 无效退款) is
+/// a claim whatever it is made of.
+fn told_result(v: &Violation) -> bool {
+    v.category == Category::BannedWord && v.matched.contains('了')
 }
 
 /// Whether a violation's own text shows a disguise: read by sound, pinyin, initials or emoji,
@@ -460,6 +468,27 @@ fn reported(text: &str, span: Span) -> bool {
         "让人",
     ];
     REPORTING.iter().any(|w| clause.contains(w))
+}
+
+/// Whether the contact at `span` is said in its sentence to be someone else's, the one who
+/// asked to be added (让我加他vx：…, 对方的微信号是…): in a warning note, a scammer's handle
+/// reported, not the writer's own.
+fn someone_elses(text: &str, span: Span) -> bool {
+    let (from, _) = context::sentence(text, span.start, span.end);
+    let clause = &text[from..span.start];
+    const OTHERS: [&str; 10] = [
+        "让我加",
+        "叫我加",
+        "要我加",
+        "让我添加",
+        "加他",
+        "加她",
+        "他的",
+        "她的",
+        "对方的",
+        "骗子的",
+    ];
+    OTHERS.iter().any(|w| clause.contains(w))
 }
 
 /// Whether `span` of `text` stands inside quotation marks on its line: an opening mark before

@@ -8,8 +8,9 @@
 //!   stand-ins that NFKC leaves alone.
 //! * **Cyrillic and Greek letters shaped like Latin ones** (`РR礼盒`, `ѵх`): the confusables of
 //!   Unicode's `confusables.txt` (UTS #39) whose target is one lowercase ASCII letter, for the
-//!   letters of the two scripts that have such a twin. Applied after lowercasing, so only the
-//!   lowercase forms are listed (`Р` lowercases to `р` first).
+//!   letters of the two scripts that have such a twin, and the few drawn for a Latin letter
+//!   though Unicode lists no twin (`ωx`: ω, ѡ for w, ε for e, η for n). Applied after
+//!   lowercasing, so only the lowercase forms are listed (`Р` lowercases to `р` first).
 //! * **Cantonese written forms** of the function words (`嘅` for 的, `咗` for 了, `嚟` for 来,
 //!   `畀` for 给, `睇` for 看, `喺` for 在, `冇` for 没, `佢` for 他, `哋` for 们, `搵` for 找): a note in
 //!   written Cantonese (品牌寄嚟嘅, 睇我主页) says the Mandarin words the packs read. Only
@@ -33,8 +34,11 @@ static VARIANTS: &[(char, char)] = &[
     ('ʙ', 'b'),
     ('ʜ', 'h'),
     ('ʟ', 'l'),
-    // Greek lowercase look-alikes
+    // Greek lowercase look-alikes (and, beyond confusables.txt, the ones drawn for a Latin
+    // letter in handles: ε for e, η for n, ω for w, as in ωx)
     ('α', 'a'),
+    ('ε', 'e'),
+    ('η', 'n'),
     ('ι', 'i'),
     ('κ', 'k'),
     ('ν', 'v'),
@@ -43,6 +47,7 @@ static VARIANTS: &[(char, char)] = &[
     ('τ', 't'),
     ('υ', 'u'),
     ('χ', 'x'),
+    ('ω', 'w'),
     // Cyrillic lowercase look-alikes
     ('а', 'a'),
     ('в', 'b'),
@@ -59,6 +64,7 @@ static VARIANTS: &[(char, char)] = &[
     ('ѕ', 's'),
     ('і', 'i'),
     ('ј', 'j'),
+    ('ѡ', 'w'),
     ('ѵ', 'v'),
     ('ԁ', 'd'),
     ('ԛ', 'q'),
