@@ -112,6 +112,57 @@ fn mixed_phone_and_qq_numbers_are_read() {
     );
 }
 
+/// The letters typed for 0 and 1 (O, o, l, I) in runs of them inside a number, between groups of
+/// digits (139-OO12-8866, l38 OO12 3456): the number is read.
+#[test]
+fn letters_typed_for_zero_and_one_are_read_in_numbers() {
+    let linter = Linter::builtin();
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut missed = Vec::new();
+    for _ in 0..200 {
+        let mut digits = vec![1, [3, 5, 7, 8, 9][rng.below(5)]];
+        digits.extend((0..9).map(|_| [0, 1, rng.below(10) as u8][rng.below(3)]));
+        // (at most four letters in a row: a longer run is a word, not a number)
+        let (mut written, mut letters) = (String::new(), 0);
+        for (i, &d) in digits.iter().enumerate() {
+            if i == 3 || i == 7 {
+                written += ["-", " ", ""][rng.below(3)];
+            }
+            let dressed = match d {
+                0 if letters < 4 => rng.pick(&["O", "o", "0"]),
+                1 if letters < 4 => rng.pick(&["l", "I", "1"]),
+                _ => "",
+            };
+            let dressed = if dressed.is_empty() {
+                d.to_string()
+            } else {
+                dressed.to_owned()
+            };
+            letters = if dressed.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                letters + 1
+            } else {
+                0
+            };
+            written += &dressed;
+        }
+        let body = format!("上门服务电话：{written}，随时联系");
+        let at = body.find(&written).expect("written into the body");
+        let found = off_platform(&linter, &body);
+        if !found
+            .iter()
+            .any(|(s, _, span)| *s == Severity::Error && span.start <= at + 3 && span.end > at + 3)
+        {
+            missed.push(format!("{body} -> {found:?}"));
+        }
+    }
+    assert!(
+        missed.is_empty(),
+        "{} of 200 missed:\n{}",
+        missed.len(),
+        missed.join("\n")
+    );
+}
+
 /// The digit zero of some scripts whose decimal digits NFKC leaves alone (Arabic-Indic,
 /// Extended Arabic-Indic, Devanagari, Bengali, Thai, Khmer, Mongolian, Myanmar).
 const SCRIPT_ZEROS: [u32; 8] = [0x660, 0x6F0, 0x966, 0x9E6, 0xE50, 0x17E0, 0x1810, 0x1040];

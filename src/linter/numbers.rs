@@ -135,13 +135,11 @@ const fn digit_of(c: char) -> Option<u8> {
 }
 
 /// The digits a run of ASCII letters spells as pinyin numerals (`yisan` 13), or as the
-/// letters typed for 0 and 1 when it is one letter (`o`, `l`, `i`): `None` when it spells
-/// anything else.
+/// letters typed for 0 and 1 (`o`, `l`, `i`, up to eight of them: `139-OO12`): `None` when it
+/// spells anything else.
 fn spelled_digits(word: &str) -> Option<Vec<u8>> {
-    match word {
-        "o" => return Some(vec![0]),
-        "l" | "i" => return Some(vec![1]),
-        _ => {}
+    if (1..=8).contains(&word.len()) && word.bytes().all(|b| matches!(b, b'o' | b'l' | b'i')) {
+        return Some(word.bytes().map(|b| u8::from(b != b'o')).collect());
     }
     const SYLLABLES: [(&str, u8); 12] = [
         ("ling", 0),

@@ -234,9 +234,18 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
             (f_run, k_run) = (i, i);
             continue;
         }
-        // ASCII: lowercase; letters, digits and line breaks are kept in compact.
+        // ASCII: lowercase; letters, digits and line breaks are kept in compact. A zero between
+        // two letters is the letter o it is drawn like (b0tox, 0 for o inside a word).
         if b0 < 0x80 {
-            let lower = b0.to_ascii_lowercase();
+            let lower = if b0 == b'0'
+                && i > 0
+                && bytes[i - 1].is_ascii_alphabetic()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+            {
+                b'o'
+            } else {
+                b0.to_ascii_lowercase()
+            };
             if lower != b0 {
                 flush(&mut f, f_run, i);
                 f.same_len(i, lower as char);
