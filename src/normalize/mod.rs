@@ -234,17 +234,15 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
             (f_run, k_run) = (i, i);
             continue;
         }
-        // ASCII: lowercase; letters, digits and line breaks are kept in compact. A zero between
-        // two letters is the letter o it is drawn like (b0tox, 0 for o inside a word).
+        // ASCII: lowercase; letters, digits and line breaks are kept in compact. A zero or a
+        // one between two letters is the letter it is drawn like (b0tox, wh1sky).
         if b0 < 0x80 {
-            let lower = if b0 == b'0'
-                && i > 0
-                && bytes[i - 1].is_ascii_alphabetic()
-                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
-            {
-                b'o'
-            } else {
-                b0.to_ascii_lowercase()
+            let between_letters =
+                || i > 0 && bytes[i - 1].is_ascii_alphabetic() && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+            let lower = match b0 {
+                b'0' if between_letters() => b'o',
+                b'1' if between_letters() => b'i',
+                _ => b0.to_ascii_lowercase(),
             };
             if lower != b0 {
                 flush(&mut f, f_run, i);

@@ -57,8 +57,12 @@ fn fold_case() {
         ("ÀÉÎÕÜ", "aeiov"),
         // Greek and Cyrillic letters shaped like Latin ones read as those (variants.rs)
         ("ΣΑΣ Ωmega", "σaσ wmega"), // ω drawn for w (ωx)
-        // a zero between two letters is the o it is drawn like; a zero beside a digit is a digit
-        ("B0tox 0zempic l0v3 lily0909 a00b", "botox 0zempic lov3 lily0909 a00b"),
+        // a zero or a one between two letters is the o or i it is drawn like; beside a digit it
+        // is a digit
+        (
+            "B0tox 0zempic l0v3 lily0909 a00b Wh1sky v1 a11b",
+            "botox 0zempic lov3 lily0909 a00b whisky v1 a11b",
+        ),
         ("İSTANBUL", "istanbul"),
         ("ДЕНЬГИ", "дehьги"),
         ("\u{212A}", "k"), // KELVIN SIGN: NFKC to K, then lowercase
@@ -352,15 +356,17 @@ fn max_gap_reference(n: &Normalized, original: &str, start: usize, end: usize) -
 
 /// A part of a text folded alone (`alone`) is that part of the whole text's fold (`here`), but
 /// for the spaces of letter-spaced Han, which the part may hold too few of to be spaced out
-/// (`最 好` of `最 好 用`): the only fold that looks further than the next char. (And a zero
-/// between two letters reads as o only with the letter after it: a part that ends at the zero
-/// keeps it, `b0` of `b0tox`.)
+/// (`最 好` of `最 好 用`): the only fold that looks further than the next char. (And a zero or
+/// a one between two letters reads as o or i only with the letter after it: a part that ends
+/// at the digit keeps it, `b0` of `b0tox`.)
 fn assert_refolds(alone: &str, here: &str, what: &str) {
-    let ends_at_zero = alone.strip_suffix('0').zip(here.strip_suffix('o'));
-    let alone = &match ends_at_zero {
-        Some((a, _)) => format!("{a}o"),
-        None => alone.to_owned(),
-    };
+    let ends_at_digit = [('0', 'o'), ('1', 'i')].into_iter().find_map(|(d, c)| {
+        alone
+            .strip_suffix(d)
+            .zip(here.strip_suffix(c))
+            .map(|(a, _)| format!("{a}{c}"))
+    });
+    let alone = &ends_at_digit.unwrap_or_else(|| alone.to_owned());
     if alone != here {
         assert_eq!(alone.replace(' ', ""), here.replace(' ', ""), "re-fold: {what}");
         assert!(
