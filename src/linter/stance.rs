@@ -401,7 +401,8 @@ impl Linter {
 
 /// Whether a claim tells a result already had (一个月掉了九斤, 瘦了10斤): in a note about a drug
 /// or an injection that is what it did, its effect; a promise (7天瘦10斤, 立竿见影, 无效退款) is
-/// a claim whatever it is made of.
+/// a claim whatever it is made of. (A result over months without 了, 三个月掉秤28斤, was tried
+/// as told too: three read sets call 一个月保证瘦15斤 and 一个月掉15斤 a seller's promise.)
 fn told_result(v: &Violation) -> bool {
     v.category == Category::BannedWord && v.matched.contains('了')
 }

@@ -235,12 +235,20 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
             continue;
         }
         // ASCII: lowercase; letters, digits and line breaks are kept in compact. A zero or a
-        // one between two letters is the letter it is drawn like (b0tox, wh1sky).
+        // one between two letters is the letter it is drawn like (b0tox, wh1sky), and so is a
+        // zero that opens a word (0zempic).
         if b0 < 0x80 {
             let between_letters =
                 || i > 0 && bytes[i - 1].is_ascii_alphabetic() && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+            // (or a zero opening a word of three letters or more: 0zempic)
+            let opens_a_word = || {
+                (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                    && bytes
+                        .get(i + 1..i + 4)
+                        .is_some_and(|w| w.iter().all(u8::is_ascii_alphabetic))
+            };
             let lower = match b0 {
-                b'0' if between_letters() => b'o',
+                b'0' if between_letters() || opens_a_word() => b'o',
                 b'1' if between_letters() => b'i',
                 _ => b0.to_ascii_lowercase(),
             };
@@ -265,6 +273,16 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
             let sb = s.as_bytes();
             let u = decode3(b0, sb[1], sb[2]);
             // U+4000–U+9FFF, but for U+4DC0–4DFF (Yijing symbols).
+            // 丨, the vertical stroke, is written as a bar between words (好物丨分享) and
+            // inside them (奥利丨司他): a separator, dropped from compact like |
+            if u == 0x4E28 {
+                flush(&mut f, f_run, i);
+                flush(&mut k, k_run, i);
+                f.one(i, 3, '|');
+                i += 3;
+                (f_run, k_run) = (i, i);
+                continue;
+            }
             if (0x4000..0xA000).contains(&u) && !(0x4DC0..0x4E00).contains(&u) {
                 if split::may_start(u) && next_may_join(bytes.get(i + 3..), u) {
                     if let Some((len, c)) = split::joined_at(original, i) {

@@ -90,6 +90,8 @@ static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
     (0x278A, 0x2793, Extra::Number(1)),
     // ➕ HEAVY PLUS SIGN: the plus of a call (➕V, ➕我), as written with +
     (0x2795, 0x2795, Extra::Same("+")),
+    // ⼁ KANGXI RADICAL LINE, which NFKC makes 丨: the bar too (see U+4E28 below)
+    (0x2F01, 0x2F01, Extra::Same("|")),
     // U+3000 IDEOGRAPHIC SPACE → ' ' (NFKC does this too; listed so the intent is explicit).
     (0x3000, 0x3000, Extra::Same(" ")),
     // ㄅ–ㄙ BOPOMOFO initials, as the first letter of their pinyin initial: the zhuyin a
@@ -115,6 +117,9 @@ static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
     (0x3117, 0x3117, Extra::Same("z")),
     (0x3118, 0x3118, Extra::Same("c")),
     (0x3119, 0x3119, Extra::Same("s")),
+    // 丨 CJK UNIFIED IDEOGRAPH-4E28, the vertical stroke: written as a bar between words
+    // (好物丨分享) and inside them to break a word up (奥利丨司他), a separator like |
+    (0x4E28, 0x4E28, Extra::Same("|")),
     // 🄋 🄌 DINGBAT (NEGATIVE) CIRCLED SANS-SERIF DIGIT ZERO
     (0x1F10B, 0x1F10C, Extra::Same("0")),
     // 🄰–🅉 SQUARED LATIN CAPITAL LETTER A–Z (NFKC agrees; listed for the whole family)

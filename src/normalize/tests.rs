@@ -57,12 +57,14 @@ fn fold_case() {
         ("ÀÉÎÕÜ", "aeiov"),
         // Greek and Cyrillic letters shaped like Latin ones read as those (variants.rs)
         ("ΣΑΣ Ωmega", "σaσ wmega"), // ω drawn for w (ωx)
-        // a zero or a one between two letters is the o or i it is drawn like; beside a digit it
-        // is a digit
+        // a zero or a one between two letters is the o or i it is drawn like, and a zero that
+        // opens a word of letters is an o; beside a digit it is a digit
         (
-            "B0tox 0zempic l0v3 lily0909 a00b Wh1sky v1 a11b",
-            "botox 0zempic lov3 lily0909 a00b whisky v1 a11b",
+            "B0tox 0zempic l0v3 lily0909 a00b Wh1sky v1 a11b 0ab",
+            "botox ozempic lov3 lily0909 a00b whisky v1 a11b 0ab",
         ),
+        // 丨, the vertical stroke, as a bar
+        ("好物丨分享", "好物|分享"),
         ("İSTANBUL", "istanbul"),
         ("ДЕНЬГИ", "дehьги"),
         ("\u{212A}", "k"), // KELVIN SIGN: NFKC to K, then lowercase
