@@ -109,6 +109,8 @@ static HAN: &[(char, char)] = &[
     ('嘅', '的'),
     ('嚟', '来'),
     ('売', '卖'),
+    // 孑 for 子: a hook short, written to slip a word past review (电孑烟)
+    ('孑', '子'),
     ('広', '广'),
     ('搵', '找'),
     ('摂', '摄'),
