@@ -61,6 +61,15 @@ fn disguise(rng: &mut Rng, digits: &[u8]) -> String {
     out
 }
 
+/// Whether an error covers the number written at byte `at` over its first digits (a regex may
+/// claim the number with its cue and stop where the dress changes; the overlap is reported
+/// once).
+fn covers_number(found: &[(Severity, String, std::ops::Range<usize>)], at: usize) -> bool {
+    found
+        .iter()
+        .any(|(s, _, span)| *s == Severity::Error && span.start <= at + 3 && span.end > at + 3)
+}
+
 /// The off-platform violations of a note with `body`: severity, matched text, byte span.
 fn off_platform(linter: &Linter, body: &str) -> Vec<(Severity, String, std::ops::Range<usize>)> {
     let note = Note {
@@ -95,12 +104,7 @@ fn mixed_phone_and_qq_numbers_are_read() {
         let body = format!("接单中，需要的{cue}{written}，价格私聊");
         let at = body.find(&written).expect("written into the body");
         let found = off_platform(&linter, &body);
-        // an error over the number's first digits (a regex may claim the number with its cue
-        // and stop where the dress changes; the overlap is reported once)
-        let covered = found
-            .iter()
-            .any(|(s, _, span)| *s == Severity::Error && span.start <= at + 3 && span.end > at + 3);
-        if !covered {
+        if !covers_number(&found, at) {
             missed.push(format!("{body} -> {found:?}"));
         }
     }
@@ -148,10 +152,7 @@ fn letters_typed_for_zero_and_one_are_read_in_numbers() {
         let body = format!("上门服务电话：{written}，随时联系");
         let at = body.find(&written).expect("written into the body");
         let found = off_platform(&linter, &body);
-        if !found
-            .iter()
-            .any(|(s, _, span)| *s == Severity::Error && span.start <= at + 3 && span.end > at + 3)
-        {
+        if !covers_number(&found, at) {
             missed.push(format!("{body} -> {found:?}"));
         }
     }

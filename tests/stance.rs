@@ -16,11 +16,17 @@ fn lint(linter: &Linter, note: &Note) -> Vec<Violation> {
         .collect()
 }
 
-/// Whether `found` holds a violation of `category` at warning or above.
-fn flags(found: &[Violation], category: Category) -> bool {
+/// The violations of `category` in `found` at warning or above.
+fn raised(found: &[Violation], category: Category) -> Vec<&Violation> {
     found
         .iter()
-        .any(|v| v.category == category && v.severity >= Severity::Warning)
+        .filter(|v| v.category == category && v.severity >= Severity::Warning)
+        .collect()
+}
+
+/// Whether `found` holds a violation of `category` at warning or above.
+fn flags(found: &[Violation], category: Category) -> bool {
+    !raised(found, category).is_empty()
 }
 
 /// Whether `found` holds a banned-word claim at warning or above.
@@ -123,10 +129,7 @@ fn a_contact_quoted_in_a_warning_note_is_information() {
             for (open, close) in [("“", "”"), ("「", "」"), ("\"", "\"")] {
                 let body = frame.replace("{}", &format!("{open}{contact} 带你赚钱{close}"));
                 let found = lint(&linter, &Note::from_body(&body));
-                let raised: Vec<_> = found
-                    .iter()
-                    .filter(|v| v.category == Category::OffPlatform && v.severity >= Severity::Warning)
-                    .collect();
+                let raised = raised(&found, Category::OffPlatform);
                 assert!(raised.is_empty(), "{body}: {raised:?}");
             }
         }
@@ -144,16 +147,9 @@ fn a_contact_said_to_be_someone_elses_in_a_warning_note_is_information() {
             "对方的微信号是 wx_hr2024",
             "骗子的电话13912345678",
         ] {
-            let body = format!(
-                "{}
-{told}",
-                frame.replace("{}", "刷单返利")
-            );
+            let body = format!("{}\n{told}", frame.replace("{}", "刷单返利"));
             let found = lint(&linter, &Note::from_body(&body));
-            let raised: Vec<_> = found
-                .iter()
-                .filter(|v| v.category == Category::OffPlatform && v.severity >= Severity::Warning)
-                .collect();
+            let raised = raised(&found, Category::OffPlatform);
             assert!(raised.is_empty(), "{body}: {raised:?}");
         }
     }

@@ -448,8 +448,6 @@ fn named_after(text: &str, span: Span) -> bool {
 /// Whether the clause before `span` reports a call someone else made (骗子让我加他, 对方说戳头像,
 /// 客服叫我私聊): words of reported speech between the last clause break and the hit.
 fn reported(text: &str, span: Span) -> bool {
-    let (from, _) = context::sentence(text, span.start, span.end);
-    let clause = &text[from..span.start];
     const REPORTING: [&str; 16] = [
         "让我",
         "叫我",
@@ -468,15 +466,13 @@ fn reported(text: &str, span: Span) -> bool {
         "中介",
         "让人",
     ];
-    REPORTING.iter().any(|w| clause.contains(w))
+    said_before(text, span, &REPORTING)
 }
 
 /// Whether the contact at `span` is said in its sentence to be someone else's, the one who
 /// asked to be added (让我加他vx：…, 对方的微信号是…): in a warning note, a scammer's handle
 /// reported, not the writer's own.
 fn someone_elses(text: &str, span: Span) -> bool {
-    let (from, _) = context::sentence(text, span.start, span.end);
-    let clause = &text[from..span.start];
     const OTHERS: [&str; 10] = [
         "让我加",
         "叫我加",
@@ -489,7 +485,14 @@ fn someone_elses(text: &str, span: Span) -> bool {
         "对方的",
         "骗子的",
     ];
-    OTHERS.iter().any(|w| clause.contains(w))
+    said_before(text, span, &OTHERS)
+}
+
+/// Whether one of `words` stands in `span`'s sentence before it.
+fn said_before(text: &str, span: Span, words: &[&str]) -> bool {
+    let (from, _) = context::sentence(text, span.start, span.end);
+    let before = &text[from..span.start];
+    words.iter().any(|w| before.contains(w))
 }
 
 /// Whether `span` of `text` stands inside quotation marks on its line: an opening mark before

@@ -272,18 +272,9 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
         if let (0xE0..=0xEF, Some(s)) = (b0, original.get(i..i + 3)) {
             let sb = s.as_bytes();
             let u = decode3(b0, sb[1], sb[2]);
-            // U+4000–U+9FFF, but for U+4DC0–4DFF (Yijing symbols).
-            // 丨, the vertical stroke, is written as a bar between words (好物丨分享) and
-            // inside them (奥利丨司他): a separator, dropped from compact like |
-            if u == 0x4E28 {
-                flush(&mut f, f_run, i);
-                flush(&mut k, k_run, i);
-                f.one(i, 3, '|');
-                i += 3;
-                (f_run, k_run) = (i, i);
-                continue;
-            }
-            if (0x4000..0xA000).contains(&u) && !(0x4DC0..0x4E00).contains(&u) {
+            // U+4000–U+9FFF, but for U+4DC0–4DFF (Yijing symbols) and 丨, the stroke written as
+            // a bar (tables.rs: folded like any symbol, by the table)
+            if (0x4000..0xA000).contains(&u) && !(0x4DC0..0x4E00).contains(&u) && u != 0x4E28 {
                 if split::may_start(u) && next_may_join(bytes.get(i + 3..), u) {
                     if let Some((len, c)) = split::joined_at(original, i) {
                         one_in_both(original, &mut f, &mut k, (f_run, k_run), i, len, c);
