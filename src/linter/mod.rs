@@ -423,8 +423,10 @@ impl Linter {
 /// A tag that repeats a word its note's title or body uses is read as they read it: where the
 /// text holds the word outside its hashtags and no rule flags it there (恰饭 of 来长沙就是为了
 /// 恰饭, eating), the tag (#恰饭, a tag field or a hashtag in the body) is that word too, and
-/// its hits go. A tag whose word the text never uses, or uses as flagged, keeps them. (Not a
-/// title: a title's word stands in its own phrase, 国家级配方 over a body's 国家级非遗.)
+/// its hits go. A tag whose word the text never uses, or uses as flagged, keeps them. A title
+/// is read so for the advertorial pack alone: a sponsorship word's sense (恰饭, eating or paid)
+/// is the note's, so a title's 恰饭 over a body that eats is eating; a claim's word stands in its
+/// own phrase (国家级配方 over a body's 国家级非遗 is still the claim).
 fn tags_read_as_text(note: &Note, out: &mut Vec<Violation>) {
     let tagged = |v: &Violation| match v.field {
         Field::Tag(_) => true,
@@ -432,7 +434,10 @@ fn tags_read_as_text(note: &Note, out: &mut Vec<Violation>) {
         Field::Title => in_hashtag(&note.title, v.span.start),
         _ => false,
     };
-    if !out.iter().any(tagged) {
+    if !out
+        .iter()
+        .any(|v| tagged(v) || (v.field == Field::Title && v.category == Category::Advertorial))
+    {
         return;
     }
     // the word used in the title or body outside a hashtag
@@ -445,9 +450,23 @@ fn tags_read_as_text(note: &Note, out: &mut Vec<Violation>) {
         out.iter()
             .any(|w| w.rule == rule && matches!(w.field, Field::Title | Field::Body) && !tagged(w))
     };
+    // a title's advertorial word used in the body outside a hashtag, where no rule flags it
+    let titled = |v: &Violation| v.field == Field::Title && v.category == Category::Advertorial && !tagged(v);
+    let used_in_body = |word: &str| note.body.match_indices(word).any(|(at, _)| !in_hashtag(&note.body, at));
+    let flagged_in_body = |rule: &str| {
+        out.iter()
+            .any(|w| w.rule == rule && w.field == Field::Body && !tagged(w))
+    };
     let innocent: Vec<bool> = out
         .iter()
-        .map(|v| tagged(v) && !v.matched.is_empty() && used(&v.matched) && !flagged_in_text(&v.rule))
+        .map(|v| {
+            !v.matched.is_empty()
+                && if tagged(v) {
+                    used(&v.matched) && !flagged_in_text(&v.rule)
+                } else {
+                    titled(v) && used_in_body(&v.matched) && !flagged_in_body(&v.rule)
+                }
+        })
         .collect();
     let mut innocent = innocent.into_iter();
     out.retain(|_| !innocent.next().unwrap_or(false));
