@@ -663,3 +663,36 @@ fn an_old_belief_the_note_overturns_is_no_warning() {
     let body = "扫地机是智商税，用了一个月。这款是我用过最好用的";
     assert!(!claims(&lint(&linter, &Note::from_body(body))), "{body}");
 }
+
+/// A countdown (`A406`) is a sales call only where something is sold: every countdown in
+/// every frame of an exam, a trip, an exhibition or a game is information; the same countdown
+/// beside a product, a price or a shopping festival warns, and in a note that sells a product
+/// it warns whatever its own sentence names.
+#[test]
+fn a_countdown_sells_only_where_something_is_sold() {
+    let linter = Linter::builtin();
+    let countdowns = ["最后3小时", "只剩最后两天", "最后2h", "错过再等一年", "限时抢购"];
+    let told = [
+        "展期{}，请了半天假去看壁画",
+        "游戏的限定活动{}，我还差两个成就",
+        "旅行{}，坐在海边发呆",
+        "离期末{}，图书馆座无虚席",
+    ];
+    let selling = ["这款面霜{}", "{}，双11尾款记得付", "{}，到手价59"];
+    for c in countdowns {
+        for frame in told {
+            let body = frame.replace("{}", c);
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(informs(&found, Category::Advertorial), "{body}: {found:?}");
+        }
+        for frame in selling {
+            let body = frame.replace("{}", c);
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(flags(&found, Category::Advertorial), "{body}: {found:?}");
+        }
+        // a note that sells a product: the countdown in a sentence of its own still warns
+        let body = format!("这款精华液我回购了三瓶，推荐给干皮姐妹，质地很好吸收\n{c}！");
+        let found = lint(&linter, &Note::from_body(&body));
+        assert!(flags(&found, Category::Advertorial), "{body}: {found:?}");
+    }
+}

@@ -94,7 +94,7 @@ fn the_line_format_keeps_one_violation_a_line() {
 /// unless the user asks for that level.
 #[test]
 fn fix_leaves_what_the_linter_judged_innocent() {
-    let text = "这是我做得最好的一次";
+    let text = "这是我见过最好的风景";
     let checked = json_lines(&stdout(&redlint_in(
         None,
         &["check", "--format", "jsonl", "-"],
@@ -104,7 +104,7 @@ fn fix_leaves_what_the_linter_judged_innocent() {
     let out = redlint_in(None, &["fix", "-"], Some(text.as_bytes()));
     assert_eq!(stdout(&out), text, "{}", stderr(&out));
     let out = redlint_in(None, &["fix", "--fix-on", "info", "-"], Some(text.as_bytes()));
-    assert_eq!(stdout(&out), "这是我做得很好的一次");
+    assert_eq!(stdout(&out), "这是我见过很好的风景");
     // a warning is still fixed by default
     let out = redlint_in(None, &["fix", "-"], Some("这款面霜最好用".as_bytes()));
     assert_eq!(stdout(&out), "这款面霜很好用");

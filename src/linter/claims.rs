@@ -25,13 +25,18 @@ fn norm_chars(norm: &Normalized, span: Span) -> usize {
 
 impl Linter {
     /// Claim context, stage 1: a product the packs know (水光针) or a sales call (秒杀, 领券)
-    /// makes its sentence commercial as much as any word of the lexicon. Leaves `anchors`
+    /// makes its sentence commercial as much as any word of the lexicon (not a call scoped to
+    /// need one itself: a countdown, `A406`). Leaves `anchors`
     /// sorted by start.
     pub(super) fn anchor_hits(&self, hits: &[Hit], anchors: &mut Vec<(Anchor, Span)>) {
         let inner = &*self.inner;
         anchors.extend(hits.iter().flat_map(|h| {
-            match inner.rules[h.rule].rule.category {
+            let rule = &inner.rules[h.rule].rule;
+            match rule.category {
                 Category::ProhibitedProduct => &[Anchor::Commercial][..],
+                // a sales call that itself needs a sale around it (a countdown: 最后3小时) anchors
+                // nothing, least of all itself or the note it stands in
+                Category::Advertorial if rule.scope.is_some() => &[][..],
                 Category::Advertorial => &[Anchor::Commercial, Anchor::Promotion][..],
                 _ => &[][..],
             }

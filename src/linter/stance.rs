@@ -246,6 +246,16 @@ impl FieldFacts {
                 Anchor::Warning => warning += 1,
             }
         }
+        // a countdown lowered for want of a sale in its own sentence still says the note may sell
+        // (最后3小时 below a product and its price): it counts as a recommending word
+        // (once, in the body: a title that repeats it is the same countdown)
+        if field == Field::Body
+            && found
+                .iter()
+                .any(|v| v.category == Category::Advertorial && v.why == Some(Why::NoProduct))
+        {
+            promotion += 1;
+        }
         let mut things: Vec<&str> = anchors
             .iter()
             .filter(|&&(a, _)| a == Anchor::Commercial)
