@@ -421,7 +421,9 @@ pub(super) fn disguised(text: &str, norm: &Normalized, h: &Hit) -> bool {
         return how.kinds() != How::DIGIT;
     }
     if h.term.is_none() {
-        return false; // a pattern's span may hold punctuation of its own
+        // a pattern's span may hold punctuation of its own; a syllable spelled in pinyin for a
+        // character of it (增gao神器) is a disguise all the same
+        return super::scan::spelled_in(text, norm, h.span);
     }
     let (cs, ce) = (
         norm.original_to_compact(h.span.start),

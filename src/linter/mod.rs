@@ -332,7 +332,7 @@ impl Linter {
         for (&(text, field), norm) in fields.iter().zip(&norms) {
             facts.push(self.lint_field(text, norm, field, note.sponsored, merge, &on_topic, &mut out));
         }
-        tags_read_as_text(note, &mut out);
+        tags_read_as_text(note, &mut out, |v| self.is_plain_term(v));
         self.apply_stance(Stance::of(&facts, note.sponsored), &facts, note, &mut out);
         if merge {
             self.names_hold_their_words(&mut out);
@@ -425,9 +425,10 @@ impl Linter {
 /// 恰饭, eating), the tag (#恰饭, a tag field or a hashtag in the body) is that word too, and
 /// its hits go. A tag whose word the text never uses, or uses as flagged, keeps them. A title
 /// is read so for the advertorial pack alone: a sponsorship word's sense (恰饭, eating or paid)
-/// is the note's, so a title's 恰饭 over a body that eats is eating; a claim's word stands in its
+/// is the note's, so a title's 恰饭 over a body that eats is eating (a term's or a word's of three
+/// characters at most: a construction, 这条有🍚, says what it is wherever it stands); a claim's word stands in its
 /// own phrase (国家级配方 over a body's 国家级非遗 is still the claim).
-fn tags_read_as_text(note: &Note, out: &mut Vec<Violation>) {
+fn tags_read_as_text(note: &Note, out: &mut Vec<Violation>, plain_term: impl Fn(&Violation) -> bool) {
     let tagged = |v: &Violation| match v.field {
         Field::Tag(_) => true,
         Field::Body => in_hashtag(&note.body, v.span.start),
@@ -451,7 +452,12 @@ fn tags_read_as_text(note: &Note, out: &mut Vec<Violation>) {
             .any(|w| w.rule == rule && matches!(w.field, Field::Title | Field::Body) && !tagged(w))
     };
     // a title's advertorial word used in the body outside a hashtag, where no rule flags it
-    let titled = |v: &Violation| v.field == Field::Title && v.category == Category::Advertorial && !tagged(v);
+    let titled = |v: &Violation| {
+        v.field == Field::Title
+            && v.category == Category::Advertorial
+            && !tagged(v)
+            && (plain_term(v) || (v.matched.chars().count() <= 3 && v.matched.chars().all(is_han)))
+    };
     let used_in_body = |word: &str| note.body.match_indices(word).any(|(at, _)| !in_hashtag(&note.body, at));
     let flagged_in_body = |rule: &str| {
         out.iter()
@@ -480,4 +486,9 @@ fn in_hashtag(text: &str, at: usize) -> bool {
             .rfind(|c: char| c == '#' || c == '＃' || c.is_whitespace())
             .is_some_and(|i| matches!(before[i..].chars().next(), Some('#' | '＃')))
     })
+}
+
+/// Whether `c` is a Han ideograph (one the readings table knows).
+fn is_han(c: char) -> bool {
+    !crate::normalize::reading::han(c).is_empty()
 }

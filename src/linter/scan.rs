@@ -319,7 +319,7 @@ pub(super) fn on_word_boundaries(text: &str, span: Span, folded: &str) -> bool {
 
 /// Whether the normaliser read a syllable spelled in pinyin as a character inside `span` (the
 /// folded view there holds fewer Latin letters than the writer typed).
-fn spelled_in(text: &str, norm: &Normalized, span: Span) -> bool {
+pub(super) fn spelled_in(text: &str, norm: &Normalized, span: Span) -> bool {
     let letters = |s: &str| s.bytes().filter(u8::is_ascii_alphabetic).count();
     let written = letters(&text[span.range()]);
     written >= 2 && {

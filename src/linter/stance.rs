@@ -361,7 +361,7 @@ impl Linter {
     }
 
     /// Whether `v` matched a term of its own rule as written (not a construction of its patterns).
-    fn is_plain_term(&self, v: &Violation) -> bool {
+    pub(super) fn is_plain_term(&self, v: &Violation) -> bool {
         let inner = &*self.inner;
         inner.ids.get(&fold_term(&v.matched)).is_some_and(|&id| {
             inner.roles[id]
