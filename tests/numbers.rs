@@ -70,6 +70,13 @@ fn covers_number(found: &[(Severity, String, std::ops::Range<usize>)], at: usize
         .any(|(s, _, span)| *s == Severity::Error && span.start <= at + 3 && span.end > at + 3)
 }
 
+/// `body`, with what was found in it, when no error covers the number `written` into it.
+fn missed_number(linter: &Linter, body: &str, written: &str) -> Option<String> {
+    let at = body.find(written).expect("written into the body");
+    let found = off_platform(linter, body);
+    (!covers_number(&found, at)).then(|| format!("{body} -> {found:?}"))
+}
+
 /// The off-platform violations of a note with `body`: severity, matched text, byte span.
 fn off_platform(linter: &Linter, body: &str) -> Vec<(Severity, String, std::ops::Range<usize>)> {
     let note = Note {
@@ -102,11 +109,7 @@ fn mixed_phone_and_qq_numbers_are_read() {
         };
         let written = disguise(&mut rng, &digits);
         let body = format!("接单中，需要的{cue}{written}，价格私聊");
-        let at = body.find(&written).expect("written into the body");
-        let found = off_platform(&linter, &body);
-        if !covers_number(&found, at) {
-            missed.push(format!("{body} -> {found:?}"));
-        }
+        missed.extend(missed_number(&linter, &body, &written));
     }
     assert!(
         missed.len() <= 8,
@@ -150,11 +153,7 @@ fn letters_typed_for_zero_and_one_are_read_in_numbers() {
             written += &dressed;
         }
         let body = format!("上门服务电话：{written}，随时联系");
-        let at = body.find(&written).expect("written into the body");
-        let found = off_platform(&linter, &body);
-        if !covers_number(&found, at) {
-            missed.push(format!("{body} -> {found:?}"));
-        }
+        missed.extend(missed_number(&linter, &body, &written));
     }
     assert!(
         missed.is_empty(),

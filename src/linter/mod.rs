@@ -52,7 +52,7 @@ use std::sync::{Arc, OnceLock};
 use crate::brief::{self, Brief, CompiledBrief};
 use crate::context::Why;
 use crate::format::{self, FormatLimits};
-use crate::normalize::Normalized;
+use crate::normalize::{Normalized, reading};
 use crate::note::Note;
 use crate::pack::{Escalate, Rule};
 use crate::sound::{How, SoundIndex};
@@ -425,9 +425,9 @@ impl Linter {
 /// 恰饭, eating), the tag (#恰饭, a tag field or a hashtag in the body) is that word too, and
 /// its hits go. A tag whose word the text never uses, or uses as flagged, keeps them. A title
 /// is read so for the advertorial pack alone: a sponsorship word's sense (恰饭, eating or paid)
-/// is the note's, so a title's 恰饭 over a body that eats is eating (a term's or a word's of three
-/// characters at most: a construction, 这条有🍚, says what it is wherever it stands); a claim's word stands in its
-/// own phrase (国家级配方 over a body's 国家级非遗 is still the claim).
+/// is the note's, so a title's 恰饭 over a body that eats is eating (a term's or a word's of
+/// three characters at most: a construction, 这条有🍚, says what it is wherever it stands); a
+/// claim's word stands in its own phrase (国家级配方 over a body's 国家级非遗 is still the claim).
 fn tags_read_as_text(note: &Note, out: &mut Vec<Violation>, plain_term: impl Fn(&Violation) -> bool) {
     let tagged = |v: &Violation| match v.field {
         Field::Tag(_) => true,
@@ -435,43 +435,40 @@ fn tags_read_as_text(note: &Note, out: &mut Vec<Violation>, plain_term: impl Fn(
         Field::Title => in_hashtag(&note.title, v.span.start),
         _ => false,
     };
-    if !out
-        .iter()
-        .any(|v| tagged(v) || (v.field == Field::Title && v.category == Category::Advertorial))
-    {
-        return;
-    }
-    // the word used in the title or body outside a hashtag
-    let used = |word: &str| {
-        [&note.title, &note.body]
-            .iter()
-            .any(|text| text.match_indices(word).any(|(at, _)| !in_hashtag(text, at)))
-    };
-    let flagged_in_text = |rule: &str| {
-        out.iter()
-            .any(|w| w.rule == rule && matches!(w.field, Field::Title | Field::Body) && !tagged(w))
-    };
-    // a title's advertorial word used in the body outside a hashtag, where no rule flags it
     let titled = |v: &Violation| {
         v.field == Field::Title
             && v.category == Category::Advertorial
             && !tagged(v)
-            && (plain_term(v) || (v.matched.chars().count() <= 3 && v.matched.chars().all(is_han)))
+            && (plain_term(v) || (v.matched.chars().count() <= 3 && v.matched.chars().all(reading::is_han)))
     };
-    let used_in_body = |word: &str| note.body.match_indices(word).any(|(at, _)| !in_hashtag(&note.body, at));
-    let flagged_in_body = |rule: &str| {
-        out.iter()
-            .any(|w| w.rule == rule && w.field == Field::Body && !tagged(w))
+    // where a hit's word is read: a tag's in the title and the body, a title's in the body
+    let read_in = |v: &Violation| -> &[Field] {
+        if tagged(v) {
+            &[Field::Title, Field::Body]
+        } else if titled(v) {
+            &[Field::Body]
+        } else {
+            &[]
+        }
     };
+    if out.iter().all(|v| read_in(v).is_empty()) {
+        return;
+    }
+    // the word used in those fields outside a hashtag, where no hit of the rule stands
     let innocent: Vec<bool> = out
         .iter()
         .map(|v| {
-            !v.matched.is_empty()
-                && if tagged(v) {
-                    used(&v.matched) && !flagged_in_text(&v.rule)
-                } else {
-                    titled(v) && used_in_body(&v.matched) && !flagged_in_body(&v.rule)
-                }
+            let fields = read_in(v);
+            !fields.is_empty()
+                && !v.matched.is_empty()
+                && fields.iter().any(|&f| {
+                    let text = note.field_text(f);
+                    text.match_indices(v.matched.as_str())
+                        .any(|(at, _)| !in_hashtag(text, at))
+                })
+                && !out
+                    .iter()
+                    .any(|w| w.rule == v.rule && fields.contains(&w.field) && !tagged(w))
         })
         .collect();
     let mut innocent = innocent.into_iter();
@@ -486,9 +483,4 @@ fn in_hashtag(text: &str, at: usize) -> bool {
             .rfind(|c: char| c == '#' || c == '＃' || c.is_whitespace())
             .is_some_and(|i| matches!(before[i..].chars().next(), Some('#' | '＃')))
     })
-}
-
-/// Whether `c` is a Han ideograph (one the readings table knows).
-fn is_han(c: char) -> bool {
-    !crate::normalize::reading::han(c).is_empty()
 }

@@ -224,9 +224,9 @@ fn ends_a_word(text: &str, span: Span) -> bool {
 
 /// Whether two ideographs make a word of the segmenter's dictionary.
 fn pair_is_word(a: Option<char>, b: Option<char>) -> bool {
-    let han = |c: char| !crate::normalize::reading::han(c).is_empty();
+    use crate::normalize::reading::is_han;
     match (a, b) {
-        (Some(a), Some(b)) if han(a) && han(b) => {
+        (Some(a), Some(b)) if is_han(a) && is_han(b) => {
             let mut buf = [0; 8];
             let n = a.encode_utf8(&mut buf).len();
             let m = b.encode_utf8(&mut buf[n..]).len();

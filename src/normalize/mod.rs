@@ -236,11 +236,10 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
         }
         // ASCII: lowercase; letters, digits and line breaks are kept in compact. A zero or a
         // one between two letters is the letter it is drawn like (b0tox, wh1sky), and so is a
-        // zero that opens a word (0zempic).
+        // zero that opens a word of three letters or more (0zempic).
         if b0 < 0x80 {
             let between_letters =
                 || i > 0 && bytes[i - 1].is_ascii_alphabetic() && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
-            // (or a zero opening a word of three letters or more: 0zempic)
             let opens_a_word = || {
                 (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
                     && bytes

@@ -52,6 +52,12 @@ fn packed() -> &'static [(u32, Syllable)] {
     })
 }
 
+/// Whether `c` is a Han character with a reading.
+#[inline]
+pub fn is_han(c: char) -> bool {
+    !han(c).is_empty()
+}
+
 /// Every reading of a Han character (empty for anything else).
 #[inline]
 pub fn han(c: char) -> &'static [Syllable] {
