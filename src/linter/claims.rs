@@ -17,6 +17,36 @@ const CLINICAL: [&str; 9] = ["医生", "大夫", "医院", "医嘱", "住院", "
 /// treatment.
 const PRESCRIBED: [&str; 6] = ["开了", "开的", "开药", "给开", "配了", "处方"];
 
+/// A use or a purchase denied, right before a thing (没吃任何, 没买过, 不靠).
+const DENIED_USE: [&str; 17] = [
+    "没吃",
+    "没买",
+    "没用",
+    "没喝",
+    "没靠",
+    "没抹",
+    "没有吃",
+    "没有买",
+    "没有用",
+    "没有喝",
+    "不靠",
+    "不用吃",
+    "不用买",
+    "不需要吃",
+    "不需要买",
+    "无需吃",
+    "无需买",
+];
+
+/// Whether `before` (the text up to a thing) ends in a use or a purchase of it denied, with
+/// any (任何, 什么) or ever (过) between.
+fn denied_use(before: &str) -> bool {
+    let b = before.trim_end();
+    let b = b.strip_suffix("任何").or_else(|| b.strip_suffix("什么")).unwrap_or(b);
+    let b = b.strip_suffix('过').unwrap_or(b);
+    DENIED_USE.iter().any(|w| b.ends_with(w))
+}
+
 /// How many characters of the folded text `span` (of the original) covers.
 fn norm_chars(norm: &Normalized, span: Span) -> usize {
     let (s, e) = (norm.original_to_folded(span.start), norm.original_to_folded(span.end));
@@ -46,6 +76,16 @@ impl Linter {
         if !anchors.is_sorted_by_key(|&(_, s)| s.start) {
             anchors.sort_unstable_by_key(|&(_, s)| s.start);
         }
+    }
+
+    /// Claim context, stage 1b: a thing its sentence says was not taken, bought or relied on
+    /// (没吃任何药也没买代餐, 不靠代餐) sells nothing there: its commercial anchor goes.
+    pub(super) fn drop_denied_anchors(text: &str, anchors: &mut Vec<(Anchor, Span)>) {
+        // (the thing, or the purchase itself: 没买 of 也没买代餐)
+        anchors.retain(|&(a, s)| {
+            a != Anchor::Commercial
+                || !(denied_use(&text[..s.start]) || DENIED_USE.iter().any(|w| text[..s.end].ends_with(w)))
+        });
     }
 
     /// Claim context, stage 2: a claim term that cuts a word of the text in two is not that

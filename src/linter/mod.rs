@@ -405,6 +405,7 @@ impl Linter {
         let mut hits = scan.hits;
         let mut anchors = scan.anchors;
         self.anchor_hits(&hits, &mut anchors);
+        Self::drop_denied_anchors(text, &mut anchors);
         self.refuse_split_claims(norm, &mut hits);
         let mut found: Vec<Violation> = hits
             .iter()

@@ -183,7 +183,20 @@ impl Linter {
             return true;
         }
         let before = &norm.compact()[..compact_start];
-        if r.before.iter().any(|cue| before.ends_with(cue.as_str())) {
+        // a call declined is none (不加微信, 无需私我, 别加v), but not a suggestion (要不加微信)
+        // or a question (加不加)
+        let declined = |lead: &str, cue: &str| {
+            CUE_DENIED.iter().any(|n| {
+                lead.strip_suffix(n).is_some_and(|rest| {
+                    *n != "不" || !(rest.ends_with('要') || cue.chars().next().is_some_and(|c| rest.ends_with(c)))
+                })
+            })
+        };
+        if r.before.iter().any(|cue| {
+            before
+                .strip_suffix(cue.as_str())
+                .is_some_and(|lead| !declined(lead, cue))
+        }) {
             return true;
         }
         // a plus sign is written for 加 (+v, ➕卫星): the compact copy drops it, the folded
@@ -200,6 +213,21 @@ impl Linter {
         })
     }
 }
+
+/// Before a `before` cue, a denial of the call (不加, 无需私, 别加).
+const CUE_DENIED: [&str; 11] = [
+    "不",
+    "别",
+    "无需",
+    "不用",
+    "不要",
+    "不必",
+    "不需要",
+    "拒绝",
+    "禁止",
+    "严禁",
+    "千万别",
+];
 
 /// Whether an edge character of `span` makes a word with the character beside it outside
 /// (快 手 of 那么快 手机里: 手机): a term set apart by a space or a symbol whose edge belongs to

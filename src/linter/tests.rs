@@ -113,6 +113,14 @@ fn cues_before_or_after() {
         );
     }
     assert!(rules(&l, &Note::from_body("1+1，他很有威信")).is_empty());
+    // a call declined is none
+    for text in ["不加威信", "群里只聊天，无需加威信", "别加 威信"] {
+        assert!(rules(&l, &Note::from_body(text)).is_empty(), "{text}");
+    }
+    // ...but a suggestion or a question is a call
+    for text in ["要不加威信", "加不加威信"] {
+        assert_eq!(rules(&l, &Note::from_body(text)).len(), 1, "{text}");
+    }
 }
 
 #[test]

@@ -10,7 +10,7 @@
 //! (`DAO` is a name) and syllables that are particles or English words (`ma`, `he`) are left
 //! alone, as is a run beside a character that completes no pack word with it (`沙sha`).
 
-use super::spelled_table::SPELLED;
+use super::spelled_table::{SPELLED, SPELLED_INSIDE};
 
 /// Longest syllable (`zhuang`).
 const LONGEST: usize = 6;
@@ -58,26 +58,38 @@ pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
     };
     let prev_far = far(prev, text[..i].chars().rev().nth(1));
     let next_far = far(next, text[i + len..].chars().nth(1));
+    // a syllable that is also a particle (ya, di) is one only inside a word: Han on both sides
+    let inside = prev.is_some() && next.is_some();
     let prev = prev.filter(|c| !WEAK.contains(*c));
     let next = next.filter(|c| !WEAK.contains(*c));
     let syllable = &text[i..i + len];
-    read_back(syllable, prev, next)
-        .or_else(|| read_back(syllable, prev_far, next_far))
+    read_back(SPELLED, syllable, prev, next)
+        .or_else(|| read_back(SPELLED, syllable, prev_far, next_far))
+        .or_else(|| {
+            inside
+                .then(|| read_back(SPELLED_INSIDE, syllable, prev, next))
+                .flatten()
+        })
         .map(|c| (len, c))
 }
 
 /// The pack character spelled by `syllable` that completes a pack word with `prev` before it
 /// or `next` after it, on more sides than any other; `None` on a tie.
-fn read_back(syllable: &str, prev: Option<char>, next: Option<char>) -> Option<char> {
+fn read_back(
+    table: &[(&str, char, &str, &str, &str, &str)],
+    syllable: &str,
+    prev: Option<char>,
+    next: Option<char>,
+) -> Option<char> {
     if prev.is_none() && next.is_none() {
         return None;
     }
-    let from = SPELLED.partition_point(|&(s, ..)| s < syllable);
+    let from = table.partition_point(|&(s, ..)| s < syllable);
     // the character that completes a word on more sides; two that complete as many are a
     // guess, left to the readings
     let mut best: Option<(usize, char)> = None;
     let mut tied = false;
-    for &(_, c, _, _, before, after) in SPELLED[from..].iter().take_while(|&&(s, ..)| s == syllable) {
+    for &(_, c, _, _, before, after) in table[from..].iter().take_while(|&&(s, ..)| s == syllable) {
         let score = usize::from(prev.is_some_and(|p| before.contains(p)))
             + usize::from(next.is_some_and(|n| after.contains(n)));
         match best {
@@ -121,6 +133,7 @@ mod tests {
     #[test]
     fn the_table_is_sorted_by_syllable() {
         assert!(SPELLED.windows(2).all(|w| w[0].0 <= w[1].0));
+        assert!(SPELLED_INSIDE.windows(2).all(|w| w[0].0 <= w[1].0));
     }
 
     #[test]
@@ -139,6 +152,12 @@ mod tests {
         // another function word
         assert_eq!(at("这篇qia个饭", "qia"), Some((3, '恰')));
         assert_eq!(at("这篇qia的饭", "qia"), None);
+        // a syllable that is also a particle, only inside a word (血ya都降了), never at a
+        // phrase's end (好ya) or beside nothing that completes a word (好ya好)
+        assert_eq!(at("血ya都降了", "ya"), Some((2, '压')));
+        assert_eq!(at("血ya", "ya"), None);
+        assert_eq!(at("好ya好", "ya"), None);
+        assert_eq!(at("血压降di了", "di"), Some((2, '低')));
     }
 }
 
