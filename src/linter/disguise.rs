@@ -295,21 +295,42 @@ const COUNTED: &str = "天日月年号岁个只元块斤次点分秒周期层楼
 /// number or an amount.
 const NUMERALS: &str = "〇零一二三四五六七八九十百千万亿两几";
 
+/// Whether the character at byte `at` of `text` makes a word with the one before it (丝 of 粉丝).
+fn ends_a_word_begun_before(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev();
+    let (Some(p), Some(c)) = (before.next(), text[at..].chars().next()) else {
+        return false;
+    };
+    let mut pair = String::with_capacity(8);
+    pair.push(p);
+    pair.push(c);
+    words::is_word(&pair)
+}
+
 /// Whether every character of a reading that stands for another of `term` is said exactly as
 /// that one: the same main syllable in the same tone (罪 zuì for 最 zuì, not 卫 wèi for 唯 wéi,
 /// nor an accent twin).
 ///
 /// A numeral (九 for 酒 in 北九水) is a number or a name far more often than a stand-in, and a
 /// character written as itself that is a function word (去, 对, 我: 去芭洲 is no 去疤) says
-/// nothing of what its neighbour stands for.
+/// nothing of what its neighbour stands for, except 我 ending a call to the writer (丝我 for 私我:
+/// the verb is the stand-in, 我 its object).
 fn said_alike(norm: &Normalized, h: &SoundHit, term: &str) -> bool {
+    let last = h.units.len().saturating_sub(1);
     h.units.len() == term.chars().count()
-        && h.units.iter().zip(term.chars()).all(|(u, t)| {
+        && h.units.iter().zip(term.chars()).enumerate().all(|(i, (u, t))| {
             let Some(w) = norm.folded()[u.clone()].chars().next() else {
                 return false;
             };
             if w == t {
-                return words::char_frequency(w) < FUNCTION_CHAR;
+                // (glued to the stand-in, which ends no word begun before it: 蜜 我 of 甜如蜜 我
+                // is two phrases, 丝我 of 粉丝我 is 粉丝)
+                return words::char_frequency(w) < FUNCTION_CHAR
+                    || (i == last
+                        && i > 0
+                        && w == '我'
+                        && h.units[i - 1].end == u.start
+                        && !ends_a_word_begun_before(norm.folded(), h.units[i - 1].start));
             }
             reading::han(w).first() == reading::han(t).first()
                 && reading::main_tone(w) != 0

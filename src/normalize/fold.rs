@@ -40,7 +40,9 @@ pub(super) fn fold_char(c: char, emit: &mut impl FnMut(char, bool)) {
 /// Folds 3 and 4 on one char of the compatibility output, then classifies it.
 #[inline]
 fn finish(d: char, emit: &mut impl FnMut(char, bool)) {
-    let t = variants::to_standard(trad::to_simplified(simple_lowercase(strip_tone(d))));
+    let t = variants::to_standard(trad::to_simplified(simple_lowercase(variants::greek_capital(
+        strip_tone(d),
+    ))));
     emit(t, tables::keeps(t));
 }
 

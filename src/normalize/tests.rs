@@ -57,6 +57,8 @@ fn fold_case() {
         ("ÀÉÎÕÜ", "aeiov"),
         // Greek and Cyrillic letters shaped like Latin ones read as those (variants.rs)
         ("ΣΑΣ Ωmega", "σaσ wmega"), // ω drawn for w (ωx)
+        // ...a capital as the capital it is drawn like, not as its lowercase (ν is v, Ν is N)
+        ("ΝΟ.1 ΗΥ", "no.1 hy"),
         // a zero or a one between two letters is the o or i it is drawn like, and a zero that
         // opens a word of letters is an o; beside a digit it is a digit
         (
