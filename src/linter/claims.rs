@@ -38,6 +38,33 @@ const DENIED_USE: [&str; 17] = [
     "无需买",
 ];
 
+/// Right before a thing: made by the writer or the family, not bought (自己做的, 外婆做的).
+const HOMEMADE: [&str; 12] = [
+    "自己做的",
+    "我做的",
+    "亲手做的",
+    "自制的",
+    "自己烤的",
+    "亲手烤的",
+    "我烤的",
+    "亲手织的",
+    "我妈做的",
+    "妈妈做的",
+    "外婆做的",
+    "奶奶做的",
+];
+
+/// Whether `before` (the text up to a thing) ends in a maker at home and at most four Han
+/// characters of the thing's own name (自己做的纸杯|蛋糕).
+fn homemade(before: &str) -> bool {
+    HOMEMADE.iter().any(|w| {
+        before.rfind(w).is_some_and(|i| {
+            let rest = &before[i + w.len()..];
+            rest.chars().count() <= 4 && rest.chars().all(crate::normalize::reading::is_han)
+        })
+    })
+}
+
 /// Whether `before` (the text up to a thing) ends in a use or a purchase of it denied, with
 /// any (任何, 什么) or ever (过) between.
 fn denied_use(before: &str) -> bool {
@@ -81,10 +108,13 @@ impl Linter {
     /// Claim context, stage 1b: a thing its sentence says was not taken, bought or relied on
     /// (没吃任何药也没买代餐, 不靠代餐) sells nothing there: its commercial anchor goes.
     pub(super) fn drop_denied_anchors(text: &str, anchors: &mut Vec<(Anchor, Span)>) {
-        // (the thing, or the purchase itself: 没买 of 也没买代餐)
+        // (the thing, or the purchase itself: 没买 of 也没买代餐); and a thing made at home
+        // (我自己做的纸杯蛋糕) is no goods
         anchors.retain(|&(a, s)| {
             a != Anchor::Commercial
-                || !(denied_use(&text[..s.start]) || DENIED_USE.iter().any(|w| text[..s.end].ends_with(w)))
+                || !(denied_use(&text[..s.start])
+                    || DENIED_USE.iter().any(|w| text[..s.end].ends_with(w))
+                    || homemade(&text[..s.start]))
         });
     }
 

@@ -323,11 +323,17 @@ impl Linter {
                     // find there (小绿软件搜一搜「装修避坑君」), unless the clause reports someone
                     // else's call (骗子让我加他); never inside quotation marks (对方说“加我微信…”)
                     let text = note.field_text(v.field);
+                    // (a construction of a rule of places, 在闲鱼上挂了, names only a place
+                    // unless it holds letters or digits: it needs what a plain term needs; a
+                    // call's construction, 需要的私聊, is the writer's own)
                     let own_contact = v.category == Category::OffPlatform
                         && !quoted(text, v.span)
-                        && (!self.is_plain_term(v)
+                        && ((!self.is_plain_term(v) && (contact_like(v) || !self.needs_call(v)))
                             || ((self.needs_call(v) || named_after(text, v.span)) && !reported(text, v.span)))
                         && !someone_elses(text, v.span);
+                    // (and a claim written in disguise, zui好用, is the writer's: nobody disguises
+                    // a word they quote)
+                    let own_claim = v.category == Category::BannedWord && spelled_out(v);
                     if matches!(
                         v.category,
                         Category::BannedWord
@@ -335,6 +341,7 @@ impl Linter {
                             | Category::Advertorial
                             | Category::OffPlatform
                     ) && !own_contact
+                        && !own_claim
                     {
                         severity::settle(v, Why::Warns, || None);
                     }
@@ -344,7 +351,8 @@ impl Linter {
                 Stance::Care
                     if v.severity >= Severity::Warning
                         && matches!(v.category, Category::BannedWord | Category::ProhibitedProduct)
-                        && !(v.category == Category::BannedWord && written_in_disguise(v)) =>
+                        && !(v.category == Category::BannedWord && written_in_disguise(v))
+                        && !spelled_out(v) =>
                 {
                     severity::settle(v, Why::IllnessStory, || None);
                 }
@@ -420,17 +428,38 @@ fn told_result(v: &Violation) -> bool {
 /// Whether a violation's own text shows a disguise: read by sound, pinyin, initials or emoji,
 /// or its characters set apart by a symbol (顶.级, 极·致).
 fn written_in_disguise(v: &Violation) -> bool {
-    v.reading.is_some() || {
+    let c: Vec<char> = v.matched.chars().collect();
+    v.reading.is_some()
         // (between two Han characters: No.1 is how it is written)
-        let c: Vec<char> = v.matched.chars().collect();
-        c.windows(3).any(|w| {
+        || c.windows(3).any(|w| {
             !w[1].is_alphanumeric()
                 && !w[0].is_ascii()
                 && !w[2].is_ascii()
                 && w[0].is_alphanumeric()
                 && w[2].is_alphanumeric()
         })
-    }
+        || spelled_out(v)
+}
+
+/// Whether a violation was spelled in Latin letters for characters: read as pinyin or initials,
+/// or a lowercase syllable glued to a Han character (含西bu, zui好用). Nobody spells out a word
+/// they quote, nor a drug they were prescribed.
+fn spelled_out(v: &Violation) -> bool {
+    let c: Vec<char> = v.matched.chars().collect();
+    let han = |c: char| crate::normalize::reading::is_han(c);
+    v.reading
+        .as_ref()
+        .is_some_and(|r| r.how.iter().any(|h| h == "pinyin" || h == "initials"))
+        || c.windows(3).any(|w| {
+            (han(w[0]) && w[1].is_ascii_lowercase() && w[2].is_ascii_lowercase())
+                || (w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase() && han(w[2]))
+        })
+}
+
+/// Whether an off-platform violation holds what reaches someone: a reading (a disguised
+/// channel), letters or digits (a handle, a number, a link).
+fn contact_like(v: &Violation) -> bool {
+    v.reading.is_some() || v.matched.chars().any(|c| c.is_ascii_alphanumeric() || c.is_numeric())
 }
 
 /// Whether a name to look up follows `span` in its clause: a search (搜, 搜一搜, 搜索) and a

@@ -266,3 +266,22 @@ topic = ["戒烟", "纸烟"]
         Err(Error::Pack(e)) if e.kind == crate::error::PackErrorKind::UnknownFamily("nowhere".into())
     ));
 }
+
+#[test]
+fn a_thing_made_at_home_or_not_bought_anchors_no_claim() {
+    let l = Linter::builtin();
+    let severity = |text: &str| {
+        l.lint(&Note::from_body(text))
+            .into_iter()
+            .find(|v| v.category == Category::BannedWord)
+            .map(|v| v.severity)
+    };
+    for (text, expected) in [
+        ("派对上最受欢迎的是这家店的纸杯蛋糕", Severity::Warning),
+        ("派对上最受欢迎的是我自己做的纸杯蛋糕", Severity::Info),
+        ("这款代餐三个月瘦了14斤", Severity::Warning),
+        ("三个月瘦了14斤，没吃任何药也没买代餐", Severity::Info),
+    ] {
+        assert_eq!(severity(text), Some(expected), "{text}");
+    }
+}

@@ -224,6 +224,14 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
                 (f_run, k_run) = (i, i);
                 continue;
             }
+            // ...or said twice for a doubled word (家baba: 爸爸), a character for each
+            if let Some((half, c)) = spelled::doubled_at(original, i) {
+                one_in_both(original, &mut f, &mut k, (f_run, k_run), i, half, c);
+                one_in_both(original, &mut f, &mut k, (i + half, i + half), i + half, half, c);
+                i += 2 * half;
+                (f_run, k_run) = (i, i);
+                continue;
+            }
         }
         // A space inside letter-spaced Han (玻 尿 酸, 二甲 双 胍): dropped from folded too, so
         // that the packs' regexes read the word as the terms do.

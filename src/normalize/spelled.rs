@@ -73,6 +73,44 @@ pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
         .map(|c| (len, c))
 }
 
+/// At byte `i` of `text`, a run of lowercase letters that is one syllable said twice between two
+/// Han characters (`家baba让`): the length of one syllable and the pack character said so that
+/// a pack word doubles (爸爸, 包包, 痘痘), each syllable read as that character.
+pub(super) fn doubled_at(text: &str, i: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let len = bytes[i..]
+        .iter()
+        .take(2 * LONGEST + 1)
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    if !(4..=2 * LONGEST).contains(&len)
+        || len % 2 != 0
+        || bytes.get(i + len).is_some_and(|b| b.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    let half = len / 2;
+    let syllable = &text[i..i + half];
+    if syllable != &text[i + half..i + len] {
+        return None;
+    }
+    let han = |c: Option<char>| c.is_some_and(is_han);
+    if !han(text[..i].chars().next_back()) || !han(text[i + len..].chars().next()) {
+        return None;
+    }
+    [SPELLED, SPELLED_INSIDE].into_iter().find_map(|table| {
+        let from = table.partition_point(|&(s, ..)| s < syllable);
+        table[from..]
+            .iter()
+            .take_while(|&&(s, ..)| s == syllable)
+            .find(|&&(_, c, _, _, _, after)| after.contains(c))
+            .map(|&(_, c, ..)| (half, c))
+    })
+}
+
 /// The pack character spelled by `syllable` that completes a pack word with `prev` before it
 /// or `next` after it, on more sides than any other; `None` on a tie.
 fn read_back(
@@ -158,6 +196,12 @@ mod tests {
         assert_eq!(at("血ya", "ya"), None);
         assert_eq!(at("好ya好", "ya"), None);
         assert_eq!(at("血压降di了", "di"), Some((2, '低')));
+        // a syllable said twice for a doubled pack word, between two Han characters
+        let twice = |text: &str, run: &str| doubled_at(text, text.find(run).unwrap());
+        assert_eq!(twice("感谢家baba让我试", "baba"), Some((2, '爸')));
+        assert_eq!(twice("baba让我试", "baba"), None);
+        assert_eq!(twice("感谢家babab让", "babab"), None);
+        assert_eq!(twice("我家xixi很乖", "xixi"), None);
     }
 }
 
