@@ -333,7 +333,8 @@ impl Linter {
                         && !someone_elses(text, v.span);
                     // (and a claim written in disguise, zui好用, is the writer's: nobody disguises
                     // a word they quote)
-                    let own_claim = v.category == Category::BannedWord && spelled_out(v);
+                    let own_claim =
+                        matches!(v.category, Category::BannedWord | Category::ProhibitedProduct) && spelled_out(v);
                     if matches!(
                         v.category,
                         Category::BannedWord
