@@ -57,12 +57,18 @@ const HOMEMADE: [&str; 12] = [
 /// Whether `before` (the text up to a thing) ends in a maker at home and at most four Han
 /// characters of the thing's own name (自己做的纸杯|蛋糕).
 fn homemade(before: &str) -> bool {
-    HOMEMADE.iter().any(|w| {
-        before.rfind(w).is_some_and(|i| {
-            let rest = &before[i + w.len()..];
-            rest.chars().count() <= 4 && rest.chars().all(crate::normalize::reading::is_han)
-        })
-    })
+    // (the name's characters stripped one by one from the end, then the maker looked for)
+    let mut rest = before;
+    for _ in 0..=4 {
+        if HOMEMADE.iter().any(|w| rest.ends_with(w)) {
+            return true;
+        }
+        match rest.chars().next_back() {
+            Some(c) if crate::normalize::reading::is_han(c) => rest = &rest[..rest.len() - c.len_utf8()],
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether `before` (the text up to a thing) ends in a use or a purchase of it denied, with
