@@ -295,18 +295,6 @@ const COUNTED: &str = "天日月年号岁个只元块斤次点分秒周期层楼
 /// number or an amount.
 const NUMERALS: &str = "〇零一二三四五六七八九十百千万亿两几";
 
-/// Whether the character at byte `at` of `text` makes a word with the one before it (丝 of 粉丝).
-fn ends_a_word_begun_before(text: &str, at: usize) -> bool {
-    let mut before = text[..at].chars().rev();
-    let (Some(p), Some(c)) = (before.next(), text[at..].chars().next()) else {
-        return false;
-    };
-    let mut pair = String::with_capacity(8);
-    pair.push(p);
-    pair.push(c);
-    words::is_word(&pair)
-}
-
 /// Whether every character of a reading that stands for another of `term` is said exactly as
 /// that one: the same main syllable in the same tone (罪 zuì for 最 zuì, not 卫 wèi for 唯 wéi,
 /// nor an accent twin).
@@ -330,7 +318,10 @@ fn said_alike(norm: &Normalized, h: &SoundHit, term: &str) -> bool {
                         && i > 0
                         && w == '我'
                         && h.units[i - 1].end == u.start
-                        && !ends_a_word_begun_before(norm.folded(), h.units[i - 1].start));
+                        && !super::scan::pair_is_word(
+                            norm.folded()[..h.units[i - 1].start].chars().next_back(),
+                            norm.folded()[h.units[i - 1].clone()].chars().next(),
+                        ));
             }
             reading::han(w).first() == reading::han(t).first()
                 && reading::main_tone(w) != 0

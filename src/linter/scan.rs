@@ -251,7 +251,7 @@ fn ends_a_word(text: &str, span: Span) -> bool {
 }
 
 /// Whether two ideographs make a word of the segmenter's dictionary.
-fn pair_is_word(a: Option<char>, b: Option<char>) -> bool {
+pub(super) fn pair_is_word(a: Option<char>, b: Option<char>) -> bool {
     use crate::normalize::reading::is_han;
     match (a, b) {
         (Some(a), Some(b)) if is_han(a) && is_han(b) => {

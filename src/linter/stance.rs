@@ -429,17 +429,17 @@ fn told_result(v: &Violation) -> bool {
 /// Whether a violation's own text shows a disguise: read by sound, pinyin, initials or emoji,
 /// or its characters set apart by a symbol (顶.级, 极·致).
 fn written_in_disguise(v: &Violation) -> bool {
-    let c: Vec<char> = v.matched.chars().collect();
-    v.reading.is_some()
+    v.reading.is_some() || spelled_out(v) || {
         // (between two Han characters: No.1 is how it is written)
-        || c.windows(3).any(|w| {
+        let c: Vec<char> = v.matched.chars().collect();
+        c.windows(3).any(|w| {
             !w[1].is_alphanumeric()
                 && !w[0].is_ascii()
                 && !w[2].is_ascii()
                 && w[0].is_alphanumeric()
                 && w[2].is_alphanumeric()
         })
-        || spelled_out(v)
+    }
 }
 
 /// Whether a violation was spelled in Latin letters for characters: read as pinyin or initials,

@@ -19,20 +19,7 @@ const LONGEST: usize = 6;
 /// character it spells, when it is one syllable that completes a pack word with the Han
 /// character glued to it.
 pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
-    let bytes = text.as_bytes();
-    // the run starts here: not glued to a letter or a digit before
-    if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
-        return None;
-    }
-    let len = bytes[i..]
-        .iter()
-        .take(LONGEST + 1)
-        .take_while(|b| b.is_ascii_lowercase())
-        .count();
-    // (nor to digits after: a handle, 微信xi99776; the readings take a spelled amount, 立jian5)
-    if !(2..=LONGEST).contains(&len) || bytes.get(i + len).is_some_and(|b| b.is_ascii_alphanumeric()) {
-        return None;
-    }
+    let len = letter_run(text, i, 2..=LONGEST)?;
     // glued to a Han character on one side at least
     let prev = text[..i]
         .chars()
@@ -77,21 +64,7 @@ pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
 /// Han characters (`家baba让`): the length of one syllable and the pack character said so that
 /// a pack word doubles (爸爸, 包包, 痘痘), each syllable read as that character.
 pub(super) fn doubled_at(text: &str, i: usize) -> Option<(usize, char)> {
-    let bytes = text.as_bytes();
-    if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
-        return None;
-    }
-    let len = bytes[i..]
-        .iter()
-        .take(2 * LONGEST + 1)
-        .take_while(|b| b.is_ascii_lowercase())
-        .count();
-    if !(4..=2 * LONGEST).contains(&len)
-        || len % 2 != 0
-        || bytes.get(i + len).is_some_and(|b| b.is_ascii_alphanumeric())
-    {
-        return None;
-    }
+    let len = letter_run(text, i, 4..=2 * LONGEST).filter(|len| len % 2 == 0)?;
     let half = len / 2;
     let syllable = &text[i..i + half];
     if syllable != &text[i + half..i + len] {
@@ -102,32 +75,57 @@ pub(super) fn doubled_at(text: &str, i: usize) -> Option<(usize, char)> {
         return None;
     }
     [SPELLED, SPELLED_INSIDE].into_iter().find_map(|table| {
-        let from = table.partition_point(|&(s, ..)| s < syllable);
-        table[from..]
-            .iter()
-            .take_while(|&&(s, ..)| s == syllable)
+        rows(table, syllable)
             .find(|&&(_, c, _, _, _, after)| after.contains(c))
             .map(|&(_, c, ..)| (half, c))
     })
 }
 
+/// A table's row: a syllable, the pack character it spells, the characters before and after
+/// that character in pack words, and those of them a spelled syllable may complete a word with.
+type Row = (
+    &'static str,
+    char,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+type Rows = [Row];
+
+/// The rows of `table` (sorted by syllable) for `syllable`.
+fn rows<'t>(table: &'t Rows, syllable: &str) -> impl Iterator<Item = &'t Row> {
+    let from = table.partition_point(|&(s, ..)| s < syllable);
+    table[from..].iter().take_while(move |&&(s, ..)| s == syllable)
+}
+
+/// At byte `i` of `text`, the length of the run of lowercase ASCII letters starting there when
+/// it is in `lengths` and glued to no letter or digit on either side (a handle, 微信xi99776; the
+/// readings take a spelled amount, 立jian5).
+fn letter_run(text: &str, i: usize, lengths: std::ops::RangeInclusive<usize>) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let len = bytes[i..]
+        .iter()
+        .take(lengths.end() + 1)
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    (lengths.contains(&len) && !bytes.get(i + len).is_some_and(|b| b.is_ascii_alphanumeric())).then_some(len)
+}
+
 /// The pack character spelled by `syllable` that completes a pack word with `prev` before it
 /// or `next` after it, on more sides than any other; `None` on a tie.
-fn read_back(
-    table: &[(&str, char, &str, &str, &str, &str)],
-    syllable: &str,
-    prev: Option<char>,
-    next: Option<char>,
-) -> Option<char> {
+fn read_back(table: &Rows, syllable: &str, prev: Option<char>, next: Option<char>) -> Option<char> {
     if prev.is_none() && next.is_none() {
         return None;
     }
-    let from = table.partition_point(|&(s, ..)| s < syllable);
     // the character that completes a word on more sides; two that complete as many are a
     // guess, left to the readings
     let mut best: Option<(usize, char)> = None;
     let mut tied = false;
-    for &(_, c, _, _, before, after) in table[from..].iter().take_while(|&&(s, ..)| s == syllable) {
+    for &(_, c, _, _, before, after) in rows(table, syllable) {
         let score = usize::from(prev.is_some_and(|p| before.contains(p)))
             + usize::from(next.is_some_and(|n| after.contains(n)));
         match best {

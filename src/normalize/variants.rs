@@ -140,11 +140,10 @@ static HAN: &[(char, char)] = &[
     ('険', '险'),
 ];
 
-/// The standard form of `c`, or `c` itself.
-#[inline]
 /// Greek capitals drawn as a Latin capital whose lowercase is drawn as another letter (`Ν` is
 /// N but `ν` is v, `Η` is H but `η` is n, `Υ` is Y but `υ` is u), and those whose lowercase
 /// has no Latin twin (`Β`, `Ζ`, `Μ`): as the Latin letter, before lowercasing (`ΝΟ.1` is NO.1).
+#[inline]
 pub(super) fn greek_capital(c: char) -> char {
     match c {
         'Β' => 'b',
@@ -157,6 +156,8 @@ pub(super) fn greek_capital(c: char) -> char {
     }
 }
 
+/// The standard form of `c`, or `c` itself.
+#[inline]
 pub(super) fn to_standard(c: char) -> char {
     // (below the first variant, ɢ U+0262: plain Latin, nothing to look up)
     if (c as u32) < 0x262 {
