@@ -409,11 +409,17 @@ pub(super) fn latin_reading_ok(text: &str, norm: &Normalized, h: &SoundHit, name
     if latin_at(last_unit) && glued(folded[fe..].chars().next()) && !spelled {
         return false;
     }
-    // in a product's name a capital stands for a syllable inside a longer term (唑P坦, 奥L司他)
-    // or among other initials (RZ针), never alone at its edge; elsewhere capitals are names
-    // (看 JJ is no 看简介)
+    // in a product's name a capital stands for a syllable inside a longer term (唑P坦, 奥L司他),
+    // among other initials (RZ针), or for the last of three or more after two written as
+    // themselves (五粮Y, 热玛J); never alone at a short name's edge; elsewhere capitals are
+    // names (看 JJ is no 看简介, 大S no 大使)
     let last = h.units.len() - 1;
-    let capital_ok = |i: usize| named && (h.initials >= 2 || (h.term_chars >= 3 && i > 0 && i < last));
+    let capital_ok = |i: usize| {
+        named
+            && (h.initials >= 2
+                || (h.term_chars >= 3 && i > 0 && i < last)
+                || (h.term_chars >= 3 && i == last && h.plain >= 2))
+    };
     !h.units.iter().enumerate().any(|(i, u)| {
         latin_at(u)
             && u.len() == 1
