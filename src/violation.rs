@@ -290,6 +290,9 @@ pub enum Why {
     NotPromoted,
     /// A person's illness or care, with no product or efficacy claim: lowered to info.
     IllnessStory,
+    /// A word with an everyday sense besides the rule's (恰饭: eating) in a note that promotes
+    /// nothing: read in that sense, lowered to info.
+    Everyday,
     /// The note warns or reports (避雷, 被骗, a professional's warning, news): a product, a
     /// claim or a contact quoted in it is information: lowered to info.
     Warns,
@@ -321,6 +324,11 @@ impl Why {
             Why::NotPromoted => (
                 "句中没有向读者推荐（推荐、这款、回购、价格、购买渠道），按日常分享降为提示".into(),
                 "nothing recommended to readers in this sentence (推荐, 这款, 回购, a price, where to buy): lowered to info"
+                    .into(),
+            ),
+            Why::Everyday => (
+                "这个词日常另有意思（恰饭：吃饭），整篇笔记没有推荐任何东西，按日常用法降为提示".into(),
+                "a word with an everyday sense (恰饭: eating) in a note that promotes nothing: read in that sense, lowered to info"
                     .into(),
             ),
             Why::IllnessStory => (

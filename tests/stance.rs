@@ -699,3 +699,70 @@ fn a_countdown_sells_only_where_something_is_sold() {
         }
     }
 }
+
+/// A word with an everyday sense (恰饭: a meal, or a paid post) is that sense in a note that
+/// promotes nothing, and a sponsorship cue in one that reviews or sells: every eater and every
+/// meal frame crossed, against every promoting frame.
+#[test]
+fn an_everyday_word_is_its_everyday_sense_where_nothing_is_promoted() {
+    let linter = Linter::builtin();
+    let eaters = ["我家胖橘", "隔壁的小狗", "一岁的崽", "室友", "爷爷"];
+    let meals = [
+        "每天最开心的就是看{}恰饭",
+        "{}今天恰饭特别香",
+        "周末的快乐：和{}一起恰饭",
+    ];
+    for eater in eaters {
+        for frame in meals {
+            let body = frame.replace("{}", eater);
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(informs(&found, Category::Advertorial), "{body}: {found:?}");
+            assert!(
+                found
+                    .iter()
+                    .filter(|v| v.category == Category::Advertorial)
+                    .all(|v| v.why == Some(Why::Everyday)),
+                "{body}: {found:?}"
+            );
+        }
+    }
+    // ...and the paid sense where the note reviews or sells something
+    let paid = [
+        "这篇恰饭，但这款面霜我真的回购了三瓶，推荐",
+        "恰饭！这款防晒到手价59，姐妹们冲",
+        "恰饭笔记：这支口红的质地很好，推荐黄皮",
+    ];
+    for body in paid {
+        let found = lint(&linter, &Note::from_body(body));
+        assert!(flags(&found, Category::Advertorial), "{body}: {found:?}");
+    }
+}
+
+/// A tag names a kind of goods by its head (#电竞椅, #驱蚊液, #除螨仪): in a note that also
+/// recommends or names something sold, a claim anywhere is the review's; a tag headed so that
+/// names no goods (#红绿灯, #同桌, #跳伞) says nothing, and a tagged note that recommends nothing
+/// stays a diary.
+#[test]
+fn a_tag_headed_by_a_kind_of_goods_makes_a_review_about_it() {
+    let linter = Linter::builtin();
+    let goods = ["电竞椅", "驱蚊液", "除螨仪", "暴汗服", "通勤包", "冲锋衣"];
+    let not_goods = ["红绿灯", "同桌", "跳伞", "世界杯", "国服"];
+    // a claim with no product in its sentence, and a recommending word elsewhere
+    let body = "入手两个月了\n这是我心里的No.1";
+    for tag in goods {
+        let note = Note::from_body(body).with_tags([tag]);
+        let found = lint(&linter, &note);
+        assert!(claims(&found), "#{tag}: {found:?}");
+    }
+    for tag in not_goods {
+        let note = Note::from_body(body).with_tags([tag]);
+        let found = lint(&linter, &note);
+        assert!(!claims(&found), "#{tag}: {found:?}");
+    }
+    // a diary tagged with a thing: nothing recommended, nothing sold named
+    for tag in goods {
+        let note = Note::from_body("今天下雨，在家发呆\n这是我心里的No.1").with_tags([tag]);
+        let found = lint(&linter, &note);
+        assert!(!claims(&found), "#{tag}: {found:?}");
+    }
+}

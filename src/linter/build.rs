@@ -309,6 +309,7 @@ impl LinterBuilder {
         let (efficacy_before, efficacy_after) = (either(&lexicon.efficacy_before), either(&lexicon.efficacy_after));
         let denial_before = either(&lexicon.denial_before);
         let (mention_before, mention_after) = (either(&lexicon.mention_before), either(&lexicon.mention_after));
+        let goods_heads = super::stance::GoodsHeads::new(&lexicon.goods_heads, &lexicon.goods_heads_not);
         for a in &self.allow {
             let folded = fold_term(a);
             if folded.is_empty() {
@@ -341,6 +342,7 @@ impl LinterBuilder {
                 denial_before,
                 mention_before,
                 mention_after,
+                goods_heads,
                 patterns,
                 escalations,
                 format: match &self.brief {

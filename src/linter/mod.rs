@@ -116,6 +116,9 @@ struct Inner {
     /// Right before / right after a claim: the word talked about (`所谓`, `这个词`).
     mention_before: Option<LazyRegex>,
     mention_after: Option<LazyRegex>,
+    /// The last characters of goods' names, and the tags that end so but name none (folded):
+    /// a note tagged with a kind of thing sold is about it (see [`stance::GoodsHeads`]).
+    goods_heads: stance::GoodsHeads,
     /// The rules' regexes over folded text, run only where their prefix literals occur.
     patterns: Patterns,
     /// The rules numbers in mixed digit styles are reported by.
@@ -417,7 +420,9 @@ impl Linter {
         let first = out.len();
         out.extend(found);
         out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
-        FieldFacts::of(field, text, &anchors, &out[first..])
+        FieldFacts::of(field, text, &anchors, &out[first..], &inner.goods_heads, |v| {
+            self.everyday(v)
+        })
     }
 }
 

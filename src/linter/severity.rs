@@ -18,7 +18,7 @@ use crate::violation::{Severity, Violation};
 /// | stacked hits of a category | the pack's `escalate.to`, never lower than it was |
 pub(super) fn settle<'r>(v: &mut Violation, why: Why, rule: impl FnOnce() -> Option<&'r Rule>) {
     v.severity = match why {
-        Why::NoProduct | Why::NotPromoted | Why::IllnessStory | Why::Warns | Why::ProductsEffect => {
+        Why::NoProduct | Why::NotPromoted | Why::Everyday | Why::IllnessStory | Why::Warns | Why::ProductsEffect => {
             v.severity.min(Severity::Info)
         }
         Why::Stacked { to, .. } => v.severity.max(to),

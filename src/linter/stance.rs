@@ -89,13 +89,64 @@ pub(super) struct FieldFacts {
     /// How many warning words it holds.
     warning: usize,
     /// Whether it makes a sales call of its own (a hard sell, a deal: the advertorial pack at
-    /// warning or above).
+    /// warning or above, but for a word with an everyday sense: 恰饭 may be a meal).
     sells: bool,
     /// How many words of a person's illness or care (a doctor, a hospital, a diagnosis).
     narrative: usize,
     /// Whether it names something sold in words of its own (not inside a violation: a title
     /// that names a drug is about that drug, not a sale of it).
     names_goods: bool,
+    /// Whether it is a tag, or holds a hashtag, that names a kind of goods by its head
+    /// (#暴汗服, #除螨仪): one more thing sold the note names.
+    tagged_goods: bool,
+}
+
+/// The last characters of goods' names (`rules/context.toml`'s `goods_heads`: 衣, 椅, 仪, 膜)
+/// and the tags that end with one but name no goods (`goods_heads_not`: 飞机, 红包), folded.
+/// A tag is a short noun phrase, and a noun phrase's last character is its head: a tag of two
+/// to eight characters headed by a goods head names a kind of thing sold, whatever its
+/// modifiers (暴汗服, 电竞椅, 驱蚊液), where no list of products could hold every one.
+#[derive(Debug, Clone, Default)]
+pub(super) struct GoodsHeads {
+    heads: Vec<String>,
+    not: Vec<String>,
+}
+
+impl GoodsHeads {
+    pub(super) fn new(heads: &[String], not: &[String]) -> GoodsHeads {
+        let fold = |l: &[String]| l.iter().map(|w| fold_term(w)).filter(|w| !w.is_empty()).collect();
+        GoodsHeads {
+            heads: fold(heads),
+            not: fold(not),
+        }
+    }
+
+    /// Whether `tag` (a tag's text or a hashtag's, without its `#`) names a kind of goods.
+    fn names_goods(&self, tag: &str) -> bool {
+        let tag = fold_term(tag);
+        (2..=8).contains(&tag.chars().count())
+            && self.heads.iter().any(|h| tag.ends_with(h.as_str()) && tag != *h)
+            && !self.not.iter().any(|n| tag.ends_with(n.as_str()))
+    }
+
+    /// Whether a field tags goods: a tag field by its whole text, any other by its hashtags
+    /// (`#暴汗服 #居家健身`, Weibo's `#话题#`).
+    fn tags_goods(&self, field: Field, text: &str) -> bool {
+        if self.heads.is_empty() {
+            return false;
+        }
+        if matches!(field, Field::Tag(_)) {
+            return self.names_goods(text.trim().trim_start_matches(['#', '＃']));
+        }
+        text.split(['#', '＃'])
+            .skip(1)
+            .map(|rest| {
+                rest.split(|c: char| c.is_whitespace() || matches!(c, '#' | '＃' | '[' | '［'))
+                    .next()
+                    .unwrap_or("")
+            })
+            .any(|t| self.names_goods(t))
+    }
 }
 
 /// What a note as a whole does, decided once from all its fields: the law binds what
@@ -121,9 +172,12 @@ impl Stance {
     /// review: the product, its texture, its price, where it was bought). One commercial word
     /// in a diary (门票, 店) does not make it a review.
     pub(super) fn of(facts: &[FieldFacts], sponsored: bool) -> Stance {
-        let about = facts.iter().any(|f| f.field != Some(Field::Body) && f.commercial > 0);
         let commercial: usize = facts.iter().map(|f| f.commercial).sum();
         let promotion: usize = facts.iter().map(|f| f.promotion).sum();
+        // (a kind of goods tagged makes the note about it when the note also recommends or
+        // names something sold: #电竞椅 over a review; not #墨镜 over a guide to choosing them)
+        let about = facts.iter().any(|f| f.field != Some(Field::Body) && f.commercial > 0)
+            || (facts.iter().any(|f| f.tagged_goods) && (promotion > 0 || commercial >= 1));
         let warning: usize = facts.iter().map(|f| f.warning).sum();
         let narrative: usize = facts.iter().map(|f| f.narrative).sum();
         if sponsored {
@@ -150,7 +204,14 @@ impl FieldFacts {
     /// What a field tells: its context words, except those inside its violations (recommending
     /// and warning words inside a violation are what the note says, not how it says it: 链接
     /// of a quoted 点击链接), and the different things sold it names.
-    pub(super) fn of(field: Field, text: &str, anchors: &[(Anchor, Span)], found: &[Violation]) -> FieldFacts {
+    pub(super) fn of(
+        field: Field,
+        text: &str,
+        anchors: &[(Anchor, Span)],
+        found: &[Violation],
+        heads: &GoodsHeads,
+        everyday: impl Fn(&Violation) -> bool,
+    ) -> FieldFacts {
         // what the violations cover, as disjoint sorted ranges (they are sorted by start)
         let mut covered: Vec<(usize, usize)> = Vec::new();
         for v in found {
@@ -270,9 +331,10 @@ impl FieldFacts {
             warning,
             sells: found
                 .iter()
-                .any(|v| v.category == Category::Advertorial && v.severity >= Severity::Warning),
+                .any(|v| v.category == Category::Advertorial && v.severity >= Severity::Warning && !everyday(v)),
             narrative,
             names_goods: goods > 0,
+            tagged_goods: heads.tags_goods(field, text),
         }
     }
 }
@@ -284,7 +346,20 @@ impl Linter {
     /// redirect pack (a number, a handle, a link) are the writer's own contact whatever the
     /// note says, and stay.
     pub(super) fn apply_stance(&self, stance: Stance, facts: &[FieldFacts], note: &Note, out: &mut [Violation]) {
-        if stance == Stance::Narrating || out.is_empty() {
+        if stance == Stance::Narrating {
+            // a word with an everyday sense in a note that promotes nothing is that sense
+            // (看我家猫咪恰饭: eating)
+            for v in out
+                .iter_mut()
+                .filter(|v| v.severity >= Severity::Warning && v.why != Some(Why::Sponsored))
+            {
+                if self.everyday(v) {
+                    severity::settle(v, Why::Everyday, || None);
+                }
+            }
+            return;
+        }
+        if out.is_empty() {
             return;
         }
         // a product recommended only where it is (a drink): the note is about it when it is
@@ -360,6 +435,16 @@ impl Linter {
                 _ => {}
             }
         }
+    }
+
+    /// Whether `v` matched, as written, one of its rule's terms with an everyday sense (恰饭).
+    pub(super) fn everyday(&self, v: &Violation) -> bool {
+        self.rule(&v.rule).is_some_and(|r| {
+            !r.everyday.is_empty() && {
+                let matched = fold_term(&v.matched);
+                r.everyday.iter().any(|w| fold_term(w) == matched)
+            }
+        })
     }
 
     /// Whether `v`'s rule counts its terms only after a call or before a pointer (`before`,

@@ -81,6 +81,14 @@ pub struct Lexicon {
     /// about (`这个词`, `到底是啥`, `的说法`): the hit is dropped.
     #[serde(default)]
     pub mention_after: Vec<String>,
+    /// The last characters of goods' names (`衣`, `椅`, `仪`, `膜`): a hashtag or a tag of two
+    /// to eight characters that ends with one names a kind of thing sold (#暴汗服, #电竞椅,
+    /// #除螨仪), and a note tagged so is about it.
+    #[serde(default)]
+    pub goods_heads: Vec<String>,
+    /// Tags that end with a goods head and name no goods (`飞机`, `司机`, `红包`).
+    #[serde(default)]
+    pub goods_heads_not: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -142,6 +150,8 @@ impl Lexicon {
             .chain(&self.narrative)
             .chain(&self.promotion)
             .chain(&self.warning)
+            .chain(&self.goods_heads)
+            .chain(&self.goods_heads_not)
         {
             let words = expand_word(template).map_err(|()| {
                 at(
@@ -185,6 +195,8 @@ impl Lexicon {
         self.denial_before.extend(other.denial_before.iter().cloned());
         self.mention_before.extend(other.mention_before.iter().cloned());
         self.mention_after.extend(other.mention_after.iter().cloned());
+        self.goods_heads.extend(other.goods_heads.iter().cloned());
+        self.goods_heads_not.extend(other.goods_heads_not.iter().cloned());
     }
 }
 

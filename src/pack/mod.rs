@@ -189,6 +189,10 @@ pub struct Rule {
     /// holds one, a two-character term with a character swapped for a same-sounding one counts
     /// as if a cue stood beside it (月刻 for 悦刻 in a note about quitting cigarettes).
     pub topic: Vec<String>,
+    /// Terms with an everyday sense besides the rule's (恰饭: eating, or a paid post): in a
+    /// note that promotes nothing they are that sense, reported at info, and they make no
+    /// sales call of the note (`everyday = [...]`, each one of the rule's terms).
+    pub everyday: Vec<String>,
     /// The rule's hits count only in a note that holds one of its `topic` words: its terms
     /// name the thing only among its kind (超A is a replica's grade beside a watch, and a
     /// compliment elsewhere; 小烧 a spirit in a note about drinking).
@@ -286,6 +290,7 @@ impl Rule {
             deniable: false,
             disguised_terms: Vec::new(),
             topic: Vec::new(),
+            everyday: Vec::new(),
             only_on_topic: false,
             fixes: Default::default(),
             fix_safety: FixSafety::Unsafe,
@@ -547,6 +552,8 @@ struct RawRule {
     #[serde(default)]
     topic: Texts,
     #[serde(default)]
+    everyday: Texts,
+    #[serde(default)]
     only_on_topic: bool,
     fixes: Option<Spanned<BTreeMap<String, String>>>,
     #[serde(default)]
@@ -659,6 +666,14 @@ impl Pack {
             if r.only_on_topic && r.topic.is_empty() {
                 return Err(err(start, PackErrorKind::EmptyField("topic")));
             }
+            // an everyday word is one of the rule's terms: its sense is the term's
+            if let Some(w) = r
+                .everyday
+                .iter()
+                .find(|w| !r.terms.iter().any(|t| fold_term(t.get_ref()) == fold_term(w.get_ref())))
+            {
+                return Err(err(w.span().start, PackErrorKind::NotATerm(w.get_ref().clone())));
+            }
             for (what, list) in [
                 ("term", &r.terms),
                 ("exception", &r.exceptions),
@@ -748,6 +763,7 @@ impl Pack {
                 deniable: r.deniable,
                 disguised_terms: r.disguised_terms.into_iter().map(Spanned::into_inner).collect(),
                 topic,
+                everyday: r.everyday.into_iter().map(Spanned::into_inner).collect(),
                 only_on_topic: r.only_on_topic,
                 fixes: r.fixes.map(Spanned::into_inner).unwrap_or_default(),
                 fix_safety: r.fix_safety,
@@ -995,6 +1011,15 @@ examples = ["最好", { text = "最佳", sponsored = true }]
         assert!(re.is_match("加魏:abc123") && re.is_match("加薇abc123") && !re.is_match("加为abc123"));
         let e = parse_err(&GOOD.replace("terms = [", "patterns = ['{~a}x']\nterms = ["));
         assert_eq!(e.kind, PackErrorKind::UnknownFamily("~a".into()), "{e}");
+    }
+
+    #[test]
+    fn an_everyday_word_must_be_a_term_of_its_rule() {
+        let ok = GOOD.replace("exceptions = [", "everyday = [\"最佳\"]\nexceptions = [");
+        assert_eq!(Pack::parse("t.toml", &ok).unwrap().rules[0].everyday, ["最佳"]);
+        let e = parse_err(&GOOD.replace("exceptions = [", "everyday = [\"最棒\"]\nexceptions = ["));
+        assert_eq!(e.kind, PackErrorKind::NotATerm("最棒".into()), "{e}");
+        assert_eq!((e.rule.as_deref(), e.line), (Some("B191"), 13), "{e}");
     }
 
     #[test]
