@@ -109,8 +109,9 @@ static HAN: &[(char, char)] = &[
     ('嘅', '的'),
     ('嚟', '来'),
     ('売', '卖'),
-    // 孑 for 子: a hook short, written to slip a word past review (电孑烟)
+    // 孑 and 孒 for 子: a hook short, written to slip a word past review (电孑烟, 電孒煙)
     ('孑', '子'),
+    ('孒', '子'),
     ('広', '广'),
     ('搵', '找'),
     ('摂', '摄'),
