@@ -37,6 +37,22 @@ fn claims(found: &[Violation]) -> bool {
 /// A test of `found` for one category ([`flags`], [`informs`]).
 type Holds = fn(&[Violation], Category) -> bool;
 
+/// Every frame with its `{}` filled by every filler, linted as a note's body: the filler, the
+/// body and what was found.
+fn fill_frames<'a>(
+    linter: &'a Linter,
+    frames: &'a [&str],
+    fillers: &'a [&str],
+) -> impl Iterator<Item = (&'a str, String, Vec<Violation>)> + 'a {
+    frames.iter().flat_map(move |frame| {
+        fillers.iter().map(move |&filler| {
+            let body = frame.replace("{}", filler);
+            let found = lint(linter, &Note::from_body(&body));
+            (filler, body, found)
+        })
+    })
+}
+
 /// Whether every violation of `category` in `found` is information.
 fn informs(found: &[Violation], category: Category) -> bool {
     found
@@ -214,22 +230,18 @@ fn care_notes_name_treatments_without_promoting_them() {
         "我妈住院一周，出院时医生让她继续用{}",
         "确诊以后在门诊用了{}，医生说慢慢来",
     ];
-    for frame in frames {
-        for t in treatments {
-            let body = frame.replace("{}", t);
-            let found = lint(&linter, &Note::from_body(&body));
-            assert!(
-                found.iter().all(|v| v.severity == Severity::Info
-                    || !matches!(v.category, Category::ProhibitedProduct | Category::BannedWord)),
-                "{body}: {found:?}"
-            );
-            // sold, the same drug counts
-            let sold = format!("{t}代购，一盒三百，需要的私信");
-            assert!(
-                flags(&lint(&linter, &Note::from_body(&sold)), Category::ProhibitedProduct),
-                "{sold}"
-            );
-        }
+    for (t, body, found) in fill_frames(&linter, &frames, &treatments) {
+        assert!(
+            found.iter().all(|v| v.severity == Severity::Info
+                || !matches!(v.category, Category::ProhibitedProduct | Category::BannedWord)),
+            "{body}: {found:?}"
+        );
+        // sold, the same drug counts
+        let sold = format!("{t}代购，一盒三百，需要的私信");
+        assert!(
+            flags(&lint(&linter, &Note::from_body(&sold)), Category::ProhibitedProduct),
+            "{sold}"
+        );
     }
 }
 
@@ -638,15 +650,11 @@ fn a_warning_note_keeps_a_channel_with_the_writers_name_to_find() {
     let linter = Linter::builtin();
     let frames = ["装修避坑清单整理好了，模板在{}", "踩雷无数总结的避雷指南，完整版在{}"];
     let named = ["小绿软件搜一搜「避坑小站」", "小绿软件：bikeng_2024"];
-    for frame in frames {
-        for name in named {
-            let body = frame.replace("{}", name);
-            let found = lint(&linter, &Note::from_body(&body));
-            assert!(flags(&found, Category::OffPlatform), "{body}: {found:?}");
-            let reported = format!("差点被骗，骗子让我去{name}，千万别信");
-            let found = lint(&linter, &Note::from_body(&reported));
-            assert!(informs(&found, Category::OffPlatform), "{reported}: {found:?}");
-        }
+    for (name, body, found) in fill_frames(&linter, &frames, &named) {
+        assert!(flags(&found, Category::OffPlatform), "{body}: {found:?}");
+        let reported = format!("差点被骗，骗子让我去{name}，千万别信");
+        let found = lint(&linter, &Note::from_body(&reported));
+        assert!(informs(&found, Category::OffPlatform), "{reported}: {found:?}");
     }
 }
 
@@ -712,19 +720,15 @@ fn an_everyday_word_is_its_everyday_sense_where_nothing_is_promoted() {
         "{}今天恰饭特别香",
         "周末的快乐：和{}一起恰饭",
     ];
-    for eater in eaters {
-        for frame in meals {
-            let body = frame.replace("{}", eater);
-            let found = lint(&linter, &Note::from_body(&body));
-            assert!(informs(&found, Category::Advertorial), "{body}: {found:?}");
-            assert!(
-                found
-                    .iter()
-                    .filter(|v| v.category == Category::Advertorial)
-                    .all(|v| v.why == Some(Why::Everyday)),
-                "{body}: {found:?}"
-            );
-        }
+    for (_, body, found) in fill_frames(&linter, &meals, &eaters) {
+        assert!(informs(&found, Category::Advertorial), "{body}: {found:?}");
+        assert!(
+            found
+                .iter()
+                .filter(|v| v.category == Category::Advertorial)
+                .all(|v| v.why == Some(Why::Everyday)),
+            "{body}: {found:?}"
+        );
     }
     // ...and the paid sense where the note reviews or sells something
     let paid = [

@@ -322,6 +322,10 @@ impl LinterBuilder {
         }
         let automaton = super::terms::Terms::new(&strings, self.quick_start);
         let topics = super::Topics::new(&rules);
+        let everyday = rules
+            .iter()
+            .flat_map(|r| r.rule.everyday.iter().map(|w| (r.rule.id.clone(), fold_term(w))))
+            .collect();
         let by_id = |id: &str| rules.iter().position(|r| r.rule.id == id);
         let numbers = super::numbers::NumberRules {
             phone: by_id("O306"),
@@ -343,6 +347,7 @@ impl LinterBuilder {
                 mention_before,
                 mention_after,
                 goods_heads,
+                everyday,
                 patterns,
                 escalations,
                 format: match &self.brief {

@@ -119,6 +119,8 @@ struct Inner {
     /// The last characters of goods' names, and the tags that end so but name none (folded):
     /// a note tagged with a kind of thing sold is about it (see [`stance::GoodsHeads`]).
     goods_heads: stance::GoodsHeads,
+    /// The rules' `everyday` words, folded, with their rule's id (see [`Linter::everyday`]).
+    everyday: Vec<(String, String)>,
     /// The rules' regexes over folded text, run only where their prefix literals occur.
     patterns: Patterns,
     /// The rules numbers in mixed digit styles are reported by.

@@ -438,13 +438,14 @@ impl Linter {
     }
 
     /// Whether `v` matched, as written, one of its rule's terms with an everyday sense (恰饭).
+    /// (Folded once when the linter is built; `matched` folded only for a rule that has some.)
     pub(super) fn everyday(&self, v: &Violation) -> bool {
-        self.rule(&v.rule).is_some_and(|r| {
-            !r.everyday.is_empty() && {
-                let matched = fold_term(&v.matched);
-                r.everyday.iter().any(|w| fold_term(w) == matched)
-            }
-        })
+        let mut words = self.inner.everyday.iter().filter(|(id, _)| *id == v.rule).peekable();
+        if words.peek().is_none() {
+            return false;
+        }
+        let matched = fold_term(&v.matched);
+        words.any(|(_, w)| *w == matched)
     }
 
     /// Whether `v`'s rule counts its terms only after a call or before a pointer (`before`,

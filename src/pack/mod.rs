@@ -667,11 +667,10 @@ impl Pack {
                 return Err(err(start, PackErrorKind::EmptyField("topic")));
             }
             // an everyday word is one of the rule's terms: its sense is the term's
-            if let Some(w) = r
-                .everyday
-                .iter()
-                .find(|w| !r.terms.iter().any(|t| fold_term(t.get_ref()) == fold_term(w.get_ref())))
-            {
+            if let Some(w) = r.everyday.iter().find(|w| {
+                let word = fold_term(w.get_ref());
+                !r.terms.iter().any(|t| fold_term(t.get_ref()) == word)
+            }) {
                 return Err(err(w.span().start, PackErrorKind::NotATerm(w.get_ref().clone())));
             }
             for (what, list) in [
