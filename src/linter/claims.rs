@@ -205,6 +205,31 @@ impl Linter {
         v
     }
 
+    /// Whether the claim at `start` is said of a product held up just before it: its own
+    /// sentence (from `from`) shows one with a demonstrative (用这个瘦腿霜7天瘦10斤), or the claim
+    /// opens its sentence (no more than two Han characters before it) and the sentence before
+    /// shows one (每天睡前贴这个瘦腿贴 / 7天瘦10斤): a note's claim is often the predicate of the
+    /// line above. (A product only named in the sentence before is not enough: 送的外壳很垃圾。
+    /// 唯一5星只剩物流.)
+    fn product_before(&self, text: &str, from: usize, start: usize) -> bool {
+        let heads = &self.inner.goods_heads;
+        if heads.shown(&text[from..start]) {
+            return true;
+        }
+        let opens = text[from..start]
+            .chars()
+            .filter(|&c| crate::normalize::reading::is_han(c))
+            .count()
+            <= 2;
+        // the sentence before, past the marks that ended it
+        let prev_end = text[..from].trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+        if !opens || prev_end == 0 {
+            return false;
+        }
+        let (pf, pt) = context::sentence(text, prev_end, prev_end);
+        heads.shown(&text[pf..pt])
+    }
+
     /// Whether a hit of a scoped rule, in an organic note, makes no claim: `None` when its
     /// sentence sells something (a commercial anchor, or for `efficacy` an efficacy
     /// construction and no illness story), otherwise the reason it is lowered.
@@ -232,7 +257,7 @@ impl Linter {
         if scope == Scope::Promotion {
             return (!here(Anchor::Promotion)).then_some(Why::NotPromoted);
         }
-        let commercial = here(Anchor::Commercial);
+        let commercial = here(Anchor::Commercial) || self.product_before(text, from, span.start);
         match scope {
             _ if commercial && scope != Scope::Efficacy => None,
             Scope::Commercial | Scope::Promotion => Some(Why::NoProduct),

@@ -129,6 +129,47 @@ impl GoodsHeads {
             && !self.not.iter().any(|n| tag.ends_with(n.as_str()))
     }
 
+    /// Whether `text` shows a thing with a demonstrative and its kind (这个瘦腿霜, 这款颈枕, 这支
+    /// 笔): a product held up, as a review does. The kind is a run of one to six Han characters
+    /// after 这个/这款/这瓶… ending in a goods head that does not begin a word with the character
+    /// after it (这个机会, 这个包括 are no goods) and is no tag of the `not` list (这个体贴).
+    pub(super) fn shown(&self, text: &str) -> bool {
+        if self.heads.is_empty() {
+            return false;
+        }
+        let mut rest = text;
+        while let Some(at) = rest.find('这') {
+            let after = &rest[at + '这'.len_utf8()..];
+            rest = after;
+            let Some(measure) = after.chars().next().filter(|c| DEMONSTRATIVE_MEASURES.contains(*c)) else {
+                continue;
+            };
+            let noun = &after[measure.len_utf8()..];
+            let run: Vec<(usize, char)> = noun
+                .char_indices()
+                .take_while(|&(_, c)| crate::normalize::reading::is_han(c))
+                .take(6)
+                .collect();
+            for (k, &(i, c)) in run.iter().enumerate() {
+                let end = i + c.len_utf8();
+                let kind = &noun[..end];
+                let Some(head) = self.heads.iter().find(|h| kind.ends_with(h.as_str())) else {
+                    continue;
+                };
+                let next = noun[end..].chars().next();
+                let starts_word = next.is_some_and(|n| {
+                    let from = end - head.len();
+                    crate::words::is_word(&noun[from..end + n.len_utf8()])
+                });
+                let whole = format!("{measure}{kind}");
+                if !starts_word && !self.not.iter().any(|n| whole.ends_with(n.as_str())) && k < 6 {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     /// Whether a field tags goods: a tag field by its whole text, any other by its hashtags
     /// (`#暴汗服 #居家健身`, Weibo's `#话题#`).
     fn tags_goods(&self, field: Field, text: &str) -> bool {
@@ -148,6 +189,9 @@ impl GoodsHeads {
             .any(|t| self.names_goods(t))
     }
 }
+
+/// The measure words after 这 that hold up a thing (这个, 这款, 这瓶…): not 这样, 这里, 这次.
+const DEMONSTRATIVE_MEASURES: &str = "个款瓶支盒罐袋套台把只双件条片颗副顶张块";
 
 /// What a note as a whole does, decided once from all its fields: the law binds what
 /// promotes, and a warning quotes what it warns about.

@@ -168,11 +168,16 @@ static ASCII_KEEPS: [bool; 128] = {
 /// `w w w`): a space between two single letters, digits or underscores, each standing alone
 /// (no letter or digit glued to it on its other side), with another such space beside it. A
 /// handle or a number written so is read as written whole; words of two letters or more
-/// (`no time`, `A B 两款` has one space only) are not joined.
-fn letter_spaced(text: &str, i: usize) -> bool {
+/// (`no time`, `A B 两款` has one space only) are not joined. A lone pair of letters right
+/// after a Han character (`品牌的h z`, `加v x`) is initials spaced apart, and joined.
+///
+/// The space is `len` bytes at `i` (an ASCII space, or one NFKC folds to it: `\u{3000}`), and
+/// its neighbours are judged as folded (removed chars skipped, a styled `𝐀` as `a`), so that
+/// folding twice joins nothing the first fold left apart.
+fn letter_spaced(text: &str, i: usize, len: usize) -> bool {
     let han = |c: Option<char>| c.is_some_and(spelled::is_han);
-    let mut before = text[..i].chars().rev();
-    let mut after = text[i + 1..].chars();
+    let mut before = folded_chars(text[..i].chars().rev());
+    let mut after = folded_chars(text[i + len..].chars());
     let (b1, a1) = (before.next(), after.next());
     let (b2, b3, b4) = (before.next(), before.next(), before.next());
     let (a2, a3, a4) = (after.next(), after.next(), after.next());
@@ -184,12 +189,40 @@ fn letter_spaced(text: &str, i: usize) -> bool {
         c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || (c.is_numeric() && !spelled::is_han(c)))
     };
     let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    // A lone pair of letters glued to Han on its left (品牌的h z, 加v x): initials spaced
+    // apart, read as one word; a pair after a space or at the start (`A B 两款`) stays.
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    if letter(b1) && letter(a1) && han(b2) && !glued(a2) {
+        return true;
+    }
     // (and the spaced neighbour on one side a single one too: `iphone 1 2` is a model)
     unit(b1)
         && unit(a1)
         && !glued(b2)
         && !glued(a2)
         && ((b2 == Some(' ') && unit(b3) && !glued(b4)) || (a2 == Some(' ') && unit(a3) && !glued(a4)))
+}
+
+/// The chars of `chars` as the fold sees them, one for one: removed chars skipped, an ASCII
+/// char lowercased, any other its fold when that is a single char, else U+FFFD (neither a
+/// letter, a digit, Han nor a space).
+fn folded_chars(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
+    chars.filter(|&c| !tables::is_removed(c)).map(|c| {
+        if c.is_ascii() {
+            return c.to_ascii_lowercase();
+        }
+        let (mut one, mut n) = ('\u{FFFD}', 0);
+        fold::fold_char(c, &mut |d, _| {
+            one = d;
+            n += 1;
+        });
+        if n == 1 { one } else { '\u{FFFD}' }
+    })
+}
+
+/// Whether `c` is a space other than ASCII's that NFKC folds to one (`\u{3000}`, `\u{00A0}`).
+fn wide_space(c: u32) -> bool {
+    matches!(c, 0xA0 | 0x2000..=0x200A | 0x202F | 0x205F | 0x3000)
 }
 
 /// Most chars one code point folds to (U+FDFA; checked by a test).
@@ -235,7 +268,7 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
         }
         // A space inside letter-spaced Han (玻 尿 酸, 二甲 双 胍): dropped from folded too, so
         // that the packs' regexes read the word as the terms do.
-        if b0 == b' ' && letter_spaced(original, i) {
+        if b0 == b' ' && letter_spaced(original, i, 1) {
             flush(&mut f, f_run, i);
             flush(&mut k, k_run, i);
             i += 1;
@@ -297,6 +330,11 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
                     k.same_len(i, t);
                     (f_run, k_run) = (i + 3, i + 3);
                 }
+            } else if wide_space(u) && letter_spaced(original, i, 3) {
+                // a wide space inside letter-spaced Han or letters, as an ASCII one
+                flush(&mut f, f_run, i);
+                flush(&mut k, k_run, i);
+                (f_run, k_run) = (i + 3, i + 3);
             } else {
                 flush(&mut f, f_run, i);
                 flush(&mut k, k_run, i);
@@ -320,7 +358,9 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
         }
         flush(&mut f, f_run, i);
         flush(&mut k, k_run, i);
-        fold_other(&mut f, &mut k, i, c as u32, c.len_utf8());
+        if !(wide_space(c as u32) && letter_spaced(original, i, c.len_utf8())) {
+            fold_other(&mut f, &mut k, i, c as u32, c.len_utf8());
+        }
         i += c.len_utf8();
         (f_run, k_run) = (i, i);
     }
