@@ -57,12 +57,13 @@ pub(super) fn may_start(u: u32) -> bool {
 }
 
 /// Emoji that stand for a character by what they show where the character completes a pack
-/// word with a neighbour (`瘦脸💉` is 瘦脸针, `秒🔪` 秒杀, `限🕐抢购` 限时抢购, `💰主` 金主), and are
-/// decoration elsewhere (`打针💉好疼`, `切菜🔪`; `玻💉尿酸` keeps its emoji as a separator):
+/// word with a neighbour (`瘦脸💉` is 瘦脸针, `秒🔪` 秒杀, `限🕐抢购` 限时抢购, `💰主` 金主, `水💡` 水光),
+/// and are decoration elsewhere (`打针💉好疼`, `切菜🔪`; `玻💉尿酸` keeps its emoji as a separator):
 /// (emoji, character). Pictures read by the sound of their names (`🍑宝`) are the readings',
 /// and `恰🍚` the advertorial pack's own (恰饭 written plainly may be a meal).
 const STAND_INS: &[(char, char)] = &[
     ('🆓', '免'),
+    ('💡', '光'),
     ('💉', '针'),
     ('💰', '金'),
     ('💵', '金'),
