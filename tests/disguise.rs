@@ -611,7 +611,7 @@ fn a_products_two_character_name_may_end_in_an_initial() {
             }
             // (a rule that counts only on its topic is read in a note on it)
             let topic = if rule.only_on_topic { rule.topic[0].as_str() } else { "" };
-            let text = format!("{topic}上个月买了{written}，还行");
+            let text = format!("{topic}上个月入了{written}，还行");
             let found = linter.lint(&Note::from_body(&text).sponsored(true));
             if !found
                 .iter()

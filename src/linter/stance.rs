@@ -256,18 +256,26 @@ impl FieldFacts {
         heads: &GoodsHeads,
         everyday: impl Fn(&Violation) -> bool,
     ) -> FieldFacts {
-        // what the violations cover, as disjoint sorted ranges (they are sorted by start)
-        let mut covered: Vec<(usize, usize)> = Vec::new();
-        for v in found {
-            match covered.last_mut() {
-                Some(last) if v.span.start <= last.1 => last.1 = last.1.max(v.span.end),
-                _ => covered.push((v.span.start, v.span.end)),
+        // what the violations cover, as disjoint sorted ranges (they are sorted by start); for
+        // recommending words, what those but a prohibited product's cover (a call to buy a drink,
+        // 闭眼冲, is the note recommending it; 链接 of a quoted 点击链接 is what the note says)
+        let cover = |of: &dyn Fn(&Violation) -> bool| {
+            let mut covered: Vec<(usize, usize)> = Vec::new();
+            for v in found.iter().filter(|v| of(v)) {
+                match covered.last_mut() {
+                    Some(last) if v.span.start <= last.1 => last.1 = last.1.max(v.span.end),
+                    _ => covered.push((v.span.start, v.span.end)),
+                }
             }
-        }
-        let inside = |s: Span| {
+            covered
+        };
+        let covered = cover(&|_| true);
+        let covered_calls = cover(&|v| v.category != Category::ProhibitedProduct);
+        let within = |covered: &[(usize, usize)], s: Span| {
             let i = covered.partition_point(|&(start, _)| start <= s.start);
             i > 0 && covered[i - 1].1 >= s.end
         };
+        let inside = |s: Span| within(&covered, s);
         // a warning word inside a recommending phrase is the phrase's (翻车 of 不翻车, 踩雷 of 零踩雷)
         let praised = |s: Span| {
             anchors
@@ -340,7 +348,13 @@ impl FieldFacts {
         };
         // the context words outside the violations, by kind, in one pass
         let (mut promotion, mut warning, mut narrative, mut goods) = (0, 0, 0, 0);
-        for &(a, s) in anchors.iter().filter(|&&(_, s)| !inside(s)) {
+        for &(a, s) in anchors.iter().filter(|&&(a, s)| {
+            if a == Anchor::Promotion {
+                !within(&covered_calls, s)
+            } else {
+                !inside(s)
+            }
+        }) {
             match a {
                 Anchor::Promotion if advised(s) => narrative += 1,
                 Anchor::Promotion => promotion += 1,
