@@ -211,6 +211,9 @@ fn folded_chars(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char>
         if c.is_ascii() {
             return c.to_ascii_lowercase();
         }
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            return c; // an ideograph folds to an ideograph (its simplified form): Han either way
+        }
         let (mut one, mut n) = ('\u{FFFD}', 0);
         fold::fold_char(c, &mut |d, _| {
             one = d;
