@@ -129,6 +129,9 @@ static HAN: &[(char, char)] = &[
     // in 床笫, a literary word
     ('笫', '第'),
     ('絵', '绘'),
+    // 苐 for 第: the grass radical for the bamboo one, a form seen in old print and written to
+    // slip a ranking past review (苐一名)
+    ('苐', '第'),
     // 蕞 for 最: the same sound and top, 最 with a grass radical, written to slip an absolute
     // claim past review (蕞好用); as itself (蕞尔, "tiny") it is a literary rarity
     ('蕞', '最'),
