@@ -102,12 +102,16 @@ static HAN: &[(char, char)] = &[
     ('処', '处'),
     ('剤', '剂'),
     ('劵', '券'),
+    // 効 for 效, 増 for 增: Japanese forms (shinjitai), written to slip a claim past review (即効, 増高)
+    ('効', '效'),
     ('単', '单'),
     ('咗', '了'),
     ('哋', '们'),
     ('喺', '在'),
     ('嘅', '的'),
     ('嚟', '来'),
+    // (増: see 効)
+    ('増', '增'),
     ('売', '卖'),
     // 孑 and 孒 for 子: a hook short, written to slip a word past review (电孑烟, 電孒煙)
     ('孑', '子'),
