@@ -144,27 +144,35 @@ impl GoodsHeads {
             let Some(measure) = after.chars().next().filter(|c| DEMONSTRATIVE_MEASURES.contains(*c)) else {
                 continue;
             };
-            let noun = &after[measure.len_utf8()..];
-            let run: Vec<(usize, char)> = noun
-                .char_indices()
-                .take_while(|&(_, c)| crate::normalize::reading::is_han(c))
-                .take(6)
-                .collect();
-            for (k, &(i, c)) in run.iter().enumerate() {
-                let end = i + c.len_utf8();
-                let kind = &noun[..end];
-                let Some(head) = self.heads.iter().find(|h| kind.ends_with(h.as_str())) else {
-                    continue;
-                };
-                let next = noun[end..].chars().next();
-                let starts_word = next.is_some_and(|n| {
-                    let from = end - head.len();
-                    crate::words::is_word(&noun[from..end + n.len_utf8()])
-                });
-                let whole = format!("{measure}{kind}");
-                if !starts_word && !self.not.iter().any(|n| whole.ends_with(n.as_str())) && k < 6 {
-                    return true;
-                }
+            if self.kind_at(&after[measure.len_utf8()..], &measure.to_string(), 1) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether `noun` opens with a kind of goods of `min` characters or more (see
+    /// [`GoodsHeads::shown`]); `before` is what precedes it, for the `not` list (这个体贴).
+    fn kind_at(&self, noun: &str, before: &str, min: usize) -> bool {
+        let run: Vec<(usize, char)> = noun
+            .char_indices()
+            .take_while(|&(_, c)| crate::normalize::reading::is_han(c))
+            .take(6)
+            .collect();
+        for &(i, c) in run.iter().skip(min.saturating_sub(1)) {
+            let end = i + c.len_utf8();
+            let kind = &noun[..end];
+            let Some(head) = self.heads.iter().find(|h| kind.ends_with(h.as_str())) else {
+                continue;
+            };
+            let next = noun[end..].chars().next();
+            let starts_word = next.is_some_and(|n| {
+                let from = end - head.len();
+                crate::words::is_word(&noun[from..end + n.len_utf8()])
+            });
+            let whole = format!("{before}{kind}");
+            if !starts_word && !self.not.iter().any(|n| whole.ends_with(n.as_str())) {
+                return true;
             }
         }
         false
