@@ -41,7 +41,10 @@
 //!    completes a word with it (`秒sha` → 秒杀, `dao手价` → 到手价); `ipad`, `DAO`, `ma` stay.
 //! 8. **Letter-spaced Han** (`玻 尿 酸`): a space between two Han characters, next to another
 //!    such space, is dropped from the folded view too (a separator in compact anyway), so
-//!    that regexes read the spaced word as terms do; a lone space between words stays.
+//!    that regexes read the spaced word as terms do; a lone space between words stays. So are
+//!    letters spelled out one by one (`c o a c h`), and a lone pair of letters glued to Han on
+//!    its left (`品牌的h z`, `加v x`: initials spaced apart); wide spaces (`\u{3000}`) count as
+//!    spaces, and neighbours are judged as folded, so folding twice joins nothing more.
 //!
 //! # Separators
 //!
