@@ -780,10 +780,11 @@ fn a_claim_is_said_of_a_thing_held_up() {
     let linter = Linter::builtin();
     let kinds = ["这个瘦腿霜", "这款按摩仪", "这盒泡脚包", "这支紧致膏", "这套瘦身贴"];
     let frames = ["每晚睡前用{}\n7天瘦10斤，腿围小了", "用了{}7天瘦10斤"];
+    // (the engine of session 22's start lowered every one of these: no product in its sentence)
     for (kind, body, found) in fill_frames(&linter, &frames, &kinds) {
         assert!(claims(&found), "{kind}: {body}: {found:?}");
     }
-    // (the start of session 22 lowered every one of these: no product in the claim's sentence)
+    // a demonstrative before no kind of goods holds up nothing
     let quiet = ["这个月", "这个机会", "这个体贴的人", "这件事", "这条路"];
     let frames = ["{}太难了\n7天瘦10斤，累的", "{}真好，7天瘦10斤"];
     for (word, body, found) in fill_frames(&linter, &frames, &quiet) {
