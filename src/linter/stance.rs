@@ -144,34 +144,36 @@ impl GoodsHeads {
             let Some(measure) = after.chars().next().filter(|c| DEMONSTRATIVE_MEASURES.contains(*c)) else {
                 continue;
             };
-            if self.kind_at(&after[measure.len_utf8()..], &measure.to_string(), 1) {
+            if self.kind_at(&after[measure.len_utf8()..], measure) {
                 return true;
             }
         }
         false
     }
 
-    /// Whether `noun` opens with a kind of goods of `min` characters or more (see
-    /// [`GoodsHeads::shown`]); `before` is what precedes it, for the `not` list (这个体贴).
-    fn kind_at(&self, noun: &str, before: &str, min: usize) -> bool {
-        let run: Vec<(usize, char)> = noun
+    /// Whether `noun` opens with a kind of goods (see [`GoodsHeads::shown`]); `measure` is the
+    /// measure word before it, for the `not` list (这个体贴: 个体贴 ends with 体贴).
+    fn kind_at(&self, noun: &str, measure: char) -> bool {
+        let han = noun
             .char_indices()
             .take_while(|&(_, c)| crate::normalize::reading::is_han(c))
-            .take(6)
-            .collect();
-        for &(i, c) in run.iter().skip(min.saturating_sub(1)) {
+            .take(6);
+        for (i, c) in han {
             let end = i + c.len_utf8();
             let kind = &noun[..end];
             let Some(head) = self.heads.iter().find(|h| kind.ends_with(h.as_str())) else {
                 continue;
             };
-            let next = noun[end..].chars().next();
-            let starts_word = next.is_some_and(|n| {
+            let starts_word = noun[end..].chars().next().is_some_and(|n| {
                 let from = end - head.len();
                 crate::words::is_word(&noun[from..end + n.len_utf8()])
             });
-            let whole = format!("{before}{kind}");
-            if !starts_word && !self.not.iter().any(|n| whole.ends_with(n.as_str())) {
+            // (a `not` word may reach back over the measure word: 个体贴)
+            let named_not = |n: &String| match n.strip_suffix(kind) {
+                Some(rest) => rest.is_empty() || rest.chars().eq([measure]),
+                None => kind.ends_with(n.as_str()),
+            };
+            if !starts_word && !self.not.iter().any(named_not) {
                 return true;
             }
         }
@@ -278,7 +280,11 @@ impl FieldFacts {
             covered
         };
         let covered = cover(&|_| true);
-        let covered_calls = cover(&|v| v.category != Category::ProhibitedProduct);
+        // (the same ranges unless a prohibited product was found)
+        let covered_calls = found
+            .iter()
+            .any(|v| v.category == Category::ProhibitedProduct)
+            .then(|| cover(&|v| v.category != Category::ProhibitedProduct));
         let within = |covered: &[(usize, usize)], s: Span| {
             let i = covered.partition_point(|&(start, _)| start <= s.start);
             i > 0 && covered[i - 1].1 >= s.end
@@ -356,12 +362,9 @@ impl FieldFacts {
         };
         // the context words outside the violations, by kind, in one pass
         let (mut promotion, mut warning, mut narrative, mut goods) = (0, 0, 0, 0);
-        for &(a, s) in anchors.iter().filter(|&&(a, s)| {
-            if a == Anchor::Promotion {
-                !within(&covered_calls, s)
-            } else {
-                !inside(s)
-            }
+        for &(a, s) in anchors.iter().filter(|&&(a, s)| match (a, &covered_calls) {
+            (Anchor::Promotion, Some(calls)) => !within(calls, s),
+            _ => !inside(s),
         }) {
             match a {
                 Anchor::Promotion if advised(s) => narrative += 1,

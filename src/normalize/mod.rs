@@ -179,19 +179,24 @@ static ASCII_KEEPS: [bool; 128] = {
 /// folding twice joins nothing the first fold left apart.
 fn letter_spaced(text: &str, i: usize, len: usize) -> bool {
     let han = |c: Option<char>| c.is_some_and(spelled::is_han);
-    let mut before = folded_chars(text[..i].chars().rev());
-    let mut after = folded_chars(text[i + len..].chars());
-    let (b1, a1) = (before.next(), after.next());
-    let (b2, b3, b4) = (before.next(), before.next(), before.next());
-    let (a2, a3, a4) = (after.next(), after.next(), after.next());
-    if han(b1) && han(a1) {
-        return (b2 == Some(' ') && han(b3)) || (a2 == Some(' ') && han(a3));
-    }
     // a single letter, digit or underscore: not glued to another on the far side
     let unit = |c: Option<char>| {
         c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || (c.is_numeric() && !spelled::is_han(c)))
     };
     let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    let mut before = folded_chars(text[..i].chars().rev());
+    let mut after = folded_chars(text[i + len..].chars());
+    let (b1, a1) = (before.next(), after.next());
+    // (most spaces stand between words: decided by the two neighbours, nothing farther folded)
+    if han(b1) && han(a1) {
+        let (b2, a2) = (before.next(), after.next());
+        return (b2 == Some(' ') && han(before.next())) || (a2 == Some(' ') && han(after.next()));
+    }
+    if !(unit(b1) && unit(a1)) {
+        return false;
+    }
+    let (b2, b3, b4) = (before.next(), before.next(), before.next());
+    let (a2, a3, a4) = (after.next(), after.next(), after.next());
     // A lone pair of letters glued to Han on its left (品牌的h z, 加v x): initials spaced
     // apart, read as one word; a pair after a space or at the start (`A B 两款`) stays.
     let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
@@ -199,9 +204,7 @@ fn letter_spaced(text: &str, i: usize, len: usize) -> bool {
         return true;
     }
     // (and the spaced neighbour on one side a single one too: `iphone 1 2` is a model)
-    unit(b1)
-        && unit(a1)
-        && !glued(b2)
+    !glued(b2)
         && !glued(a2)
         && ((b2 == Some(' ') && unit(b3) && !glued(b4)) || (a2 == Some(' ') && unit(a3) && !glued(a4)))
 }
