@@ -41,9 +41,10 @@ pub(super) struct NumberRules {
 const MAX_SEPARATORS: usize = 2;
 
 /// Cues that a QQ or a group number follows (folded text).
-/// (Not 扣 alone: 折扣, 扣分.)
-const QQ_CUES: [&str; 15] = [
+/// (Not 扣 alone: 折扣, 扣分; nor 鹅 alone: 烧鹅, but the penguin's number 鹅号 and 加鹅.)
+const QQ_CUES: [&str; 18] = [
     "qq", "q号", "扣扣", "抠抠", "蔻蔻", "寇寇", "口口", "🐧", "企鹅", "群号", "群", "裙号", "球球", "+扣", "加扣",
+    "鹅号", "加鹅", "+鹅",
 ];
 /// Cues that a phone number or some other contact number follows (folded text). (Not 号码:
 /// 发票号码, 订单号码; nor 热线: a public hotline is no redirect.)

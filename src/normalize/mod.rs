@@ -339,6 +339,15 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
                     k.same_len(i, t);
                     (f_run, k_run) = (i + 3, i + 3);
                 }
+            } else if let Some(stood) = split::stands_in(u)
+                .then(|| char::from_u32(u).and_then(|e| split::stand_in_at(original, i, e)))
+                .flatten()
+            {
+                // a symbol standing for a character of a pack word (防♋: 防癌)
+                one_in_both(original, &mut f, &mut k, (f_run, k_run), i, 3, stood);
+                i += 3;
+                (f_run, k_run) = (i, i);
+                continue;
             } else if wide_space(u) && letter_spaced(original, i, 3) {
                 // a wide space inside letter-spaced Han or letters, as an ASCII one
                 flush(&mut f, f_run, i);

@@ -153,6 +153,7 @@ const WEAK: &str = "的了有是在一不我你他她它这那个就都也和很
 pub(super) fn neighbours_of(c: char) -> Option<(&'static str, &'static str)> {
     SPELLED
         .iter()
+        .chain(SPELLED_INSIDE)
         .find(|e| e.1 == c)
         .map(|&(_, _, before, after, ..)| (before, after))
 }

@@ -57,11 +57,12 @@ pub(super) fn may_start(u: u32) -> bool {
 }
 
 /// Emoji that stand for a character by what they show where the character completes a pack
-/// word with a neighbour (`瘦脸💉` is 瘦脸针, `秒🔪` 秒杀, `限🕐抢购` 限时抢购, `💰主` 金主, `水💡` 水光),
+/// word with a neighbour (`瘦脸💉` is 瘦脸针, `防♋` 防癌 (the sign of Cancer, said in English), `秒🔪` 秒杀, `限🕐抢购` 限时抢购, `💰主` 金主, `水💡` 水光),
 /// and are decoration elsewhere (`打针💉好疼`, `切菜🔪`; `玻💉尿酸` keeps its emoji as a separator):
 /// (emoji, character). Pictures read by the sound of their names (`🍑宝`) are the readings',
 /// and `恰🍚` the advertorial pack's own (恰饭 written plainly may be a meal).
 const STAND_INS: &[(char, char)] = &[
+    ('♋', '癌'),
     ('🆓', '免'),
     ('💡', '光'),
     ('💉', '针'),
@@ -82,6 +83,12 @@ const STAND_INS: &[(char, char)] = &[
     ('🕚', '时'),
     ('🕛', '时'),
 ];
+
+/// Whether the three-byte symbol `u` is one of [`STAND_INS`] (the rest are emoji, four bytes).
+#[inline]
+pub(super) fn stands_in(u: u32) -> bool {
+    u < 0x1_0000 && STAND_INS.iter().any(|&(s, _)| s as u32 == u)
+}
 
 /// The character the emoji `e` at byte `i` of `text` stands for, when it completes a pack
 /// word there (see [`STAND_INS`]): by the neighbours the split table gives the character, or
@@ -162,6 +169,12 @@ mod tests {
         assert_eq!(at("打了一次水光💉️，很水润"), Some('针'));
         assert_eq!(at("今天打疫苗💉好疼"), None);
         assert_eq!(at("玻💉尿酸"), None);
+        // a symbol of three bytes too: the sign of Cancer for 癌 where it makes 防癌, not in 巨蟹座
+        assert_eq!(stand_in_at("还能防♋，放心", 9, '♋'), Some('癌'));
+        assert!(stands_in('♋' as u32));
+        let n = super::super::Normalized::new("还能防♋，放心");
+        assert_eq!(n.compact(), "还能防癌放心");
+        assert_eq!(super::super::Normalized::new("我是♋座").compact(), "我是座");
         let n = super::super::Normalized::new("瘦脸💉好用");
         assert_eq!(n.compact(), "瘦脸针好用");
         assert_eq!(n.compact_to_original(6, 9), 6..10);
