@@ -15,6 +15,22 @@ use crate::violation::{Category, Field, Severity, Violation};
 const NEGATORS: [&str; 11] = [
     "不", "没", "没有", "不会", "不用", "从不", "从没", "绝不", "零", "毫无", "不怕",
 ];
+/// Before a recommending word, a denial that there is any (纯分享，没有任何产品推荐, 不是推荐):
+/// the note says it recommends nothing.
+const DISCLAIMERS: [&str; 12] = [
+    "没有",
+    "没有任何",
+    "没有任何产品",
+    "没有任何商品",
+    "没有产品",
+    "无任何",
+    "不含任何",
+    "不带任何",
+    "不是",
+    "并非",
+    "没",
+    "不",
+];
 /// ...except these, which make it a lesson learned (再也不上当).
 const NEVER_AGAIN: [&str; 5] = ["再也不", "再不", "再也没", "再也不会", "再也不要"];
 /// Before a warning word, a belief the note goes on to correct (还以为是骗子, 差点当成假货): the
@@ -368,6 +384,7 @@ impl FieldFacts {
         }) {
             match a {
                 Anchor::Promotion if advised(s) => narrative += 1,
+                Anchor::Promotion if after(s, &DISCLAIMERS) => {}
                 Anchor::Promotion => promotion += 1,
                 Anchor::Narrative => narrative += 1,
                 Anchor::Commercial => goods += 1,

@@ -57,13 +57,17 @@ pub(super) fn may_start(u: u32) -> bool {
 }
 
 /// Emoji that stand for a character by what they show where the character completes a pack
-/// word with a neighbour (`瘦脸💉` is 瘦脸针, `防♋` 防癌 (the sign of Cancer, said in English), `秒🔪` 秒杀, `限🕐抢购` 限时抢购, `💰主` 金主, `水💡` 水光),
-/// and are decoration elsewhere (`打针💉好疼`, `切菜🔪`; `玻💉尿酸` keeps its emoji as a separator):
-/// (emoji, character). Pictures read by the sound of their names (`🍑宝`) are the readings',
-/// and `恰🍚` the advertorial pack's own (恰饭 written plainly may be a meal).
+/// word with a neighbour (`瘦脸💉` is 瘦脸针, `秒🔪` 秒杀, `限🕐抢购` 限时抢购, `💰主` 金主, `水💡` 水光,
+/// `🏠页` 主页 by the home icon, `史无前🌰` 史无前例 by the chestnut of 举个🌰 (栗子 for 例子),
+/// `防♋` 防癌 by the sign of Cancer, said in English), and are decoration elsewhere
+/// (`打针💉好疼`, `切菜🔪`, `举个🌰`; `玻💉尿酸` keeps its emoji as a separator): (emoji,
+/// character). Pictures read by the sound of their names (`🍑宝`) are the readings', and `恰🍚`
+/// the advertorial pack's own (恰饭 written plainly may be a meal).
 const STAND_INS: &[(char, char)] = &[
     ('♋', '癌'),
+    ('🌰', '例'),
     ('🆓', '免'),
+    ('🏠', '主'),
     ('💡', '光'),
     ('💉', '针'),
     ('💰', '金'),

@@ -71,6 +71,8 @@ static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
     (0x2170, 0x2173, Extra::Number(1)),
     (0x2175, 0x2178, Extra::Number(6)),
     (0x217A, 0x217B, Extra::Number(11)),
+    // ⊕ CIRCLED PLUS: a plus drawn for a call (⊕V), as written with +
+    (0x2295, 0x2295, Extra::Same("+")),
     // ⑴–⒇ PARENTHESIZED DIGIT ONE–NUMBER TWENTY: digits, not "(1)" (NFKC), so that a number
     // written in them reads as one number
     (0x2474, 0x2487, Extra::Number(1)),
@@ -82,6 +84,10 @@ static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
     (0x24F5, 0x24FE, Extra::Number(1)),
     // ⓿ NEGATIVE CIRCLED DIGIT ZERO
     (0x24FF, 0x24FF, Extra::Number(0)),
+    // ╋ BOX DRAWINGS HEAVY VERTICAL AND HORIZONTAL, ✙–✜ the outlined and heavy crosses: the
+    // same plus
+    (0x254B, 0x254B, Extra::Same("+")),
+    (0x2719, 0x271C, Extra::Same("+")),
     // ❶–❿ DINGBAT NEGATIVE CIRCLED DIGIT ONE–NUMBER TEN
     (0x2776, 0x277F, Extra::Number(1)),
     // ➀–➉ DINGBAT CIRCLED SANS-SERIF DIGIT ONE–NUMBER TEN
@@ -90,6 +96,8 @@ static EXTRA_COMPAT: &[(u32, u32, Extra)] = &[
     (0x278A, 0x2793, Extra::Number(1)),
     // ➕ HEAVY PLUS SIGN: the plus of a call (➕V, ➕我), as written with +
     (0x2795, 0x2795, Extra::Same("+")),
+    // ⨁ N-ARY CIRCLED PLUS OPERATOR: the same plus
+    (0x2A01, 0x2A01, Extra::Same("+")),
     // ⼁ KANGXI RADICAL LINE, which NFKC makes 丨: the bar too (see U+4E28 below)
     (0x2F01, 0x2F01, Extra::Same("|")),
     // U+3000 IDEOGRAPHIC SPACE → ' ' (NFKC does this too; listed so the intent is explicit).
