@@ -42,9 +42,9 @@ const MAX_SEPARATORS: usize = 2;
 
 /// Cues that a QQ or a group number follows (folded text).
 /// (Not 扣 alone: 折扣, 扣分; nor 鹅 alone: 烧鹅, but the penguin's number 鹅号 and 加鹅.)
-const QQ_CUES: [&str; 18] = [
+const QQ_CUES: [&str; 19] = [
     "qq", "q号", "扣扣", "抠抠", "蔻蔻", "寇寇", "口口", "🐧", "企鹅", "群号", "群", "裙号", "球球", "+扣", "加扣",
-    "鹅号", "加鹅", "+鹅",
+    "鹅号", "加鹅", "+鹅", "q.q",
 ];
 /// Cues that a phone number or some other contact number follows (folded text). (Not 号码:
 /// 发票号码, 订单号码; nor 热线: a public hotline is no redirect.)
@@ -318,7 +318,11 @@ fn runs(folded: &str) -> Vec<Run> {
             // (…1357⏎两个师傅 is no twelve-digit number)
             flush(&mut current, &mut sounded, &mut out);
             pending_separators = 0;
-        } else if current.is_some() && separator(c) && pending_separators < MAX_SEPARATORS {
+        } else if current.is_some()
+            && separator(c)
+            // (a third only as the space after a spaced dash: 628 - 331 - 095)
+            && (pending_separators < MAX_SEPARATORS || c == ' ' && pending_separators == MAX_SEPARATORS)
+        {
             pending_separators += 1;
         } else {
             flush(&mut current, &mut sounded, &mut out);
