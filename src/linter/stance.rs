@@ -145,19 +145,26 @@ impl GoodsHeads {
             && !self.not.iter().any(|n| tag.ends_with(n.as_str()))
     }
 
-    /// Whether `text` shows a thing with a demonstrative and its kind (这个瘦腿霜, 这款颈枕, 这支
-    /// 笔): a product held up, as a review does. The kind is a run of one to six Han characters
-    /// after 这个/这款/这瓶… ending in a goods head that does not begin a word with the character
+    /// Whether `text` shows a thing with a demonstrative and its kind (这个瘦腿霜, 这款颈枕, 那罐
+    /// 蓝色盖子的修护霜): a product held up, as a review does. The kind is a run of one to nine Han
+    /// characters after 这个/这款/那瓶… ending in a goods head that does not begin a word with the character
     /// after it (这个机会, 这个包括 are no goods) and is no tag of the `not` list (这个体贴).
     pub(super) fn shown(&self, text: &str) -> bool {
         if self.heads.is_empty() {
             return false;
         }
         let mut rest = text;
-        while let Some(at) = rest.find('这') {
+        while let Some(at) = rest.find(['这', '那']) {
+            // (那个 is as often a filler or a pronoun as a pointer: 那个奔现的, 就那个)
+            let far = rest[at..].starts_with('那');
+            // (这 and 那 are both three bytes)
             let after = &rest[at + '这'.len_utf8()..];
             rest = after;
-            let Some(measure) = after.chars().next().filter(|c| DEMONSTRATIVE_MEASURES.contains(*c)) else {
+            let Some(measure) = after
+                .chars()
+                .next()
+                .filter(|&c| DEMONSTRATIVE_MEASURES.contains(c) && !(far && c == '个'))
+            else {
                 continue;
             };
             if self.kind_at(&after[measure.len_utf8()..], measure) {
@@ -173,7 +180,7 @@ impl GoodsHeads {
         let han = noun
             .char_indices()
             .take_while(|&(_, c)| crate::normalize::reading::is_han(c))
-            .take(6);
+            .take(9);
         for (i, c) in han {
             let end = i + c.len_utf8();
             let kind = &noun[..end];
