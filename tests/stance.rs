@@ -794,3 +794,30 @@ fn a_claim_is_said_of_a_thing_held_up() {
     let found = lint(&linter, &Note::from_body("每晚睡前用这个瘦腿霜\n我妈说她7天瘦10斤"));
     assert!(!claims(&found), "{found:?}");
 }
+
+#[test]
+fn a_thing_recommended_in_its_own_sentence_counts_under_a_warning_hook() {
+    // a hook that warns (避坑, 戒烟打卡, 别乱买) over a sentence that calls readers to take the
+    // thing up: that sentence recommends it; the same sentence with a warning in it does not
+    let linter = Linter::builtin();
+    let hooks = ["装修避坑第三弹", "戒烟打卡第20天，真的不容易", "别乱买了，踩雷太多次"];
+    let picks = [
+        (
+            "换成雾化杆以后轻松多了，想戒的兄弟可以试试",
+            Category::ProhibitedProduct,
+        ),
+        ("这瓶精华敏感肌首选，强烈推荐", Category::BannedWord),
+        ("高仿包做工一流，闭眼入", Category::ProhibitedProduct),
+    ];
+    for hook in hooks {
+        for (pick, category) in picks {
+            let body = format!("{hook}\n{pick}");
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(flags(&found, category), "{body}: {found:?}");
+            // ...and the old engine's reading: under the hook alone, the wall below stays quiet
+            let warned = format!("{hook}\n有人说{pick}，千万别信");
+            let found = lint(&linter, &Note::from_body(&warned));
+            assert!(informs(&found, category), "{warned}: {found:?}");
+        }
+    }
+}

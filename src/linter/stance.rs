@@ -15,6 +15,51 @@ use crate::violation::{Category, Field, Severity, Violation};
 const NEGATORS: [&str; 11] = [
     "不", "没", "没有", "不会", "不用", "从不", "从没", "绝不", "零", "毫无", "不怕",
 ];
+/// Calls to readers to take a thing up (可以试试, 推荐给, 闭眼入): said in a claim's or a product's
+/// own sentence with no warning beside them, they recommend it, whatever the note's hook
+/// (戒烟第30天…全靠这个过渡，想戒的可以试试; 别乱买…新手入门就买这瓶).
+const TAKE_IT_UP: [&str; 16] = [
+    "可以试试",
+    "可以先试试",
+    "都可以试试",
+    "推荐给",
+    "强烈推荐",
+    "真心推荐",
+    "闭眼入",
+    "闭眼冲",
+    "直接冲",
+    "就买这",
+    "认准这",
+    "全靠这",
+    "全靠它",
+    "用这个过渡",
+    "入门首选",
+    "抄作业",
+];
+/// ...and the words that turn such a sentence into a warning again (千万别试试, 不推荐给).
+const BUT_WARNED: [&str; 12] = [
+    "别",
+    "不要",
+    "千万",
+    "不能",
+    "不建议",
+    "不推荐",
+    "谣言",
+    "别信",
+    "骗",
+    "智商税",
+    "危害",
+    "违法",
+];
+
+/// Whether the sentence of `span` in `text` calls readers to take the thing up and warns of
+/// nothing (see [`TAKE_IT_UP`]).
+fn recommended_here(text: &str, span: Span) -> bool {
+    let (from, to) = crate::context::sentence(text, span.start, span.end);
+    let sentence = &text[from..to];
+    TAKE_IT_UP.iter().any(|w| sentence.contains(w)) && !BUT_WARNED.iter().any(|w| sentence.contains(w))
+}
+
 /// Before a recommending word, a denial that there is any (纯分享，没有任何产品推荐, 不是推荐):
 /// the note says it recommends nothing.
 const DISCLAIMERS: [&str; 12] = [
@@ -501,8 +546,8 @@ impl Linter {
                         && !someone_elses(text, v.span);
                     // (and a claim written in disguise, zui好用, is the writer's: nobody disguises
                     // a word they quote)
-                    let own_claim =
-                        matches!(v.category, Category::BannedWord | Category::ProhibitedProduct) && spelled_out(v);
+                    let own_claim = matches!(v.category, Category::BannedWord | Category::ProhibitedProduct)
+                        && (spelled_out(v) || recommended_here(text, v.span));
                     if matches!(
                         v.category,
                         Category::BannedWord
