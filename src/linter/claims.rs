@@ -209,16 +209,15 @@ impl Linter {
     /// sentence (from `from`) shows one with a demonstrative (用这个瘦腿霜7天瘦10斤), or the claim
     /// opens its sentence (two Han characters before it at most, or a dozen with nobody said to
     /// say it) and the sentence before shows one (每天睡前贴这个瘦腿贴 / 7天瘦10斤): a note's claim
-    /// is often the predicate of the line above. (A product only named in the sentence before is not enough: 送的外壳很垃圾。
-    /// 唯一5星只剩物流.)
+    /// is often the predicate of the line above. (A product only named in the sentence before is
+    /// not enough: 送的外壳很垃圾。唯一5星只剩物流.)
     fn product_before(&self, text: &str, from: usize, start: usize) -> bool {
         let heads = &self.inner.goods_heads;
-        if heads.shown(&text[from..start]) {
+        let lead = &text[from..start];
+        if heads.shown(lead) {
             return true;
         }
-        // (or stands among its first dozen characters with nobody said to say it: 三个月孩子增高
-        // 5厘米 is the line above's result; 我妈说她7天瘦10斤 is her word)
-        let lead = &text[from..start];
+        // (三个月孩子增高5厘米 is the line above's result; 我妈说她7天瘦10斤 is her word)
         let han = lead.chars().filter(|&c| crate::normalize::reading::is_han(c)).count();
         let opens = han <= 2 || (han <= 12 && !lead.contains('说'));
         // the sentence before, past the marks that ended it

@@ -320,7 +320,7 @@ fn runs(folded: &str) -> Vec<Run> {
             pending_separators = 0;
         } else if current.is_some()
             && separator(c)
-            // (a third only as the space after a spaced dash: 628 - 331 - 095)
+            // (a third only if it is a space, as after a dash spaced on both sides: 628 - 331)
             && (pending_separators < MAX_SEPARATORS || c == ' ' && pending_separators == MAX_SEPARATORS)
         {
             pending_separators += 1;

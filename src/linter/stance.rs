@@ -192,8 +192,8 @@ impl GoodsHeads {
 
     /// Whether `text` shows a thing with a demonstrative and its kind (这个瘦腿霜, 这款颈枕, 那罐
     /// 蓝色盖子的修护霜): a product held up, as a review does. The kind is a run of one to nine Han
-    /// characters after 这个/这款/那瓶… ending in a goods head that does not begin a word with the character
-    /// after it (这个机会, 这个包括 are no goods) and is no tag of the `not` list (这个体贴).
+    /// characters after 这个/这款/那瓶… ending in a goods head that does not begin a word with the
+    /// character after it (这个机会, 这个包括 are no goods) and is no tag of the `not` list (这个体贴).
     pub(super) fn shown(&self, text: &str) -> bool {
         if self.heads.is_empty() {
             return false;

@@ -339,10 +339,7 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
                     k.same_len(i, t);
                     (f_run, k_run) = (i + 3, i + 3);
                 }
-            } else if let Some(stood) = split::stands_in(u)
-                .then(|| char::from_u32(u).and_then(|e| split::stand_in_at(original, i, e)))
-                .flatten()
-            {
+            } else if let Some(stood) = split::stand_in_symbol(u).and_then(|e| split::stand_in_at(original, i, e)) {
                 // a symbol standing for a character of a pack word (防♋: 防癌)
                 one_in_both(original, &mut f, &mut k, (f_run, k_run), i, 3, stood);
                 i += 3;

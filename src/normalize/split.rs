@@ -66,11 +66,11 @@ pub(super) fn may_start(u: u32) -> bool {
 /// as a character here it would make new words of its neighbours, 🍺精酿 酒精.)
 const STAND_INS: &[(char, char)] = &[
     ('♋', '癌'),
-    ('🌰', '例'),
     ('🆓', '免'),
+    ('🌰', '例'),
     ('🏠', '主'),
-    ('💡', '光'),
     ('💉', '针'),
+    ('💡', '光'),
     ('💰', '金'),
     ('💵', '金'),
     ('💼', '务'),
@@ -89,17 +89,27 @@ const STAND_INS: &[(char, char)] = &[
     ('🕛', '时'),
 ];
 
-/// Whether the three-byte symbol `u` is one of [`STAND_INS`] (the rest are emoji, four bytes).
+/// The character `e` stands for in [`STAND_INS`], wherever it stands.
 #[inline]
-pub(super) fn stands_in(u: u32) -> bool {
-    u < 0x1_0000 && STAND_INS.iter().any(|&(s, _)| s as u32 == u)
+fn standing_for(e: char) -> Option<char> {
+    STAND_INS
+        .binary_search_by_key(&e, |&(s, _)| s)
+        .ok()
+        .map(|k| STAND_INS[k].1)
+}
+
+/// The three-byte symbol `u` when it is one of [`STAND_INS`] (♋; the rest are emoji, four
+/// bytes): asked of every three-byte character that is no ideograph.
+#[inline]
+pub(super) fn stand_in_symbol(u: u32) -> Option<char> {
+    char::from_u32(u).filter(|&e| standing_for(e).is_some())
 }
 
 /// The character the emoji `e` at byte `i` of `text` stands for, when it completes a pack
 /// word there (see [`STAND_INS`]): by the neighbours the split table gives the character, or
 /// the spelled table for one no pair makes.
 pub(super) fn stand_in_at(text: &str, i: usize, e: char) -> Option<char> {
-    let &(_, c) = STAND_INS.iter().find(|&&(s, _)| s == e)?;
+    let c = standing_for(e)?;
     let (before, after) = SPLITS
         .iter()
         .find(|entry| entry.2 == c)
@@ -176,7 +186,9 @@ mod tests {
         assert_eq!(at("玻💉尿酸"), None);
         // a symbol of three bytes too: the sign of Cancer for 癌 where it makes 防癌, not in 巨蟹座
         assert_eq!(stand_in_at("还能防♋，放心", 9, '♋'), Some('癌'));
-        assert!(stands_in('♋' as u32));
+        assert_eq!(stand_in_symbol('♋' as u32), Some('♋'));
+        assert_eq!(stand_in_symbol('，' as u32), None);
+        assert!(STAND_INS.windows(2).all(|w| w[0].0 < w[1].0), "STAND_INS sorted");
         let n = super::super::Normalized::new("还能防♋，放心");
         assert_eq!(n.compact(), "还能防癌放心");
         assert_eq!(super::super::Normalized::new("我是♋座").compact(), "我是座");
