@@ -104,6 +104,15 @@ impl Linter {
             {
                 continue;
             }
+            // ...and a cued term said with characters that belong to a longer word of the text
+            // (充电宝：10000毫安 holds no 电报 before a handle) is part of that word: nobody
+            // disguises a name by gluing it into another
+            if cued && h.how.kinds() == How::HOMOPHONE && !h.swapped.is_empty() {
+                let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
+                if !words::is_whole_words(norm.folded(), fs, fe) {
+                    continue;
+                }
+            }
             let named = r.rule.names_things();
             if !latin_reading_ok(text, norm, &h, named)
                 || (r.rule.read_default && st.term.is_some() && !cued && !default_reading_ok(norm, &h, named))

@@ -122,10 +122,14 @@ const ADVISERS: [&str; 9] = [
 
 /// Warning words that, said to a part of the readers (胃不好的姐妹不建议空腹喝, 敏感肌不推荐),
 /// are a caveat of a recommendation, not a warning against the thing.
-const CAVEATS: [&str; 4] = ["不建议", "不推荐", "慎用", "慎入"];
-/// ...and what names that part right before it: people defined by a clause (…的人, …的姐妹)
-/// or a skin type (not a condition, …的话: 看夜景的话不建议住这里 warns).
-const SUBGROUPS: [&str; 9] = [
+const CAVEATS: [&str; 5] = ["不建议", "不推荐", "慎用", "慎入", "慎买"];
+/// ...and what names that part right before it: people defined by a clause (…的人, …的姐妹,
+/// 介意的, 介意者), a skin type, a kind of reader (新手, 学生党) or of home (小厨房慎入); not a
+/// condition (…的话: 看夜景的话不建议住这里 warns).
+const SUBGROUPS: [&str; 18] = [
+    "介意的",
+    "介意者",
+    "在意的",
     "的人",
     "的姐妹",
     "的姐妹们",
@@ -135,6 +139,12 @@ const SUBGROUPS: [&str; 9] = [
     "的宝妈",
     "肌",
     "肤质",
+    "新手",
+    "小白",
+    "孕妇",
+    "党",
+    "厨房",
+    "户型",
 ];
 
 /// What a field tells about its note (see [`Stance`]).
@@ -160,6 +170,9 @@ pub(super) struct FieldFacts {
     /// Whether it is a tag, or holds a hashtag, that names a kind of goods by its head
     /// (#暴汗服, #除螨仪): one more thing sold the note names.
     tagged_goods: bool,
+    /// Whether it holds up a thing with a demonstrative and its kind (这个喷雾, 这款面霜): a
+    /// review's object, whatever each sentence names.
+    shows_goods: bool,
 }
 
 /// The last characters of goods' names (`rules/context.toml`'s `goods_heads`: 衣, 椅, 仪, 膜)
@@ -195,6 +208,12 @@ impl GoodsHeads {
     /// characters after 这个/这款/那瓶… ending in a goods head that does not begin a word with the
     /// character after it (这个机会, 这个包括 are no goods) and is no tag of the `not` list (这个体贴).
     pub(super) fn shown(&self, text: &str) -> bool {
+        self.shown_within(text, 9)
+    }
+
+    /// [`GoodsHeads::shown`] with a kind of at most `longest` characters: across a whole note a
+    /// long run reaches past the noun into what is said of it (这个表情演技真滴服了).
+    pub(super) fn shown_within(&self, text: &str, longest: usize) -> bool {
         if self.heads.is_empty() {
             return false;
         }
@@ -212,7 +231,7 @@ impl GoodsHeads {
             else {
                 continue;
             };
-            if self.kind_at(&after[measure.len_utf8()..], measure) {
+            if self.kind_at(&after[measure.len_utf8()..], measure, longest) {
                 return true;
             }
         }
@@ -220,12 +239,13 @@ impl GoodsHeads {
     }
 
     /// Whether `noun` opens with a kind of goods (see [`GoodsHeads::shown`]); `measure` is the
-    /// measure word before it, for the `not` list (这个体贴: 个体贴 ends with 体贴).
-    fn kind_at(&self, noun: &str, measure: char) -> bool {
+    /// measure word before it, for the `not` list (这个体贴: 个体贴 ends with 体贴); `longest`, the
+    /// most characters the kind may have.
+    fn kind_at(&self, noun: &str, measure: char, longest: usize) -> bool {
         let han = noun
             .char_indices()
             .take_while(|&(_, c)| crate::normalize::reading::is_han(c))
-            .take(9);
+            .take(longest);
         for (i, c) in han {
             let end = i + c.len_utf8();
             let kind = &noun[..end];
@@ -268,6 +288,10 @@ impl GoodsHeads {
     }
 }
 
+/// The longest kind of goods, in characters, that holds up a thing for the whole note
+/// ([`FieldFacts::shows_goods`]): 这个护腰带, 这台按摩仪, 这瓶修护精华.
+const SHOWN_KIND_LONGEST: usize = 4;
+
 /// The measure words after 这 that hold up a thing (这个, 这款, 这瓶…): not 这样, 这里, 这次.
 const DEMONSTRATIVE_MEASURES: &str = "个款瓶支盒罐袋套台把只双件条片颗副顶张块";
 
@@ -300,7 +324,15 @@ impl Stance {
         // names something sold: #电竞椅 over a review; not #墨镜 over a guide to choosing them)
         let about = facts.iter().any(|f| f.field != Some(Field::Body) && f.commercial > 0)
             || (facts.iter().any(|f| f.tagged_goods) && (promotion > 0 || commercial >= 1));
-        let warning: usize = facts.iter().map(|f| f.warning).sum();
+        // (a warning the writer files the note under, a tag #避雷, weighs twice: it says what
+        // the whole note is; a title's 别乱买 is as often a hook over a recommendation)
+        let warning: usize = facts
+            .iter()
+            .map(|f| match f.field {
+                Some(Field::Tag(_)) => 2 * f.warning,
+                _ => f.warning,
+            })
+            .sum();
         let narrative: usize = facts.iter().map(|f| f.narrative).sum();
         if sponsored {
             Stance::Promoting
@@ -310,11 +342,16 @@ impl Stance {
             // a note that makes a sales call sells what it names (赶紧囤两瓶)
             Stance::Promoting
         } else if narrative >= 2
-            && promotion == 0
+            && (promotion == 0 || (promotion == 1 && narrative >= 6))
             && !facts.iter().any(|f| f.field != Some(Field::Body) && f.names_goods)
         {
             Stance::Care
-        } else if about || (promotion > 0 && commercial >= 2) || promotion >= 2 || commercial >= 4 {
+        } else if about
+            || (promotion > 0 && commercial >= 2)
+            || promotion >= 2
+            || commercial >= 4
+            || facts.iter().any(|f| f.shows_goods)
+        {
             Stance::Promoting
         } else {
             Stance::Narrating
@@ -473,6 +510,7 @@ impl FieldFacts {
             narrative,
             names_goods: goods > 0,
             tagged_goods: heads.tags_goods(field, text),
+            shows_goods: heads.shown_within(text, SHOWN_KIND_LONGEST),
         }
     }
 }
