@@ -813,16 +813,20 @@ fn a_claim_is_said_of_a_thing_held_up() {
 #[test]
 fn a_note_that_holds_up_a_thing_reviews_it() {
     let linter = Linter::builtin();
-    let kinds = ["这个喷雾", "这款面霜", "这瓶精华", "这台按摩仪", "这个护腰带"];
+    let kinds = ["这个喷雾", "这台按摩仪", "这个泡脚包", "这个眼罩", "这罐足浴粉"];
     let frames = [
-        "{}我用了快一个月\n早晚各一次\n味道淡淡的\n说真的百分百有效",
-        "入手{}的第三周\n包装很简单\n朋友也在用\n7天瘦10斤不是梦",
+        "每天睡前拿{}用一用\n坚持了半个月\n说真的百分百有效",
+        "每天睡前拿{}用一用\n坚持了半个月\n我和闺蜜都7天瘦10斤",
     ];
     for (kind, body, found) in fill_frames(&linter, &frames, &kinds) {
         assert!(claims(&found), "{kind}: {body}: {found:?}");
     }
     // a demonstrative before no kind of goods holds up nothing: the diary stays a diary
     let quiet = ["这个周末", "这个城市", "这件事"];
+    let frames = [
+        "{}我想了很久\n早晚各跑一次步\n朋友也在跑\n说真的百分百有效",
+        "{}过得很充实\n每天都在爬山\n7天瘦10斤不是梦",
+    ];
     for (word, body, found) in fill_frames(&linter, &frames, &quiet) {
         assert!(!claims(&found), "{word}: {body}: {found:?}");
     }

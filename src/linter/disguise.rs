@@ -138,7 +138,22 @@ impl Linter {
                 // characters or more the other three say what was meant (保正见效), unless the
                 // stand-in is a function word (个, 在, 之: 割个双眼皮 is no 割双眼皮)
                 let common = if h.term_chars < 4 { COMMON_CHAR } else { FUNCTION_CHAR };
-                if !topical && h.swapped.iter().any(|&c| words::char_frequency(c) >= common) {
+                // (unless it stands for a character as common, said alike in the same tone: 她 for
+                // 他 of 奥利司他 is a pronoun for a pronoun, the swap writers make most; not 好 for 号)
+                let twin_of_common = |c: char| {
+                    let said = reading::han(c).first();
+                    st.text.chars().any(|t| {
+                        t != c
+                            && reading::han(t).first() == said
+                            && reading::main_tone(t) == reading::main_tone(c)
+                            && words::char_frequency(t) >= common
+                    })
+                };
+                if !topical
+                    && h.swapped
+                        .iter()
+                        .any(|&c| words::char_frequency(c) >= common && !twin_of_common(c))
+                {
                     continue;
                 }
                 // swapped characters that make a word together (弟弟 in 弟弟我) are that word

@@ -59,14 +59,19 @@ pub(super) fn may_start(u: u32) -> bool {
 /// Emoji that stand for a character by what they show where the character completes a pack
 /// word with a neighbour (`瘦脸💉` is 瘦脸针, `秒🔪` 秒杀, `限🕐抢购` 限时抢购, `💰主` 金主, `水💡` 水光,
 /// `🏠页` 主页 by the home icon, `史无前🌰` 史无前例 by the chestnut of 举个🌰 (栗子 for 例子),
-/// `防♋` 防癌 by the sign of Cancer, said in English), and are decoration elsewhere (`打针💉好疼`,
+/// `防♋` 防癌 by the sign of Cancer, said in English, `最⬇价` 最低价 by the arrow, `🈚效退款` 无效退款
+/// by the Japanese sign for "none"), and are decoration elsewhere (`打针💉好疼`,
 /// `切菜🔪`, `举个🌰`; `玻💉尿酸` keeps its emoji as a separator): (emoji, character). Pictures
 /// read by the sound of their names (`🍑宝`, `啤🍺`) are the readings', and `恰🍚` the advertorial
 /// pack's own (恰饭 written plainly may be a meal). (A drink's glass stands for 酒 by its reading:
 /// as a character here it would make new words of its neighbours, 🍺精酿 酒精.)
 const STAND_INS: &[(char, char)] = &[
     ('♋', '癌'),
+    ('⬆', '高'),
+    ('⬇', '低'),
     ('🆓', '免'),
+    ('🈚', '无'),
+    ('🈶', '有'),
     ('🌰', '例'),
     ('🏠', '主'),
     ('💉', '针'),
@@ -144,8 +149,15 @@ pub(super) fn joined_at(text: &str, i: usize) -> Option<(usize, char)> {
     len += b.len_utf8();
     let k = SPLITS.binary_search_by(|e| (e.0, e.1).cmp(&(a, b))).ok()?;
     let (_, _, c, before, after) = SPLITS[k];
-    neighbours_complete(text, i, i + len, before, after).then_some((len, c))
+    (RADICAL_FORMS.contains(&a) || neighbours_complete(text, i, i + len, before, after)).then_some((len, c))
 }
+
+/// The side forms of radicals (亻 of 信, 氵 of 油, 扌, 讠, 钅, 纟…): written alone they are no
+/// character of any word, only half of one split on purpose (彳散亻言 for 微信), so a pair that
+/// opens with one is joined whatever its neighbours.
+const RADICAL_FORMS: [char; 15] = [
+    '亻', '冫', '刂', '忄', '扌', '氵', '犭', '礻', '纟', '艹', '衤', '讠', '钅', '阝', '饣',
+];
 
 #[cfg(test)]
 mod tests {
@@ -175,6 +187,8 @@ mod tests {
         // two parts side by side in ordinary text
         assert_eq!(at("着火因为电线老化", "火因"), None);
         assert_eq!(at("一口都没吃", "口都"), None);
+        // a radical's side form opens no word: its pair is joined beside anything
+        assert_eq!(at("加彳散亻言", "亻言"), Some((6, '信')));
     }
 
     #[test]
