@@ -141,6 +141,11 @@ impl Linter {
                 // (unless it stands for a character as common, said alike in the same tone: 她 for
                 // 他 of 奥利司他 is a pronoun for a pronoun, the swap writers make most; not 好 for 号)
                 let twin_of_common = |c: char| {
+                    // (in a term of four characters or more, where the other three say what
+                    // was meant: 元单 is a price, not 原单)
+                    if h.term_chars < 4 {
+                        return false;
+                    }
                     let said = reading::han(c).first();
                     st.text.chars().any(|t| {
                         t != c
