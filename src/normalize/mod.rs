@@ -39,6 +39,7 @@
 //! 7. **A syllable spelled for a character** (`spelled.rs`), folded the same way: a lowercase
 //!    pinyin syllable glued to a Han character becomes the pack character of that reading that
 //!    completes a word with it (`秒sha` → 秒杀, `dao手价` → 到手价); `ipad`, `DAO`, `ma` stay.
+//!    So does a syllable in zhuyin, Taiwan's phonetic letters (`ㄢ眠藥` → 安眠药).
 //! 8. **Letter-spaced Han** (`玻 尿 酸`): a space between two Han characters, next to another
 //!    such space, is dropped from the folded view too (a separator in compact anyway), so
 //!    that regexes read the spaced word as terms do; a lone space between words stays. So are
@@ -321,6 +322,15 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
         if let (0xE0..=0xEF, Some(s)) = (b0, original.get(i..i + 3)) {
             let sb = s.as_bytes();
             let u = decode3(b0, sb[1], sb[2]);
+            // A syllable in zhuyin for a pack character beside its word's neighbour (ㄢ眠药)
+            if (0x3105..=0x312F).contains(&u) {
+                if let Some((len, c)) = spelled::zhuyin_at(original, i) {
+                    one_in_both(original, &mut f, &mut k, (f_run, k_run), i, len, c);
+                    i += len;
+                    (f_run, k_run) = (i, i);
+                    continue;
+                }
+            }
             // U+4000–U+9FFF, but for U+4DC0–4DFF (Yijing symbols) and 丨, the stroke written as
             // a bar (tables.rs: folded like any symbol, by the table)
             if (0x4000..0xA000).contains(&u) && !(0x4DC0..0x4E00).contains(&u) && u != 0x4E28 {

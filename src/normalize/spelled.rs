@@ -50,6 +50,17 @@ pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
     let prev = prev.filter(|c| !WEAK.contains(*c));
     let next = next.filter(|c| !WEAK.contains(*c));
     let syllable = &text[i..i + len];
+    read_spelled(syllable, (prev, next), (prev_far, next_far), inside).map(|c| (len, c))
+}
+
+/// The pack character `syllable` spells beside its neighbours (see [`spelled_at`]): the ones
+/// glued to it, those beyond a function word, or (a syllable inside a word only) both.
+fn read_spelled(
+    syllable: &str,
+    (prev, next): (Option<char>, Option<char>),
+    (prev_far, next_far): (Option<char>, Option<char>),
+    inside: bool,
+) -> Option<char> {
     read_back(SPELLED, syllable, prev, next)
         .or_else(|| read_back(SPELLED, syllable, prev_far, next_far))
         .or_else(|| {
@@ -57,7 +68,144 @@ pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
                 .then(|| read_back(SPELLED_INSIDE, syllable, prev, next))
                 .flatten()
         })
-        .map(|c| (len, c))
+}
+
+/// At byte `i` of `text`, a run of zhuyin (注音, Taiwan's phonetic letters: `ㄢ眠藥` for 安眠药,
+/// `加熱ㄧㄢ` for 加热烟, `ㄈㄥ胸` for 丰胸), tone marks included: its length and the pack
+/// character the syllable it spells stands for beside its Han neighbours, read as a pinyin
+/// syllable glued to them is (see [`spelled_at`]).
+pub(super) fn zhuyin_at(text: &str, i: usize) -> Option<(usize, char)> {
+    let run: Vec<char> = text[i..]
+        .chars()
+        .take_while(|&c| is_zhuyin(c) || ZHUYIN_TONES.contains(c))
+        .take(5)
+        .collect();
+    let len: usize = run.iter().map(|c| c.len_utf8()).sum();
+    let syllable = zhuyin_to_pinyin(run.iter().copied().filter(|&c| is_zhuyin(c)))?;
+    let prev = text[..i]
+        .chars()
+        .next_back()
+        .filter(|&c| is_han(c))
+        .map(super::simplified);
+    let next = text[i + len..]
+        .chars()
+        .next()
+        .filter(|&c| is_han(c))
+        .map(super::simplified);
+    let inside = prev.is_some() && next.is_some();
+    let prev = prev.filter(|c| !WEAK.contains(*c));
+    let next = next.filter(|c| !WEAK.contains(*c));
+    read_spelled(&syllable, (prev, next), (None, None), inside).map(|c| (len, c))
+}
+
+/// Whether `c` is a zhuyin letter (U+3105–U+312F).
+pub(super) fn is_zhuyin(c: char) -> bool {
+    ('\u{3105}'..='\u{312F}').contains(&c)
+}
+
+/// Zhuyin's tone marks (ˊ ˇ ˋ ˙ ˉ), read as part of the syllable and dropped.
+const ZHUYIN_TONES: &str = "ˊˇˋ˙ˉ";
+
+/// The pinyin of one zhuyin syllable (initial, medial, final; each optional), as pinyin spells
+/// it (ㄧㄢ yan, ㄒㄧㄢ xian, ㄓ zhi, ㄐㄩ ju), or `None` when the letters make no syllable.
+fn zhuyin_to_pinyin(mut letters: impl Iterator<Item = char>) -> Option<String> {
+    const INITIALS: [(char, &str); 21] = [
+        ('ㄅ', "b"),
+        ('ㄆ', "p"),
+        ('ㄇ', "m"),
+        ('ㄈ', "f"),
+        ('ㄉ', "d"),
+        ('ㄊ', "t"),
+        ('ㄋ', "n"),
+        ('ㄌ', "l"),
+        ('ㄍ', "g"),
+        ('ㄎ', "k"),
+        ('ㄏ', "h"),
+        ('ㄐ', "j"),
+        ('ㄑ', "q"),
+        ('ㄒ', "x"),
+        ('ㄓ', "zh"),
+        ('ㄔ', "ch"),
+        ('ㄕ', "sh"),
+        ('ㄖ', "r"),
+        ('ㄗ', "z"),
+        ('ㄘ', "c"),
+        ('ㄙ', "s"),
+    ];
+    const FINALS: [(char, &str); 13] = [
+        ('ㄚ', "a"),
+        ('ㄛ', "o"),
+        ('ㄜ', "e"),
+        ('ㄝ', "e"),
+        ('ㄞ', "ai"),
+        ('ㄟ', "ei"),
+        ('ㄠ', "ao"),
+        ('ㄡ', "ou"),
+        ('ㄢ', "an"),
+        ('ㄣ', "en"),
+        ('ㄤ', "ang"),
+        ('ㄥ', "eng"),
+        ('ㄦ', "er"),
+    ];
+    let mut c = letters.next()?;
+    let initial = INITIALS.iter().find(|&&(z, _)| z == c).map(|&(_, p)| p);
+    if initial.is_some() {
+        c = match letters.next() {
+            Some(c) => c,
+            // an initial alone: the buzzing ones are a syllable (ㄓ zhi, ㄙ si)
+            None => {
+                let i = initial?;
+                return "zh ch sh r z c s".split(' ').any(|b| b == i).then(|| format!("{i}i"));
+            }
+        };
+    }
+    let medial = ['ㄧ', 'ㄨ', 'ㄩ'].contains(&c).then_some(c);
+    let fin = if medial.is_some() { letters.next() } else { Some(c) };
+    let fin = match fin {
+        Some(f) => Some(FINALS.iter().find(|&&(z, _)| z == f).map(|&(_, p)| p)?),
+        None => None,
+    };
+    if letters.next().is_some() {
+        return None;
+    }
+    let jqx = matches!(initial, Some("j" | "q" | "x"));
+    let rest = match (medial, fin) {
+        (None, Some(f)) => f.to_string(),
+        (None, None) => return None,
+        (Some('ㄧ'), f) => match (initial.is_some(), f) {
+            (false, None) => "yi".into(),
+            (false, Some("en")) => "yin".into(),
+            (false, Some("eng")) => "ying".into(),
+            (false, Some(f)) => format!("y{}", if f == "ou" { "ou" } else { f }),
+            (true, None) => "i".into(),
+            (true, Some("ou")) => "iu".into(),
+            (true, Some("en")) => "in".into(),
+            (true, Some("eng")) => "ing".into(),
+            (true, Some(f)) => format!("i{f}"),
+        },
+        (Some('ㄨ'), f) => match (initial.is_some(), f) {
+            (false, None) => "wu".into(),
+            (false, Some(f)) => format!("w{f}"),
+            (true, None) => "u".into(),
+            (true, Some("ei")) => "ui".into(),
+            (true, Some("en")) => "un".into(),
+            (true, Some("eng")) => "ong".into(),
+            (true, Some(f)) => format!("u{f}"),
+        },
+        (Some(_), f) => match (initial.is_some(), f) {
+            (false, None) => "yu".into(),
+            (false, Some("eng")) => "yong".into(),
+            (false, Some("en")) => "yun".into(),
+            (false, Some(f)) => format!("yu{f}"),
+            (true, None) if jqx => "u".into(),
+            (true, None) => "v".into(),
+            (true, Some("eng")) if jqx => "iong".into(),
+            (true, Some("en")) if jqx => "un".into(),
+            (true, Some(f)) if jqx => format!("u{f}"),
+            (true, Some(f)) => format!("v{f}"),
+        },
+    };
+    Some(format!("{}{rest}", initial.unwrap_or("")))
 }
 
 /// At byte `i` of `text`, a run of lowercase letters that is one syllable said twice between two
@@ -171,6 +319,45 @@ mod tests {
     fn the_table_is_sorted_by_syllable() {
         assert!(SPELLED.windows(2).all(|w| w[0].0 <= w[1].0));
         assert!(SPELLED_INSIDE.windows(2).all(|w| w[0].0 <= w[1].0));
+    }
+
+    #[test]
+    fn zhuyin_spells_the_syllables_pinyin_spells() {
+        let py = |z: &str| zhuyin_to_pinyin(z.chars());
+        for (z, p) in [
+            ("ㄧㄢ", "yan"),
+            ("ㄢ", "an"),
+            ("ㄈㄥ", "feng"),
+            ("ㄒㄧㄢ", "xian"),
+            ("ㄓ", "zhi"),
+            ("ㄙ", "si"),
+            ("ㄐㄩ", "ju"),
+            ("ㄌㄩ", "lv"),
+            ("ㄐㄩㄥ", "jiong"),
+            ("ㄏㄨㄟ", "hui"),
+            ("ㄉㄨㄥ", "dong"),
+            ("ㄨㄛ", "wo"),
+            ("ㄩㄝ", "yue"),
+            ("ㄧ", "yi"),
+            ("ㄌㄧㄡ", "liu"),
+            ("ㄇㄧㄥ", "ming"),
+        ] {
+            assert_eq!(py(z).as_deref(), Some(p), "{z}");
+        }
+        // an initial alone that is no syllable (ㄅ, said for 不 in chat), or letters out of order
+        assert_eq!(py("ㄅ"), None);
+        assert_eq!(py("ㄢㄧ"), None);
+    }
+
+    #[test]
+    fn a_zhuyin_syllable_reads_as_the_character_that_completes_a_word() {
+        let at = |text: &str, run: &str| zhuyin_at(text, text.find(run).unwrap());
+        assert_eq!(at("買到ㄢ眠藥", "ㄢ"), Some(("ㄢ".len(), '安')));
+        assert_eq!(at("改用加熱ㄧㄢ，", "ㄧㄢ"), Some(("ㄧㄢ".len(), '烟')));
+        assert_eq!(at("有ㄈㄥˉ胸效果", "ㄈㄥ"), Some(("ㄈㄥˉ".len(), '丰')));
+        // chat's zhuyin beside no word it completes stays as it is (ㄅ要這樣, 好ㄛ)
+        assert_eq!(at("ㄅ要這樣", "ㄅ"), None);
+        assert_eq!(at("好ㄛ", "ㄛ"), None);
     }
 
     #[test]

@@ -87,6 +87,8 @@ static VARIANTS: &[(char, char)] = &[
     ('ᴢ', 'z'),
     // ー KATAKANA-HIRAGANA PROLONGED SOUND MARK for 一, the stroke it is drawn as (全网第ー)
     ('ー', '一'),
+    // ㄧ BOPOMOFO LETTER I for 一, the same stroke (唯ㄧ, 第ㄧ): Taiwan's keyboards type it
+    ('ㄧ', '一'),
     ('ꜰ', 'f'),
     ('ꜱ', 's'),
 ];
@@ -119,6 +121,8 @@ static HAN: &[(char, char)] = &[
     ('広', '广'),
     ('搵', '找'),
     ('摂', '摄'),
+    // 攞 for 拿: Cantonese's "take" (攞coupon, 攞货)
+    ('攞', '拿'),
     ('栄', '荣'),
     ('楽', '乐'),
     ('歳', '岁'),
