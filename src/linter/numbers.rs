@@ -48,8 +48,19 @@ const QQ_CUES: [&str; 19] = [
 ];
 /// Cues that a phone number or some other contact number follows (folded text). (Not 号码:
 /// 发票号码, 订单号码; nor 热线: a public hotline is no redirect.)
-const CONTACT_CUES: [&str; 19] = [
+/// (And the ways of asking for a call or a message where WhatsApp, LINE and texts carry
+/// them: Hong Kong, Taiwan, Singapore, Malaysia: `WhatsApp 我：玖壹貳叁 肆伍陸柒`, `打給我`,
+/// `text 我`, `簡訊`, `加賴`.)
+const CONTACT_CUES: [&str; 27] = [
     "电话",
+    "whatsapp",
+    "打给我",
+    "打俾我",
+    "call我",
+    "text",
+    "简讯",
+    "联络",
+    "加赖",
     "手机",
     "📞",
     "☎",
@@ -384,7 +395,7 @@ fn after_cue(folded: &str, at: usize) -> bool {
 }
 
 /// The last characters of [`CONTACT_CUES`] and [`QQ_CUES`] (a test checks).
-const CUE_LAST: &str = "话机📞☎📱l系约信xv薇星泡我q号扣抠蔻寇口🐧鹅群球";
+const CUE_LAST: &str = "话机📞☎📱l系约信xv薇星泡我q号扣抠蔻寇口🐧鹅群球pt讯络赖";
 
 /// Whether `c` may stand between a cue and its number (see [`LINKERS`]).
 fn linking(c: char) -> bool {
