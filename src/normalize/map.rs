@@ -51,17 +51,22 @@ impl Offset for u64 {
     }
 }
 
-/// The longest original that `u32` maps hold: segment origins are packed as `start << 4`,
+/// The longest original that `u32` maps hold: segment origins are packed as `start << 5`,
 /// and no char folds to more than 11 times its UTF-8 length (tested), so both original and
 /// view offsets stay below 2^32.
-pub(super) const NARROW_MAX: usize = 1 << 28;
+pub(super) const NARROW_MAX: usize = 1 << 27;
 
 /// Bit of [`Segment::orig`] marking an atomic segment.
-const ATOMIC: usize = 8;
+const ATOMIC: usize = 16;
+
+/// The longest source of one atomic segment, in bytes: a character's two parts joined, or a
+/// syllable of zhuyin with its tone mark (ㄒㄩㄝˇ, eleven bytes).
+pub(super) const ATOMIC_MAX: usize = 16;
 
 /// One segment: where it starts in the view, and its origin packed as
-/// `start << 4 | atomic << 3 | (source length - 1)` (the length, at most 8 bytes: one char or
-/// a character's two parts joined, is used by atomic segments only).
+/// `start << 5 | atomic << 4 | (source length - 1)` (the length, at most [`ATOMIC_MAX`] bytes:
+/// one char, a character's two parts joined or a zhuyin syllable, is used by atomic segments
+/// only).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Segment<P> {
     /// View byte offset of the segment's first byte.
@@ -80,7 +85,7 @@ impl<P: Offset> Segment<P> {
     /// Original offset of the segment's first source char.
     #[inline]
     fn orig_start(self) -> usize {
-        self.orig.to_usize() >> 4
+        self.orig.to_usize() >> 5
     }
 
     /// Is this an atomic segment?
@@ -92,7 +97,7 @@ impl<P: Offset> Segment<P> {
     /// UTF-8 length of the source of an atomic segment (a char, or two parts joined).
     #[inline]
     fn atomic_len(self) -> usize {
-        (self.orig.to_usize() & 7) + 1
+        (self.orig.to_usize() & (ATOMIC - 1)) + 1
     }
 }
 
@@ -142,7 +147,7 @@ impl<P: Offset> ViewBuilder<P> {
     fn start_identity(&mut self, i: usize) {
         self.segments.push(Segment {
             view: P::from_usize(self.text.len()),
-            orig: P::from_usize(i << 4),
+            orig: P::from_usize(i << 5),
         });
     }
 
@@ -178,7 +183,7 @@ impl<P: Offset> ViewBuilder<P> {
     fn start_atomic(&mut self, i: usize, len: usize) {
         self.segments.push(Segment {
             view: P::from_usize(self.text.len()),
-            orig: P::from_usize(i << 4 | ATOMIC | (len - 1)),
+            orig: P::from_usize(i << 5 | ATOMIC | (len - 1)),
         });
         self.next_orig = usize::MAX;
     }

@@ -112,7 +112,7 @@ pub struct Normalized {
 /// The segments of both views, with offsets as narrow as the original's length allows.
 #[derive(Debug, Clone)]
 enum Maps {
-    /// Originals up to 256 MiB (every real note).
+    /// Originals up to 128 MiB (every real note).
     Narrow {
         /// Segments of `folded`.
         folded: Vec<Segment<u32>>,
@@ -506,7 +506,7 @@ impl Normalized {
         }
     }
 
-    /// [`Normalized::new`] with 64-bit maps (originals over 256 MiB).
+    /// [`Normalized::new`] with 64-bit maps (originals over 128 MiB).
     fn new_wide(original: &str) -> Normalized {
         let (folded, f, compact, c) = build::<u64>(original);
         Normalized {

@@ -81,6 +81,10 @@ pub(super) fn zhuyin_at(text: &str, i: usize) -> Option<(usize, char)> {
         .take(5)
         .collect();
     let len: usize = run.iter().map(|c| c.len_utf8()).sum();
+    // (the offset maps give a folded character at most sixteen bytes of source)
+    if len > super::map::ATOMIC_MAX {
+        return None;
+    }
     let syllable = zhuyin_to_pinyin(run.iter().copied().filter(|&c| is_zhuyin(c)))?;
     let prev = text[..i]
         .chars()
@@ -358,6 +362,9 @@ mod tests {
         // chat's zhuyin beside no word it completes stays as it is (ㄅ要這樣, 好ㄛ)
         assert_eq!(at("ㄅ要這樣", "ㄅ"), None);
         assert_eq!(at("好ㄛ", "ㄛ"), None);
+        // three letters and a tone mark (ㄒㄩㄝˇ, eleven bytes)
+        assert_eq!(at("全网地板ㄐㄧㄚ", "ㄐ"), Some(("ㄐㄧㄚ".len(), '价')));
+        assert_eq!(at("可以降ㄒㄩㄝˇ糖", "ㄒ"), Some(("ㄒㄩㄝˇ".len(), '血')));
     }
 
     #[test]

@@ -768,6 +768,8 @@ fn expansion_is_bounded() {
     assert!(max_ratio <= 11, "{max_ratio}");
     assert!(map::NARROW_MAX.checked_mul(11).is_some_and(|v| v <= u32::MAX as usize));
     assert!((map::NARROW_MAX << 3) <= u32::MAX as usize);
+    // (segment origins are packed as start << 5)
+    assert!(((map::NARROW_MAX - 1) << 5 | 31) <= u32::MAX as usize);
 }
 
 /// Folding is idempotent, char by char: folding folded text changes nothing, so a term
