@@ -108,7 +108,7 @@ impl Linter {
             // (充电宝：10000毫安 holds no 电报 before a handle) is part of that word: nobody
             // disguises a name by gluing it into another
             if cued && h.how.kinds() == How::HOMOPHONE && !h.swapped.is_empty() {
-                let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
+                let (fs, fe) = h.folded_span();
                 if !words::is_whole_words(norm.folded(), fs, fe) {
                     continue;
                 }
@@ -140,19 +140,16 @@ impl Linter {
                 let common = if h.term_chars < 4 { COMMON_CHAR } else { FUNCTION_CHAR };
                 // (unless it stands for a character as common, said alike in the same tone: 她 for
                 // 他 of 奥利司他 is a pronoun for a pronoun, the swap writers make most; not 好 for 号)
+                // (in a term of four characters or more, where the other three say what was
+                // meant: 元单 is a price, not 原单)
                 let twin_of_common = |c: char| {
-                    // (in a term of four characters or more, where the other three say what
-                    // was meant: 元单 is a price, not 原单)
-                    if h.term_chars < 4 {
-                        return false;
-                    }
-                    let said = reading::han(c).first();
-                    st.text.chars().any(|t| {
-                        t != c
-                            && reading::han(t).first() == said
-                            && reading::main_tone(t) == reading::main_tone(c)
-                            && words::char_frequency(t) >= common
-                    })
+                    h.term_chars >= 4
+                        && st.text.chars().any(|t| {
+                            t != c
+                                && reading::han(t).first() == reading::han(c).first()
+                                && reading::main_tone(t) == reading::main_tone(c)
+                                && words::char_frequency(t) >= common
+                        })
                 };
                 if !topical
                     && h.swapped
@@ -166,7 +163,7 @@ impl Linter {
                     continue;
                 }
                 if h.how.kinds() == How::HOMOPHONE {
-                    let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
+                    let (fs, fe) = h.folded_span();
                     if words::is_word(&written) || !words::is_whole_words(norm.folded(), fs, fe) {
                         continue;
                     }
@@ -180,7 +177,7 @@ impl Linter {
             // a picture beside a character that belongs to a word of its own (一天🐈 is no 天猫)
             // ...or to a number (第100天🐱 is no 天猫; nor 第二个月✍ 月瘦: a measure word counts too)
             if h.how.contains(How::EMOJI) && h.plain > 0 {
-                let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
+                let (fs, fe) = h.folded_span();
                 // (a unit a number counts: 天, 年, 岁, 个, 元 …; 199到🖐价 is still 到手价)
                 let counted = norm.folded()[..fs]
                     .chars()
@@ -424,7 +421,7 @@ pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool) -
 /// product's name of three or more (`唑P坦`) or among other initials (`RZ针`) it is one.
 pub(super) fn latin_reading_ok(text: &str, norm: &Normalized, h: &SoundHit, named: bool) -> bool {
     let folded = norm.folded();
-    let (fs, fe) = (h.units[0].start, h.units[h.units.len() - 1].end);
+    let (fs, fe) = h.folded_span();
     let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let latin_at = |u: &std::ops::Range<usize>| folded[u.clone()].bytes().all(|b| b.is_ascii_alphabetic());
     if latin_at(&h.units[0]) && glued(folded[..fs].chars().next_back()) {

@@ -322,15 +322,6 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
         if let (0xE0..=0xEF, Some(s)) = (b0, original.get(i..i + 3)) {
             let sb = s.as_bytes();
             let u = decode3(b0, sb[1], sb[2]);
-            // A syllable in zhuyin for a pack character beside its word's neighbour (ㄢ眠药)
-            if (0x3105..=0x312F).contains(&u) {
-                if let Some((len, c)) = spelled::zhuyin_at(original, i) {
-                    one_in_both(original, &mut f, &mut k, (f_run, k_run), i, len, c);
-                    i += len;
-                    (f_run, k_run) = (i, i);
-                    continue;
-                }
-            }
             // U+4000–U+9FFF, but for U+4DC0–4DFF (Yijing symbols) and 丨, the stroke written as
             // a bar (tables.rs: folded like any symbol, by the table)
             if (0x4000..0xA000).contains(&u) && !(0x4DC0..0x4E00).contains(&u) && u != 0x4E28 {
@@ -349,10 +340,9 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
                     k.same_len(i, t);
                     (f_run, k_run) = (i + 3, i + 3);
                 }
-            } else if let Some(stood) = split::stand_in_symbol(u).and_then(|e| split::stand_in_at(original, i, e)) {
-                // a symbol standing for a character of a pack word (防♋: 防癌)
-                one_in_both(original, &mut f, &mut k, (f_run, k_run), i, 3, stood);
-                i += 3;
+            } else if let Some((len, stood)) = standing_for_a_character(original, i, u) {
+                one_in_both(original, &mut f, &mut k, (f_run, k_run), i, len, stood);
+                i += len;
                 (f_run, k_run) = (i, i);
                 continue;
             } else if wide_space(u) && letter_spaced(original, i, 3) {
@@ -433,6 +423,19 @@ fn next_may_join(rest: Option<&[u8]>, u: u32) -> bool {
 #[inline]
 fn decode3(b0: u8, b1: u8, b2: u8) -> u32 {
     (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F)
+}
+
+/// A three-byte character that is no ideograph read as the character of a pack word it stands
+/// for there: a syllable in zhuyin (ㄢ眠药) or a symbol (防♋: 防癌). Its source length (a zhuyin
+/// syllable may run over several letters) and the character.
+#[inline]
+fn standing_for_a_character(original: &str, i: usize, u: u32) -> Option<(usize, char)> {
+    if spelled::ZHUYIN.contains(&u) {
+        return spelled::zhuyin_at(original, i);
+    }
+    split::stand_in_symbol(u)
+        .and_then(|e| split::stand_in_at(original, i, e))
+        .map(|c| (3, c))
 }
 
 /// The standard form of an ideograph that folds 4 and 5 change (traditional → simplified,

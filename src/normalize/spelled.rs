@@ -21,16 +21,7 @@ const LONGEST: usize = 6;
 pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
     let len = letter_run(text, i, 2..=LONGEST)?;
     // glued to a Han character on one side at least
-    let prev = text[..i]
-        .chars()
-        .next_back()
-        .filter(|&c| is_han(c))
-        .map(super::simplified);
-    let next = text[i + len..]
-        .chars()
-        .next()
-        .filter(|&c| is_han(c))
-        .map(super::simplified);
+    let (prev, next) = han_neighbours(text, i, len);
     if prev.is_none() && next.is_none() {
         return None;
     }
@@ -45,22 +36,27 @@ pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
     };
     let prev_far = far(prev, text[..i].chars().rev().nth(1));
     let next_far = far(next, text[i + len..].chars().nth(1));
-    // a syllable that is also a particle (ya, di) is one only inside a word: Han on both sides
-    let inside = prev.is_some() && next.is_some();
-    let prev = prev.filter(|c| !WEAK.contains(*c));
-    let next = next.filter(|c| !WEAK.contains(*c));
-    let syllable = &text[i..i + len];
-    read_spelled(syllable, (prev, next), (prev_far, next_far), inside).map(|c| (len, c))
+    read_spelled(&text[i..i + len], (prev, next), (prev_far, next_far)).map(|c| (len, c))
+}
+
+/// The Han characters glued to `text[i..i + len]` on either side, simplified.
+fn han_neighbours(text: &str, i: usize, len: usize) -> (Option<char>, Option<char>) {
+    let han = |c: Option<char>| c.filter(|&c| is_han(c)).map(super::simplified);
+    (han(text[..i].chars().next_back()), han(text[i + len..].chars().next()))
 }
 
 /// The pack character `syllable` spells beside its neighbours (see [`spelled_at`]): the ones
-/// glued to it, those beyond a function word, or (a syllable inside a word only) both.
+/// glued to it (but for function words), those beyond a function word, or (a syllable inside a
+/// word only) both.
 fn read_spelled(
     syllable: &str,
     (prev, next): (Option<char>, Option<char>),
     (prev_far, next_far): (Option<char>, Option<char>),
-    inside: bool,
 ) -> Option<char> {
+    // a syllable that is also a particle (ya, di) is one only inside a word: Han on both sides
+    let inside = prev.is_some() && next.is_some();
+    let prev = prev.filter(|c| !WEAK.contains(*c));
+    let next = next.filter(|c| !WEAK.contains(*c));
     read_back(SPELLED, syllable, prev, next)
         .or_else(|| read_back(SPELLED, syllable, prev_far, next_far))
         .or_else(|| {
@@ -75,36 +71,26 @@ fn read_spelled(
 /// character the syllable it spells stands for beside its Han neighbours, read as a pinyin
 /// syllable glued to them is (see [`spelled_at`]).
 pub(super) fn zhuyin_at(text: &str, i: usize) -> Option<(usize, char)> {
-    let run: Vec<char> = text[i..]
+    let len: usize = text[i..]
         .chars()
         .take_while(|&c| is_zhuyin(c) || ZHUYIN_TONES.contains(c))
         .take(5)
-        .collect();
-    let len: usize = run.iter().map(|c| c.len_utf8()).sum();
+        .map(char::len_utf8)
+        .sum();
     // (the offset maps give a folded character at most sixteen bytes of source)
     if len > super::map::ATOMIC_MAX {
         return None;
     }
-    let syllable = zhuyin_to_pinyin(run.iter().copied().filter(|&c| is_zhuyin(c)))?;
-    let prev = text[..i]
-        .chars()
-        .next_back()
-        .filter(|&c| is_han(c))
-        .map(super::simplified);
-    let next = text[i + len..]
-        .chars()
-        .next()
-        .filter(|&c| is_han(c))
-        .map(super::simplified);
-    let inside = prev.is_some() && next.is_some();
-    let prev = prev.filter(|c| !WEAK.contains(*c));
-    let next = next.filter(|c| !WEAK.contains(*c));
-    read_spelled(&syllable, (prev, next), (None, None), inside).map(|c| (len, c))
+    let syllable = zhuyin_to_pinyin(text[i..i + len].chars().filter(|&c| is_zhuyin(c)))?;
+    read_spelled(&syllable, han_neighbours(text, i, len), (None, None)).map(|c| (len, c))
 }
 
-/// Whether `c` is a zhuyin letter (U+3105–U+312F).
-pub(super) fn is_zhuyin(c: char) -> bool {
-    ('\u{3105}'..='\u{312F}').contains(&c)
+/// The zhuyin letters' code points (U+3105–U+312F).
+pub(super) const ZHUYIN: std::ops::RangeInclusive<u32> = 0x3105..=0x312F;
+
+/// Whether `c` is a zhuyin letter (see [`ZHUYIN`]).
+fn is_zhuyin(c: char) -> bool {
+    ZHUYIN.contains(&(c as u32))
 }
 
 /// Zhuyin's tone marks (ˊ ˇ ˋ ˙ ˉ), read as part of the syllable and dropped.

@@ -103,12 +103,27 @@ fn standing_for(e: char) -> Option<char> {
         .map(|k| STAND_INS[k].1)
 }
 
-/// The three-byte symbol `u` when it is one of [`STAND_INS`] (♋; the rest are emoji, four
-/// bytes): asked of every three-byte character that is no ideograph.
+/// The three-byte symbol `u` when it is one of [`STAND_INS`] (♋, ⬇; the rest are emoji, four
+/// bytes): asked of every three-byte character that is no ideograph, so most (punctuation) are
+/// turned away by the symbols' range before any search.
 #[inline]
 pub(super) fn stand_in_symbol(u: u32) -> Option<char> {
+    if !SYMBOL_STAND_INS.contains(&u) {
+        return None;
+    }
     char::from_u32(u).filter(|&e| standing_for(e).is_some())
 }
+
+/// The code points the three-byte entries of [`STAND_INS`] lie between (they sort first).
+const SYMBOL_STAND_INS: std::ops::RangeInclusive<u32> = {
+    let mut last = 0;
+    let mut i = 0;
+    while i < STAND_INS.len() && (STAND_INS[i].0 as u32) < 0x1_0000 {
+        last = i;
+        i += 1;
+    }
+    STAND_INS[0].0 as u32..=STAND_INS[last].0 as u32
+};
 
 /// The character the emoji `e` at byte `i` of `text` stands for, when it completes a pack
 /// word there (see [`STAND_INS`]): by the neighbours the split table gives the character, or

@@ -166,6 +166,13 @@ pub struct SoundHit {
     pub emoji: usize,
 }
 
+impl SoundHit {
+    /// The folded-view bytes the reading covers, from its first unit's start to its last's end.
+    pub fn folded_span(&self) -> (usize, usize) {
+        (self.units[0].start, self.units[self.units.len() - 1].end)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Han(char),
