@@ -7,7 +7,8 @@
 //! and styled digits are already ASCII there), Chinese numerals (`〇零一幺二两三…`, the
 //! financial `壹贰叁…`), numerals spelled in pinyin (`yi`, `san`, `yao`) and, beside other
 //! digits, the letters people type for 0 and 1 (`O`, `l`, `I`). Between two units stand at most
-//! two separators (spaces, dots, dashes, slashes, stars, symbols and pictures). A run reads as
+//! two separators (spaces, dots, dashes, slashes, stars, symbols and pictures; brackets round a
+//! group of up to four digits, as an area code's or a digit's own: `183(1901)6820`, `⑼(0)⑴`). A run reads as
 //! - a phone number when it holds eleven digits in a mobile number's shape (`1[3-9]…`), or
 //!   holds them backwards after the writer says to read it backwards (`倒着念`);
 //! - a QQ or group number when it holds five to twelve digits right after a QQ or group cue
@@ -201,6 +202,16 @@ fn separator(c: char) -> bool {
         || (!c.is_alphanumeric() && !c.is_ascii() && !matches!(c, '，' | '。' | '！' | '？' | '：' | '；'))
 }
 
+/// Whether `rest` (after an opening bracket) holds one to four digits, or letters for 0 and 1
+/// among them, and then the closing bracket: `(1901)`, `(0)`, `(o)`.
+fn bracketed_digits(rest: &str) -> bool {
+    let inside = rest
+        .chars()
+        .take_while(|&c| digit_of(c).is_some() || matches!(c, 'o' | 'l' | 'i'));
+    let (count, bytes) = inside.fold((0, 0), |(n, b), c| (n + 1, b + c.len_utf8()));
+    (1..=4).contains(&count) && rest[bytes..].starts_with([')', ']'])
+}
+
 /// A run of digit units: its folded byte range and the digits it spells.
 #[derive(Debug, PartialEq, Eq)]
 struct Run {
@@ -260,6 +271,8 @@ fn runs(folded: &str) -> Vec<Run> {
     let mut pending_separators = 0;
     // how many units of the current run are characters said like digits
     let mut sounded = 0;
+    // whether a bracket opened before a short group of digits that is not closed yet
+    let mut open_bracket = false;
     let mut at = 0;
     while let Some(c) = folded[at..].chars().next() {
         let mut next = at + c.len_utf8();
@@ -329,6 +342,14 @@ fn runs(folded: &str) -> Vec<Run> {
             // (…1357⏎两个师傅 is no twelve-digit number)
             flush(&mut current, &mut sounded, &mut out);
             pending_separators = 0;
+        } else if matches!(c, '(' | '[') && pending_separators < MAX_SEPARATORS && bracketed_digits(&folded[next..]) {
+            // a bracket opening a short group of digits stands between two units as a
+            // separator (1799(1999-200) is a price and its sum, and stays apart)
+            open_bracket = true;
+            pending_separators += usize::from(current.is_some());
+        } else if matches!(c, ')' | ']') && open_bracket && current.is_some() && pending_separators < MAX_SEPARATORS {
+            open_bracket = false;
+            pending_separators += 1;
         } else if current.is_some()
             && separator(c)
             // (a third only if it is a space, as after a dash spaced on both sides: 628 - 331)
@@ -487,6 +508,13 @@ mod tests {
         // a mobile number ends at its line's end; a number set over lines is still read
         assert_eq!(digits("电话138🌟2468🌟1357\n两个师傅"), ["13824681357"]);
         assert_eq!(digits("138\n2468\n1357"), ["13824681357"]);
+        // brackets stand between digits as an area code's do, and round one digit
+        assert_eq!(digits("183(1901)6820"), ["18319016820"]);
+        assert_eq!(digits("(1)(8)(3)(1)(9)(0)(1)(6)(8)(2)(0)"), ["18319016820"]);
+        assert_eq!(digits("[1]38 [2]468 [1]357"), ["13824681357"]);
+        // but not a price and its sum, nor a date in brackets before a number
+        assert_eq!(digits("1799(1999-200)"), ["1999200"]);
+        assert_eq!(digits("[08/1/04 1:30]010-51236699"), ["081041", "01051236699"]);
     }
 
     #[test]
