@@ -67,9 +67,114 @@ fn bounded(text: &str, start: usize, end: usize, ends: &[char]) -> (usize, usize
     (from, to)
 }
 
+/// Quotation marks around a quoted word, (opening, closing).
+const QUOTES: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』'), ('‘', '’'), ('"', '"')];
+
+/// The most characters inside the marks of a word quoted as a word (a term, not a sentence).
+const QUOTED_WORD_MAX: usize = 8;
+
+/// Words before a quoted word (in its clause) that say it is talked about as a word: what not
+/// to write, an example of a kind of word (不要写“最好”, 比如“根治”). (Not 说 or 用 alone:
+/// 店员说“最好”, quoting a seller, still sells; nor 换成: 换成这个“小烟” names a thing by its
+/// nickname in marks.)
+const WORD_TALK: &[&str] = &[
+    "不要",
+    "不能",
+    "不得",
+    "不让",
+    "不可以",
+    "别写",
+    "别说",
+    "别用",
+    "禁止",
+    "禁用",
+    "违禁",
+    "极限词",
+    "敏感词",
+    "违规词",
+    "字眼",
+    "比如",
+    "例如",
+    "类似",
+    "诸如",
+];
+
+/// Whether `start..end` of `text` is a word quoted as a word, not used: the whole of what a
+/// pair of quotation marks holds (a character more at most), in a list of quoted words
+/// (不要写“最好”“第一”“顶级”) or after words that talk about words (禁用“根治”, 比如“药妆”). A
+/// compliance lesson lists the words it warns against; a note that uses one does not put it
+/// in marks beside its neighbours. (A quoted word in a sentence that uses it, 广告法不让说“最好”，
+/// 但它真的是最好用的, leaves the unquoted one a claim.)
+pub(crate) fn quoted_as_a_word(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // the nearest quotation mark before the word on its line must open a quote
+    let Some((open_at, mark)) = text[line_start..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| QUOTES.iter().any(|q| q.0 == c || q.1 == c))
+        .map(|(i, c)| (line_start + i, c))
+    else {
+        return false;
+    };
+    let Some(&(open, close)) = QUOTES.iter().find(|q| q.0 == mark) else {
+        return false;
+    };
+    // (a straight quote opens when an even number of them stands before it on its line)
+    if open == close && text[line_start..open_at].matches(open).count() % 2 == 1 {
+        return false;
+    }
+    let inner_start = open_at + open.len_utf8();
+    let Some(close_at) = text[end..line_end].find(close).map(|i| end + i) else {
+        return false;
+    };
+    let inner = text[inner_start..close_at].trim();
+    let extra = inner
+        .chars()
+        .count()
+        .saturating_sub(text[start..end].trim().chars().count());
+    if inner.chars().count() > QUOTED_WORD_MAX || extra > 1 || text[inner_start..close_at].contains(SENTENCE_ENDS) {
+        return false;
+    }
+    let joiner = |c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '/' | '和' | '或' | '与' | '及');
+    let listed_after = text[close_at + close.len_utf8()..line_end]
+        .trim_start_matches(joiner)
+        .starts_with(|c: char| QUOTES.iter().any(|q| q.0 == c));
+    let listed_before = text[line_start..open_at]
+        .trim_end_matches(joiner)
+        .ends_with(|c: char| QUOTES.iter().any(|q| q.1 == c));
+    if listed_after || listed_before {
+        return true;
+    }
+    let (from, _) = clause(text, open_at, open_at);
+    WORD_TALK.iter().any(|w| text[from..open_at].contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_quoted_as_words() {
+        let quoted = |t: &str, w: &str| {
+            let s = t.find(w).unwrap();
+            quoted_as_a_word(t, s, s + w.len())
+        };
+        // a list of quoted words, and a word after words about words
+        assert!(quoted("笔记里不要写“最好”“第一”“顶级”", "第一"));
+        assert!(quoted("笔记里不要写“最好”“第一”“顶级”", "最好"));
+        assert!(quoted("功效词：「祛斑」、「消炎」都不能写", "消炎"));
+        assert!(quoted("化妆品禁用“药妆”这个说法", "药妆"));
+        assert!(quoted("比如\"根治\"就是违规的", "根治"));
+        // a quoted word used in its sentence, a quoted sentence, a word outside the marks
+        assert!(!quoted("闺蜜说“这是全网最好的面霜”", "最好"));
+        assert!(!quoted("店员说“最好”的就是这款", "最好"));
+        assert!(!quoted("广告法不让说“最好”，但它真的是最好用的", "最好用"));
+        assert!(!quoted("“好用”“便宜”，这款是第一", "第一"));
+        assert!(!quoted("后来换成这个“小烟”，口感顺", "小烟"));
+        // straight quotes closed before the word are no quote around it
+        assert!(!quoted("\"a\" \"b\" 第一 \"c\"", "第一"));
+    }
 
     #[test]
     fn sentences() {

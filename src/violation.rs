@@ -296,6 +296,10 @@ pub enum Why {
     /// The note warns or reports (避雷, 被骗, a professional's warning, news): a product, a
     /// claim or a contact quoted in it is information: lowered to info.
     Warns,
+    /// The word is quoted as a word, not used: in a list of quoted words or after words about
+    /// words (不要写“最好”“第一”, 禁用“药妆”), as a compliance lesson lists what it warns
+    /// against: lowered to info.
+    Quoted,
     /// The note promotes something (a product, a price, 推荐, 测评): a claim anywhere in it
     /// counts, with or without a product in its own sentence.
     Promotes,
@@ -338,6 +342,11 @@ impl Why {
             Why::Warns => (
                 "整篇笔记是提醒、避雷、曝光或受骗经历，文中提到的商品、说法或联系方式属于信息而非推广，降为提示".into(),
                 "the note warns or reports (避雷, 被骗, 提醒, news): what it quotes is information, not promotion: lowered to info"
+                    .into(),
+            ),
+            Why::Quoted => (
+                "这个词加了引号、与其他引号词并列或跟在“不要写”“比如”之后，是在谈论这个词本身而不是使用它，降为提示".into(),
+                "the word is quoted as a word (a list of quoted words, or after 不要写, 比如): talked about, not used: lowered to info"
                     .into(),
             ),
             Why::Promotes => (

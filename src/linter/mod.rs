@@ -50,7 +50,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use crate::brief::{self, Brief, CompiledBrief};
-use crate::context::Why;
+use crate::context::{self, Why};
 use crate::format::{self, FormatLimits};
 use crate::normalize::{Normalized, reading};
 use crate::note::Note;
@@ -339,6 +339,7 @@ impl Linter {
         }
         tags_read_as_text(note, &mut out, |v| self.is_plain_term(v));
         self.apply_stance(Stance::of(&facts, note.sponsored), &facts, note, &mut out);
+        words_quoted_as_words(note, &mut out);
         if merge {
             self.names_hold_their_words(&mut out);
         }
@@ -425,6 +426,22 @@ impl Linter {
         FieldFacts::of(field, text, &anchors, &out[first..], &inner.goods_heads, |v| {
             self.everyday(v)
         })
+    }
+}
+
+/// A word quoted as a word in the title or the body (不要写“最好”“第一”, 禁用“药妆”) is talked
+/// about, not used: lowered to info (see [`context::quoted_as_a_word`]), so that it neither
+/// counts nor stacks up with the note's other hits.
+fn words_quoted_as_words(note: &Note, out: &mut [Violation]) {
+    for v in out.iter_mut().filter(|v| v.severity >= Severity::Warning) {
+        let text = match v.field {
+            Field::Title => &note.title,
+            Field::Body => &note.body,
+            _ => continue,
+        };
+        if context::quoted_as_a_word(text, v.span.start, v.span.end) {
+            severity::settle(v, Why::Quoted, || None);
+        }
     }
 }
 

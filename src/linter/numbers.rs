@@ -50,11 +50,13 @@ const QQ_CUES: [&str; 19] = [
 /// Cues that a phone number or some other contact number follows (folded text). (Not 号码:
 /// 发票号码, 订单号码; nor 热线: a public hotline is no redirect.)
 /// (And the ways of asking for a call or a message where WhatsApp, LINE and texts carry
-/// them: Hong Kong, Taiwan, Singapore, Malaysia: `WhatsApp 我：玖壹貳叁 肆伍陸柒`, `打給我`,
+/// them: Hong Kong, Taiwan, Singapore, Malaysia: `WhatsApp 我：玖壹貳叁 肆伍陸柒`, `WS我`, `inbox`, `打給我`,
 /// `text 我`, `簡訊`, `加賴`.)
-const CONTACT_CUES: [&str; 27] = [
+const CONTACT_CUES: [&str; 29] = [
     "电话",
     "whatsapp",
+    "ws我",
+    "inbox",
     "打给我",
     "打俾我",
     "call我",
@@ -130,16 +132,18 @@ const fn digit_by_sound(c: char) -> Option<u8> {
 const fn digit_of(c: char) -> Option<u8> {
     Some(match c {
         '0'..='9' => c as u8 - b'0',
-        '〇' | '零' => 0,
+        // (and the radio operator's digits, said so they cannot be misheard on a call: 洞 0,
+        // 幺 1, 两 2, 拐 7, 勾 9: 幺三八 洞洞拐幺 …)
+        '〇' | '零' | '洞' => 0,
         '一' | '幺' | '壹' => 1,
         '二' | '两' | '贰' => 2,
         '三' | '叁' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
         '六' | '陆' => 6,
-        '七' | '柒' => 7,
+        '七' | '柒' | '拐' => 7,
         '八' | '捌' => 8,
-        '九' | '玖' => 9,
+        '九' | '玖' | '勾' => 9,
         // Cyrillic look-alikes typed for digits (1З9 for 139)
         'з' | 'З' => 3,
         'б' => 6,
@@ -383,9 +387,11 @@ fn has_decimal(raw: &str) -> bool {
     })
 }
 
-/// Whether `digits` have a mainland mobile number's shape.
+/// Whether `digits` have a mobile number's shape: the mainland's, or Taiwan's.
 fn mobile(digits: &[u8]) -> bool {
-    digits.len() == 11 && digits[0] == 1 && (3..=9).contains(&digits[1])
+    (digits.len() == 11 && digits[0] == 1 && (3..=9).contains(&digits[1]))
+        // (or Taiwan's, ten digits from 09: 0912-345-678)
+        || (digits.len() == 10 && digits[0] == 0 && digits[1] == 9)
 }
 
 /// Whether one of `cues` stands right before `at` in `folded`: only words that link a cue to
@@ -495,6 +501,7 @@ mod tests {
         assert_eq!(digits("伍柒贰 叁捌陆 玖壹零"), ["572386910"]);
         assert_eq!(digits("1.3.9-0.0.2.1-7.7.5.8"), ["13900217758"]);
         assert_eq!(digits("八八七六 5 4 3 2"), ["88765432"]);
+        assert_eq!(digits("幺三八 洞洞拐幺 二二三四"), ["13800712234"]);
         assert_eq!(digits("电话:13900217758。"), ["13900217758"]);
         // digits by sound, only after a cue and seven or more of them
         assert_eq!(digits("薇：要伞巴 舞领舞 柳酒期二"), ["1385056972"]);
@@ -536,6 +543,8 @@ mod tests {
     fn shapes() {
         assert!(mobile(&[1, 3, 9, 0, 0, 2, 1, 7, 7, 5, 8]));
         assert!(!mobile(&[1, 2, 9, 0, 0, 2, 1, 7, 7, 5, 8]));
+        assert!(mobile(&[0, 9, 1, 2, 3, 4, 5, 6, 7, 8]));
+        assert!(!mobile(&[0, 8, 1, 2, 3, 4, 5, 6, 7, 8]));
         assert!(cued("扣群号:", "扣群号:".len(), &QQ_CUES));
         assert!(cued("🐧我：", "🐧我：".len(), &QQ_CUES));
         assert!(!cued("今天买了", "今天买了".len(), &QQ_CUES));

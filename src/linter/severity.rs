@@ -12,15 +12,19 @@ use crate::violation::{Severity, Violation};
 ///
 /// | reason | level |
 /// |---|---|
-/// | no product in the sentence, not promoted, an illness story, a warning note | info at most |
+/// | no product in the sentence, not promoted, an illness story, a warning note, a word quoted as a word | info at most |
 /// | a promoting note | the rule's organic level |
 /// | a sponsored note | the rule's sponsored level |
 /// | stacked hits of a category | the pack's `escalate.to`, never lower than it was |
 pub(super) fn settle<'r>(v: &mut Violation, why: Why, rule: impl FnOnce() -> Option<&'r Rule>) {
     v.severity = match why {
-        Why::NoProduct | Why::NotPromoted | Why::Everyday | Why::IllnessStory | Why::Warns | Why::ProductsEffect => {
-            v.severity.min(Severity::Info)
-        }
+        Why::NoProduct
+        | Why::NotPromoted
+        | Why::Everyday
+        | Why::IllnessStory
+        | Why::Warns
+        | Why::ProductsEffect
+        | Why::Quoted => v.severity.min(Severity::Info),
         Why::Stacked { to, .. } => v.severity.max(to),
         Why::Promotes | Why::Sponsored => match rule() {
             Some(r) => r.severity_for(why == Why::Sponsored),

@@ -119,6 +119,8 @@ static HAN: &[(char, char)] = &[
     ('孑', '子'),
     ('孒', '子'),
     ('広', '广'),
+    // 惟 for 唯: the older form, still written in Taiwan and in set phrases (惟一, 惟有)
+    ('惟', '唯'),
     ('搵', '找'),
     ('摂', '摄'),
     // 攞 for 拿: Cantonese's "take" (攞coupon, 攞货)
