@@ -318,6 +318,14 @@ fn disguises(s: &Subject, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>
             out.push(("accent", with(i, &d.to_string())));
         }
     }
+    // a product's name of four characters or more spelled again by its sound, every character
+    // swapped (爱思佐伦 for 艾司唑仑), where no two neighbours make a word
+    if n >= 4 && s.cue.is_empty() && s.default_read && s.category == Category::ProhibitedProduct {
+        let respelled: Option<Vec<char>> = chars.iter().map(|&c| stand_in(c, table)).collect();
+        if let Some(r) = respelled.filter(|r| !r.windows(2).any(|w| words::is_word(&String::from_iter(w)))) {
+            out.push(("respelled", r.into_iter().collect()));
+        }
+    }
     // one character as pinyin, and the whole term as pinyin (joined, and spaced)
     out.push(("pinyin-one", with(n - 1, &pinyin(chars[n - 1]))));
     // ...or in zhuyin (加熱ㄧㄢ, ㄢ眠藥)

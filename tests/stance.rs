@@ -858,3 +858,53 @@ fn a_thing_recommended_in_its_own_sentence_counts_under_a_warning_hook() {
         }
     }
 }
+
+/// Ways of talking about words: a list of quoted words, or one after words about words.
+const WORD_TALK_FRAMES: &[&str] = &[
+    "给新人博主的建议：笔记里不要写{}“好用”这类词",
+    "整理了一份违禁词：{}、“闭眼入”，发笔记前自查",
+    "化妆品禁用{}这种说法，平台会限流",
+    "极限词比如{}，哪怕是真心话也别写",
+];
+
+/// Words of every category, each as a reviewer would quote it.
+const QUOTED_WORDS: &[(&str, Category)] = &[
+    ("最好", Category::BannedWord),
+    ("全网第一", Category::BannedWord),
+    ("根治", Category::BannedWord),
+    ("药妆", Category::BannedWord),
+    ("无效退款", Category::BannedWord),
+    ("秒杀", Category::Advertorial),
+    ("恰饭", Category::Advertorial),
+    ("加微信", Category::OffPlatform),
+];
+
+#[test]
+fn a_word_quoted_as_a_word_is_talked_about_not_used() {
+    let linter = Linter::builtin();
+    for frame in WORD_TALK_FRAMES {
+        for &(word, category) in QUOTED_WORDS {
+            for (open, close) in [("“", "”"), ("「", "」"), ("\"", "\"")] {
+                let body = frame.replace("{}", &format!("{open}{word}{close}"));
+                let found = lint(&linter, &Note::from_body(&body));
+                assert!(
+                    !flags(&found, category),
+                    "{body}: a quoted word counts: {:?}",
+                    raised(&found, category)
+                );
+            }
+        }
+    }
+    // ...but a quoted word used in its sentence, or a word beside the quoted one, still counts
+    for body in [
+        "广告法不让说“最好”，但这款面霜真的是最好用的",
+        "闺蜜说“这是全网第一的面霜”，我回购了三次",
+        "这款精华号称“最好”，用了一个月确实是最好用的",
+    ] {
+        let found = lint(&linter, &Note::from_body(body));
+        assert!(
+            flags(&found, Category::BannedWord),
+            "{body}: the claim was lost: {found:?}"
+        );
+    }
+}

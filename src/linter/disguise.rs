@@ -114,6 +114,10 @@ impl Linter {
                 }
             }
             let named = r.rule.names_things();
+            // every character swapped is a name spelled again by its sound, or another word
+            if h.swapped.len() == h.term_chars && !respelled_name(norm, &h, named) {
+                continue;
+            }
             if !latin_reading_ok(text, norm, &h, named)
                 || (r.rule.read_default && st.term.is_some() && !cued && !default_reading_ok(norm, &h, named))
             {
@@ -151,7 +155,10 @@ impl Linter {
                                 && words::char_frequency(t) >= common
                         })
                 };
+                // (nor in a name spelled again by its sound, every character swapped and no
+                // two a word: 爱思佐伦, where 爱 is as common as a word gets)
                 if !topical
+                    && !respelled_name(norm, &h, named)
                     && h.swapped
                         .iter()
                         .any(|&c| words::char_frequency(c) >= common && !twin_of_common(c))
@@ -364,7 +371,8 @@ fn said_alike(norm: &Normalized, h: &SoundHit, term: &str) -> bool {
 ///   A product's two-character name may be its first character and the initial of its second
 ///   (`named`: `悦k`, `肉d`), a letter on its own, lowercase (`latin_reading_ok`),
 /// - by emoji alone (`🤗✌`: every pair of pictures reads as something),
-/// - with more than half its characters swapped (`万物伊始` is not `万无一失`),
+/// - with more than half its characters swapped (`万物伊始` is not `万无一失`), unless it is a
+///   product's name spelled again by its sound ([`respelled_name`]: `爱思佐伦`),
 /// - when characters written as themselves beside a disguise cut a word of their text in two
 ///   (`w一天`, `💩上学期`: the word is what was written).
 pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool) -> bool {
@@ -398,7 +406,9 @@ pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool) -
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_digit() || NUMERALS.contains(c));
-    if (h.initials > 0 && h.plain < 2 && !alone && !head && !tail) || h.swapped.len() * 2 > h.term_chars {
+    if (h.initials > 0 && h.plain < 2 && !alone && !head && !tail)
+        || (h.swapped.len() * 2 > h.term_chars && !respelled_name(norm, h, named))
+    {
         return false;
     }
     if h.emoji > 0 && h.plain == 0 && !h.how.contains(How::PINYIN) && h.initials == 0 {
@@ -412,6 +422,27 @@ pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool) -
         return false;
     }
     true
+}
+
+/// Whether a hit with most of its characters swapped is a product's name spelled again by its
+/// sound (爱思佐伦 for 艾司唑仑): a name of four characters or more (a drug's, a procedure's,
+/// a brand's: most are transliterations, their characters chosen for sound alone, so any
+/// other characters of the same sound spell them as well), every character said alike, and
+/// no two neighbours written a word (万物伊始 is 万物 and 伊始, not 万无一失).
+fn respelled_name(norm: &Normalized, h: &SoundHit, named: bool) -> bool {
+    if !named || h.term_chars < 4 || h.how.kinds() != How::HOMOPHONE || h.units.len() != h.term_chars {
+        return false;
+    }
+    let folded = norm.folded();
+    let written: Vec<char> = h
+        .units
+        .iter()
+        .filter_map(|u| folded[u.clone()].chars().next())
+        .collect();
+    written.len() == h.term_chars
+        && !written
+            .windows(2)
+            .any(|w| super::scan::pair_is_word(Some(w[0]), Some(w[1])))
 }
 
 /// The guards on Latin letters in any reading: a letter glued to other letters or digits is

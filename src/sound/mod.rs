@@ -468,8 +468,10 @@ impl SoundIndex {
         let lone_emoji = kinds == How::EMOJI && path.iter().all(|&e| lat.edges[e].unit == lat.edges[path[0]].unit);
         // all initials: three letters at least (`gzh`, `pyq`); two letters are too common
         let weak_initials = initials == n && n < 3;
-        // every character swapped for another: a different word (or a name), not a disguise
-        let all_swapped = swapped.len() == n;
+        // every character swapped for another: a different word (or a name), not a disguise;
+        // in four characters or more, left to the linter, which reads a product's name so
+        // (爱思佐伦 for 艾司唑仑: `respelled_name` in `linter/disguise.rs`)
+        let all_swapped = swapped.len() == n && n < 4;
         if plain || weak_initials || all_swapped || mixed || lone_emoji {
             return None;
         }
