@@ -326,6 +326,13 @@ fn disguises(s: &Subject, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>
             out.push(("respelled", r.into_iter().collect()));
         }
     }
+    // a product's name of three by the initials of its ends around its middle (s诺s)
+    if n == 3 && s.cue.is_empty() && s.default_read && s.category == Category::ProhibitedProduct {
+        out.push((
+            "sandwich",
+            format!("{}{}{}", &pinyin(chars[0])[..1], chars[1], &pinyin(chars[2])[..1]),
+        ));
+    }
     // one character as pinyin, and the whole term as pinyin (joined, and spaced)
     out.push(("pinyin-one", with(n - 1, &pinyin(chars[n - 1]))));
     // ...or in zhuyin (加熱ㄧㄢ, ㄢ眠藥)

@@ -406,7 +406,17 @@ pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool) -
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_digit() || NUMERALS.contains(c));
-    if (h.initials > 0 && h.plain < 2 && !alone && !head && !tail)
+    // a product's name of three by the initials of its ends around its middle written as
+    // itself (`s诺s` for 思诺思, `a司w` for 阿司匹林's kin): the middle says which name
+    let sandwich = named
+        && h.term_chars == 3
+        && h.initials == 2
+        && h.plain == 1
+        && h.units.len() == 3
+        && [&h.units[0], &h.units[2]]
+            .iter()
+            .all(|u| u.len() == 1 && folded.as_bytes()[u.start].is_ascii_lowercase());
+    if (h.initials > 0 && h.plain < 2 && !alone && !head && !tail && !sandwich)
         || (h.swapped.len() * 2 > h.term_chars && !respelled_name(norm, h, named))
     {
         return false;
@@ -471,11 +481,14 @@ pub(super) fn latin_reading_ok(text: &str, norm: &Normalized, h: &SoundHit, name
     // themselves (五粮Y, 热玛J); never alone at a short name's edge; elsewhere capitals are
     // names (看 JJ is no 看简介, 大S no 大使)
     let last = h.units.len() - 1;
+    // (and in any term of four or more, two capitals for the two characters after two
+    // written as themselves: 整点MS for 整点秒杀, a shout more than a name)
     let capital_ok = |i: usize| {
-        named
+        (named
             && (h.initials >= 2
                 || (h.term_chars >= 3 && i > 0 && i < last)
-                || (h.term_chars >= 3 && i == last && h.plain >= 2))
+                || (h.term_chars >= 3 && i == last && h.plain >= 2)))
+            || (h.term_chars >= 4 && h.initials >= 2 && h.plain >= 2)
     };
     !h.units.iter().enumerate().any(|(i, u)| {
         latin_at(u)

@@ -52,9 +52,14 @@ const QQ_CUES: [&str; 19] = [
 /// (And the ways of asking for a call or a message where WhatsApp, LINE and texts carry
 /// them: Hong Kong, Taiwan, Singapore, Malaysia: `WhatsApp 我：玖壹貳叁 肆伍陸柒`, `WS我`, `inbox`, `打給我`,
 /// `text 我`, `簡訊`, `加賴`.)
-const CONTACT_CUES: [&str; 29] = [
+const CONTACT_CUES: [&str; 33] = [
     "电话",
     "whatsapp",
+    // (and its spellings in Malaysia and Singapore: wasap, watsap, whatsap, wsap)
+    "wasap",
+    "watsap",
+    "whatsap",
+    "wsap",
     "ws我",
     "inbox",
     "打给我",
