@@ -291,10 +291,18 @@ impl Linter {
                         .collect();
                     for t in inner.sound.masked(&key, b) {
                         let st = inner.sound.term(t);
-                        // a picture masks a character of a term of three only in a product's name
+                        // a picture masks a character of a term of three only in a product's name,
+                        // or in a price's name before its amount (到❤价39, 秒🔪价 ¥9.9)
+                        let (last_at, last_c) = after[a - 1];
+                        let priced = || {
+                            folded[last_at + last_c.len_utf8()..]
+                                .trim_start()
+                                .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '¥' | '￥' | '$'))
+                        };
                         if picture
                             && b + a + 1 < PICTURE_MASKED_MIN
                             && !inner.rules[st.rule as usize].rule.names_things()
+                            && !priced()
                         {
                             continue;
                         }

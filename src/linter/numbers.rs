@@ -392,11 +392,12 @@ fn has_decimal(raw: &str) -> bool {
     })
 }
 
-/// Whether `digits` have a mobile number's shape: the mainland's, or Taiwan's.
+/// Whether `digits` have a mobile number's shape: the mainland's, Taiwan's or Japan's.
 fn mobile(digits: &[u8]) -> bool {
     (digits.len() == 11 && digits[0] == 1 && (3..=9).contains(&digits[1]))
-        // (or Taiwan's, ten digits from 09: 0912-345-678)
+        // (or Taiwan's, ten digits from 09: 0912-345-678; or Japan's, eleven from 090, 080, 070)
         || (digits.len() == 10 && digits[0] == 0 && digits[1] == 9)
+        || (digits.len() == 11 && digits[0] == 0 && (7..=9).contains(&digits[1]) && digits[2] == 0)
 }
 
 /// Whether one of `cues` stands right before `at` in `folded`: only words that link a cue to
@@ -550,6 +551,8 @@ mod tests {
         assert!(!mobile(&[1, 2, 9, 0, 0, 2, 1, 7, 7, 5, 8]));
         assert!(mobile(&[0, 9, 1, 2, 3, 4, 5, 6, 7, 8]));
         assert!(!mobile(&[0, 8, 1, 2, 3, 4, 5, 6, 7, 8]));
+        assert!(mobile(&[0, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8]));
+        assert!(!mobile(&[0, 9, 1, 1, 2, 3, 4, 5, 6, 7, 8]));
         assert!(cued("扣群号:", "扣群号:".len(), &QQ_CUES));
         assert!(cued("🐧我：", "🐧我：".len(), &QQ_CUES));
         assert!(!cued("今天买了", "今天买了".len(), &QQ_CUES));
