@@ -58,7 +58,7 @@ pub(super) fn may_start(u: u32) -> bool {
 
 /// Emoji that stand for a character by what they show where the character completes a pack
 /// word with a neighbour (`瘦脸💉` is 瘦脸针, `秒🔪` 秒杀, `限🕐抢购` 限时抢购, `💰主` 金主, `水💡` 水光,
-/// `🏠页` 主页 by the home icon, `电子☁` 电子烟 by the cloud of vapour, `史无前🌰` 史无前例 by the chestnut of 举个🌰 (栗子 for 例子),
+/// `🏠页` 主页 by the home icon, `电子☁` 电子烟 by the cloud of vapour, `血🍬` 血糖 by the sweet, `史无前🌰` 史无前例 by the chestnut of 举个🌰 (栗子 for 例子),
 /// `防♋` 防癌 by the sign of Cancer, said in English, `最⬇价` 最低价 by the arrow, `🈚效退款` 无效退款
 /// by the Japanese sign for "none"), and are decoration elsewhere (`打针💉好疼`,
 /// `切菜🔪`, `举个🌰`; `玻💉尿酸` keeps its emoji as a separator): (emoji, character). Pictures
@@ -74,6 +74,7 @@ const STAND_INS: &[(char, char)] = &[
     ('🈚', '无'),
     ('🈶', '有'),
     ('🌰', '例'),
+    ('🍬', '糖'),
     ('🏠', '主'),
     ('💉', '针'),
     ('💡', '光'),
