@@ -106,41 +106,48 @@ const WORD_TALK: &[&str] = &[
 /// in marks beside its neighbours. (A quoted word in a sentence that uses it, 广告法不让说“最好”，
 /// 但它真的是最好用的, leaves the unquoted one a claim.)
 pub(crate) fn quoted_as_a_word(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // (every look is bounded: a quoted word is short, so its marks stand within a few
+    // characters of it, and a note of any length costs the same per hit)
+    let back = floor_boundary(text, start.saturating_sub(QUOTE_REACH));
+    let ahead = ceil_boundary(text, (end + QUOTE_REACH).min(text.len()));
     // the nearest quotation mark before the word on its line must open a quote
-    let Some((open_at, mark)) = text[line_start..start]
+    let Some((open_at, mark)) = text[back..start]
         .char_indices()
         .rev()
+        .take_while(|&(_, c)| c != '\n')
         .find(|&(_, c)| QUOTES.iter().any(|q| q.0 == c || q.1 == c))
-        .map(|(i, c)| (line_start + i, c))
+        .map(|(i, c)| (back + i, c))
     else {
         return false;
     };
     let Some(&(open, close)) = QUOTES.iter().find(|q| q.0 == mark) else {
         return false;
     };
-    // (a straight quote opens when an even number of them stands before it on its line)
-    if open == close && text[line_start..open_at].matches(open).count() % 2 == 1 {
+    let (sentence_start, _) = sentence(text, open_at, open_at);
+    // (a straight quote opens when an even number of them stands before it in its sentence)
+    if open == close && text[sentence_start..open_at].matches(open).count() % 2 == 1 {
         return false;
     }
     let inner_start = open_at + open.len_utf8();
-    let Some(close_at) = text[end..line_end].find(close).map(|i| end + i) else {
+    let Some(close_at) = text[end..ahead]
+        .char_indices()
+        .take_while(|&(_, c)| c != '\n')
+        .find(|&(_, c)| c == close)
+        .map(|(i, _)| end + i)
+    else {
         return false;
     };
     let inner = text[inner_start..close_at].trim();
-    let extra = inner
-        .chars()
-        .count()
-        .saturating_sub(text[start..end].trim().chars().count());
+    let extra = inner.chars().count().saturating_sub(text[start..end].trim().chars().count());
     if inner.chars().count() > QUOTED_WORD_MAX || extra > 1 || text[inner_start..close_at].contains(SENTENCE_ENDS) {
         return false;
     }
-    let joiner = |c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '/' | '和' | '或' | '与' | '及');
-    let listed_after = text[close_at + close.len_utf8()..line_end]
+    let joiner = |c: char| c.is_whitespace() && c != '\n' || matches!(c, '、' | '，' | ',' | '/' | '和' | '或' | '与' | '及');
+    let after_close = close_at + close.len_utf8();
+    let listed_after = text[after_close..ceil_boundary(text, (after_close + QUOTE_REACH).min(text.len()))]
         .trim_start_matches(joiner)
         .starts_with(|c: char| QUOTES.iter().any(|q| q.0 == c));
-    let listed_before = text[line_start..open_at]
+    let listed_before = text[floor_boundary(text, open_at.saturating_sub(QUOTE_REACH))..open_at]
         .trim_end_matches(joiner)
         .ends_with(|c: char| QUOTES.iter().any(|q| q.1 == c));
     if listed_after || listed_before {
@@ -148,6 +155,26 @@ pub(crate) fn quoted_as_a_word(text: &str, start: usize, end: usize) -> bool {
     }
     let (from, _) = clause(text, open_at, open_at);
     WORD_TALK.iter().any(|w| text[from..open_at].contains(w))
+}
+
+/// How far (in bytes) from a word its quotation marks and a neighbouring quote are looked for:
+/// [`QUOTED_WORD_MAX`] characters of four bytes and a few spaces.
+const QUOTE_REACH: usize = 4 * QUOTED_WORD_MAX + 8;
+
+/// The nearest char boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest char boundary of `text` at or after `i`.
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]
