@@ -138,11 +138,15 @@ pub(crate) fn quoted_as_a_word(text: &str, start: usize, end: usize) -> bool {
         return false;
     };
     let inner = text[inner_start..close_at].trim();
-    let extra = inner.chars().count().saturating_sub(text[start..end].trim().chars().count());
+    let extra = inner
+        .chars()
+        .count()
+        .saturating_sub(text[start..end].trim().chars().count());
     if inner.chars().count() > QUOTED_WORD_MAX || extra > 1 || text[inner_start..close_at].contains(SENTENCE_ENDS) {
         return false;
     }
-    let joiner = |c: char| c.is_whitespace() && c != '\n' || matches!(c, '、' | '，' | ',' | '/' | '和' | '或' | '与' | '及');
+    let joiner =
+        |c: char| c.is_whitespace() && c != '\n' || matches!(c, '、' | '，' | ',' | '/' | '和' | '或' | '与' | '及');
     let after_close = close_at + close.len_utf8();
     let listed_after = text[after_close..ceil_boundary(text, (after_close + QUOTE_REACH).min(text.len()))]
         .trim_start_matches(joiner)
