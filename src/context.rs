@@ -74,7 +74,8 @@ const QUOTES: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』')
 const QUOTED_WORD_MAX: usize = 8;
 
 /// Words before a quoted word (in its clause) that say it is talked about as a word: what not
-/// to write, an example of a kind of word (不要写“最好”, 比如“根治”). (Not 说 or 用 alone:
+/// to write, an example of a kind of word, a label to tick (不要写“最好”, 比如“根治”, 勾选“品牌合作”).
+/// (Not 说 or 用 alone:
 /// 店员说“最好”, quoting a seller, still sells; nor 换成: 换成这个“小烟” names a thing by its
 /// nickname in marks.)
 const WORD_TALK: &[&str] = &[
@@ -97,6 +98,9 @@ const WORD_TALK: &[&str] = &[
     "例如",
     "类似",
     "诸如",
+    "勾选",
+    "标注",
+    "注明",
 ];
 
 /// Whether `start..end` of `text` is a word quoted as a word, not used: the whole of what a
@@ -197,6 +201,7 @@ mod tests {
         assert!(quoted("功效词：「祛斑」、「消炎」都不能写", "消炎"));
         assert!(quoted("化妆品禁用“药妆”这个说法", "药妆"));
         assert!(quoted("比如\"根治\"就是违规的", "根治"));
+        assert!(quoted("发布时勾选\"品牌合作\"", "品牌合作"));
         // a quoted word used in its sentence, a quoted sentence, a word outside the marks
         assert!(!quoted("闺蜜说“这是全网最好的面霜”", "最好"));
         assert!(!quoted("店员说“最好”的就是这款", "最好"));

@@ -52,9 +52,11 @@ const QQ_CUES: [&str; 19] = [
 /// (And the ways of asking for a call or a message where WhatsApp, LINE and texts carry
 /// them: Hong Kong, Taiwan, Singapore, Malaysia: `WhatsApp 我：玖壹貳叁 肆伍陸柒`, `WS我`, `inbox`, `打給我`,
 /// `text 我`, `簡訊`, `加賴`.)
-const CONTACT_CUES: [&str; 35] = [
+const CONTACT_CUES: [&str; 36] = [
     "电话",
     "whatsapp",
+    // (and Vietnam's chat app: 加Zalo 0912 345 678)
+    "zalo",
     // (and its spellings in Malaysia, Singapore, Hong Kong and Indonesia: wasap, watsap,
     // whatsap, wsap, wsp, w.a)
     "wsp",
@@ -431,7 +433,7 @@ fn after_cue(folded: &str, at: usize) -> bool {
 }
 
 /// The last characters of [`CONTACT_CUES`] and [`QQ_CUES`] (a test checks).
-const CUE_LAST: &str = "话机📞☎📱l系约信xv薇星泡我q号扣抠蔻寇口🐧鹅群球pt讯络赖a";
+const CUE_LAST: &str = "话机📞☎📱l系约信xv薇星泡我q号扣抠蔻寇口🐧鹅群球pt讯络赖ao";
 
 /// Whether `c` may stand between a cue and its number (see [`LINKERS`]).
 fn linking(c: char) -> bool {
