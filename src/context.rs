@@ -52,14 +52,8 @@ pub(crate) fn clause(text: &str, start: usize, end: usize) -> (usize, usize) {
 }
 
 fn bounded(text: &str, start: usize, end: usize, ends: &[char]) -> (usize, usize) {
-    let mut lo = start.saturating_sub(SENTENCE_REACH);
-    while !text.is_char_boundary(lo) {
-        lo -= 1;
-    }
-    let mut hi = (end + SENTENCE_REACH).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi += 1;
-    }
+    let lo = floor_boundary(text, start.saturating_sub(SENTENCE_REACH));
+    let hi = ceil_boundary(text, (end + SENTENCE_REACH).min(text.len()));
     let from = text[lo..start]
         .rfind(ends)
         .map_or(lo, |i| lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8));
@@ -127,9 +121,8 @@ pub(crate) fn quoted_as_a_word(text: &str, start: usize, end: usize) -> bool {
     let Some(&(open, close)) = QUOTES.iter().find(|q| q.0 == mark) else {
         return false;
     };
-    let (sentence_start, _) = sentence(text, open_at, open_at);
     // (a straight quote opens when an even number of them stands before it in its sentence)
-    if open == close && text[sentence_start..open_at].matches(open).count() % 2 == 1 {
+    if open == close && text[sentence(text, open_at, open_at).0..open_at].matches(open).count() % 2 == 1 {
         return false;
     }
     let inner_start = open_at + open.len_utf8();
@@ -141,12 +134,9 @@ pub(crate) fn quoted_as_a_word(text: &str, start: usize, end: usize) -> bool {
     else {
         return false;
     };
-    let inner = text[inner_start..close_at].trim();
-    let extra = inner
-        .chars()
-        .count()
-        .saturating_sub(text[start..end].trim().chars().count());
-    if inner.chars().count() > QUOTED_WORD_MAX || extra > 1 || text[inner_start..close_at].contains(SENTENCE_ENDS) {
+    let inner = text[inner_start..close_at].trim().chars().count();
+    let extra = inner.saturating_sub(text[start..end].trim().chars().count());
+    if inner > QUOTED_WORD_MAX || extra > 1 || text[inner_start..close_at].contains(SENTENCE_ENDS) {
         return false;
     }
     let joiner =

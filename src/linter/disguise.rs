@@ -114,12 +114,16 @@ impl Linter {
                 }
             }
             let named = r.rule.names_things();
+            let respelled = respelled_name(norm, &h, named);
             // every character swapped is a name spelled again by its sound, or another word
-            if h.swapped.len() == h.term_chars && !respelled_name(norm, &h, named) {
+            if h.swapped.len() == h.term_chars && !respelled {
                 continue;
             }
             if !latin_reading_ok(text, norm, &h, named)
-                || (r.rule.read_default && st.term.is_some() && !cued && !default_reading_ok(norm, &h, named))
+                || (r.rule.read_default
+                    && st.term.is_some()
+                    && !cued
+                    && !default_reading_ok(norm, &h, named, respelled))
             {
                 continue;
             }
@@ -158,7 +162,7 @@ impl Linter {
                 // (nor in a name spelled again by its sound, every character swapped and no
                 // two a word: 爱思佐伦, where 爱 is as common as a word gets)
                 if !topical
-                    && !respelled_name(norm, &h, named)
+                    && !respelled
                     && h.swapped
                         .iter()
                         .any(|&c| words::char_frequency(c) >= common && !twin_of_common(c))
@@ -383,7 +387,9 @@ fn said_alike(norm: &Normalized, h: &SoundHit, term: &str) -> bool {
 ///   product's name spelled again by its sound ([`respelled_name`]: `爱思佐伦`),
 /// - when characters written as themselves beside a disguise cut a word of their text in two
 ///   (`w一天`, `💩上学期`: the word is what was written).
-pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool) -> bool {
+///
+/// `respelled`: the hit is a product's name spelled again by its sound ([`respelled_name`]).
+pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool, respelled: bool) -> bool {
     // initials alone: four letters at least (smgl is no name's initials as zyx is)
     let alone = h.initials == h.term_chars && h.term_chars >= 4;
     // two or more initials leading a term of three or more, its head written as itself
@@ -425,7 +431,7 @@ pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool) -
             .iter()
             .all(|u| u.len() == 1 && folded.as_bytes()[u.start].is_ascii_lowercase());
     if (h.initials > 0 && h.plain < 2 && !alone && !head && !tail && !sandwich)
-        || (h.swapped.len() * 2 > h.term_chars && !respelled_name(norm, h, named))
+        || (h.swapped.len() * 2 > h.term_chars && !respelled)
     {
         return false;
     }
