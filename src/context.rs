@@ -152,8 +152,33 @@ pub(crate) fn quoted_as_a_word(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let (from, _) = clause(text, open_at, open_at);
-    WORD_TALK.iter().any(|w| text[from..open_at].contains(w))
+    // (or a few characters after it say it is a word: “药妆”只是营销词, “根治”这个说法)
+    let next = &text[after_close..ceil_boundary(text, (after_close + WORD_TALK_REACH).min(text.len()))];
+    let next = &next[..next.find(SENTENCE_ENDS).unwrap_or(next.len())];
+    WORD_TALK.iter().any(|w| text[from..open_at].contains(w)) || WORD_TALK_AFTER.iter().any(|w| next.contains(w))
 }
+
+/// Words right after a quoted word (within [`WORD_TALK_REACH`] bytes, in its sentence) that say
+/// it is a word, a label or a notion, not a claim made (“药妆”只是营销词, “根治”这个说法不科学).
+const WORD_TALK_AFTER: &[&str] = &[
+    "营销词",
+    "营销用语",
+    "噱头",
+    "概念",
+    "这个词",
+    "这种词",
+    "这个说法",
+    "这种说法",
+    "一词",
+    "二字",
+    "两个字",
+    "这个字眼",
+    "字样",
+    "的说法",
+];
+
+/// How far after a quoted word's closing mark [`WORD_TALK_AFTER`] is looked for: a few characters.
+const WORD_TALK_REACH: usize = 18;
 
 /// How far (in bytes) from a word its quotation marks and a neighbouring quote are looked for:
 /// [`QUOTED_WORD_MAX`] characters of four bytes and a few spaces.

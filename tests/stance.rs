@@ -865,6 +865,9 @@ const WORD_TALK_FRAMES: &[&str] = &[
     "整理了一份违禁词：{}、“闭眼入”，发笔记前自查",
     "化妆品禁用{}这种说法，平台会限流",
     "极限词比如{}，哪怕是真心话也别写",
+    // (or words after it that call it a word: “药妆”只是营销词, “根治”这个说法)
+    "皮肤科医生说{}只是营销词，别被带节奏",
+    "博主们总爱用{}这个说法，其实没有依据",
 ];
 
 /// Words of every category, each as a reviewer would quote it.

@@ -52,8 +52,12 @@ const QQ_CUES: [&str; 19] = [
 /// (And the ways of asking for a call or a message where WhatsApp, LINE and texts carry
 /// them: Hong Kong, Taiwan, Singapore, Malaysia: `WhatsApp 我：玖壹貳叁 肆伍陸柒`, `WS我`, `inbox`, `打給我`,
 /// `text 我`, `簡訊`, `加賴`.)
-const CONTACT_CUES: [&str; 36] = [
+const CONTACT_CUES: [&str; 38] = [
     "电话",
+    // (and the chat apps of the Philippines and Korea named before a number: Viber, KakaoTalk;
+    // not 拨 alone: 加拨17911, 拨长途)
+    "viber",
+    "kakao",
     "whatsapp",
     // (and Vietnam's chat app: 加Zalo 0912 345 678)
     "zalo",
@@ -397,12 +401,14 @@ fn has_decimal(raw: &str) -> bool {
     })
 }
 
-/// Whether `digits` have a mobile number's shape: the mainland's, Taiwan's or Japan's.
+/// Whether `digits` have a phone number's shape: a mainland mobile (eleven from `1[3-9]`), or
+/// a number as it is dialled inside its own country, from its trunk `0`: ten to twelve digits
+/// from `0[1-9]` (Taiwan's 0912-345-678, Japan's 090, Korea's 010, Malaysia's 012-345 6789,
+/// the Philippines' 0917, Indonesia's 0812-3456-7890, Thailand's and Vietnam's 08, Britain's
+/// 07, a landline with its area code).
 fn mobile(digits: &[u8]) -> bool {
     (digits.len() == 11 && digits[0] == 1 && (3..=9).contains(&digits[1]))
-        // (or Taiwan's, ten digits from 09: 0912-345-678; or Japan's, eleven from 090, 080, 070)
-        || (digits.len() == 10 && digits[0] == 0 && digits[1] == 9)
-        || (digits.len() == 11 && digits[0] == 0 && (7..=9).contains(&digits[1]) && digits[2] == 0)
+        || ((10..=12).contains(&digits.len()) && digits[0] == 0 && digits[1] != 0)
 }
 
 /// Whether one of `cues` stands right before `at` in `folded`: only words that link a cue to
@@ -433,7 +439,7 @@ fn after_cue(folded: &str, at: usize) -> bool {
 }
 
 /// The last characters of [`CONTACT_CUES`] and [`QQ_CUES`] (a test checks).
-const CUE_LAST: &str = "话机📞☎📱l系约信xv薇星泡我q号扣抠蔻寇口🐧鹅群球pt讯络赖ao";
+const CUE_LAST: &str = "r话机📞☎📱l系约信xv薇星泡我q号扣抠蔻寇口🐧鹅群球pt讯络赖ao";
 
 /// Whether `c` may stand between a cue and its number (see [`LINKERS`]).
 fn linking(c: char) -> bool {
@@ -555,9 +561,14 @@ mod tests {
         assert!(mobile(&[1, 3, 9, 0, 0, 2, 1, 7, 7, 5, 8]));
         assert!(!mobile(&[1, 2, 9, 0, 0, 2, 1, 7, 7, 5, 8]));
         assert!(mobile(&[0, 9, 1, 2, 3, 4, 5, 6, 7, 8]));
-        assert!(!mobile(&[0, 8, 1, 2, 3, 4, 5, 6, 7, 8]));
+        assert!(mobile(&[0, 8, 1, 2, 3, 4, 5, 6, 7, 8]));
         assert!(mobile(&[0, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8]));
-        assert!(!mobile(&[0, 9, 1, 1, 2, 3, 4, 5, 6, 7, 8]));
+        assert!(mobile(&[0, 9, 1, 7, 1, 2, 3, 4, 5, 6, 7]));
+        assert!(mobile(&[0, 8, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0]));
+        // (not nine digits, nor thirteen, nor a run from 00)
+        assert!(!mobile(&[0, 9, 1, 2, 3, 4, 5, 6, 7]));
+        assert!(!mobile(&[0, 8, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1]));
+        assert!(!mobile(&[0, 0, 1, 2, 3, 4, 5, 6, 7, 8]));
         assert!(cued("扣群号:", "扣群号:".len(), &QQ_CUES));
         assert!(cued("🐧我：", "🐧我：".len(), &QQ_CUES));
         assert!(!cued("今天买了", "今天买了".len(), &QQ_CUES));
