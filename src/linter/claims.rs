@@ -174,12 +174,14 @@ impl Linter {
     }
 
     /// Claim context, stage 3: the violation of a hit, at the severity its note and sentence
-    /// give it (with the reason when that is not the rule's own), and how it was read.
+    /// give it (with the reason when that is not the rule's own), and how it was read. `texts`
+    /// is the field's text and the same in simplified characters at the same offsets (for the
+    /// words around the hit).
     pub(super) fn violation_in_context(
         &self,
         h: &Hit,
         field: Field,
-        text: &str,
+        (text, plain): (&str, &str),
         norm: &Normalized,
         sponsored: bool,
         anchors: &[(Anchor, Span)],
@@ -192,7 +194,7 @@ impl Linter {
                 severity::settle(&mut v, Why::Sponsored, || Some(rule));
             }
         } else if let Some(scope) = rule.scope.filter(|_| !disguised(text, norm, h)) {
-            if let Some(why) = self.unclaimed(scope, text, norm, h.span, anchors) {
+            if let Some(why) = self.unclaimed(scope, plain, norm, h.span, anchors) {
                 severity::settle(&mut v, why, || Some(rule));
             }
         }
@@ -278,11 +280,13 @@ impl Linter {
                 // tells a person's illness: the family testimonial is how health food is sold (a
                 // note that only tells an illness is a care note, lowered by its stance)
                 // (unless a doctor or a hospital is in the sentence: 医生说规范治疗才能根治 is advice)
-                let clinical = || CLINICAL.iter().any(|w| text[from..to].contains(w));
+                // (looked for in the folded sentence: 醫生 written in traditional characters is 医生)
+                let sentence = &folded[norm.original_to_folded(from)..norm.original_to_folded(to)];
+                let clinical = || CLINICAL.iter().any(|w| sentence.contains(w));
                 // (and a product a doctor prescribed, no effect said of it, is the treatment
                 // told: 医生说是湿疹，开了药膏治疗; a product the family bought and a check-up
                 // approved is the testimonial health food is sold by)
-                let prescribed = || PRESCRIBED.iter().any(|w| text[from..to].contains(w));
+                let prescribed = || PRESCRIBED.iter().any(|w| sentence.contains(w));
                 let sold = commercial && (efficacy || !(here(Anchor::Narrative) && clinical() && prescribed()));
                 // (and the sick told to try it, no doctor in the sentence, are readers recommended
                 // the thing: 家里有病人的可以试试)

@@ -449,12 +449,12 @@ pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool, r
 }
 
 /// Whether a hit with most of its characters swapped is a product's name spelled again by its
-/// sound (爱思佐伦 for 艾司唑仑): a name of four characters or more (a drug's, a procedure's,
+/// sound (爱思佐伦 for 艾司唑仑, 佐必坦 for 唑吡坦): a name of three characters or more (a drug's, a procedure's,
 /// a brand's: most are transliterations, their characters chosen for sound alone, so any
 /// other characters of the same sound spell them as well), every character said alike, and
 /// no two neighbours written a word (万物伊始 is 万物 and 伊始, not 万无一失).
 fn respelled_name(norm: &Normalized, h: &SoundHit, named: bool) -> bool {
-    if !named || h.term_chars < 4 || h.how.kinds() != How::HOMOPHONE || h.units.len() != h.term_chars {
+    if !named || h.term_chars < 3 || h.how.kinds() != How::HOMOPHONE || h.units.len() != h.term_chars {
         return false;
     }
     let folded = norm.folded();
@@ -467,7 +467,15 @@ fn respelled_name(norm: &Normalized, h: &SoundHit, named: bool) -> bool {
         && !written
             .windows(2)
             .any(|w| super::scan::pair_is_word(Some(w[0]), Some(w[1])))
+        // (a name of three spelled again holds no word of grammar: 佐必坦 for 唑吡坦, not 眼都是
+        // or 就贵九, a sentence's words that happen to sound like a name)
+        && (h.term_chars >= 4 || !written.iter().any(|&c| GRAMMAR_CHARS.contains(c)))
 }
+
+/// Characters of grammar (particles, adverbs, pronouns, common verbs) and numerals (英二真 is a
+/// paper of an exam, not 婴儿针): a run of three that
+/// holds one is a sentence's words, not a name spelled again by its sound.
+const GRAMMAR_CHARS: &str = "的得地了着过是都就也还在有和与及不没很太又再才把被让给对从向到说要会能可这那我你他她它们个吗呢吧啊呀哦嘛一二两三四五六七八九十零百千万";
 
 /// The guards on Latin letters in any reading: a letter glued to other letters or digits is
 /// part of a word or a model (`3D打印` holds no `D打`; a spelled syllable may be followed by a
@@ -491,9 +499,9 @@ pub(super) fn latin_reading_ok(text: &str, norm: &Normalized, h: &SoundHit, name
         return false;
     }
     // in a product's name a capital stands for a syllable inside a longer term (唑P坦, 奥L司他),
-    // among other initials (RZ针), or for the last of three or more after two written as
-    // themselves (五粮Y, 热玛J); never alone at a short name's edge; elsewhere capitals are
-    // names (看 JJ is no 看简介, 大S no 大使)
+    // among other initials (RZ针), or for the first or the last of three or more beside two
+    // written as themselves (W士忌, 五粮Y, 热玛J); never alone at a short name's edge; elsewhere
+    // capitals are names (看 JJ is no 看简介, 大S no 大使)
     let last = h.units.len() - 1;
     // (and in any term of four or more, two capitals for the two characters after two
     // written as themselves: 整点MS for 整点秒杀, a shout more than a name)
@@ -501,8 +509,11 @@ pub(super) fn latin_reading_ok(text: &str, norm: &Normalized, h: &SoundHit, name
         (named
             && (h.initials >= 2
                 || (h.term_chars >= 3 && i > 0 && i < last)
-                || (h.term_chars >= 3 && i == last && h.plain >= 2)))
+                || (h.term_chars >= 3 && (i == last || i == 0) && h.plain >= 2)))
             || (h.term_chars >= 4 && h.initials >= 2 && h.plain >= 2)
+            // (and one capital after the first character of a term of four or more, the rest
+            // written as themselves: 全网最D价, a word with one character masked, not a name)
+            || (h.term_chars >= 4 && h.initials == 1 && h.plain + 1 == h.term_chars && i > 0)
     };
     !h.units.iter().enumerate().any(|(i, u)| {
         latin_at(u)

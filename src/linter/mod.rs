@@ -413,9 +413,11 @@ impl Linter {
         self.anchor_hits(&hits, &mut anchors);
         Self::drop_denied_anchors(text, &mut anchors);
         self.refuse_split_claims(norm, &mut hits);
+        // the words around a hit are read in simplified characters, at the same offsets
+        let plain = crate::normalize::simplified_in_place(text);
         let mut found: Vec<Violation> = hits
             .iter()
-            .map(|h| self.violation_in_context(h, field, text, norm, sponsored, &anchors))
+            .map(|h| self.violation_in_context(h, field, (text, &plain), norm, sponsored, &anchors))
             .collect();
         if merge {
             found = scan::merge_overlapping(found);
@@ -423,7 +425,7 @@ impl Linter {
         let first = out.len();
         out.extend(found);
         out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
-        FieldFacts::of(field, text, &anchors, &out[first..], &inner.goods_heads, |v| {
+        FieldFacts::of(field, &plain, &anchors, &out[first..], &inner.goods_heads, |v| {
             self.everyday(v)
         })
     }

@@ -52,8 +52,12 @@ const QQ_CUES: [&str; 19] = [
 /// (And the ways of asking for a call or a message where WhatsApp, LINE and texts carry
 /// them: Hong Kong, Taiwan, Singapore, Malaysia: `WhatsApp 我：玖壹貳叁 肆伍陸柒`, `WS我`, `inbox`, `打給我`,
 /// `text 我`, `簡訊`, `加賴`.)
-const CONTACT_CUES: [&str; 38] = [
+const CONTACT_CUES: [&str; 41] = [
     "电话",
+    // (a call asked for: 预约请电, 致电, 来电)
+    "请电",
+    "致电",
+    "来电",
     // (and the chat apps of the Philippines and Korea named before a number: Viber, KakaoTalk;
     // not 拨 alone: 加拨17911, 拨长途)
     "viber",
@@ -315,7 +319,16 @@ fn runs(folded: &str) -> Vec<Run> {
             digit = Some((d, true));
             sounded += 1;
         }
-        if digit.is_none() && c.is_ascii_lowercase() {
+        // a numeral spelled in zhuyin (ㄌㄧㄥˊ九一二 for 0912), beside other digits
+        if digit.is_none()
+            && crate::normalize::ZHUYIN.contains(&(c as u32))
+            && let Some((len, pinyin)) = crate::normalize::zhuyin_syllable(folded, at)
+            && (current.is_some() || digit_follows(&folded[at + len..]))
+        {
+            spelled = spelled_digits(&pinyin).filter(|d| d.len() == 1 && pinyin.len() >= 2);
+            next = at + len;
+        }
+        if digit.is_none() && spelled.is_none() && c.is_ascii_lowercase() {
             let end = at + bytes[at..].iter().take_while(|b| b.is_ascii_lowercase()).count();
             // a letter word is part of a number only beside digits: it continues a run, or
             // a digit or another spelled numeral follows it (past a separator or two)
@@ -439,7 +452,7 @@ fn after_cue(folded: &str, at: usize) -> bool {
 }
 
 /// The last characters of [`CONTACT_CUES`] and [`QQ_CUES`] (a test checks).
-const CUE_LAST: &str = "r话机📞☎📱l系约信xv薇星泡我q号扣抠蔻寇口🐧鹅群球pt讯络赖ao";
+const CUE_LAST: &str = "r电话机📞☎📱l系约信xv薇星泡我q号扣抠蔻寇口🐧鹅群球pt讯络赖ao";
 
 /// Whether `c` may stand between a cue and its number (see [`LINKERS`]).
 fn linking(c: char) -> bool {

@@ -573,7 +573,7 @@ impl Linter {
                     // call (要完整版的戳头像), or a channel followed by the writer's own name to
                     // find there (小绿软件搜一搜「装修避坑君」), unless the clause reports someone
                     // else's call (骗子让我加他); never inside quotation marks (对方说“加我微信…”)
-                    let text = note.field_text(v.field);
+                    let text = &*crate::normalize::simplified_in_place(note.field_text(v.field));
                     // (a construction of a rule of places, 在闲鱼上挂了, names only a place
                     // unless it holds letters or digits: it needs what a plain term needs; a
                     // call's construction, 需要的私聊, is the writer's own)

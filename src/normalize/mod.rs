@@ -94,6 +94,7 @@ use std::ops::Range;
 
 use map::{NARROW_MAX, Offset, Segment, ViewBuilder, ViewMap};
 
+pub(crate) use spelled::{ZHUYIN, zhuyin_syllable};
 pub use tables::STAND_IN_EMOJI;
 
 /// A normalised working copy of one text, with maps back to the original.
@@ -345,6 +346,15 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
                 i += len;
                 (f_run, k_run) = (i, i);
                 continue;
+            } else if spelled::ZHUYIN.contains(&u)
+                && original[i + 3..].starts_with(|c: char| spelled::ZHUYIN.contains(&(c as u32)))
+            {
+                // a zhuyin letter that begins a syllable of several (ㄒㄩㄣ), read back as no pack
+                // character, is kept as itself for the readings by sound, which read the
+                // syllable as pinyin; an initial alone is an abbreviation, folded to its Latin
+                // letter below (ㄉ一名); the syllable's other letters and its tone go with it
+                i += spelled::zhuyin_syllable(original, i).map_or(3, |(len, _)| len);
+                continue;
             } else if wide_space(u) && letter_spaced(original, i, 3) {
                 // a wide space inside letter-spaced Han or letters, as an ASCII one
                 flush(&mut f, f_run, i);
@@ -443,6 +453,30 @@ fn standing_for_a_character(original: &str, i: usize, u: u32) -> Option<(usize, 
 #[inline]
 fn standard_of(u: u32) -> Option<char> {
     trad::simplified_of(u).or_else(|| variants::han(u))
+}
+
+/// `text` with its traditional and variant ideographs in their simplified, standard form
+/// (folds 4 and 5) and nothing else changed, so every byte offset stays the same: for reading
+/// the words around a hit (醫生, 沒有, 唔好) with word lists written in simplified characters.
+/// Borrowed when there is nothing to change.
+pub fn simplified_in_place(text: &str) -> std::borrow::Cow<'_, str> {
+    let first = text.char_indices().find(|&(_, c)| {
+        let u = c as u32;
+        (0x4000..0xA000).contains(&u) && standard_of(u).is_some_and(|t| t.len_utf8() == c.len_utf8())
+    });
+    let Some((at, _)) = first else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..at]);
+    for c in text[at..].chars() {
+        let u = c as u32;
+        match (0x4000..0xA000).contains(&u).then(|| standard_of(u)).flatten() {
+            Some(t) if t.len_utf8() == c.len_utf8() => out.push(t),
+            _ => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The simplified, standard form of a character (folds 4 and 5), for looking at a neighbour.

@@ -85,8 +85,21 @@ pub(super) fn zhuyin_at(text: &str, i: usize) -> Option<(usize, char)> {
     read_spelled(&syllable, han_neighbours(text, i, len), (None, None)).map(|c| (len, c))
 }
 
+/// At byte `i` of `text`, a syllable of zhuyin with its tone mark: its length in bytes and its
+/// pinyin (`ㄒㄩㄣˋ` → xun), for the readings by sound, which read it as pinyin is read.
+pub(crate) fn zhuyin_syllable(text: &str, i: usize) -> Option<(usize, String)> {
+    let len: usize = text[i..]
+        .chars()
+        .take_while(|&c| is_zhuyin(c) || ZHUYIN_TONES.contains(c))
+        .take(5)
+        .map(char::len_utf8)
+        .sum();
+    let syllable = zhuyin_to_pinyin(text[i..i + len].chars().filter(|&c| is_zhuyin(c)))?;
+    Some((len, syllable))
+}
+
 /// The zhuyin letters' code points (U+3105–U+312F).
-pub(super) const ZHUYIN: std::ops::RangeInclusive<u32> = 0x3105..=0x312F;
+pub(crate) const ZHUYIN: std::ops::RangeInclusive<u32> = 0x3105..=0x312F;
 
 /// Whether `c` is a zhuyin letter (see [`ZHUYIN`]).
 fn is_zhuyin(c: char) -> bool {

@@ -15,6 +15,9 @@ pub(super) enum Unit {
     /// its main reading, as a writer picks a stand-in by how it usually sounds: 机 (ji, rarely
     /// wei) does not stand for 微.
     Han(char, Syllable, Range<usize>),
+    /// A syllable of zhuyin, Taiwan's phonetic letters (`私ㄒㄩㄣˋ` for 私讯): read as the same
+    /// syllable in pinyin is.
+    Zhuyin(Syllable, Range<usize>),
     /// An emoji with words (CLDR), which may be read or skipped as decoration.
     Emoji(&'static str, Range<usize>),
     /// A digit on its own written for its Chinese numeral inside a word (`唯1` for 唯一, `第1`):
@@ -84,6 +87,21 @@ impl Iterator for Units<'_> {
             let at = self.i..self.i + c.len_utf8();
             self.i = at.end;
             let u = c as u32;
+            if crate::normalize::ZHUYIN.contains(&u) {
+                let Some((len, pinyin)) = crate::normalize::zhuyin_syllable(self.folded, at.start) else {
+                    return Some(Unit::Break);
+                };
+                self.i = at.start + len;
+                let whole = reading::spell(&pinyin)
+                    .into_iter()
+                    .find(|&(i, j, _)| i == 0 && j == pinyin.len())
+                    .map(|(_, _, s)| s)
+                    .filter(|&s| self.ix.live[s as usize]);
+                return Some(match whole {
+                    Some(s) => Unit::Zhuyin(s, at.start..self.i),
+                    None => Unit::Break,
+                });
+            }
             if let Some(&s) = u
                 .checked_sub(reading::MAINS_START)
                 .and_then(|k| self.mains.get(k as usize))

@@ -380,7 +380,7 @@ impl SoundIndex {
         };
         for unit in self.units(folded) {
             match unit {
-                Unit::Latin(at) | Unit::Emoji(_, at) => r.unit(None, at),
+                Unit::Latin(at) | Unit::Emoji(_, at) | Unit::Zhuyin(_, at) => r.unit(None, at),
                 Unit::Han(_, s, at) | Unit::Digit(_, s, at) => r.unit(Some(s), at),
                 Unit::Break => r.cut(),
             }
@@ -469,9 +469,9 @@ impl SoundIndex {
         // all initials: three letters at least (`gzh`, `pyq`); two letters are too common
         let weak_initials = initials == n && n < 3;
         // every character swapped for another: a different word (or a name), not a disguise;
-        // in four characters or more, left to the linter, which reads a product's name so
+        // in three characters or more, left to the linter, which reads a product's name so
         // (爱思佐伦 for 艾司唑仑: `respelled_name` in `linter/disguise.rs`)
-        let all_swapped = swapped.len() == n && n < 4;
+        let all_swapped = swapped.len() == n && n < 3;
         if plain || weak_initials || all_swapped || mixed || lone_emoji {
             return None;
         }
@@ -558,6 +558,14 @@ impl SoundIndex {
                     if let Some(to) = self.emoji(lat, froms.as_slice(), words, unit) {
                         froms.push(to);
                     }
+                }
+                Unit::Zhuyin(s, unit) => {
+                    self.flush(lat, &mut froms, &mut pending, Next::Other);
+                    let to = lat.node(false);
+                    for &from in froms.as_slice() {
+                        lat.edge(from, to, u32::from(s), Kind::Latin, unit.clone());
+                    }
+                    froms = Froms::one(to);
                 }
                 Unit::Break => {
                     self.flush(lat, &mut froms, &mut pending, Next::Break);
