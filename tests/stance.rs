@@ -911,3 +911,48 @@ fn a_word_quoted_as_a_word_is_talked_about_not_used() {
         );
     }
 }
+
+/// A treatment told as a doctor's advice, in simplified or traditional characters, and a drink
+/// in the title of a note whose writer does not drink, are information; the same words selling
+/// still count.
+#[test]
+fn doctors_advice_and_a_writer_who_does_not_drink_are_information() {
+    let linter = Linter::builtin();
+    for body in [
+        "湿疹发作去看皮肤科，医生说要用药膏治疗两周",
+        "濕疹發作去看皮膚科，醫生說要用藥膏治療兩週",
+        "去看了身心科，医生很温柔，开了短期安眠药",
+    ] {
+        let found = lint(&linter, &Note::from_body(body));
+        for category in [Category::BannedWord, Category::ProhibitedProduct] {
+            assert!(!flags(&found, category), "{body}: {:?}", raised(&found, category));
+        }
+    }
+    for (title, body) in [
+        (
+            "慕尼黑啤酒节初体验",
+            "第一次去啤酒节，我不太会喝酒，点了苹果汽水\n帐篷里大家一起唱歌",
+        ),
+        (
+            "28岁生日的一杯梅酒",
+            "一个人过生日，买了蛋糕，我平时滴酒不沾，今天倒了一小杯梅酒",
+        ),
+    ] {
+        let found = lint(&linter, &Note::from_body(body).with_title(title));
+        assert!(
+            !flags(&found, Category::ProhibitedProduct),
+            "{title} / {body}: {:?}",
+            raised(&found, Category::ProhibitedProduct)
+        );
+    }
+    for body in [
+        "医生说这个药膏能根治湿疹，姐妹们冲",
+        "后来在网路上买柔沛，一天一颗，吃了半年发际线长回来\n比去医院挂号方便很多",
+    ] {
+        let found = lint(&linter, &Note::from_body(body));
+        assert!(
+            flags(&found, Category::BannedWord) || flags(&found, Category::ProhibitedProduct),
+            "{body}: the claim was lost: {found:?}"
+        );
+    }
+}

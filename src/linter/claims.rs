@@ -17,6 +17,24 @@ const CLINICAL: [&str; 9] = ["医生", "大夫", "医院", "医嘱", "住院", "
 /// treatment.
 const PRESCRIBED: [&str; 6] = ["开了", "开的", "开药", "给开", "配了", "处方"];
 
+/// A doctor's advice told (医生说要用药膏治疗两周, 医生建议): the treatment is the doctor's word,
+/// whatever the medicine, not a product's claim. (Not 医生说 alone: 医生说指标稳定了 reports a
+/// result, the testimonial health food is sold by.)
+const DOCTOR_SAID: [&str; 12] = [
+    "医生说要",
+    "医生说需要",
+    "医生说得",
+    "医生让",
+    "医生建议",
+    "医生叮嘱",
+    "医生嘱咐",
+    "医生交代",
+    "大夫说要",
+    "大夫让",
+    "医师说要",
+    "医嘱",
+];
+
 /// A use or a purchase denied, right before a thing (没吃任何, 没买过, 不靠).
 const DENIED_USE: [&str; 17] = [
     "没吃",
@@ -287,7 +305,13 @@ impl Linter {
                 // told: 医生说是湿疹，开了药膏治疗; a product the family bought and a check-up
                 // approved is the testimonial health food is sold by)
                 let prescribed = || PRESCRIBED.iter().any(|w| sentence.contains(w));
-                let sold = commercial && (efficacy || !(here(Anchor::Narrative) && clinical() && prescribed()));
+                let advised = || DOCTOR_SAID.iter().any(|w| sentence.contains(w));
+                // (an effect said of the thing, 医生说这个药膏能根治湿疹, is the endorsement the law
+                // forbids, and a thing held up beside the advice, 这款面霜也一样, is sold: only a
+                // treatment told as advice is the doctor's word)
+                let advice = || advised() && !inner.goods_heads.shown(&text[from..to]);
+                let sold =
+                    commercial && (efficacy || !(here(Anchor::Narrative) && clinical() && (prescribed() || advice())));
                 // (and the sick told to try it, no doctor in the sentence, are readers recommended
                 // the thing: 家里有病人的可以试试)
                 let recommended = || here(Anchor::Narrative) && here(Anchor::Promotion) && !clinical();

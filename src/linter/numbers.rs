@@ -424,6 +424,41 @@ fn mobile(digits: &[u8]) -> bool {
         || ((10..=12).contains(&digits.len()) && digits[0] == 0 && digits[1] != 0)
 }
 
+/// Country calling codes of the places that write Chinese and where their students and
+/// sellers live (Hong Kong, Macau, Taiwan, Singapore, Malaysia, Japan, Korea, Australia, New
+/// Zealand, Thailand, Vietnam, Indonesia, the Philippines, Britain, North America, France,
+/// Germany, Italy, the mainland).
+const COUNTRY_CODES: [&[u8]; 19] = [
+    &[8, 5, 2],
+    &[8, 5, 3],
+    &[8, 8, 6],
+    &[6, 5],
+    &[6, 0],
+    &[8, 1],
+    &[8, 2],
+    &[6, 1],
+    &[6, 4],
+    &[6, 6],
+    &[8, 4],
+    &[6, 2],
+    &[6, 3],
+    &[4, 4],
+    &[1],
+    &[3, 3],
+    &[4, 9],
+    &[3, 9],
+    &[8, 6],
+];
+
+/// Whether a run is a number dialled from abroad: a `+` right before it, a country's calling
+/// code and seven to eleven digits more (`+65 九一二三 四五六七`, `+852 9123 4567`).
+fn international(folded: &str, run: &Run) -> bool {
+    folded[..run.start].trim_end().ends_with('+')
+        && COUNTRY_CODES
+            .iter()
+            .any(|cc| run.digits.starts_with(cc) && (7..=11).contains(&(run.digits.len() - cc.len())))
+}
+
 /// Whether one of `cues` stands right before `at` in `folded`: only words that link a cue to
 /// its number (我, 号, 是, a colon, 加, 问, spaces and symbols; at most eight) between. Looked
 /// back from `at`, a few comparisons where no cue stands.
@@ -493,7 +528,7 @@ impl Linter {
                 reversed.reverse();
                 mobile(&reversed) && near(folded, run.start, &BACKWARDS)
             };
-            let rule = if !plain && (shaped || backwards()) {
+            let rule = if !plain && (shaped || backwards() || international(folded, &run)) {
                 rules.phone
             } else if qq {
                 rules.qq
@@ -567,6 +602,18 @@ mod tests {
         assert!(has_decimal("1.6-1.4-2000-500"));
         assert!(!has_decimal("1.3.9-0.0.2.1-7.7.5.8"));
         assert!(!has_decimal("138 0013 8000"));
+    }
+
+    #[test]
+    fn numbers_dialled_from_abroad() {
+        let run = |s: &str| runs(s).into_iter().next().unwrap();
+        let text = "whatsapp me +65 九一二三 四五六七";
+        assert!(international(text, &run(text)));
+        let text = "+852 9123 4567";
+        assert!(international(text, &run(text)));
+        // (no plus, or a code and too few digits after it)
+        assert!(!international("65 九一二三 四五六七", &run("65 九一二三 四五六七")));
+        assert!(!international("+65 1234", &run("+65 1234 5")));
     }
 
     #[test]

@@ -18,6 +18,22 @@ const NEGATORS: [&str; 11] = [
 /// Calls to readers to take a thing up (可以试试, 推荐给, 闭眼入): said in a claim's or a product's
 /// own sentence with no warning beside them, they recommend it, whatever the note's hook
 /// (戒烟第30天…全靠这个过渡，想戒的可以试试; 别乱买…新手入门就买这瓶).
+/// What a writer who does not drink says (我不喝酒, 一口都没喝): a drink named in such a note's
+/// title or tags is the scene of a trip or a birthday, not a recommendation.
+const ABSTAINED: [&str; 12] = [
+    "不喝酒",
+    "不会喝酒",
+    "不太会喝",
+    "不怎么喝酒",
+    "滴酒不沾",
+    "我没喝",
+    "一口都没喝",
+    "一口没喝",
+    "不能喝酒",
+    "酒精过敏",
+    "不碰酒",
+    "戒酒",
+];
 const TAKE_IT_UP: [&str; 16] = [
     "可以试试",
     "可以先试试",
@@ -544,9 +560,19 @@ impl Linter {
         // a title or a tag that recommends (…推荐, 必买清单) makes the note a list of things to buy
         let headline_recommends = facts.iter().any(|f| f.field != Some(Field::Body) && f.promotion > 0);
         if stance == Stance::Promoting && out.iter().any(|v| v.why == Some(Why::NotPromoted)) {
+            // (a title's or a tag's drink is the note's subject unless the writer says they do
+            // not drink: 德国的啤酒节…我不太会喝酒)
+            let abstains = || {
+                [note.title.as_str(), note.body.as_str()].iter().any(|t| {
+                    ABSTAINED
+                        .iter()
+                        .any(|w| crate::normalize::simplified_in_place(t).contains(w))
+                })
+            };
+            let named_above = |v: &Violation| v.field != Field::Body && !abstains();
             promoted = out
                 .iter()
-                .filter(|v| v.field != Field::Body || (v.why.is_none() && v.severity >= Severity::Warning))
+                .filter(|v| named_above(v) || (v.why.is_none() && v.severity >= Severity::Warning))
                 .map(|v| v.rule.clone())
                 .collect();
             promoted.sort_unstable();
@@ -600,11 +626,14 @@ impl Linter {
                 }
                 // (a claim written in disguise, kang癌, 降xue压, 顶.级, hides from review: no care
                 // note does that)
+                // (nor a drug bought online, past the prescription: 在网路上买柔沛)
                 Stance::Care
                     if v.severity >= Severity::Warning
                         && matches!(v.category, Category::BannedWord | Category::ProhibitedProduct)
                         && !(v.category == Category::BannedWord && written_in_disguise(v))
-                        && !spelled_out(v) =>
+                        && !spelled_out(v)
+                        && !(v.category == Category::ProhibitedProduct
+                            && bought_online(note.field_text(v.field), v.span)) =>
                 {
                     severity::settle(v, Why::IllnessStory, || None);
                 }
@@ -690,6 +719,33 @@ fn told_result(v: &Violation) -> bool {
 
 /// Whether a violation's own text shows a disguise: read by sound, pinyin, initials or emoji,
 /// or its characters set apart by a symbol (顶.级, 极·致).
+/// Words of a drug bought online or past the prescription (网上买, 网路上买, 不用处方, 代购).
+const BOUGHT_ONLINE: [&str; 12] = [
+    "网上买",
+    "网路上买",
+    "网络上买",
+    "网购",
+    "网上下单",
+    "网上就能买",
+    "网上药房",
+    "不用处方",
+    "不要处方",
+    "免处方",
+    "代购",
+    "海淘",
+];
+
+/// Whether the sentence of `span` says its drug was bought online or without a prescription,
+/// and nobody in it says not to (医生说不要自己网上买安眠药 is advice).
+fn bought_online(text: &str, span: Span) -> bool {
+    let (from, to) = context::sentence(text, span.start, span.end);
+    let sentence = crate::normalize::simplified_in_place(&text[from..to]);
+    BOUGHT_ONLINE.iter().any(|w| sentence.contains(w))
+        && !["不要", "别", "不能", "千万", "切勿", "禁止", "提醒", "不可以", "不建议"]
+            .iter()
+            .any(|w| sentence.contains(w))
+}
+
 fn written_in_disguise(v: &Violation) -> bool {
     v.reading.is_some() || spelled_out(v) || {
         // (between two Han characters: No.1 is how it is written)
