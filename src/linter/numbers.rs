@@ -52,7 +52,7 @@ const QQ_CUES: [&str; 19] = [
 /// (And the ways of asking for a call or a message where WhatsApp, LINE and texts carry
 /// them: Hong Kong, Taiwan, Singapore, Malaysia: `WhatsApp 我：玖壹貳叁 肆伍陸柒`, `WS我`, `inbox`, `打給我`,
 /// `text 我`, `簡訊`, `加賴`.)
-const CONTACT_CUES: [&str; 41] = [
+const CONTACT_CUES: [&str; 42] = [
     "电话",
     // (a call asked for: 预约请电, 致电, 来电)
     "请电",
@@ -63,6 +63,7 @@ const CONTACT_CUES: [&str; 41] = [
     "viber",
     "kakao",
     "whatsapp",
+    "whats app",
     // (and Vietnam's chat app: 加Zalo 0912 345 678)
     "zalo",
     // (and its spellings in Malaysia, Singapore, Hong Kong and Indonesia: wasap, watsap,
@@ -155,7 +156,8 @@ const fn digit_of(c: char) -> Option<u8> {
         '〇' | '零' | '洞' => 0,
         '一' | '幺' | '壹' => 1,
         '二' | '两' | '贰' => 2,
-        '三' | '叁' => 3,
+        // (參, the financial 3 in traditional characters, simplifies to 参)
+        '三' | '叁' | '参' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
         '六' | '陆' => 6,

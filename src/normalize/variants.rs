@@ -109,6 +109,8 @@ static HAN: &[(char, char)] = &[
     ('単', '单'),
     ('咗', '了'),
     ('哋', '们'),
+    // 啇 for 商: a rare character drawn like it, written to slip 商单 past review (啇单)
+    ('啇', '商'),
     ('喺', '在'),
     ('嘅', '的'),
     ('嚟', '来'),
