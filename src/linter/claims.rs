@@ -298,8 +298,8 @@ impl Linter {
                 // tells a person's illness: the family testimonial is how health food is sold (a
                 // note that only tells an illness is a care note, lowered by its stance)
                 // (unless a doctor or a hospital is in the sentence: 医生说规范治疗才能根治 is advice)
-                // (looked for in the folded sentence: 醫生 written in traditional characters is 医生)
-                let sentence = &folded[norm.original_to_folded(from)..norm.original_to_folded(to)];
+                // (`text` is in simplified characters: 醫生 written in traditional ones is 医生)
+                let sentence = &text[from..to];
                 let clinical = || CLINICAL.iter().any(|w| sentence.contains(w));
                 // (and a product a doctor prescribed, no effect said of it, is the treatment
                 // told: 医生说是湿疹，开了药膏治疗; a product the family bought and a check-up

@@ -473,8 +473,8 @@ fn respelled_name(norm: &Normalized, h: &SoundHit, named: bool) -> bool {
 }
 
 /// Characters of grammar (particles, adverbs, pronouns, common verbs) and numerals (英二真 is a
-/// paper of an exam, not 婴儿针): a run of three that
-/// holds one is a sentence's words, not a name spelled again by its sound.
+/// paper of an exam, not 婴儿针): a run of three that holds one is a sentence's words, not a
+/// name spelled again by its sound.
 const GRAMMAR_CHARS: &str = "的得地了着过是都就也还在有和与及不没很太又再才把被让给对从向到说要会能可这那我你他她它们个吗呢吧啊呀哦嘛一二两三四五六七八九十零百千万";
 
 /// The guards on Latin letters in any reading: a letter glued to other letters or digits is

@@ -15,9 +15,6 @@ use crate::violation::{Category, Field, Severity, Violation};
 const NEGATORS: [&str; 11] = [
     "不", "没", "没有", "不会", "不用", "从不", "从没", "绝不", "零", "毫无", "不怕",
 ];
-/// Calls to readers to take a thing up (可以试试, 推荐给, 闭眼入): said in a claim's or a product's
-/// own sentence with no warning beside them, they recommend it, whatever the note's hook
-/// (戒烟第30天…全靠这个过渡，想戒的可以试试; 别乱买…新手入门就买这瓶).
 /// What a writer who does not drink says (我不喝酒, 一口都没喝): a drink named in such a note's
 /// title or tags is the scene of a trip or a birthday, not a recommendation.
 const ABSTAINED: [&str; 12] = [
@@ -34,6 +31,10 @@ const ABSTAINED: [&str; 12] = [
     "不碰酒",
     "戒酒",
 ];
+
+/// Calls to readers to take a thing up (可以试试, 推荐给, 闭眼入): said in a claim's or a product's
+/// own sentence with no warning beside them, they recommend it, whatever the note's hook
+/// (戒烟第30天…全靠这个过渡，想戒的可以试试; 别乱买…新手入门就买这瓶).
 const TAKE_IT_UP: [&str; 16] = [
     "可以试试",
     "可以先试试",
@@ -562,22 +563,25 @@ impl Linter {
         if stance == Stance::Promoting && out.iter().any(|v| v.why == Some(Why::NotPromoted)) {
             // (a title's or a tag's drink is the note's subject unless the writer says they do
             // not drink: 德国的啤酒节…我不太会喝酒)
-            let abstains = || {
-                [note.title.as_str(), note.body.as_str()].iter().any(|t| {
-                    ABSTAINED
-                        .iter()
-                        .any(|w| crate::normalize::simplified_in_place(t).contains(w))
-                })
-            };
-            let named_above = |v: &Violation| v.field != Field::Body && !abstains();
+            // (read once, and only when a violation stands above the body)
+            let abstains = out.iter().any(|v| v.field != Field::Body)
+                && [note.title.as_str(), note.body.as_str()].iter().any(|t| {
+                    let t = crate::normalize::simplified_in_place(t);
+                    ABSTAINED.iter().any(|w| t.contains(w))
+                });
             promoted = out
                 .iter()
-                .filter(|v| named_above(v) || (v.why.is_none() && v.severity >= Severity::Warning))
+                .filter(|v| {
+                    (v.field != Field::Body && !abstains) || (v.why.is_none() && v.severity >= Severity::Warning)
+                })
                 .map(|v| v.rule.clone())
                 .collect();
             promoted.sort_unstable();
             promoted.dedup();
         }
+        // each field's text in simplified characters at the same offsets, made once per field
+        // (for the warning stance's words around a hit)
+        let mut plain: Vec<(Field, std::borrow::Cow<'_, str>)> = Vec::new();
         for v in out.iter_mut() {
             let lowered = match v.why {
                 Some(Why::NoProduct) => true,
@@ -599,7 +603,13 @@ impl Linter {
                     // call (要完整版的戳头像), or a channel followed by the writer's own name to
                     // find there (小绿软件搜一搜「装修避坑君」), unless the clause reports someone
                     // else's call (骗子让我加他); never inside quotation marks (对方说“加我微信…”)
-                    let text = &*crate::normalize::simplified_in_place(note.field_text(v.field));
+                    let text: &str = match plain.iter().position(|(f, _)| *f == v.field) {
+                        Some(i) => &plain[i].1,
+                        None => {
+                            plain.push((v.field, crate::normalize::simplified_in_place(note.field_text(v.field))));
+                            &plain[plain.len() - 1].1
+                        }
+                    };
                     // (a construction of a rule of places, 在闲鱼上挂了, names only a place
                     // unless it holds letters or digits: it needs what a plain term needs; a
                     // call's construction, 需要的私聊, is the writer's own)
@@ -717,8 +727,6 @@ fn told_result(v: &Violation) -> bool {
     v.category == Category::BannedWord && v.matched.contains('了')
 }
 
-/// Whether a violation's own text shows a disguise: read by sound, pinyin, initials or emoji,
-/// or its characters set apart by a symbol (顶.级, 极·致).
 /// Words of a drug bought online or past the prescription (网上买, 网路上买, 不用处方, 代购).
 const BOUGHT_ONLINE: [&str; 12] = [
     "网上买",
@@ -746,6 +754,8 @@ fn bought_online(text: &str, span: Span) -> bool {
             .any(|w| sentence.contains(w))
 }
 
+/// Whether a violation's own text shows a disguise: read by sound, pinyin, initials or emoji,
+/// or its characters set apart by a symbol (顶.级, 极·致).
 fn written_in_disguise(v: &Violation) -> bool {
     v.reading.is_some() || spelled_out(v) || {
         // (between two Han characters: No.1 is how it is written)

@@ -71,17 +71,11 @@ fn read_spelled(
 /// character the syllable it spells stands for beside its Han neighbours, read as a pinyin
 /// syllable glued to them is (see [`spelled_at`]).
 pub(super) fn zhuyin_at(text: &str, i: usize) -> Option<(usize, char)> {
-    let len: usize = text[i..]
-        .chars()
-        .take_while(|&c| is_zhuyin(c) || ZHUYIN_TONES.contains(c))
-        .take(5)
-        .map(char::len_utf8)
-        .sum();
+    let (len, syllable) = zhuyin_syllable(text, i)?;
     // (the offset maps give a folded character at most sixteen bytes of source)
     if len > super::map::ATOMIC_MAX {
         return None;
     }
-    let syllable = zhuyin_to_pinyin(text[i..i + len].chars().filter(|&c| is_zhuyin(c)))?;
     read_spelled(&syllable, han_neighbours(text, i, len), (None, None)).map(|c| (len, c))
 }
 

@@ -87,6 +87,17 @@ impl Iterator for Units<'_> {
             let at = self.i..self.i + c.len_utf8();
             self.i = at.end;
             let u = c as u32;
+            if let Some(&s) = u
+                .checked_sub(reading::MAINS_START)
+                .and_then(|k| self.mains.get(k as usize))
+            {
+                return Some(if s != reading::NONE && self.ix.live[s as usize] {
+                    Unit::Han(c, s, at)
+                } else {
+                    Unit::Break
+                });
+            }
+            // (zhuyin, below the ideographs: looked for only once they are passed)
             if crate::normalize::ZHUYIN.contains(&u) {
                 let Some((len, pinyin)) = crate::normalize::zhuyin_syllable(self.folded, at.start) else {
                     return Some(Unit::Break);
@@ -100,16 +111,6 @@ impl Iterator for Units<'_> {
                 return Some(match whole {
                     Some(s) => Unit::Zhuyin(s, at.start..self.i),
                     None => Unit::Break,
-                });
-            }
-            if let Some(&s) = u
-                .checked_sub(reading::MAINS_START)
-                .and_then(|k| self.mains.get(k as usize))
-            {
-                return Some(if s != reading::NONE && self.ix.live[s as usize] {
-                    Unit::Han(c, s, at)
-                } else {
-                    Unit::Break
                 });
             }
             // CJK and full-width punctuation: separators, never emoji
