@@ -937,6 +937,11 @@ fn doctors_advice_and_a_writer_who_does_not_drink_are_information() {
             "28岁生日的一杯梅酒",
             "一个人过生日，买了蛋糕，我平时滴酒不沾，今天倒了一小杯梅酒",
         ),
+        (
+            "香槟这个名字的由来",
+            "冷知识：只有法国香槟区产的起泡酒才能叫香槟
+别的地方的只能叫起泡酒",
+        ),
     ] {
         let found = lint(&linter, &Note::from_body(body).with_title(title));
         assert!(
@@ -954,5 +959,27 @@ fn doctors_advice_and_a_writer_who_does_not_drink_are_information() {
             flags(&found, Category::BannedWord) || flags(&found, Category::ProhibitedProduct),
             "{body}: the claim was lost: {found:?}"
         );
+    }
+}
+
+/// A review written in Cantonese says its recommending and selling words the Cantonese way
+/// (好食, 呢款, 必饮, 唔系智商税): the claim beside them counts as it does beside 好吃 or 这款,
+/// and the same sentence in a diary stays a diary.
+#[test]
+fn a_review_in_written_cantonese_is_read_in_its_own_words() {
+    let linter = Linter::builtin();
+    let reviews = [
+        "呢間嘅菠蘿包係全城最好食嘅",
+        "呢款潤唇膏我覺得係最好嘅",
+        "嗰間嘅奶茶必飲，係全區第一",
+        "呢支精華真係唔係智商稅，頂級",
+    ];
+    for body in reviews {
+        let found = lint(&linter, &Note::from_body(body));
+        assert!(claims(&found), "{body}: {found:?}");
+    }
+    for body in ["今日落雨，喺屋企發呆，最好嘅朋友打電話嚟", "呢排好攰，第一次咁早瞓"] {
+        let found = lint(&linter, &Note::from_body(body));
+        assert!(!claims(&found), "{body}: {found:?}");
     }
 }

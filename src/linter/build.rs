@@ -297,7 +297,12 @@ impl LinterBuilder {
                 .iter()
                 .flat_map(|t| crate::pack::expand_word(t).unwrap_or_default())
             {
-                add(fold_term(&w), Role::Anchor(anchor));
+                let w = fold_term(&w);
+                // (and as written Cantonese says it: 好吃 is 好食, 这款 is 呢款)
+                for c in crate::normalize::cantonese_forms(&w) {
+                    add(c, Role::Anchor(anchor));
+                }
+                add(w, Role::Anchor(anchor));
             }
         }
         let either = |list: &[String]| {

@@ -32,6 +32,19 @@ const ABSTAINED: [&str; 12] = [
     "戒酒",
 ];
 
+/// What a note that teaches about a drink says (冷知识, 名字的由来): a drink named in its title
+/// or tags is the lesson's subject, not a recommendation.
+const TAUGHT: [&str; 8] = [
+    "冷知识",
+    "小知识",
+    "涨知识",
+    "的由来",
+    "名字来自",
+    "名字来源",
+    "为什么叫",
+    "的历史",
+];
+
 /// Calls to readers to take a thing up (可以试试, 推荐给, 闭眼入): said in a claim's or a product's
 /// own sentence with no warning beside them, they recommend it, whatever the note's hook
 /// (戒烟第30天…全靠这个过渡，想戒的可以试试; 别乱买…新手入门就买这瓶).
@@ -562,12 +575,12 @@ impl Linter {
         let headline_recommends = facts.iter().any(|f| f.field != Some(Field::Body) && f.promotion > 0);
         if stance == Stance::Promoting && out.iter().any(|v| v.why == Some(Why::NotPromoted)) {
             // (a title's or a tag's drink is the note's subject unless the writer says they do
-            // not drink: 德国的啤酒节…我不太会喝酒)
+            // not drink, 德国的啤酒节…我不太会喝酒, or the note teaches about it, 冷知识)
             // (read once, and only when a violation stands above the body)
             let abstains = out.iter().any(|v| v.field != Field::Body)
                 && [note.title.as_str(), note.body.as_str()].iter().any(|t| {
                     let t = crate::normalize::simplified_in_place(t);
-                    ABSTAINED.iter().any(|w| t.contains(w))
+                    ABSTAINED.iter().chain(&TAUGHT).any(|w| t.contains(w))
                 });
             promoted = out
                 .iter()

@@ -78,6 +78,7 @@
 //! points at a time on first use (about 25 µs per block). Run `cargo bench --bench normalize`
 //! for figures.
 
+mod cantonese;
 mod fold;
 mod map;
 pub mod reading;
@@ -94,6 +95,7 @@ use std::ops::Range;
 
 use map::{NARROW_MAX, Offset, Segment, ViewBuilder, ViewMap};
 
+pub(crate) use cantonese::forms as cantonese_forms;
 pub(crate) use spelled::{ZHUYIN, zhuyin_syllable};
 pub use tables::STAND_IN_EMOJI;
 
