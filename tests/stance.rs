@@ -939,8 +939,11 @@ fn doctors_advice_and_a_writer_who_does_not_drink_are_information() {
         ),
         (
             "香槟这个名字的由来",
-            "冷知识：只有法国香槟区产的起泡酒才能叫香槟
-别的地方的只能叫起泡酒",
+            "冷知识：只有法国香槟区产的起泡酒才能叫香槟\n别的地方的只能叫起泡酒",
+        ),
+        (
+            "京都的一顿怀石料理",
+            "晚饭是怀石料理，服务员推荐了当地的清酒，我喝了一小杯脸就红了",
         ),
     ] {
         let found = lint(&linter, &Note::from_body(body).with_title(title));

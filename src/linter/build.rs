@@ -229,7 +229,12 @@ impl LinterBuilder {
         for (i, r) in rules.iter().enumerate() {
             let rule = i as u32;
             for (t, term) in r.rule.terms.iter().enumerate() {
-                add(fold_term(term), Role::Term { rule, term: t as u32 });
+                let folded = fold_term(term);
+                // (and as written Cantonese says its verbs and negators: 最好吃 is 最好食)
+                for c in crate::normalize::cantonese_term_forms(&folded) {
+                    add(c, Role::Term { rule, term: t as u32 });
+                }
+                add(folded, Role::Term { rule, term: t as u32 });
             }
             for e in &r.rule.exceptions {
                 add(fold_term(e), Role::Exception { rule });

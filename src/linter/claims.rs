@@ -274,7 +274,12 @@ impl Linter {
                 .any(|&(a, s)| a == kind && s.end <= to)
         };
         if scope == Scope::Promotion {
-            return (!here(Anchor::Promotion)).then_some(Why::NotPromoted);
+            // (a waiter's or a guide's recommendation told is not the writer's: 服务员推荐了当地的清酒)
+            let promoted = anchors[first..]
+                .iter()
+                .take_while(|&&(_, s)| s.start < to)
+                .any(|&(a, s)| a == Anchor::Promotion && s.end <= to && !super::stance::served(text, s));
+            return (!promoted).then_some(Why::NotPromoted);
         }
         let commercial = here(Anchor::Commercial) || self.product_before(text, from, span.start);
         match scope {

@@ -136,6 +136,27 @@ const PAST_BELIEF: [&str; 10] = [
     "本以为",
     "还以为",
 ];
+/// Who serves the writer on a trip or a night out (服务员推荐了当地的清酒, 导游推荐的): what they
+/// recommend is told, the writer recommends nothing by it.
+const SERVERS: [&str; 10] = [
+    "服务员",
+    "店员",
+    "导游",
+    "司机",
+    "当地人",
+    "侍酒师",
+    "调酒师",
+    "酒保",
+    "服务员小哥",
+    "服务员小姐姐",
+];
+
+/// Whether a recommending word at `span` of `text` is said by one of the [`SERVERS`] (服务员推荐).
+pub(super) fn served(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end();
+    SERVERS.iter().any(|w| before.ends_with(w))
+}
+
 /// Who gives advice in a care note: what they recommend (医生还推荐了认知行为疗法) is their
 /// advice, a word of the care, not the writer recommending something.
 const ADVISERS: [&str; 9] = [
@@ -503,7 +524,7 @@ impl FieldFacts {
         }) {
             match a {
                 Anchor::Promotion if advised(s) => narrative += 1,
-                Anchor::Promotion if after(s, &DISCLAIMERS) => {}
+                Anchor::Promotion if after(s, &DISCLAIMERS) || after(s, &SERVERS) => {}
                 Anchor::Promotion => promotion += 1,
                 Anchor::Narrative => narrative += 1,
                 Anchor::Commercial => goods += 1,

@@ -32,14 +32,28 @@ const FORMS: [(&str, &str); 16] = [
     ("很", "好"),
 ];
 
+/// The few of [`FORMS`] a rule's term is also read in: the verbs and negators whose Cantonese
+/// form no Mandarin phrase holds (最好食, 唔见效, 好饮), not the function words (是 as 系 would
+/// read 关系最好 as 是最好).
+const TERM_FORMS: [(&str, &str); 4] = [("没有", "没"), ("不", "唔"), ("吃", "食"), ("喝", "饮")];
+
 /// The forms written Cantonese gives `word` (folded, simplified Mandarin), not `word` itself:
 /// empty when it has no Mandarin word of [`FORMS`].
 pub(crate) fn forms(word: &str) -> Vec<String> {
+    forms_by(word, &FORMS)
+}
+
+/// [`forms`] for a rule's term: only the changes of [`TERM_FORMS`].
+pub(crate) fn term_forms(word: &str) -> Vec<String> {
+    forms_by(word, &TERM_FORMS)
+}
+
+fn forms_by(word: &str, table: &[(&str, &str)]) -> Vec<String> {
     let changes: Vec<(usize, usize, &str)> = {
         let mut at = Vec::new();
         let mut i = 0;
         while i < word.len() {
-            match FORMS.iter().find(|(m, _)| word[i..].starts_with(m)) {
+            match table.iter().find(|(m, _)| word[i..].starts_with(m)) {
                 Some((m, c)) => {
                     at.push((i, i + m.len(), *c));
                     i += m.len();
@@ -78,7 +92,7 @@ pub(crate) fn forms(word: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::forms;
+    use super::{forms, term_forms};
 
     #[test]
     fn mandarin_words_in_written_cantonese() {
@@ -90,5 +104,8 @@ mod tests {
         // nothing to change, or too short once changed
         assert!(forms("推荐").is_empty());
         assert!(forms("东西").is_empty());
+        // a term changes only its verbs and negators
+        assert_eq!(term_forms("最好吃"), ["最好食"]);
+        assert!(term_forms("是最好").is_empty());
     }
 }

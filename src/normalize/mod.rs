@@ -95,7 +95,7 @@ use std::ops::Range;
 
 use map::{NARROW_MAX, Offset, Segment, ViewBuilder, ViewMap};
 
-pub(crate) use cantonese::forms as cantonese_forms;
+pub(crate) use cantonese::{forms as cantonese_forms, term_forms as cantonese_term_forms};
 pub(crate) use spelled::{ZHUYIN, zhuyin_syllable};
 pub use tables::STAND_IN_EMOJI;
 
@@ -349,18 +349,28 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
                 (f_run, k_run) = (i, i);
                 continue;
             } else if spelled::ZHUYIN.contains(&u)
-                && original[i + 3..].starts_with(|c: char| spelled::ZHUYIN.contains(&(c as u32)))
+                && (original[i + 3..].starts_with(|c: char| spelled::ZHUYIN.contains(&(c as u32)))
+                    || spelled::whole_syllable_alone(original, i))
             {
                 // a zhuyin letter that begins a syllable of several (ㄒㄩㄣ), read back as no pack
                 // character, is kept as itself for the readings by sound, which read the
                 // syllable as pinyin; an initial alone is an abbreviation, folded to its Latin
-                // letter below (ㄉ一名); the syllable's other letters and its tone go with it
+                // letter below (ㄉ一名), but one that is a syllable by itself (ㄓ zhi) and is
+                // written as one (a tone after it, zhuyin syllables beside it: ㄖㄨㄥˊ ㄓ ㄓㄣ) is
+                // kept too; the syllable's other letters and its tone go with it
                 i += spelled::zhuyin_syllable(original, i).map_or(3, |(len, _)| len);
                 continue;
             } else if wide_space(u) && letter_spaced(original, i, 3) {
                 // a wide space inside letter-spaced Han or letters, as an ASCII one
                 flush(&mut f, f_run, i);
                 flush(&mut k, k_run, i);
+                (f_run, k_run) = (i + 3, i + 3);
+            } else if u == 0x30FC && between_digits(original, i, 3) {
+                // the katakana length mark between digits is the dash of a Japanese number
+                // (０９０ー１２３４ー５６７８), a separator like '-', not 一 as it reads elsewhere
+                flush(&mut f, f_run, i);
+                flush(&mut k, k_run, i);
+                f.one(i, 3, '-');
                 (f_run, k_run) = (i + 3, i + 3);
             } else {
                 flush(&mut f, f_run, i);
@@ -484,6 +494,12 @@ pub fn simplified_in_place(text: &str) -> std::borrow::Cow<'_, str> {
 /// The simplified, standard form of a character (folds 4 and 5), for looking at a neighbour.
 fn simplified(ch: char) -> char {
     standard_of(ch as u32).unwrap_or(ch)
+}
+
+/// Whether the char of `len` bytes at `i` stands between two digits, ASCII or full-width.
+fn between_digits(original: &str, i: usize, len: usize) -> bool {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    digit(original[..i].chars().next_back()) && digit(original[i + len..].chars().next())
 }
 
 /// Folds the char `u`, `len` bytes long at `i`, that is neither ASCII nor a CJK ideograph of

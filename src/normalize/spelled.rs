@@ -92,6 +92,24 @@ pub(crate) fn zhuyin_syllable(text: &str, i: usize) -> Option<(usize, String)> {
     Some((len, syllable))
 }
 
+/// Whether the zhuyin letter at byte `i` of `text` is a syllable by itself, written as one: one
+/// of the initials that make a whole syllable alone (ㄓ zhi, ㄔ chi, ㄕ shi, ㄖ ri, ㄗ zi, ㄘ ci,
+/// ㄙ si), followed by a tone mark or with zhuyin for a neighbour past spaces (ㄖㄨㄥˊ ㄓ ㄓㄣ).
+/// Elsewhere a lone initial is an abbreviation (ㄓ道), read as its Latin initial.
+pub(crate) fn whole_syllable_alone(text: &str, i: usize) -> bool {
+    let Some(c) = text[i..].chars().next() else {
+        return false;
+    };
+    if !"ㄓㄔㄕㄖㄗㄘㄙ".contains(c) {
+        return false;
+    }
+    let after = &text[i + c.len_utf8()..];
+    let zhuyin_or_tone = |ch: char| is_zhuyin(ch) || ZHUYIN_TONES.contains(ch);
+    after.starts_with(|ch: char| ZHUYIN_TONES.contains(ch))
+        || after.trim_start_matches(' ').starts_with(zhuyin_or_tone)
+        || text[..i].trim_end_matches(' ').ends_with(zhuyin_or_tone)
+}
+
 /// The zhuyin letters' code points (U+3105–U+312F).
 pub(crate) const ZHUYIN: std::ops::RangeInclusive<u32> = 0x3105..=0x312F;
 
@@ -316,6 +334,15 @@ mod tests {
     fn the_table_is_sorted_by_syllable() {
         assert!(SPELLED.windows(2).all(|w| w[0].0 <= w[1].0));
         assert!(SPELLED_INSIDE.windows(2).all(|w| w[0].0 <= w[1].0));
+    }
+
+    #[test]
+    fn a_buzzing_initial_alone_is_a_syllable_only_where_written_as_one() {
+        assert!(whole_syllable_alone("ㄓˋ", 0));
+        assert!(whole_syllable_alone("ㄖㄨㄥˊ ㄓ ㄓㄣ", "ㄖㄨㄥˊ ".len()));
+        // an abbreviation beside characters (ㄓ道) and an initial that is no syllable alone (ㄉ)
+        assert!(!whole_syllable_alone("ㄓ道", 0));
+        assert!(!whole_syllable_alone("ㄉˋ", 0));
     }
 
     #[test]

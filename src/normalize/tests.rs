@@ -840,3 +840,14 @@ fn tone_marks_and_accents_come_off_latin_letters_and_map_back() {
     let at = folded.find("ji").unwrap();
     assert_eq!(&"看顶jí好"[n.folded_to_original(at, at + 2)], "jí");
 }
+
+#[test]
+fn the_katakana_length_mark_is_a_dash_between_digits_and_一_elsewhere() {
+    assert_folds(&[
+        ("０９０ー１２３４", "090-1234"),
+        ("第ー名", "第一名"),
+        ("ラーメン", "ラ一メン"),
+    ]);
+    let n = Normalized::new("０９０ー１２３４");
+    assert_eq!(n.compact(), "0901234");
+}
