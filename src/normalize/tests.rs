@@ -842,7 +842,7 @@ fn tone_marks_and_accents_come_off_latin_letters_and_map_back() {
 }
 
 #[test]
-fn the_katakana_length_mark_is_a_dash_between_digits_and_一_elsewhere() {
+fn the_katakana_length_mark_is_a_dash_between_digits_and_a_numeral_elsewhere() {
     assert_folds(&[
         ("０９０ー１２３４", "090-1234"),
         ("第ー名", "第一名"),
