@@ -986,3 +986,16 @@ fn a_review_in_written_cantonese_is_read_in_its_own_words() {
         assert!(!claims(&found), "{body}: {found:?}");
     }
 }
+
+/// A warning that quotes a disguised name in quotation marks quotes how the thing was sold:
+/// the name is information, as a plain one would be; unquoted, the disguise is the writer's.
+#[test]
+fn a_disguise_quoted_in_a_warning_is_the_sellers_word() {
+    let linter = Linter::builtin();
+    let quoted = "药师提醒：网上那种号称吃了就睡的“安mian药”千万别买，来源不明，吃出问题没人负责";
+    let found = lint(&linter, &Note::from_body(quoted));
+    assert!(!flags(&found, Category::ProhibitedProduct), "{quoted}: {found:?}");
+    let own = "失眠好久了，安mian药找我拿，可以试试";
+    let found = lint(&linter, &Note::from_body(own));
+    assert!(flags(&found, Category::ProhibitedProduct), "{own}: {found:?}");
+}

@@ -654,8 +654,10 @@ impl Linter {
                         && !someone_elses(text, v.span);
                     // (and a claim written in disguise, zui好用, is the writer's: nobody disguises
                     // a word they quote)
+                    // (unless it stands in quotation marks: the scam's "安mian药" quoted as it was sold)
                     let own_claim = matches!(v.category, Category::BannedWord | Category::ProhibitedProduct)
-                        && (spelled_out(v) || recommended_here(text, v.span));
+                        && (spelled_out(v) || recommended_here(text, v.span))
+                        && !quoted(text, v.span);
                     if matches!(
                         v.category,
                         Category::BannedWord
