@@ -267,18 +267,17 @@ impl Linter {
         };
         // anchors are sorted by start: look only at those starting in the sentence
         let first = anchors.partition_point(|&(_, s)| s.start < from);
-        let here = |kind: Anchor| {
+        // whether an anchor of `kind` inside the sentence passes `keep`
+        let here_if = |kind: Anchor, keep: &dyn Fn(Span) -> bool| {
             anchors[first..]
                 .iter()
                 .take_while(|&&(_, s)| s.start < to)
-                .any(|&(a, s)| a == kind && s.end <= to)
+                .any(|&(a, s)| a == kind && s.end <= to && keep(s))
         };
+        let here = |kind: Anchor| here_if(kind, &|_| true);
         if scope == Scope::Promotion {
             // (a waiter's or a guide's recommendation told is not the writer's: 服务员推荐了当地的清酒)
-            let promoted = anchors[first..]
-                .iter()
-                .take_while(|&&(_, s)| s.start < to)
-                .any(|&(a, s)| a == Anchor::Promotion && s.end <= to && !super::stance::served(text, s));
+            let promoted = here_if(Anchor::Promotion, &|s| !super::stance::served(text, s));
             return (!promoted).then_some(Why::NotPromoted);
         }
         let commercial = here(Anchor::Commercial) || self.product_before(text, from, span.start);

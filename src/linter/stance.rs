@@ -598,7 +598,7 @@ impl Linter {
             // (a title's or a tag's drink is the note's subject unless the writer says they do
             // not drink, 德国的啤酒节…我不太会喝酒, or the note teaches about it, 冷知识)
             // (read once, and only when a violation stands above the body)
-            let abstains = out.iter().any(|v| v.field != Field::Body)
+            let scene_only = out.iter().any(|v| v.field != Field::Body)
                 && [note.title.as_str(), note.body.as_str()].iter().any(|t| {
                     let t = crate::normalize::simplified_in_place(t);
                     ABSTAINED.iter().chain(&TAUGHT).any(|w| t.contains(w))
@@ -606,7 +606,7 @@ impl Linter {
             promoted = out
                 .iter()
                 .filter(|v| {
-                    (v.field != Field::Body && !abstains) || (v.why.is_none() && v.severity >= Severity::Warning)
+                    (v.field != Field::Body && !scene_only) || (v.why.is_none() && v.severity >= Severity::Warning)
                 })
                 .map(|v| v.rule.clone())
                 .collect();
@@ -779,15 +779,15 @@ const BOUGHT_ONLINE: [&str; 12] = [
     "海淘",
 ];
 
-/// Whether the sentence of `span` says its drug was bought online or without a prescription,
-/// and nobody in it says not to (医生说不要自己网上买安眠药 is advice).
+/// ...and the words that make such a sentence advice against it (医生说不要自己网上买安眠药).
+const BUT_NOT: [&str; 9] = ["不要", "别", "不能", "千万", "切勿", "禁止", "提醒", "不可以", "不建议"];
+
+/// Whether the sentence of `span` says its drug was bought online or without a prescription
+/// ([`BOUGHT_ONLINE`]), and nobody in it says not to ([`BUT_NOT`]).
 fn bought_online(text: &str, span: Span) -> bool {
     let (from, to) = context::sentence(text, span.start, span.end);
     let sentence = crate::normalize::simplified_in_place(&text[from..to]);
-    BOUGHT_ONLINE.iter().any(|w| sentence.contains(w))
-        && !["不要", "别", "不能", "千万", "切勿", "禁止", "提醒", "不可以", "不建议"]
-            .iter()
-            .any(|w| sentence.contains(w))
+    BOUGHT_ONLINE.iter().any(|w| sentence.contains(w)) && !BUT_NOT.iter().any(|w| sentence.contains(w))
 }
 
 /// Whether a violation's own text shows a disguise: read by sound, pinyin, initials or emoji,

@@ -48,6 +48,8 @@ pub(crate) fn term_forms(word: &str) -> Vec<String> {
     forms_by(word, &TERM_FORMS)
 }
 
+/// The forms of `word` under `table`: every change at once, and each change alone where there are
+/// several; none shorter than two characters, none `word` itself.
 fn forms_by(word: &str, table: &[(&str, &str)]) -> Vec<String> {
     let changes: Vec<(usize, usize, &str)> = {
         let mut at = Vec::new();
@@ -63,6 +65,9 @@ fn forms_by(word: &str, table: &[(&str, &str)]) -> Vec<String> {
         }
         at
     };
+    if changes.is_empty() {
+        return Vec::new();
+    }
     let apply = |which: &dyn Fn(usize) -> bool| {
         let mut out = String::with_capacity(word.len() + 6);
         let mut last = 0;
@@ -77,9 +82,6 @@ fn forms_by(word: &str, table: &[(&str, &str)]) -> Vec<String> {
         out
     };
     let mut out: Vec<String> = Vec::new();
-    if changes.is_empty() {
-        return out;
-    }
     out.push(apply(&|_| true));
     if changes.len() > 1 {
         out.extend((0..changes.len()).map(|k| apply(&|j| j == k)));
