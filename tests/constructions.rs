@@ -1331,3 +1331,87 @@ fn a_disguised_name_counts_when_a_syllable_is_spelled_or_its_characters_set_apar
         Category::ProhibitedProduct,
     );
 }
+
+/// Session 28, round 1: a Latin word glued to a price (`vape100r`) is the word and the price,
+/// but a letter or two before digits is a model or a level (`vx600`, `加v5`) and letters after
+/// digits a unit (`2tb`); a bare host is an address when it is one (a host under a name, a name
+/// of letters and digits, a domain sold for such sites), not a company named by its site; a
+/// character written for WeChat as a label before a number in any digits.
+#[test]
+fn words_glued_to_prices_bare_hosts_and_labelled_numbers() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "闲置{}，私聊",
+        &[&["出个", "出二手", "转"], &["vape", "relx"], &["100r", "80元", "99"]],
+        Category::ProhibitedProduct,
+    );
+    assert_flags(
+        &linter,
+        "资源都在{}自取",
+        &[
+            &["dl.", "pan.", "m."],
+            &["tuku-hub.cn", "mm520.top", "ziyuan88.com", "xiaoyu.vip"],
+        ],
+        Category::OffPlatform,
+    );
+    assert_flags(
+        &linter,
+        "需要的联系，{}{}",
+        &[
+            &["微：", "威：", "卫：", "维："],
+            &["八九四二六六三六八", "玖壹贰叁肆伍陆柒捌"],
+        ],
+        Category::OffPlatform,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "vx600x毕竟不是VX600，多个X就差了好多",
+            "2tb的移动硬盘够用了",
+            "我的163.com邮箱又满了",
+            "去年在Booking.com订的民宿",
+            "稍微一二三四五六七八地数着拍子",
+            "轻微 12345678 的差距看不出来",
+        ],
+        Category::OffPlatform,
+    );
+}
+
+/// A numeral typed by its sound is a number typed: an ordinal stays an ordinal however its
+/// numeral is spelled (第yi次), while a ranking (第yi名) and a word spelled around an innocent
+/// phrase (国家ji非遗) stay claims; a doctor's advice told is advice however the treatment is
+/// spelled, a family's testimonial is not.
+#[test]
+fn a_spelled_numeral_keeps_its_ordinal_and_advice_keeps_its_doctor() {
+    let linter = Linter::builtin();
+    assert_quiet(
+        &linter,
+        &[
+            "带娃第yi次去看海，晒黑了",
+            "今天是第yi天上班，有点紧张",
+            "医生说要住院zhi疗，不能拖",
+            "医生建议先zhi疗再复查",
+        ],
+        Category::BannedWord,
+    );
+    assert_flags(
+        &linter,
+        "这款面霜{}",
+        &[
+            &["是第yi名", "销量第yi名", "是国家ji非遗配方"],
+            &["", "，推荐", "，闭眼入"],
+            &["", "！"],
+        ],
+        Category::BannedWord,
+    );
+    assert_flags(
+        &linter,
+        "我爸喝了两个月，{}",
+        &[
+            &["降xue压", "jiang血压", "降血ya"],
+            &["真的有用", "比吃药还好", "效果明显"],
+        ],
+        Category::BannedWord,
+    );
+}

@@ -211,8 +211,16 @@ impl Linter {
             if rule.sponsored_severity > rule.severity {
                 severity::settle(&mut v, Why::Sponsored, || Some(rule));
             }
-        } else if let Some(scope) = rule.scope.filter(|_| !disguised(text, norm, h)) {
-            if let Some(why) = self.unclaimed(scope, plain, norm, h.span, anchors) {
+        } else if let Some(scope) = rule.scope {
+            // a claim written in disguise needs no product in its sentence to count; only a
+            // doctor's advice told (医生说要住院zhi疗) is no claim however it was spelled
+            let hidden = disguised(text, norm, h);
+            let why = self.unclaimed(scope, plain, norm, h.span, anchors);
+            let advice = || {
+                let (from, to) = context::sentence(plain, h.span.start, h.span.end);
+                DOCTOR_SAID.iter().any(|w| plain[from..to].contains(w))
+            };
+            if let Some(why) = why.filter(|&w| !hidden || (w == Why::IllnessStory && advice())) {
                 severity::settle(&mut v, why, || Some(rule));
             }
         }

@@ -52,7 +52,7 @@ const QQ_CUES: [&str; 19] = [
 /// (And the ways of asking for a call or a message where WhatsApp, LINE and texts carry
 /// them: Hong Kong, Taiwan, Singapore, Malaysia: `WhatsApp 我：玖壹貳叁 肆伍陸柒`, `WS我`, `inbox`, `打給我`,
 /// `text 我`, `簡訊`, `加賴`.)
-const CONTACT_CUES: [&str; 42] = [
+const CONTACT_CUES: [&str; 46] = [
     "电话",
     // (a call asked for: 预约请电, 致电, 来电)
     "请电",
@@ -98,6 +98,12 @@ const CONTACT_CUES: [&str; 42] = [
     "找我",
     "私我",
     "薇",
+    // (and the other single characters written for WeChat as a label before its number, in
+    // any digits: 微：八九四二六六三六八; not 稍微 or 轻微 before a count)
+    "微:",
+    "威:",
+    "卫:",
+    "维:",
     "威信",
     "卫星",
     "绿泡泡",
@@ -489,7 +495,7 @@ fn after_cue(folded: &str, at: usize) -> bool {
 }
 
 /// The last characters of [`CONTACT_CUES`] and [`QQ_CUES`] (a test checks).
-const CUE_LAST: &str = "r电话机📞☎📱l系约信xv薇星泡我q号扣抠蔻寇口🐧鹅群球pt讯络赖ao";
+const CUE_LAST: &str = "r电话机📞☎📱l系约信xv薇:星泡我q号扣抠蔻寇口🐧鹅群球pt讯络赖ao";
 
 /// Whether `c` may stand between a cue and its number (see [`LINKERS`]).
 fn linking(c: char) -> bool {

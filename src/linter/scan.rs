@@ -131,8 +131,16 @@ impl Linter {
                 .rev()
                 .take_while(|(_, e)| e.start + longest >= h.span.start)
                 .filter(|(rule, e)| rule.is_none_or(|r| r == h.rule) && e.contains(h.span));
-            // whether the hit was spelled is asked only of one a rule's exception holds
-            !containing.any(|(rule, _)| rule.is_none() || h.reading.is_some() || !spelled_in(text, norm, h.span))
+            // whether the hit was spelled is asked only of one a rule's exception holds; a
+            // numeral typed by its sound is a number typed, so an exception that makes such a
+            // hit the head of a longer word holds (第yi次 is 第一次, an ordinal), while one that
+            // sets a topic around a hit (怎么接商dan) or a word spelled (国家ji非遗) does not
+            !containing.any(|(rule, e)| {
+                rule.is_none()
+                    || h.reading.is_some()
+                    || (e.start == h.span.start && e.end > h.span.end && numeral_head(norm, h.span))
+                    || !spelled_in(text, norm, h.span)
+            })
         });
     }
 
@@ -334,15 +342,28 @@ pub(super) fn gaps_between_ok(text: &str, units: impl IntoIterator<Item = std::o
 }
 
 /// A term that starts (ends) with an ASCII letter or digit must not continue a word of the
-/// original text before (after) it: `wx` is not in `twxyz`, `tb` is not in `atb`.
+/// original text before (after) it: `wx` is not in `twxyz`, `tb` is not in `atb` nor in `2tb`
+/// (a unit after its number). Digits after a term's last word of letters start a word of their
+/// own (`vape100r`: a vape for 100).
 pub(super) fn on_word_boundaries(text: &str, span: Span, folded: &str) -> bool {
     let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let bytes = folded.as_bytes();
     let starts_ascii = bytes.first().is_some_and(u8::is_ascii_alphanumeric);
-    let ends_ascii = bytes.last().is_some_and(u8::is_ascii_alphanumeric);
+    let after = text[span.end..].chars().next();
     let joins_before = starts_ascii && alnum(text[..span.start].chars().next_back());
-    let joins_after = ends_ascii && alnum(text[span.end..].chars().next());
+    // (a word, not a letter or two: vx600, 加v5 are a model and a level)
+    let word_tail = bytes.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count() >= 3;
+    let joins_after = bytes.last().is_some_and(|&b| match b {
+        b'a'..=b'z' | b'A'..=b'Z' if word_tail => after.is_some_and(|c| c.is_ascii_alphabetic()),
+        _ => b.is_ascii_alphanumeric() && alnum(after),
+    });
     !joins_before && !joins_after
+}
+
+/// Whether the folded text of `span` holds a numeral (a syllable spelled there read as one).
+fn numeral_head(norm: &Normalized, span: Span) -> bool {
+    let (fs, fe) = (norm.original_to_folded(span.start), norm.original_to_folded(span.end));
+    norm.folded()[fs..fe].contains(|c| "一二三四五六七八九十两".contains(c))
 }
 
 /// Whether the normaliser read a syllable spelled in pinyin as a character inside `span` (the
