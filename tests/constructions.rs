@@ -1415,3 +1415,35 @@ fn a_spelled_numeral_keeps_its_ordinal_and_advice_keeps_its_doctor() {
         Category::BannedWord,
     );
 }
+
+/// A rule's Latin word read with digits for the letters they look like (`v4pe`, `r3lx`,
+/// `1qos`), the reading saying `look-alike`; a handle's digits and a number stay digits.
+#[test]
+fn latin_words_with_digits_for_letters() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "最近迷上{}",
+        &[
+            &["v4pe", "r3lx", "1qos", "v4p3"],
+            &["芒果冰", " 一支用三天", "，颜值高"],
+        ],
+        Category::ProhibitedProduct,
+    );
+    let got = found(&linter, "出个 v4pe100r 私聊");
+    let reading = got.iter().find_map(|v| v.reading.as_ref()).expect("read");
+    assert_eq!(
+        (reading.term.as_str(), reading.how.as_slice()),
+        ("vape", &["look-alike".to_owned()][..])
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "我的id是lily0707",
+            "h3llo world",
+            "c4t lover 一枚",
+            "model 4pe1 的说明书",
+        ],
+        Category::ProhibitedProduct,
+    );
+}

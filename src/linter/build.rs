@@ -261,7 +261,7 @@ impl LinterBuilder {
             seen.lock().expect("not poisoned").insert(c, k);
             k
         };
-        let (patterns, sound) = crate::split::join(
+        let (patterns, (sound, lookalike)) = crate::split::join(
             || Patterns::new(patterns, kept, !self.quick_start),
             || {
                 let mut sound = SoundIndex::default();
@@ -288,7 +288,18 @@ impl LinterBuilder {
                         sound.add(i as u32, None, &fold_term(term), true, true);
                     }
                 }
-                sound
+                // the Latin words of four letters or more, to be read with digits for letters
+                let mut lookalike: HashMap<String, Vec<u32>> = HashMap::new();
+                for (i, r) in rules.iter().enumerate() {
+                    for (t, term) in r.rule.terms.iter().enumerate() {
+                        let folded = fold_term(term);
+                        if folded.len() >= 4 && folded.bytes().all(|b| b.is_ascii_lowercase()) {
+                            let id = sound.add_named(i as u32, Some(t as u32), &folded);
+                            lookalike.entry(folded).or_default().push(id);
+                        }
+                    }
+                }
+                (sound, lookalike)
             },
         );
         for (words, anchor) in [
@@ -351,6 +362,7 @@ impl LinterBuilder {
                 roles,
                 sound,
                 ids,
+                lookalike,
                 efficacy_before,
                 efficacy_after,
                 denial_before,

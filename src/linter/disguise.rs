@@ -25,6 +25,7 @@ impl Linter {
     ) {
         let inner = &*self.inner;
         self.read_masked(norm, active, hits);
+        self.read_lookalike_digits(norm, active, hits);
         let readings = inner.sound.scan(norm.folded());
         if readings.is_empty() {
             return;
@@ -329,6 +330,105 @@ impl Linter {
                     }
                 }
             }
+        }
+    }
+}
+
+impl Linter {
+    /// A rule's Latin word of four letters or more written with a digit for a letter it looks
+    /// like (`v4pe`, `b0tox`, `1qos`): in a run of letters and digits, a stretch of letters and
+    /// single digits (a digit beside another is a number: `vape100r`) that reads as the word
+    /// once 4, 3, 0, 1, 5, 7 are a, e, o, i, s, t (or 1 an l).
+    fn read_lookalike_digits(&self, norm: &Normalized, active: &impl Fn(usize) -> bool, hits: &mut Vec<Hit>) {
+        let inner = &*self.inner;
+        let folded = norm.folded();
+        let bytes = folded.as_bytes();
+        if inner.lookalike.is_empty() || !bytes.iter().any(|b| b"430157".contains(b)) {
+            return;
+        }
+        let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let run_start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            // the stretches of the run between numbers (two digits side by side)
+            let mut from = run_start;
+            let mut at = run_start;
+            while at <= i {
+                let number = at < i && digit_at(at) && ((at > run_start && digit_at(at - 1)) || digit_at(at + 1));
+                if at == i || number {
+                    let mut end = at;
+                    // (a number's first digit is not the stretch's)
+                    while end > from && digit_at(end - 1) && number {
+                        end -= 1;
+                    }
+                    self.lookalike_stretch(norm, from, end, active, hits);
+                    while at < i && digit_at(at) {
+                        at += 1;
+                    }
+                    from = at;
+                    if at == i {
+                        break;
+                    }
+                }
+                at += 1;
+            }
+        }
+    }
+
+    /// One stretch of letters and single digits (see [`Linter::read_lookalike_digits`]).
+    fn lookalike_stretch(
+        &self,
+        norm: &Normalized,
+        from: usize,
+        to: usize,
+        active: &impl Fn(usize) -> bool,
+        hits: &mut Vec<Hit>,
+    ) {
+        let stretch = &norm.folded().as_bytes()[from..to];
+        let letters = stretch.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        if stretch.len() < 4 || letters < 2 || letters == stretch.len() {
+            return;
+        }
+        let read = |one: u8| -> String {
+            stretch
+                .iter()
+                .map(|&b| match b {
+                    b'4' => 'a',
+                    b'3' => 'e',
+                    b'0' => 'o',
+                    b'1' => one as char,
+                    b'5' => 's',
+                    b'7' => 't',
+                    b => b as char,
+                })
+                .collect()
+        };
+        let inner = &*self.inner;
+        for word in [read(b'i'), read(b'l')] {
+            let Some(ids) = inner.lookalike.get(&word) else {
+                continue;
+            };
+            let span = Span::from(norm.folded_to_original(from, to));
+            for &t in ids {
+                let rule = inner.sound.term(t).rule as usize;
+                if !active(rule) || !self.cues_ok(rule, norm, norm.original_to_compact(span.start), span) {
+                    continue;
+                }
+                hits.push(Hit {
+                    rule,
+                    span,
+                    term: inner.sound.term(t).term.map(|t| t as usize),
+                    reading: Some((t, How::LOOKALIKE)),
+                });
+            }
+            return;
         }
     }
 }

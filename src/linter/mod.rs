@@ -108,6 +108,9 @@ struct Inner {
     /// written as another term or exception (`微信` read like the listed disguise `薇信`), is
     /// that other term and left to its own rule.
     ids: HashMap<String, usize>,
+    /// The rules' Latin words of four letters or more by their folded text (`vape`): the
+    /// sound-index entries they are named by when read with digits for letters (`v4pe`).
+    lookalike: HashMap<String, Vec<u32>>,
     /// Right before / right after a medical word: an efficacy construction (`能`, `效果`).
     efficacy_before: Option<LazyRegex>,
     efficacy_after: Option<LazyRegex>,

@@ -49,6 +49,8 @@ impl How {
     pub const DIGIT: How = How(32);
     /// One inner character masked by a symbol or an `x` (`奥x司他`, `电*烟`).
     pub const MASKED: How = How(64);
+    /// Digits written for the letters they look like inside a Latin word (`v4pe`, `b0tox`).
+    pub const LOOKALIKE: How = How(128);
 
     /// The flags but [`How::SPACED`]: how the characters themselves were written.
     pub fn kinds(self) -> How {
@@ -70,6 +72,7 @@ impl How {
             (How::SPACED, "spaced"),
             (How::DIGIT, "digit"),
             (How::MASKED, "masked"),
+            (How::LOOKALIKE, "look-alike"),
         ]
         .into_iter()
         .filter(|&(f, _)| self.contains(f))
@@ -315,6 +318,18 @@ impl SoundIndex {
         };
         walk.from(self, 0, 0, 0, true);
         true
+    }
+
+    /// Keeps `folded` as a term only named in readings found elsewhere (a Latin word read with
+    /// digits for letters), not read by sound: its index, for [`SoundIndex::term`].
+    pub fn add_named(&mut self, rule: u32, term: Option<u32>, folded: &str) -> u32 {
+        self.terms.push(SoundTerm {
+            rule,
+            term,
+            text: folded.to_owned(),
+            chars: folded.chars().collect(),
+        });
+        (self.terms.len() - 1) as u32
     }
 
     /// Reads `folded` (a folded view) and returns every term read in it that is not simply
