@@ -1447,3 +1447,43 @@ fn latin_words_with_digits_for_letters() {
         Category::ProhibitedProduct,
     );
 }
+
+/// A contact the writer says to read backwards (倒着念, 反过来输, 倒過來讀) is read from its end,
+/// with the words of its clause before the cue (群号我倒着写：…); the violation covers the
+/// writer's characters and its reading says `reversed`. Backwards as "upside down" or
+/// "inside out", and a palindrome read both ways, stay quiet.
+#[test]
+fn contacts_written_backwards() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "想预约的{}",
+        &[
+            &["倒着念：", "反过来输👉 ", "倒過來讀：", "倒着写了："],
+            &["8765 4321 831", "88gnauh :xv", "0202_imim ：信微"],
+        ],
+        Category::OffPlatform,
+    );
+    let text = "群号我倒着写：9 6 7 8 1 2 3 4 5，备注来意";
+    let got = found(&linter, text);
+    let v = got
+        .iter()
+        .find(|v| v.category == Category::OffPlatform)
+        .expect("read backwards");
+    assert_eq!(&text[v.span.range()], "9 6 7 8 1 2 3 4 5");
+    assert_eq!(
+        v.reading.as_ref().map(|r| r.how.clone()),
+        Some(vec!["reversed".to_owned()])
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "上海自来水来自海上，倒着读一样",
+            "衣服反过来洗，不容易起球",
+            "杯子倒过来摇也不漏，上班带着",
+            "乐谱倒着弹：12345 54321 好好听",
+            "单词倒着背：apple banana cherry",
+        ],
+        Category::OffPlatform,
+    );
+}

@@ -24,7 +24,9 @@
 //! 7. **Overlaps** (`scan.rs`): overlapping hits of one category are reported once.
 //! 8. **Stance** (`stance.rs`): what each field tells about the note, and the note's stance
 //!    (promoting, warning, care, narrating) applied to all its violations; a prohibited
-//!    thing's own name and effects are reported as that thing, not as claims besides.
+//!    thing's own name and effects are reported as that thing, not as claims besides. Text
+//!    the writer says to read backwards (倒着念：…) is read from its end for redirects
+//!    (`reversed.rs`).
 //! 9. **Severity** (`severity.rs`): every level a violation ends at that is not its rule's own
 //!    is set there, from a typed reason ([`Why`]): lowered, promoted, sponsored, stacked.
 //! 10. **Format and brief**: the engine's own rules over the whole note (`crate::format`,
@@ -38,6 +40,7 @@ mod claims;
 mod disguise;
 mod numbers;
 mod patterns;
+mod reversed;
 mod scan;
 mod selftest;
 mod severity;
@@ -343,6 +346,7 @@ impl Linter {
         tags_read_as_text(note, &mut out, |v| self.is_plain_term(v));
         self.apply_stance(Stance::of(&facts, note.sponsored), &facts, note, &mut out);
         words_quoted_as_words(note, &mut out);
+        self.read_reversed(note, &mut out);
         if merge {
             self.names_hold_their_words(&mut out);
         }
