@@ -308,7 +308,10 @@ pub(super) fn merge_overlapping(mut found: Vec<Violation>) -> Vec<Violation> {
 
 /// Sentence punctuation: a gap holding one of these is a clause break, not a disguise, unless
 /// every character of the term is set apart the same way (`电，子，烟`).
-const CLAUSE_BREAKS: &[char] = &['，', '。', '！', '？', '；', '：', '、', ',', '!', '?', ';', '…'];
+/// (And `#`, a tag's start: `维港 #烟花` holds no 港烟.)
+const CLAUSE_BREAKS: &[char] = &[
+    '，', '。', '！', '？', '；', '：', '、', ',', '!', '?', ';', '…', '#', '＃',
+];
 
 /// The gaps inside a term hit (compact bytes `start..end`): see [`gaps_between_ok`].
 pub(super) fn gaps_ok(text: &str, norm: &Normalized, start: usize, end: usize) -> bool {
