@@ -1487,3 +1487,37 @@ fn contacts_written_backwards() {
         Category::OffPlatform,
     );
 }
+
+/// A picture, an emoji or a separator set between two characters of a construction
+/// (`接了条推👀广`, `到手-价只要`) is read across as the term automaton reads across it, a
+/// picture read as a word included (`限🕐时抢购`); a plus, a slash or a title's bar joining two
+/// phrases is not taken out.
+#[test]
+fn constructions_read_across_inserted_symbols() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "{}，不过东西是真的好用",
+        &[
+            &["接了条推", "接了个推", "接了一条推"],
+            &["👀", "-", "~", "🌟"],
+            &["广"],
+        ],
+        Category::Advertorial,
+    );
+    let got = found(&linter, "这款今天到✨手价只要39");
+    let v = got
+        .iter()
+        .find(|v| v.category == Category::Advertorial)
+        .expect("read across ✨");
+    assert!(v.matched.contains('✨'), "{v:?}");
+    assert_quiet(
+        &linter,
+        &[
+            "燕麦+魔芋，很顶饱，早/晚都能吃",
+            "周末探店|巷子里的咖啡馆",
+            "爱丁堡-高地-天空岛，一路都是风景",
+        ],
+        Category::Advertorial,
+    );
+}

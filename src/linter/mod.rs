@@ -12,7 +12,8 @@
 //!    back to the original bytes.
 //! 3. **Scan** (`scan.rs`): the automaton over the compact copy (bounded gaps, ASCII word
 //!    boundaries, `before`/`after` cues), the regexes over the folded copy where their gate
-//!    literals occur.
+//!    literals occur; a field with pictures or separators set between two Han characters is
+//!    scanned again with them taken out (`joined.rs`: 接了条推👀广).
 //! 4. **Disguises** (`disguise.rs`): terms read by sound, pinyin, initials and emoji
 //!    (`crate::sound`), and whether a disguise counts (cues, guards, ordinary words).
 //! 5. **Exceptions** (`scan.rs`): a hit inside an exception's or allowed entry's span is dropped,
@@ -38,6 +39,7 @@
 mod build;
 mod claims;
 mod disguise;
+mod joined;
 mod numbers;
 mod patterns;
 mod reversed;
@@ -411,6 +413,7 @@ impl Linter {
             r.enabled && r.rule.applies_to(sponsored) && (!r.rule.only_on_topic || on_topic(rule))
         };
         let mut scan = self.scan(text, norm, &active);
+        self.read_across_symbols(text, &active, &mut scan.hits);
         self.read_disguises(text, norm, &active, on_topic, &mut scan.hits);
         self.read_numbers(norm, &active, &mut scan.hits);
         self.drop_excepted(text, norm, &mut scan);
