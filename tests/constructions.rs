@@ -1521,3 +1521,23 @@ fn constructions_read_across_inserted_symbols() {
         Category::Advertorial,
     );
 }
+
+/// Letters a pack term holds as its own beside its character (bo托, bo毒针, hi体) stay that
+/// term's wherever they are glued, not read as a syllable of another word (打了bo托 is not
+/// 打了玻托, though 打bo尿酸 is 打玻尿酸).
+#[test]
+fn a_terms_own_letters_are_not_read_as_a_syllable() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "{}，三周后下颌线出来了",
+        &[&["咬肌打了", "上周去打了", "脸上打过", "又去补了"], &["bo托", "bo毒针", "bo针"]],
+        Category::ProhibitedProduct,
+    );
+    assert_flags(
+        &linter,
+        "去{}，{}",
+        &[&["打bo尿酸", "打了bo尿酸", "注射bo尿酸"], &["苹果肌", "泪沟填了一支", "鼻子垫高了"]],
+        Category::ProhibitedProduct,
+    );
+}

@@ -8,9 +8,11 @@
 //! rule, its regexes and constructions included, reads the word, and the span still covers the
 //! letters the writer typed. Letters glued to other letters or digits (`ipad`, `xi99776`), capitals
 //! (`DAO` is a name) and syllables that are particles or English words (`ma`, `he`) are left
-//! alone, as is a run beside a character that completes no pack word with it (`沙sha`).
+//! alone, as is a run beside a character that completes no pack word with it (`沙sha`), and one
+//! that a pack term holds as its own letters beside that character (`打了bo托`: the term bo托,
+//! not 玻 of 打玻尿酸 read after 打了; `KEPT_AFTER`, `KEPT_BEFORE`).
 
-use super::spelled_table::{SPELLED, SPELLED_INSIDE};
+use super::spelled_table::{KEPT_AFTER, KEPT_BEFORE, SPELLED, SPELLED_INSIDE};
 
 /// Longest syllable (`zhuang`).
 const LONGEST: usize = 6;
@@ -23,6 +25,13 @@ pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
     // glued to a Han character on one side at least
     let (prev, next) = han_neighbours(text, i, len);
     if prev.is_none() && next.is_none() {
+        return None;
+    }
+    // letters a pack term holds as its own, beside its character (打了bo托: the term bo托)
+    let syllable = &text[i..i + len];
+    if next.is_some_and(|n| KEPT_AFTER.contains(&(syllable, n)))
+        || prev.is_some_and(|p| KEPT_BEFORE.contains(&(p, syllable)))
+    {
         return None;
     }
     // a neighbour that is a function word (的, 有, 一) says little of the word it is in; one

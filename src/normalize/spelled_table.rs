@@ -1348,3 +1348,55 @@ pub(super) const SPELLED_INSIDE: &[(&str, char, &str, &str, &str, &str)] = &[
     ("ye", '液', "射粮", "体", "射粮", "体"),
     ("ye", '野', "", "格", "", "格"),
 ];
+
+/// A syllable a pack term holds as its own letters and the character after it in that term
+/// (bo托): never read as a character there.
+#[rustfmt::skip]
+pub(super) const KEPT_AFTER: &[(&str, char)] = &[
+    ("bo", '仔'),
+    ("bo", '托'),
+    ("bo", '毒'),
+    ("bo", '针'),
+    ("cctv", '推'),
+    ("dd", '我'),
+    ("dm", '我'),
+    ("dy", '同'),
+    ("hi", '体'),
+    ("inbox", '我'),
+    ("ins", '同'),
+    ("pdd", '搜'),
+    ("pdo", '线'),
+    ("pk", '版'),
+    ("pod", '机'),
+    ("pod", '烟'),
+    ("pr", '包'),
+    ("pr", '品'),
+    ("pr", '寄'),
+    ("pr", '案'),
+    ("pr", '盒'),
+    ("pr", '礼'),
+    ("pr", '箱'),
+    ("qf", '局'),
+    ("qq", '同'),
+    ("qq", '私'),
+    ("qq", '群'),
+    ("qq", '联'),
+    ("shopee", '店'),
+    ("tb", '搜'),
+    ("vx", '号'),
+    ("ws", '我'),
+    ("wx", '号'),
+];
+
+/// The same, with the character before the syllable (淘bao).
+#[rustfmt::skip]
+pub(super) const KEPT_BEFORE: &[(char, &str)] = &[
+    ('加', "qq"),
+    ('加', "vx"),
+    ('加', "wx"),
+    ('宝', "app"),
+    ('淘', "bao"),
+    ('牌', "papa"),
+    ('符', "app"),
+    ('色', "app"),
+];
