@@ -1531,13 +1531,19 @@ fn a_terms_own_letters_are_not_read_as_a_syllable() {
     assert_flags(
         &linter,
         "{}，三周后下颌线出来了",
-        &[&["咬肌打了", "上周去打了", "脸上打过", "又去补了"], &["bo托", "bo毒针", "bo针"]],
+        &[
+            &["咬肌打了", "上周去打了", "脸上打过", "又去补了"],
+            &["bo托", "bo毒针", "bo针"],
+        ],
         Category::ProhibitedProduct,
     );
     assert_flags(
         &linter,
         "去{}，{}",
-        &[&["打bo尿酸", "打了bo尿酸", "注射bo尿酸"], &["苹果肌", "泪沟填了一支", "鼻子垫高了"]],
+        &[
+            &["打bo尿酸", "打了bo尿酸", "注射bo尿酸"],
+            &["苹果肌", "泪沟填了一支", "鼻子垫高了"],
+        ],
         Category::ProhibitedProduct,
     );
 }

@@ -48,6 +48,9 @@ struct Joined {
 
 impl Joined {
     fn of(text: &str) -> Option<Joined> {
+        if !has_insertion(text) {
+            return None;
+        }
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut drop = vec![false; chars.len()];
         let mut any = false;
@@ -96,9 +99,40 @@ impl Joined {
     }
 }
 
+/// Whether `text` holds a run of [`inserted`] symbols, [`RUN`] at most, between two Han
+/// characters: one pass, nothing allocated (most fields hold none).
+fn has_insertion(text: &str) -> bool {
+    let (mut prev_han, mut run) = (false, 0);
+    for c in text.chars() {
+        if run > 0 {
+            if is_han(c) {
+                return true;
+            }
+            if inserted(c) && run < RUN {
+                run += 1;
+                continue;
+            }
+            run = 0;
+        } else if prev_han && inserted(c) {
+            run = 1;
+            prev_han = false;
+            continue;
+        }
+        prev_han = is_han(c);
+    }
+    false
+}
+
 /// Whether `c` is a symbol no phrase needs between two Han characters (see the module).
 fn inserted(c: char) -> bool {
     use GeneralCategory as G;
+    // (the common cases first, without a table: ASCII, and the ideographs and kana)
+    if c.is_ascii() {
+        return matches!(c, '*' | '-' | '~' | '_' | '^');
+    }
+    if ('\u{3040}'..='\u{9fff}').contains(&c) {
+        return false;
+    }
     // (not +, / or |: 燕麦+魔芋, 早/晚 and a title's 探店|咖啡 join two phrases)
     matches!(c, '*' | '-' | '~' | '·' | '_' | '^' | '\u{200d}' | '\u{fe0f}')
         || matches!(
