@@ -50,15 +50,19 @@ def off_platform_pairs():
     return pairs
 
 
+def pack_texts():
+    """The text of every pack in rules/, in file-name order."""
+    for name in sorted(os.listdir(os.path.join(ROOT, "rules"))):
+        if name.endswith(".toml"):
+            yield open(os.path.join(ROOT, "rules", name), encoding="utf-8").read()
+
+
 def spelled_in_patterns():
     """A syllable written beside a character in a pack's regex (`fu\\s?刻` of P206): the pack
     reads that spelling itself, and means it only so (复刻 written plainly is a house's own
     re-issue). (character, syllable) and (syllable, character) pairs, left unfolded."""
     before, after = set(), set()
-    for name in sorted(os.listdir(os.path.join(ROOT, "rules"))):
-        if not name.endswith(".toml"):
-            continue
-        text = open(os.path.join(ROOT, "rules", name), encoding="utf-8").read()
+    for text in pack_texts():
         for m in re.finditer(r"^patterns = \[(.*?)^\]", text, re.S | re.M):
             body = "\n".join(line for line in m.group(1).splitlines() if not line.strip().startswith("#"))
             for p in re.findall(r"'([^']*)'", body):
@@ -75,10 +79,7 @@ def kept_in_terms():
     never reads such a syllable where it stands so (打了bo托 must stay bo托, though 打玻 of 打玻尿酸
     would read bo after 打了 as 玻)."""
     after, before = set(), set()
-    for name in sorted(os.listdir(os.path.join(ROOT, "rules"))):
-        if not name.endswith(".toml"):
-            continue
-        text = open(os.path.join(ROOT, "rules", name), encoding="utf-8").read()
+    for text in pack_texts():
         for m in re.finditer(r"^(?:terms|disguised_terms) = \[(.*?)^\]", text, re.S | re.M):
             for w in re.findall(r'"([^"]+)"', m.group(1)):
                 after.update(re.findall(r"(?<![a-z])([a-z]{2,6})([\u4e00-\u9fff])", w))

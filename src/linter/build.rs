@@ -226,6 +226,9 @@ impl LinterBuilder {
             roles[id].push(role);
         };
         let mut patterns = Vec::new();
+        // the rules' Latin words of four letters or more, to be read with digits for letters
+        // (rule, term, folded word)
+        let mut latin_words: Vec<(u32, u32, String)> = Vec::new();
         for (i, r) in rules.iter().enumerate() {
             let rule = i as u32;
             for (t, term) in r.rule.terms.iter().enumerate() {
@@ -233,6 +236,9 @@ impl LinterBuilder {
                 // (and as written Cantonese says its verbs and negators: 最好吃 is 最好食)
                 for c in crate::normalize::cantonese_term_forms(&folded) {
                     add(c, Role::Term { rule, term: t as u32 });
+                }
+                if folded.len() >= 4 && folded.bytes().all(|b| b.is_ascii_lowercase()) {
+                    latin_words.push((rule, t as u32, folded.clone()));
                 }
                 add(folded, Role::Term { rule, term: t as u32 });
             }
@@ -288,16 +294,10 @@ impl LinterBuilder {
                         sound.add(i as u32, None, &fold_term(term), true, true);
                     }
                 }
-                // the Latin words of four letters or more, to be read with digits for letters
                 let mut lookalike: HashMap<String, Vec<u32>> = HashMap::new();
-                for (i, r) in rules.iter().enumerate() {
-                    for (t, term) in r.rule.terms.iter().enumerate() {
-                        let folded = fold_term(term);
-                        if folded.len() >= 4 && folded.bytes().all(|b| b.is_ascii_lowercase()) {
-                            let id = sound.add_named(i as u32, Some(t as u32), &folded);
-                            lookalike.entry(folded).or_default().push(id);
-                        }
-                    }
+                for (rule, term, word) in latin_words {
+                    let id = sound.add_named(rule, Some(term), &word);
+                    lookalike.entry(word).or_default().push(id);
                 }
                 (sound, lookalike)
             },

@@ -35,6 +35,11 @@ const DOCTOR_SAID: [&str; 12] = [
     "医嘱",
 ];
 
+/// Whether `sentence` tells a doctor's advice (see [`DOCTOR_SAID`]).
+fn advised(sentence: &str) -> bool {
+    DOCTOR_SAID.iter().any(|w| sentence.contains(w))
+}
+
 /// A use or a purchase denied, right before a thing (没吃任何, 没买过, 不靠).
 const DENIED_USE: [&str; 17] = [
     "没吃",
@@ -218,7 +223,7 @@ impl Linter {
             let why = self.unclaimed(scope, plain, norm, h.span, anchors);
             let advice = || {
                 let (from, to) = context::sentence(plain, h.span.start, h.span.end);
-                DOCTOR_SAID.iter().any(|w| plain[from..to].contains(w))
+                advised(&plain[from..to])
             };
             if let Some(why) = why.filter(|&w| !hidden || (w == Why::IllnessStory && advice())) {
                 severity::settle(&mut v, why, || Some(rule));
@@ -317,7 +322,7 @@ impl Linter {
                 // told: 医生说是湿疹，开了药膏治疗; a product the family bought and a check-up
                 // approved is the testimonial health food is sold by)
                 let prescribed = || PRESCRIBED.iter().any(|w| sentence.contains(w));
-                let advised = || DOCTOR_SAID.iter().any(|w| sentence.contains(w));
+                let advised = || advised(sentence);
                 // (an effect said of the thing, 医生说这个药膏能根治湿疹, is the endorsement the law
                 // forbids, and a thing held up beside the advice, 这款面霜也一样, is sold: only a
                 // treatment told as advice is the doctor's word)

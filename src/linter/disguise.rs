@@ -332,9 +332,7 @@ impl Linter {
             }
         }
     }
-}
 
-impl Linter {
     /// A rule's Latin word of four letters or more written with a digit for a letter it looks
     /// like (`v4pe`, `b0tox`, `1qos`): in a run of letters and digits, a stretch of letters and
     /// single digits (a digit beside another is a number: `vape100r`) that reads as the word
@@ -353,32 +351,21 @@ impl Linter {
                 i += 1;
                 continue;
             }
-            let run_start = i;
+            // the stretches of a run of letters and digits between its numbers (two digits
+            // side by side or more)
+            let mut from = i;
             while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            // the stretches of the run between numbers (two digits side by side)
-            let mut from = run_start;
-            let mut at = run_start;
-            while at <= i {
-                let number = at < i && digit_at(at) && ((at > run_start && digit_at(at - 1)) || digit_at(at + 1));
-                if at == i || number {
-                    let mut end = at;
-                    // (a number's first digit is not the stretch's)
-                    while end > from && digit_at(end - 1) && number {
-                        end -= 1;
+                if digit_at(i) && digit_at(i + 1) {
+                    self.lookalike_stretch(norm, from, i, active, hits);
+                    while digit_at(i) {
+                        i += 1;
                     }
-                    self.lookalike_stretch(norm, from, end, active, hits);
-                    while at < i && digit_at(at) {
-                        at += 1;
-                    }
-                    from = at;
-                    if at == i {
-                        break;
-                    }
+                    from = i;
+                } else {
+                    i += 1;
                 }
-                at += 1;
             }
+            self.lookalike_stretch(norm, from, i, active, hits);
         }
     }
 

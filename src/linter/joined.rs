@@ -7,6 +7,8 @@
 //! separator (`*`, `-`, `~`, `·`), at most three in a row; never punctuation, a letter, a
 //! digit or a space.
 
+use std::ops::Range;
+
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 use super::{Hit, Linter};
@@ -28,8 +30,7 @@ impl Linter {
         let scan = self.scan(&joined.text, &norm, active);
         for h in scan.hits.into_iter().filter(|h| h.reading.is_none()) {
             let span = joined.original(h.span);
-            let new = joined.removed.iter().any(|&r| span.contains(Span::new(r, r + 1)))
-                && !hits.iter().any(|o| o.rule == h.rule && o.span.overlaps(span));
+            let new = joined.spans_removed(span) && !hits.iter().any(|o| o.rule == h.rule && o.span.overlaps(span));
             if new {
                 hits.push(Hit { span, ..h });
             }
@@ -42,46 +43,27 @@ struct Joined {
     text: String,
     /// For each byte of `text` and one past its end, the byte of the original it came from.
     at: Vec<usize>,
-    /// Where a removed symbol started in the original.
-    removed: Vec<usize>,
+    /// The runs of symbols taken out, as byte ranges of the original.
+    removed: Vec<Range<usize>>,
 }
 
 impl Joined {
     fn of(text: &str) -> Option<Joined> {
-        if !has_insertion(text) {
-            return None;
-        }
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut drop = vec![false; chars.len()];
-        let mut any = false;
-        let mut i = 1;
-        while i < chars.len() {
-            if is_han(chars[i - 1].1) {
-                let run = chars[i..].iter().take_while(|&&(_, c)| inserted(c)).count();
-                if (1..=RUN).contains(&run) && chars.get(i + run).is_some_and(|&(_, c)| is_han(c)) {
-                    drop[i..i + run].iter_mut().for_each(|d| *d = true);
-                    any = true;
-                    i += run;
-                    continue;
-                }
-            }
-            i += 1;
-        }
-        if !any {
+        // (collecting none allocates nothing: most fields hold none)
+        let removed: Vec<Range<usize>> = inserted_runs(text).collect();
+        if removed.is_empty() {
             return None;
         }
         let mut joined = Joined {
             text: String::with_capacity(text.len()),
             at: Vec::with_capacity(text.len() + 1),
-            removed: Vec::new(),
+            removed,
         };
-        for (k, &(off, c)) in chars.iter().enumerate() {
-            if drop[k] {
-                joined.removed.push(off);
-                continue;
-            }
-            joined.text.push(c);
-            joined.at.extend(off..off + c.len_utf8());
+        let mut from = 0;
+        for r in joined.removed.iter().chain(std::iter::once(&(text.len()..text.len()))) {
+            joined.text.push_str(&text[from..r.start]);
+            joined.at.extend(from..r.start);
+            from = r.end;
         }
         joined.at.push(text.len());
         Some(joined)
@@ -97,30 +79,37 @@ impl Joined {
         };
         Span::new(self.at[span.start], end)
     }
+
+    /// Whether `span` of the original holds a run taken out.
+    fn spans_removed(&self, span: Span) -> bool {
+        self.removed.iter().any(|r| span.contains(Span::from(r.clone())))
+    }
 }
 
-/// Whether `text` holds a run of [`inserted`] symbols, [`RUN`] at most, between two Han
-/// characters: one pass, nothing allocated (most fields hold none).
-fn has_insertion(text: &str) -> bool {
-    let (mut prev_han, mut run) = (false, 0);
-    for c in text.chars() {
-        if run > 0 {
-            if is_han(c) {
-                return true;
-            }
-            if inserted(c) && run < RUN {
-                run += 1;
+/// The runs of [`inserted`] symbols, [`RUN`] at most, between two Han characters of `text`, in
+/// one pass.
+fn inserted_runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    let mut prev_han = false;
+    std::iter::from_fn(move || {
+        while let Some((at, c)) = chars.next() {
+            if !(prev_han && inserted(c)) {
+                prev_han = is_han(c);
                 continue;
             }
-            run = 0;
-        } else if prev_han && inserted(c) {
-            run = 1;
+            // a run of symbols after a Han character: taken out if a Han character ends it
+            let (mut end, mut n) = (at + c.len_utf8(), 1);
+            while let Some(&(i, d)) = chars.peek().filter(|&&(_, d)| inserted(d)) {
+                chars.next();
+                (end, n) = (i + d.len_utf8(), n + 1);
+            }
             prev_han = false;
-            continue;
+            if n <= RUN && chars.peek().is_some_and(|&(_, d)| is_han(d)) {
+                return Some(at..end);
+            }
         }
-        prev_han = is_han(c);
-    }
-    false
+        None
+    })
 }
 
 /// Whether `c` is a symbol no phrase needs between two Han characters (see the module).
