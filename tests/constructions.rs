@@ -1547,3 +1547,93 @@ fn a_terms_own_letters_are_not_read_as_a_syllable() {
         Category::ProhibitedProduct,
     );
 }
+
+/// Words before a cue that says to read them backwards (`号信微（倒着读）`, `单商，反过来读`)
+/// are read from their end, for any category where they read as a pack writes the word; a
+/// sentence that only talks about reading backwards, or a palindrome, stays quiet.
+#[test]
+fn words_before_a_backwards_cue() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "有需要的{}：mimi_0202",
+        &[
+            &["号信微", "号信威", "号信v"],
+            &["（倒着读）", "(反过来看)", "，倒过来读"],
+        ],
+        Category::OffPlatform,
+    );
+    assert_flags(
+        &linter,
+        "这款面霜挺好用，{}，懂的都懂",
+        &[
+            &["本篇是单商", "这是作合牌品", "这条算单商"],
+            &["反过来读", "倒着看", "倒过来念"],
+        ],
+        Category::Advertorial,
+    );
+    let text = "悄悄说：这条是单商，反过来读哈";
+    let got = found(&linter, text);
+    let v = got
+        .iter()
+        .find(|v| v.category == Category::Advertorial)
+        .expect("read backwards");
+    assert_eq!(&text[v.span.range()], "单商");
+    assert_quiet(
+        &linter,
+        &[
+            "上海自来水来自海上，倒着读一样",
+            "这首诗反过来读也通顺，很妙",
+            "把单词表倒过来背，效果更好",
+            "地图倒着看就找不到北了",
+        ],
+        Category::Advertorial,
+    );
+}
+
+/// Digits written as their English names (`four one six, five five five, …`) and numbers said
+/// in groups with commas between are read as the number; a count in words is no number.
+#[test]
+fn numbers_in_english_words_and_comma_groups() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "上门维修{}，随叫随到",
+        &[
+            &["请call我：", "电话：", "手机 "],
+            &[
+                "four one six, five five five, zero one nine eight",
+                "one three nine zero zero two one seven seven five eight",
+                "一三八，一二三四，五六七八",
+            ],
+        ],
+        Category::OffPlatform,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "one two three four five, once I caught a fish alive",
+            "买了两件，一件三十，一件五十",
+            "第一，第二，第三，第四，第五，排好队",
+        ],
+        Category::OffPlatform,
+    );
+}
+
+/// A syllable typed in full-width letters (`秒ｓｈａ`) is read as the same letters in ASCII are
+/// (`秒sha`): every rule, constructions included, reads the word.
+#[test]
+fn full_width_syllables() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "挂烫机{}¥99",
+        &[&["今晚八点", "今天", "限时"], &["秒ｓｈａ", "到ｓｈｏｕ价", "ｈｅ作款"]],
+        Category::Advertorial,
+    );
+    assert_quiet(
+        &linter,
+        &["ｍａｍａ说要多喝水", "今天学了ｓｈａ这个音节"],
+        Category::Advertorial,
+    );
+}

@@ -181,6 +181,13 @@ const fn digit_of(c: char) -> Option<u8> {
 /// letters typed for 0 and 1 (`o`, `l`, `i`, up to eight of them: `139-OO12`): `None` when it
 /// spells anything else.
 fn spelled_digits(word: &str) -> Option<Vec<u8>> {
+    // (and a digit's English name, one word a digit: four one six, five five five)
+    const ENGLISH: [&str; 10] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    if let Some(d) = ENGLISH.iter().position(|w| *w == word) {
+        return Some(vec![d as u8]);
+    }
     if (1..=8).contains(&word.len()) && word.bytes().all(|b| matches!(b, b'o' | b'l' | b'i')) {
         return Some(word.bytes().map(|b| u8::from(b != b'o')).collect());
     }
@@ -252,6 +259,10 @@ struct Run {
     dressed: usize,
     /// Whether separators stand inside it.
     spaced: bool,
+    /// Whether a plain ASCII digit stands in it.
+    plain_digit: bool,
+    /// Whether a comma stands between two of its groups.
+    comma: bool,
 }
 
 /// The ideographs (U+4E00–U+9FFF) that are a digit or are said like one ([`digit_of`],
@@ -282,11 +293,12 @@ fn plain_ideograph(c: char) -> bool {
 }
 
 /// Ends the current run: kept when it holds five digits or more (seven when some of them are
-/// characters said like digits).
+/// characters said like digits, or a comma stands between its groups: 九七八七,六位号 is no
+/// number).
 fn flush(current: &mut Option<Run>, sounded: &mut usize, out: &mut Vec<Run>) {
     if let Some(run) = current.take()
         && run.digits.len() >= 5
-        && (*sounded == 0 || run.digits.len() >= 7)
+        && (*sounded == 0 && !run.comma || run.digits.len() >= 7)
     {
         out.push(run);
     }
@@ -359,6 +371,8 @@ fn runs(folded: &str) -> Vec<Run> {
                 digits: Vec::new(),
                 dressed: 0,
                 spaced: false,
+                plain_digit: false,
+                comma: false,
             });
             if pending_separators > 0 && !run.digits.is_empty() {
                 run.spaced = true;
@@ -368,6 +382,7 @@ fn runs(folded: &str) -> Vec<Run> {
                 (Some((d, dressed)), _) => {
                     run.digits.push(d);
                     run.dressed += usize::from(dressed);
+                    run.plain_digit |= !dressed;
                 }
                 (None, Some(ds)) => {
                     run.digits.extend(ds);
@@ -390,11 +405,17 @@ fn runs(folded: &str) -> Vec<Run> {
             open_bracket = false;
             pending_separators += 1;
         } else if current.is_some()
-            && separator(c)
+            && (separator(c)
+                // (a comma between groups of a number written all in words or numerals, as a
+                // number is said: 一三八，一二三四，… or four one six, five five five, …)
+                || matches!(c, ',' | '，') && current.as_ref().is_some_and(|r| !r.plain_digit) && pending_separators == 0)
             // (a third only if it is a space, as after a dash spaced on both sides: 628 - 331)
             && (pending_separators < MAX_SEPARATORS || c == ' ' && pending_separators == MAX_SEPARATORS)
         {
             pending_separators += 1;
+            if let Some(run) = current.as_mut() {
+                run.comma |= matches!(c, ',' | '，');
+            }
         } else {
             flush(&mut current, &mut sounded, &mut out);
             pending_separators = 0;
@@ -583,6 +604,15 @@ mod tests {
         // letters read as digits only beside digits, and words that spell nothing are no run
         assert!(digits("yisan wuliu").is_empty());
         assert!(digits("hello 123").is_empty());
+        // a digit's English name, and commas between the groups of a number said in words
+        assert_eq!(
+            digits("call me: four one six, five five five, zero one nine eight"),
+            ["4165550198"]
+        );
+        assert_eq!(digits("一三八，一二三四，五六七八"), ["13812345678"]);
+        assert!(digits("one of the two").is_empty());
+        assert_eq!(digits("138，1234，5678"), Vec::<String>::new());
+        assert!(digits("v信九七八七,六位号").is_empty());
         // three separators end a run
         assert_eq!(digits("12 -  345678"), ["345678"]);
         // a mobile number ends at its line's end; a number set over lines is still read

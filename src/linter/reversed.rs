@@ -1,8 +1,9 @@
-//! Text the writer says to read backwards (`倒着念：6543 2178 931`, `倒过来读：8102_nauy`): the
-//! stretch after such a cue, read from its end, is linted for off-platform redirects, and a
-//! violation found there points at the writer's own characters, its reading saying `reversed`.
-//! Only redirects are looked for: a contact is what people write backwards, and any other text
-//! read backwards is a jumble of characters that other readings would take for words.
+//! Text the writer says to read backwards (`倒着念：6543 2178 931`, `倒过来读：8102_nauy`,
+//! `号信微（倒着读）`, `单商，反过来读`): the contact after such a cue, or the words before it,
+//! read from their end, are linted again, and a violation found there points at the writer's
+//! own characters, its reading saying `reversed`. Redirects are looked for in any reading; the
+//! other categories only as a pack writes their words (a jumble of characters read backwards is
+//! what other readings, by sound or by initials, would take for words).
 
 use super::Linter;
 use crate::normalize::simplified_in_place;
@@ -18,62 +19,84 @@ const BACKWARDS: [&str; 7] = ["倒着", "倒过来", "反着", "反过来", "倒
 const VERBS: &str = "读念看写输打填存加搜";
 
 /// What may stand between the cue and its stretch (倒着写了：, 倒过来念👉).
-const LEAD: &str = "了啦的就是行吧哦：:，,👉👇→ \u{3000}";
+const LEAD: &str = "了啦的就是行吧哦：:，,👉👇→ \u{3000}）)";
 
 /// Longest stretch read backwards, in characters.
 const LONGEST: usize = 40;
 
 impl Linter {
-    /// The off-platform violations of the stretches of `note`'s title and body that follow a
-    /// cue to read them backwards, into `out` (not where a violation of that category already
-    /// covers the same characters).
+    /// The violations of the stretches of `note`'s title and body that a cue says to read
+    /// backwards, into `out` (not where a violation of that category already covers the same
+    /// characters).
     pub(super) fn read_reversed(&self, note: &Note, out: &mut Vec<Violation>) {
         for (text, field) in [(note.title.as_str(), Field::Title), (note.body.as_str(), Field::Body)] {
-            for (cue_at, span) in stretches(text) {
-                self.lint_reversed(text, field, cue_at, span, out);
+            for stretch in stretches(text) {
+                self.lint_reversed(note, text, field, &stretch, out);
             }
         }
     }
 
-    fn lint_reversed(&self, text: &str, field: Field, cue_at: usize, span: Span, out: &mut Vec<Violation>) {
-        let stretch = &text[span.range()];
-        // each char of the stretch by its byte range in `text`, and the stretch reversed
-        let chars: Vec<(usize, usize)> = stretch
-            .char_indices()
-            .map(|(i, c)| (span.start + i, span.start + i + c.len_utf8()))
-            .collect();
-        // the stretch reversed, after the words of its clause before the cue (群号我倒着写：…
-        // is read 群号我 …: the cue's own call or channel)
-        let lead_from = text[..cue_at]
-            .rfind(|c: char| "，,。！？!?；;\n".contains(c))
-            .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-        let mut read = format!("{} ", &text[lead_from..cue_at]);
-        let offset = read.len();
-        read.extend(stretch.chars().rev());
-        let reversed = &read[offset..];
-        // the byte offset in `reversed` of each of its chars
-        let starts: Vec<usize> = reversed.char_indices().map(|(i, _)| i).collect();
-        let n = chars.len();
+    fn lint_reversed(&self, note: &Note, text: &str, field: Field, stretch: &Stretch, out: &mut Vec<Violation>) {
+        // the text to lint, each char with its byte range in `text` (none for a space put in)
+        let mut read = String::new();
+        let mut origin: Vec<Option<(usize, usize)>> = Vec::new();
+        let mut push = |read: &mut String, range: Span, reverse: bool| {
+            let chars: Vec<(usize, char)> = text[range.range()].char_indices().collect();
+            let ordered: Box<dyn Iterator<Item = &(usize, char)>> = if reverse {
+                Box::new(chars.iter().rev())
+            } else {
+                Box::new(chars.iter())
+            };
+            for &(i, c) in ordered {
+                read.push(c);
+                origin.push(Some((range.start + i, range.start + i + c.len_utf8())));
+            }
+            read.push(' ');
+            origin.push(None);
+        };
+        // the words of the clause before the cue: backwards too when the cue follows them
+        // (号信微（倒着读）, 单商，反过来读), else as written (群号我倒着写：… is 群号我 …)
+        push(&mut read, stretch.before, stretch.before_reversed);
+        if let Some(after) = stretch.after {
+            push(&mut read, after, true);
+        }
+        // the byte offset in `read` of each of its chars
+        let starts: Vec<usize> = read.char_indices().map(|(i, _)| i).collect();
         for mut v in self.lint(&Note::from_body(read.as_str())) {
-            if v.category != Category::OffPlatform || v.severity < Severity::Warning || v.span.end <= offset {
+            if v.severity < Severity::Warning {
                 continue;
             }
-            // (a violation from the lead into the stretch is taken from the stretch's first char)
-            let (rs, re) = (v.span.start.max(offset) - offset, v.span.end - offset);
-            // chars [ks, ke) of the reversed text are chars [n - ke, n - ks) of the stretch
-            let ks = starts.partition_point(|&s| s < rs);
-            let ke = starts.partition_point(|&s| s < re);
-            if ke <= ks || ke > n {
+            // only redirects, or a word of the packs as written (a jumble read by sound is
+            // no word), and no undeclared sponsorship in a declared note
+            let redirect = v.category == Category::OffPlatform;
+            if !redirect && (v.reading.is_some() || note.sponsored && v.category == Category::Advertorial) {
                 continue;
             }
-            let original = Span::new(chars[n - ke].0, chars[n - ks - 1].1);
-            let covered = out
+            let ks = starts.partition_point(|&s| s < v.span.start);
+            let ke = starts.partition_point(|&s| s < v.span.end);
+            // the writer's chars the violation covers, and whether one of them was read backwards
+            let covered: Vec<(usize, usize)> = origin[ks..ke].iter().flatten().copied().collect();
+            let backwards = |&(s, _): &(usize, usize)| {
+                let within = |span: Span| span.start <= s && s < span.end;
+                stretch.after.is_some_and(within) || stretch.before_reversed && within(stretch.before)
+            };
+            if !covered.iter().any(backwards) {
+                continue;
+            }
+            let (Some(first), Some(last)) = (covered.iter().map(|c| c.0).min(), covered.iter().map(|c| c.1).max())
+            else {
+                continue;
+            };
+            let original = Span::new(first, last);
+            let already = out
                 .iter()
-                .any(|o| o.field == field && o.category == Category::OffPlatform && o.span.overlaps(original));
-            if covered {
+                .any(|o| o.field == field && o.category == v.category && o.span.overlaps(original));
+            if already {
                 continue;
             }
-            let term = reversed[starts[ks]..starts.get(ke).copied().unwrap_or(reversed.len())].to_owned();
+            let term: String = read[starts[ks]..starts.get(ke).copied().unwrap_or(read.len())]
+                .trim()
+                .to_owned();
             v.field = field;
             v.span = original;
             v.matched = text[original.range()].to_owned();
@@ -86,11 +109,26 @@ impl Linter {
     }
 }
 
-/// The stretches of `text` that a cue says to read backwards: after the cue, its verb and
-/// what may stand between, to the end of the clause (a stop, a comma, a line break), at most
-/// [`LONGEST`] characters, and only one holding five ASCII letters or digits at least; each
-/// with where its cue starts.
-fn stretches(text: &str) -> Vec<(usize, Span)> {
+/// A place a cue says to read backwards: the words of the clause before the cue, and the
+/// stretch after it when it holds a contact.
+#[derive(Debug, PartialEq, Eq)]
+struct Stretch {
+    /// The words before the cue, back to the clause's start (the clause before when the cue
+    /// starts one: 单商，反过来读).
+    before: Span,
+    /// Whether those words are read backwards: when nothing that reads as a contact follows
+    /// the cue, or the cue stands in brackets after them (号信微（倒着读）：…).
+    before_reversed: bool,
+    /// The stretch after the cue, read backwards: a contact of five ASCII letters or digits
+    /// at least.
+    after: Option<Span>,
+}
+
+/// The places of `text` a cue says to read backwards (see [`Stretch`]): after the cue, its
+/// verb and what may stand between, to the end of the clause (a stop, a comma, a line break),
+/// at most [`LONGEST`] characters, when it holds five ASCII letters or digits at least; and the
+/// words before the cue.
+fn stretches(text: &str) -> Vec<Stretch> {
     // (every cue starts with one of these, in either script: most fields hold none)
     if !text.contains(['倒', '反', '从', '從']) {
         return Vec::new();
@@ -112,15 +150,46 @@ fn stretches(text: &str) -> Vec<(usize, Span)> {
                 .sum::<usize>();
             let len: usize = plain[from..]
                 .chars()
-                .take_while(|&c| !"，,。！？!?；;\n".contains(c))
+                .take_while(|&c| !CLAUSE_END.contains(c))
                 .take(LONGEST)
                 .map(char::len_utf8)
                 .sum();
-            let stretch = &text[from..from + len];
-            if stretch.bytes().filter(u8::is_ascii_alphanumeric).count() >= 5 {
-                found.push((at, Span::new(from, from + len)));
+            let contact = text[from..from + len].bytes().filter(u8::is_ascii_alphanumeric).count() >= 5;
+            let after = contact.then(|| Span::new(from, from + len));
+            // the words before the cue, and whether the cue stands in brackets after them
+            let mut end = at;
+            let bracketed = plain[..end].ends_with(['（', '(']);
+            end -= plain[..end]
+                .chars()
+                .rev()
+                .take_while(|&c| " \u{3000}（(".contains(c))
+                .map(char::len_utf8)
+                .sum::<usize>();
+            // (the clause before, when the cue starts its own: 单商，反过来读)
+            let starts_clause = plain[..end].ends_with(|c: char| "，,；;".contains(c));
+            if starts_clause {
+                end -= plain[..end].chars().next_back().map_or(0, char::len_utf8);
             }
+            let begin = plain[..end]
+                .char_indices()
+                .rev()
+                .take(LONGEST)
+                .take_while(|&(_, c)| !CLAUSE_END.contains(c))
+                .last()
+                .map_or(end, |(i, _)| i);
+            let before_reversed = bracketed || starts_clause || after.is_none();
+            if after.is_none() && begin == end {
+                continue;
+            }
+            found.push(Stretch {
+                before: Span::new(begin, end),
+                before_reversed,
+                after,
+            });
         }
     }
     found
 }
+
+/// The chars that end a clause.
+const CLAUSE_END: &str = "，,。！？!?；;\n";

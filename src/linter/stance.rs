@@ -646,10 +646,12 @@ impl Linter {
                     };
                     // (a construction of a rule of places, 在闲鱼上挂了, names only a place
                     // unless it holds letters or digits: it needs what a plain term needs; a
-                    // call's construction, 需要的私聊, is the writer's own)
+                    // call's construction, 需要的私聊, is the writer's own,
+                    // unless its sentence says someone bid the reader make it: 陌生人让你私聊领福利)
                     let own_contact = v.category == Category::OffPlatform
                         && !quoted(text, v.span)
-                        && ((!self.is_plain_term(v) && (contact_like(v) || !self.needs_call(v)))
+                        && ((!self.is_plain_term(v)
+                            && (contact_like(v) || !self.needs_call(v) && !bidden(text, v.span)))
                             || ((self.needs_call(v) || named_after(text, v.span)) && !reported(text, v.span)))
                         && !someone_elses(text, v.span);
                     // (and a claim written in disguise, zui好用, is the writer's: nobody disguises
@@ -871,6 +873,14 @@ fn reported(text: &str, span: Span) -> bool {
         "让人",
     ];
     said_before(text, span, &REPORTING)
+}
+
+/// Whether `span`'s sentence says, before it, that someone bid the reader or the writer do
+/// what it says (陌生人让你私聊领福利): a call reported, not made. (Not 骗子 or 说 alone: a seller's
+/// 骗子勿扰，要的私聊 makes its own call.)
+fn bidden(text: &str, span: Span) -> bool {
+    const BIDDING: [&str; 7] = ["让我", "叫我", "要我", "让你", "叫你", "让大家", "让人"];
+    said_before(text, span, &BIDDING)
 }
 
 /// Whether the contact at `span` is said in its sentence to be someone else's, the one who

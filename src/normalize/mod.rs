@@ -279,6 +279,17 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
                 continue;
             }
         }
+        // ...and one typed in full-width letters (秒ｓｈａ), read as the ASCII letters they are
+        if b0 == 0xEF
+            && bytes.get(i + 1) == Some(&0xBD)
+            && bytes.get(i + 2).is_some_and(|b| (0x81..=0x9A).contains(b))
+            && let Some((len, c)) = spelled::spelled_wide_at(original, i)
+        {
+            one_in_both(original, &mut f, &mut k, (f_run, k_run), i, len, c);
+            i += len;
+            (f_run, k_run) = (i, i);
+            continue;
+        }
         // A space inside letter-spaced Han (玻 尿 酸, 二甲 双 胍): dropped from folded too, so
         // that the packs' regexes read the word as the terms do.
         if b0 == b' ' && letter_spaced(original, i, 1) {

@@ -22,13 +22,39 @@ const LONGEST: usize = 6;
 /// character glued to it.
 pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
     let len = letter_run(text, i, 2..=LONGEST)?;
+    spelled_run(text, i, len, &text[i..i + len])
+}
+
+/// The same for a run of full-width lowercase letters (`秒ｓｈａ`): its length in bytes and the
+/// pack character the letters spell, read as their ASCII forms.
+pub(super) fn spelled_wide_at(text: &str, i: usize) -> Option<(usize, char)> {
+    let wide = |c: char| ('ａ'..='ｚ').contains(&c);
+    let alnum = |c: char| c.is_ascii_alphanumeric() || ('Ａ'..='ｚ').contains(&c) || ('０'..='９').contains(&c);
+    if text[..i].chars().next_back().is_some_and(alnum) {
+        return None;
+    }
+    let syllable: String = text[i..]
+        .chars()
+        .take(LONGEST + 1)
+        .take_while(|&c| wide(c))
+        .map(|c| char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
+        .collect();
+    let len = syllable.len() * 'ａ'.len_utf8();
+    if !(2..=LONGEST).contains(&syllable.len()) || text[i + len..].chars().next().is_some_and(alnum) {
+        return None;
+    }
+    spelled_run(text, i, len, &syllable)
+}
+
+/// The pack character `syllable`, written at `text[i..i + len]`, spells beside the Han
+/// characters glued to it (see [`spelled_at`]).
+fn spelled_run(text: &str, i: usize, len: usize, syllable: &str) -> Option<(usize, char)> {
     // glued to a Han character on one side at least
     let (prev, next) = han_neighbours(text, i, len);
     if prev.is_none() && next.is_none() {
         return None;
     }
     // letters a pack term holds as its own, beside its character (打了bo托: the term bo托)
-    let syllable = &text[i..i + len];
     if next.is_some_and(|n| KEPT_AFTER.contains(&(syllable, n)))
         || prev.is_some_and(|p| KEPT_BEFORE.contains(&(p, syllable)))
     {
@@ -45,7 +71,7 @@ pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
     };
     let prev_far = far(prev, text[..i].chars().rev().nth(1));
     let next_far = far(next, text[i + len..].chars().nth(1));
-    read_spelled(&text[i..i + len], (prev, next), (prev_far, next_far)).map(|c| (len, c))
+    read_spelled(syllable, (prev, next), (prev_far, next_far)).map(|c| (len, c))
 }
 
 /// The Han characters glued to `text[i..i + len]` on either side, simplified.

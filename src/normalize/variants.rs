@@ -95,6 +95,8 @@ static VARIANTS: &[(char, char)] = &[
 
 /// Han variants: Japanese shinjitai and common stand-ins, `(variant, standard)` sorted.
 static HAN: &[(char, char)] = &[
+    // 丅, an old form of 下 drawn as a capital T (丅OP1): no text of today writes it for 下
+    ('丅', 't'),
     ('仏', '佛'),
     ('佢', '他'),
     ('価', '价'),
