@@ -52,8 +52,12 @@ const QQ_CUES: [&str; 19] = [
 /// (And the ways of asking for a call or a message where WhatsApp, LINE and texts carry
 /// them: Hong Kong, Taiwan, Singapore, Malaysia: `WhatsApp 我：玖壹貳叁 肆伍陸柒`, `WS我`, `inbox`, `打給我`,
 /// `text 我`, `簡訊`, `加賴`.)
-const CONTACT_CUES: [&str; 46] = [
+const CONTACT_CUES: [&str; 49] = [
     "电话",
+    // (a call asked for by its verb: 想订位的直接打 6612 3456; not 打 alone: 打了3折)
+    "直接打",
+    "请打",
+    "欢迎打",
     // (a call asked for: 预约请电, 致电, 来电)
     "请电",
     "致电",
@@ -516,7 +520,7 @@ fn after_cue(folded: &str, at: usize) -> bool {
 }
 
 /// The last characters of [`CONTACT_CUES`] and [`QQ_CUES`] (a test checks).
-const CUE_LAST: &str = "r电话机📞☎📱l系约信xv薇:星泡我q号扣抠蔻寇口🐧鹅群球pt讯络赖ao";
+const CUE_LAST: &str = "r电话机📞☎📱l系约信xv薇:星泡我q号扣抠蔻寇口🐧鹅群球pt讯络赖ao打";
 
 /// Whether `c` may stand between a cue and its number (see [`LINKERS`]).
 fn linking(c: char) -> bool {
