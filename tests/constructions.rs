@@ -1572,6 +1572,17 @@ fn words_before_a_backwards_cue() {
         ],
         Category::Advertorial,
     );
+    // (and the words after the cue, or on the next line when the cue ends its own, as a pack
+    // writes them)
+    assert_flags(
+        &linter,
+        "这支眼霜{}，黑眼圈都淡了",
+        &[
+            &["倒着读：", "倒过来看👀\n", "反过来读 \n"],
+            &["的好最上界世", "的好最上网全", "的强最上史"],
+        ],
+        Category::BannedWord,
+    );
     let text = "悄悄说：这条是单商，反过来读哈";
     let got = found(&linter, text);
     let v = got

@@ -69,7 +69,8 @@ impl Linter {
             // only redirects, or a word of the packs as written (a jumble read by sound is
             // no word), and no undeclared sponsorship in a declared note
             let redirect = v.category == Category::OffPlatform;
-            if !redirect && (v.reading.is_some() || note.sponsored && v.category == Category::Advertorial) {
+            let read_so = redirect && stretch.contact;
+            if (v.reading.is_some() && !read_so) || note.sponsored && v.category == Category::Advertorial {
                 continue;
             }
             let ks = starts.partition_point(|&s| s < v.span.start);
@@ -119,15 +120,17 @@ struct Stretch {
     /// Whether those words are read backwards: when nothing that reads as a contact follows
     /// the cue, or the cue stands in brackets after them (号信微（倒着读）：…).
     before_reversed: bool,
-    /// The stretch after the cue, read backwards: a contact of five ASCII letters or digits
-    /// at least.
+    /// The stretch after the cue, read backwards (the next line's when the cue ends its own:
+    /// 倒着读👀⏎…).
     after: Option<Span>,
+    /// Whether that stretch holds five ASCII letters or digits at least, as a contact does: a
+    /// redirect read there by sound or initials counts too.
+    contact: bool,
 }
 
 /// The places of `text` a cue says to read backwards (see [`Stretch`]): after the cue, its
 /// verb and what may stand between, to the end of the clause (a stop, a comma, a line break),
-/// at most [`LONGEST`] characters, when it holds five ASCII letters or digits at least; and the
-/// words before the cue.
+/// at most [`LONGEST`] characters; and the words before the cue.
 fn stretches(text: &str) -> Vec<Stretch> {
     // (every cue starts with one of these, in either script: most fields hold none)
     if !text.contains(['倒', '反', '从', '從']) {
@@ -148,14 +151,25 @@ fn stretches(text: &str) -> Vec<Stretch> {
                 .take_while(|&c| LEAD.contains(c))
                 .map(char::len_utf8)
                 .sum::<usize>();
-            let len: usize = plain[from..]
-                .chars()
-                .take_while(|&c| !CLAUSE_END.contains(c))
-                .take(LONGEST)
-                .map(char::len_utf8)
-                .sum();
+            let clause = |from: usize| -> usize {
+                plain[from..]
+                    .chars()
+                    .take_while(|&c| !CLAUSE_END.contains(c))
+                    .take(LONGEST)
+                    .map(char::len_utf8)
+                    .sum()
+            };
+            let mut len = clause(from);
+            // (a cue that ends its line, but for pictures: the next line)
+            if !plain[from..from + len].chars().any(char::is_alphanumeric) && plain[from + len..].starts_with('\n') {
+                from += len + 1;
+                len = clause(from);
+            }
             let contact = text[from..from + len].bytes().filter(u8::is_ascii_alphanumeric).count() >= 5;
-            let after = contact.then(|| Span::new(from, from + len));
+            let after = plain[from..from + len]
+                .chars()
+                .any(char::is_alphanumeric)
+                .then(|| Span::new(from, from + len));
             // the words before the cue, and whether the cue stands in brackets after them
             let mut end = at;
             let bracketed = plain[..end].ends_with(['（', '(']);
@@ -177,7 +191,7 @@ fn stretches(text: &str) -> Vec<Stretch> {
                 .take_while(|&(_, c)| !CLAUSE_END.contains(c))
                 .last()
                 .map_or(end, |(i, _)| i);
-            let before_reversed = bracketed || starts_clause || after.is_none();
+            let before_reversed = bracketed || starts_clause || !contact;
             if after.is_none() && begin == end {
                 continue;
             }
@@ -185,6 +199,7 @@ fn stretches(text: &str) -> Vec<Stretch> {
                 before: Span::new(begin, end),
                 before_reversed,
                 after,
+                contact,
             });
         }
     }
