@@ -1648,3 +1648,27 @@ fn full_width_syllables() {
         Category::Advertorial,
     );
 }
+
+/// Promotion mechanics (领券, 立减, 先到先得) sell where their sentence or their note sells
+/// something (a product, a price, a shop); told in a day's story (a mother learning to take
+/// coupons, an office's clear-out, seats taken early) they are what happened, reported at info.
+#[test]
+fn promotion_mechanics_count_where_something_is_sold() {
+    let linter = Linter::builtin();
+    assert_flags(
+        &linter,
+        "这款面霜{}，冲",
+        &[&["今天", "直播间", "下单前"], &["先领券再买", "立减50元", "先到先得"]],
+        Category::Advertorial,
+    );
+    assert_quiet(
+        &linter,
+        &[
+            "妈妈学会了领券，开心得像个孩子",
+            "年底公司清仓式大扫除，旧文件都扔了",
+            "先到先得的座位，我们早上六点就去排队了",
+            "早上用银行卡付早餐，直接立减5块，打工人的小确幸",
+        ],
+        Category::Advertorial,
+    );
+}

@@ -155,11 +155,13 @@ impl Linter {
             .iter()
             .enumerate()
             // (a name of four characters or more is that name whatever word its edge meets:
-            // 莫斯卡托|起泡, not 托起)
+            // 莫斯卡托|起泡, not 托起; and a sales call is the call whatever word it meets: 先令卷
+            // is 先 and a coupon misspelt, not a shilling)
             .filter(|(_, h)| {
                 h.term.is_some()
                     && h.reading.is_none()
                     && inner.rules[h.rule].rule.scope.is_some()
+                    && inner.rules[h.rule].rule.category != crate::violation::Category::Advertorial
                     && !(inner.rules[h.rule].rule.names_things() && norm_chars(norm, h.span) >= 4)
             })
             .map(|(i, h)| {
