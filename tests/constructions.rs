@@ -13,6 +13,14 @@ fn found(linter: &Linter, text: &str) -> Vec<Violation> {
         .collect()
 }
 
+/// The first violation of `category` found in `text` (at warning or above).
+fn first_of(linter: &Linter, text: &str, category: Category) -> Violation {
+    found(linter, text)
+        .into_iter()
+        .find(|v| v.category == category)
+        .unwrap_or_else(|| panic!("no {category:?} in {text:?}"))
+}
+
 /// Every combination of `parts` joined, with `frame` around it (`{}` marks the place).
 fn cross(parts: &[&[&str]]) -> Vec<String> {
     parts.iter().fold(vec![String::new()], |acc, options| {
@@ -1465,11 +1473,7 @@ fn contacts_written_backwards() {
         Category::OffPlatform,
     );
     let text = "群号我倒着写：9 6 7 8 1 2 3 4 5，备注来意";
-    let got = found(&linter, text);
-    let v = got
-        .iter()
-        .find(|v| v.category == Category::OffPlatform)
-        .expect("read backwards");
+    let v = first_of(&linter, text, Category::OffPlatform);
     assert_eq!(&text[v.span.range()], "9 6 7 8 1 2 3 4 5");
     assert_eq!(
         v.reading.as_ref().map(|r| r.how.clone()),
@@ -1584,11 +1588,7 @@ fn words_before_a_backwards_cue() {
         Category::BannedWord,
     );
     let text = "悄悄说：这条是单商，反过来读哈";
-    let got = found(&linter, text);
-    let v = got
-        .iter()
-        .find(|v| v.category == Category::Advertorial)
-        .expect("read backwards");
+    let v = first_of(&linter, text, Category::Advertorial);
     assert_eq!(&text[v.span.range()], "单商");
     assert_quiet(
         &linter,

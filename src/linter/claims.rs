@@ -324,11 +324,10 @@ impl Linter {
                 // told: 医生说是湿疹，开了药膏治疗; a product the family bought and a check-up
                 // approved is the testimonial health food is sold by)
                 let prescribed = || PRESCRIBED.iter().any(|w| sentence.contains(w));
-                let advised = || advised(sentence);
                 // (an effect said of the thing, 医生说这个药膏能根治湿疹, is the endorsement the law
                 // forbids, and a thing held up beside the advice, 这款面霜也一样, is sold: only a
                 // treatment told as advice is the doctor's word)
-                let advice = || advised() && !inner.goods_heads.shown(&text[from..to]);
+                let advice = || advised(sentence) && !inner.goods_heads.shown(&text[from..to]);
                 let sold =
                     commercial && (efficacy || !(here(Anchor::Narrative) && clinical() && (prescribed() || advice())));
                 // (and the sick told to try it, no doctor in the sentence, are readers recommended

@@ -243,6 +243,11 @@ fn separator(c: char) -> bool {
         || (!c.is_alphanumeric() && !c.is_ascii() && !matches!(c, '，' | '。' | '！' | '？' | '：' | '；'))
 }
 
+/// Whether `c` is a comma, ASCII or full-width.
+fn comma(c: char) -> bool {
+    matches!(c, ',' | '，')
+}
+
 /// Whether `rest` (after an opening bracket) holds one to four digits, or letters for 0 and 1
 /// among them, and then the closing bracket: `(1901)`, `(0)`, `(o)`.
 fn bracketed_digits(rest: &str) -> bool {
@@ -408,18 +413,16 @@ fn runs(folded: &str) -> Vec<Run> {
         } else if matches!(c, ')' | ']') && open_bracket && current.is_some() && pending_separators < MAX_SEPARATORS {
             open_bracket = false;
             pending_separators += 1;
-        } else if current.is_some()
+        } else if let Some(run) = current.as_mut()
             && (separator(c)
                 // (a comma between groups of a number written all in words or numerals, as a
                 // number is said: 一三八，一二三四，… or four one six, five five five, …)
-                || matches!(c, ',' | '，') && current.as_ref().is_some_and(|r| !r.plain_digit) && pending_separators == 0)
+                || comma(c) && !run.plain_digit && pending_separators == 0)
             // (a third only if it is a space, as after a dash spaced on both sides: 628 - 331)
             && (pending_separators < MAX_SEPARATORS || c == ' ' && pending_separators == MAX_SEPARATORS)
         {
             pending_separators += 1;
-            if let Some(run) = current.as_mut() {
-                run.comma |= matches!(c, ',' | '，');
-            }
+            run.comma |= comma(c);
         } else {
             flush(&mut current, &mut sounded, &mut out);
             pending_separators = 0;

@@ -37,31 +37,28 @@ impl Linter {
     }
 
     fn lint_reversed(&self, note: &Note, text: &str, field: Field, stretch: &Stretch, out: &mut Vec<Violation>) {
-        // the text to lint, each char with its byte range in `text` (none for a space put in)
+        // the text to lint, and for each of its chars where it starts in `read` and the byte
+        // range in `text` it came from (none for a space put in)
         let mut read = String::new();
-        let mut origin: Vec<Option<(usize, usize)>> = Vec::new();
-        let mut push = |read: &mut String, range: Span, reverse: bool| {
-            let chars: Vec<(usize, char)> = text[range.range()].char_indices().collect();
-            let ordered: Box<dyn Iterator<Item = &(usize, char)>> = if reverse {
-                Box::new(chars.iter().rev())
-            } else {
-                Box::new(chars.iter())
-            };
-            for &(i, c) in ordered {
-                read.push(c);
-                origin.push(Some((range.start + i, range.start + i + c.len_utf8())));
+        let mut chars: Vec<(usize, Option<(usize, usize)>)> = Vec::new();
+        let mut push = |range: Span, reverse: bool| {
+            let mut part: Vec<(usize, char)> = text[range.range()].char_indices().collect();
+            if reverse {
+                part.reverse();
             }
+            for (i, c) in part {
+                chars.push((read.len(), Some((range.start + i, range.start + i + c.len_utf8()))));
+                read.push(c);
+            }
+            chars.push((read.len(), None));
             read.push(' ');
-            origin.push(None);
         };
         // the words of the clause before the cue: backwards too when the cue follows them
         // (号信微（倒着读）, 单商，反过来读), else as written (群号我倒着写：… is 群号我 …)
-        push(&mut read, stretch.before, stretch.before_reversed);
+        push(stretch.before, stretch.before_reversed);
         if let Some(after) = stretch.after {
-            push(&mut read, after, true);
+            push(after, true);
         }
-        // the byte offset in `read` of each of its chars
-        let starts: Vec<usize> = read.char_indices().map(|(i, _)| i).collect();
         for mut v in self.lint(&Note::from_body(read.as_str())) {
             if v.severity < Severity::Warning {
                 continue;
@@ -73,10 +70,10 @@ impl Linter {
             if (v.reading.is_some() && !read_so) || note.sponsored && v.category == Category::Advertorial {
                 continue;
             }
-            let ks = starts.partition_point(|&s| s < v.span.start);
-            let ke = starts.partition_point(|&s| s < v.span.end);
+            let ks = chars.partition_point(|&(s, _)| s < v.span.start);
+            let ke = chars.partition_point(|&(s, _)| s < v.span.end);
             // the writer's chars the violation covers, and whether one of them was read backwards
-            let covered: Vec<(usize, usize)> = origin[ks..ke].iter().flatten().copied().collect();
+            let covered: Vec<(usize, usize)> = chars[ks..ke].iter().filter_map(|&(_, o)| o).collect();
             let backwards = |&(s, _): &(usize, usize)| {
                 let within = |span: Span| span.start <= s && s < span.end;
                 stretch.after.is_some_and(within) || stretch.before_reversed && within(stretch.before)
@@ -95,7 +92,7 @@ impl Linter {
             if already {
                 continue;
             }
-            let term: String = read[starts[ks]..starts.get(ke).copied().unwrap_or(read.len())]
+            let term: String = read[chars[ks].0..chars.get(ke).map_or(read.len(), |&(s, _)| s)]
                 .trim()
                 .to_owned();
             v.field = field;

@@ -854,32 +854,18 @@ fn named_after(text: &str, span: Span) -> bool {
 /// Whether the clause before `span` reports a call someone else made (骗子让我加他, 对方说戳头像,
 /// 客服叫我私聊): words of reported speech between the last clause break and the hit.
 fn reported(text: &str, span: Span) -> bool {
-    const REPORTING: [&str; 16] = [
-        "让我",
-        "叫我",
-        "要我",
-        "让你",
-        "叫你",
-        "让大家",
-        "说",
-        "问我",
-        "对方",
-        "骗子",
-        "客服",
-        "他们",
-        "她们",
-        "商家",
-        "中介",
-        "让人",
-    ];
-    said_before(text, span, &REPORTING)
+    /// Reported speech and those who speak it, besides the words of bidding ([`BIDDING`]).
+    const REPORTING: [&str; 9] = ["说", "问我", "对方", "骗子", "客服", "他们", "她们", "商家", "中介"];
+    said_before(text, span, &BIDDING) || said_before(text, span, &REPORTING)
 }
+
+/// Words of bidding someone do something (让你, 叫我): see [`bidden`].
+const BIDDING: [&str; 7] = ["让我", "叫我", "要我", "让你", "叫你", "让大家", "让人"];
 
 /// Whether `span`'s sentence says, before it, that someone bid the reader or the writer do
 /// what it says (陌生人让你私聊领福利): a call reported, not made. (Not 骗子 or 说 alone: a seller's
 /// 骗子勿扰，要的私聊 makes its own call.)
 fn bidden(text: &str, span: Span) -> bool {
-    const BIDDING: [&str; 7] = ["让我", "叫我", "要我", "让你", "叫你", "让大家", "让人"];
     said_before(text, span, &BIDDING)
 }
 
