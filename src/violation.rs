@@ -293,6 +293,9 @@ pub enum Why {
     /// A word with an everyday sense besides the rule's (恰饭: eating) in a note that promotes
     /// nothing: read in that sense, lowered to info.
     Everyday,
+    /// A reader urged to buy (快去买, 赶紧囤) in a note that sells nothing itself (no link,
+    /// cart, coupon, price mechanics or contact): a reviewer's enthusiasm, lowered to info.
+    Urged,
     /// The note warns or reports (避雷, 被骗, a professional's warning, news): a product, a
     /// claim or a contact quoted in it is information: lowered to info.
     Warns,
@@ -328,6 +331,11 @@ impl Why {
             Why::NotPromoted => (
                 "句中没有向读者推荐（推荐、这款、回购、价格、购买渠道），按日常分享降为提示".into(),
                 "nothing recommended to readers in this sentence (推荐, 这款, 回购, a price, where to buy): lowered to info"
+                    .into(),
+            ),
+            Why::Urged => (
+                "只是催读者去买（快去买、赶紧囤），整篇笔记没有链接、购物车、优惠、价格话术或联系方式等售卖信息，按个人推荐降为提示".into(),
+                "a reader urged to buy (快去买, 赶紧囤) in a note that sells nothing itself (no link, cart, coupon, price mechanics or contact): a reviewer's enthusiasm, lowered to info"
                     .into(),
             ),
             Why::Everyday => (

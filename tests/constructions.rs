@@ -86,7 +86,7 @@ fn an_urgency_adverb_before_a_buying_verb_and_the_writers_own_purchase() {
     let linter = Linter::builtin();
     assert_flags(
         &linter,
-        "这个价格真的香，{}！",
+        "领券后到手价99，{}！",
         &[
             &["速速", "赶快", "抓紧", "快快", "立刻"],
             &["下单", "入手", "囤货", "拍下"],

@@ -80,8 +80,9 @@ const CASES: &[(&str, Category, &str)] = &[
     ("这家烤鸭全城最好没有之一", B, "最好"),
     ("这家烤鸭第❤一的好吃", B, "第❤一"),
     ("蕞便宜的一家", B, "蕞便宜"),
-    // short imperatives, now that a clause break splits a term
-    ("喜欢的姐妹快下单吧", A, "快下单"),
+    // short imperatives, now that a clause break splits a term (beside a sale: an urging alone
+    // in a note that sells nothing is a reviewer's, at info)
+    ("拍下立减二十，喜欢的姐妹快下单吧", A, "快下单"),
 ];
 
 /// Ordinary notes that share characters with the disguises: they must stay quiet.

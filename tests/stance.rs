@@ -742,6 +742,59 @@ fn an_everyday_word_is_its_everyday_sense_where_nothing_is_promoted() {
     }
 }
 
+/// A reader urged to buy (an adverb of haste or trust before a verb of buying) in a note that
+/// sells nothing itself is a reviewer's enthusiasm, reported at info with its reason; beside
+/// anything that sells (a coupon, a price's mechanics, a link, a cart, a contact) the same
+/// words are the sale's call. Every urging crossed with every recommending frame and every
+/// selling one.
+#[test]
+fn a_reader_urged_to_buy_is_a_sale_only_where_something_is_sold() {
+    let linter = Linter::builtin();
+    let urgings = [
+        "快去买",
+        "赶紧囤起来",
+        "姐妹们快冲",
+        "直接下单",
+        "赶紧入手",
+        "闭眼下单",
+        "速度冲",
+        "快去买吧",
+    ];
+    let recommending = [
+        "这款青梅酒冰镇后酸酸甜甜，周末追剧来一杯，{}",
+        "这支防晒清爽不搓泥，油皮夏天的救星，{}",
+        "用了半年头顶密了好多，网上药店就能买，{}",
+    ];
+    for (_, body, found) in fill_frames(&linter, &recommending, &urgings) {
+        let urged: Vec<&Violation> = found.iter().filter(|v| v.category == Category::Advertorial).collect();
+        assert!(!urged.is_empty(), "{body}: nothing found");
+        assert!(
+            urged
+                .iter()
+                .all(|v| v.severity == Severity::Info && v.why == Some(Why::Urged)),
+            "{body}: {found:?}"
+        );
+    }
+    let selling = [
+        "这款青梅酒领券后到手价59，{}",
+        "这支防晒点左下角小黄车，{}",
+        "这款面膜今天拍下立减二十，{}",
+        "这款猫粮想要的加我vx：mao_food88，{}",
+    ];
+    for (urging, body, found) in fill_frames(&linter, &selling, &urgings) {
+        let words = urging.trim_start_matches("姐妹们");
+        assert!(
+            raised(&found, Category::Advertorial)
+                .iter()
+                .any(|v| words.contains(v.matched.as_str()) || v.matched.contains(words)),
+            "{body}: {found:?}"
+        );
+    }
+    // a declared sponsored note is the brand's, and says so: the call is judged as it stands
+    let note = Note::from_body("这款青梅酒冰镇后酸酸甜甜，快去买").sponsored(true);
+    assert!(lint(&linter, &note).iter().all(|v| v.why != Some(Why::Urged)));
+}
+
 /// A tag names a kind of goods by its head (#电竞椅, #驱蚊液, #除螨仪): in a note that also
 /// recommends or names something sold, a claim anywhere is the review's; a tag headed so that
 /// names no goods (#红绿灯, #同桌, #跳伞) says nothing, and a tagged note that recommends nothing

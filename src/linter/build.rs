@@ -187,11 +187,13 @@ impl LinterBuilder {
                     }
                 }
                 let after = rule.after.as_deref().map(|a| LazyRegex::new(format!("^(?:{a})")));
+                let urging = rule.urging.as_deref().map(|u| LazyRegex::new(format!("^(?:{u})$")));
                 let exception_patterns = rule.exception_patterns.iter().cloned().map(LazyRegex::new).collect();
                 rules.push(CompiledRule {
                     exception_patterns,
                     before: rule.before.iter().map(|c| fold_term(c)).collect(),
                     after,
+                    urging,
                     enabled: true,
                     rule,
                 });

@@ -191,6 +191,8 @@ struct CompiledRule {
     before: Vec<String>,
     /// `after`, anchored at the start of the slice it is run on.
     after: Option<LazyRegex>,
+    /// `urging`, anchored at both ends (a hit's whole folded text).
+    urging: Option<LazyRegex>,
     /// `exception_patterns`, run only on fields where the rule has a hit.
     exception_patterns: Vec<LazyRegex>,
 }
@@ -351,6 +353,9 @@ impl Linter {
         self.read_reversed(note, &mut out);
         if merge {
             self.names_hold_their_words(&mut out);
+        }
+        if !note.sponsored {
+            self.urged_without_a_sale(&mut out);
         }
         for &(category, Escalate { count, to }) in &self.inner.escalations {
             let stacked = out

@@ -21,6 +21,7 @@ pub(super) fn settle<'r>(v: &mut Violation, why: Why, rule: impl FnOnce() -> Opt
         Why::NoProduct
         | Why::NotPromoted
         | Why::Everyday
+        | Why::Urged
         | Why::IllnessStory
         | Why::Warns
         | Why::ProductsEffect

@@ -701,6 +701,48 @@ impl Linter {
         words.any(|(_, w)| *w == matched)
     }
 
+    /// Whether `v` only urges a reader to buy (its rule's `urging` matches its whole folded
+    /// text: 快去买, 赶紧囤, 直接下单), written in words alone: a picture inside it (戳🔗直接拍)
+    /// points at a channel, which folding would drop.
+    fn urges(&self, v: &Violation) -> bool {
+        v.matched
+            .chars()
+            .all(|c| crate::normalize::reading::is_han(c) || c.is_whitespace())
+            && self
+                .inner
+                .rules
+                .iter()
+                .find(|r| r.rule.id == v.rule)
+                .and_then(|r| r.urging.as_ref())
+                .is_some_and(|re| re.is_match(&fold_term(&v.matched)))
+    }
+
+    /// A reader urged to buy (姐妹们快去买, 赶紧囤起来, 网上药店直接下单) in an organic note that
+    /// sells nothing itself, no link, cart, coupon, price mechanics or contact (no other
+    /// advertorial or redirect violation at warning or above), is a reviewer's enthusiasm:
+    /// reported at info. Beside anything that sells (点左下角直接下单, 领券后到手69，快冲), it
+    /// is the sale's call and counts.
+    pub(super) fn urged_without_a_sale(&self, out: &mut [Violation]) {
+        let selling = |v: &Violation| matches!(v.category, Category::Advertorial | Category::OffPlatform);
+        if !out.iter().any(|v| selling(v) && v.severity >= Severity::Warning) {
+            return;
+        }
+        let urged: Vec<bool> = out
+            .iter()
+            .map(|v| selling(v) && v.severity >= Severity::Warning && self.urges(v))
+            .collect();
+        let sells = out
+            .iter()
+            .zip(&urged)
+            .any(|(v, &u)| !u && selling(v) && v.severity >= Severity::Warning);
+        if sells {
+            return;
+        }
+        for (v, _) in out.iter_mut().zip(&urged).filter(|(_, u)| **u) {
+            severity::settle(v, Why::Urged, || None);
+        }
+    }
+
     /// Whether `v`'s rule counts its terms only after a call or before a pointer (`before`,
     /// `after`): a place or a channel named, not a word mentioned.
     fn needs_call(&self, v: &Violation) -> bool {

@@ -193,6 +193,12 @@ pub struct Rule {
     /// note that promotes nothing they are that sense, reported at info, and they make no
     /// sales call of the note (`everyday = [...]`, each one of the rule's terms).
     pub everyday: Vec<String>,
+    /// A regex over a hit's folded text, matched whole, that says the hit only urges a reader
+    /// to buy (快去买, 赶紧囤, 直接下单) and offers nothing itself: such a hit counts in a note
+    /// that sells something (another advertorial or redirect violation at warning or above,
+    /// a link, a cart, a coupon, a contact) and is reported at info in a note that only
+    /// recommends (`urging = '…'`).
+    pub urging: Option<String>,
     /// The rule's hits count only in a note that holds one of its `topic` words: its terms
     /// name the thing only among its kind (超A is a replica's grade beside a watch, and a
     /// compliment elsewhere; 小烧 a spirit in a note about drinking).
@@ -291,6 +297,7 @@ impl Rule {
             disguised_terms: Vec::new(),
             topic: Vec::new(),
             everyday: Vec::new(),
+            urging: None,
             only_on_topic: false,
             fixes: Default::default(),
             fix_safety: FixSafety::Unsafe,
@@ -553,6 +560,7 @@ struct RawRule {
     topic: Texts,
     #[serde(default)]
     everyday: Texts,
+    urging: Option<Spanned<String>>,
     #[serde(default)]
     only_on_topic: bool,
     fixes: Option<Spanned<BTreeMap<String, String>>>,
@@ -696,6 +704,7 @@ impl Pack {
                 .iter_mut()
                 .chain(&mut r.exception_patterns)
                 .chain(&mut r.after)
+                .chain(&mut r.urging)
             {
                 let start = p.span().start;
                 if p.get_ref().contains('{') {
@@ -710,8 +719,9 @@ impl Pack {
                 for p in r.patterns.iter().chain(&r.exception_patterns) {
                     check_regex(p.get_ref()).map_err(|k| err(p.span().start, k))?;
                 }
-                if let Some(a) = &r.after {
-                    // (`after` may match empty: it is a cue right after the term)
+                // (`after` may match empty: it is a cue right after the term; `urging` is
+                // matched against a hit's whole text)
+                for a in r.after.iter().chain(&r.urging) {
                     compile_regex(a.get_ref()).map_err(|k| err(a.span().start, k))?;
                 }
             }
@@ -763,6 +773,7 @@ impl Pack {
                 disguised_terms: r.disguised_terms.into_iter().map(Spanned::into_inner).collect(),
                 topic,
                 everyday: r.everyday.into_iter().map(Spanned::into_inner).collect(),
+                urging: r.urging.map(Spanned::into_inner),
                 only_on_topic: r.only_on_topic,
                 fixes: r.fixes.map(Spanned::into_inner).unwrap_or_default(),
                 fix_safety: r.fix_safety,
