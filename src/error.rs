@@ -94,8 +94,8 @@ pub enum PackErrorKind {
     /// A disguised term that cannot be read by sound (not two or more Han characters).
     #[error("disguised term `{0}` must be two or more Han characters, to be read by sound")]
     NotReadable(String),
-    /// An `everyday` word that is none of its rule's terms.
-    #[error("everyday word `{0}` is not one of the rule's terms")]
+    /// An `everyday` or `supporting` word that is none of its rule's terms.
+    #[error("everyday or supporting word `{0}` is not one of the rule's terms")]
     NotATerm(String),
     /// A regex names a word family (`{name}`) its pack does not define.
     #[error("`{{{0}}}` names no word family of this pack (define it under [families.{0}])")]

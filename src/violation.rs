@@ -296,6 +296,9 @@ pub enum Why {
     /// A reader urged to buy (快去买, 赶紧囤) in a note that sells nothing itself (no link,
     /// cart, coupon, price mechanics or contact): a reviewer's enthusiasm, lowered to info.
     Urged,
+    /// A sale told but nobody called to it (清仓, 先到先得), with nothing else of its category
+    /// at warning or above in the note: lowered to info.
+    Alone,
     /// The note warns or reports (避雷, 被骗, a professional's warning, news): a product, a
     /// claim or a contact quoted in it is information: lowered to info.
     Warns,
@@ -336,6 +339,11 @@ impl Why {
             Why::Urged => (
                 "只是催读者去买（快去买、赶紧囤），整篇笔记没有链接、购物车、优惠、价格话术或联系方式等售卖信息，按个人推荐降为提示".into(),
                 "a reader urged to buy (快去买, 赶紧囤) in a note that sells nothing itself (no link, cart, coupon, price mechanics or contact): a reviewer's enthusiasm, lowered to info"
+                    .into(),
+            ),
+            Why::Alone => (
+                "只是说明在清仓或先到先得，没有叫读者购买，笔记里也没有其他同类违规，降为提示".into(),
+                "a sale told (清仓, 先到先得) with no call to buy and nothing else of its kind in the note: lowered to info"
                     .into(),
             ),
             Why::Everyday => (

@@ -1649,8 +1649,9 @@ fn full_width_syllables() {
     );
 }
 
-/// Promotion mechanics (领券, 立减, 先到先得) sell where their sentence or their note sells
-/// something (a product, a price, a shop); told in a day's story (a mother learning to take
+/// Promotion mechanics (领券, 立减, 买一送一) sell where their sentence or their note sells
+/// something (a product, a price, a shop; 先到先得 and 清仓 only beside a hard sell, see
+/// tests/stance.rs); told in a day's story (a mother learning to take
 /// coupons, an office's clear-out, seats taken early) they are what happened, reported at info.
 #[test]
 fn promotion_mechanics_count_where_something_is_sold() {
@@ -1658,7 +1659,7 @@ fn promotion_mechanics_count_where_something_is_sold() {
     assert_flags(
         &linter,
         "这款面霜{}，冲",
-        &[&["今天", "直播间", "下单前"], &["先领券再买", "立减50元", "先到先得"]],
+        &[&["今天", "直播间", "下单前"], &["先领券再买", "立减50元", "买一送一"]],
         Category::Advertorial,
     );
     assert_quiet(

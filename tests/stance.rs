@@ -795,6 +795,40 @@ fn a_reader_urged_to_buy_is_a_sale_only_where_something_is_sold() {
     assert!(lint(&linter, &note).iter().all(|v| v.why != Some(Why::Urged)));
 }
 
+/// A sale told but nobody called to it (清仓, 先到先得) is a seller's plain word alone in a
+/// note, even beside the seller's contact, and counts beside a hard sell: every sale word
+/// crossed with frames of each kind.
+#[test]
+fn a_sale_told_counts_only_beside_a_hard_sell() {
+    let linter = Linter::builtin();
+    let told = ["清仓", "先到先得"];
+    let alone = [
+        "多肉大棚{}，桃美人五块一颗，小苗老桩都有",
+        "宝宝衣服{}，九成新，同城自提",
+        "这批纯棉T恤{}，39一件，想要的加我微信 tong_zhuang88",
+    ];
+    for (_, body, found) in fill_frames(&linter, &alone, &told) {
+        let sale: Vec<&Violation> = found.iter().filter(|v| v.category == Category::Advertorial).collect();
+        assert!(!sale.is_empty(), "{body}: nothing found");
+        // (lowered as alone, or before that for want of a product in its sentence)
+        assert!(sale.iter().all(|v| v.severity == Severity::Info), "{body}: {found:?}");
+        if body.contains("微信") {
+            assert!(sale.iter().all(|v| v.why == Some(Why::Alone)), "{body}: {found:?}");
+        }
+    }
+    let beside = [
+        "多肉大棚{}，拍下立减十元",
+        "童装{}，点左下角小黄车",
+        "围巾{}，领券后到手价59",
+    ];
+    for (word, body, found) in fill_frames(&linter, &beside, &told) {
+        assert!(
+            raised(&found, Category::Advertorial).iter().any(|v| v.matched == word),
+            "{body}: {found:?}"
+        );
+    }
+}
+
 /// A tag names a kind of goods by its head (#电竞椅, #驱蚊液, #除螨仪): in a note that also
 /// recommends or names something sold, a claim anywhere is the review's; a tag headed so that
 /// names no goods (#红绿灯, #同桌, #跳伞) says nothing, and a tagged note that recommends nothing

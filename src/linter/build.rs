@@ -349,6 +349,10 @@ impl LinterBuilder {
             .iter()
             .flat_map(|r| r.rule.everyday.iter().map(|w| (r.rule.id.clone(), fold_term(w))))
             .collect();
+        let supporting = rules
+            .iter()
+            .flat_map(|r| r.rule.supporting.iter().map(|w| (r.rule.id.clone(), fold_term(w))))
+            .collect();
         let by_id = |id: &str| rules.iter().position(|r| r.rule.id == id);
         let numbers = super::numbers::NumberRules {
             phone: by_id("O306"),
@@ -372,6 +376,7 @@ impl LinterBuilder {
                 mention_after,
                 goods_heads,
                 everyday,
+                supporting,
                 patterns,
                 escalations,
                 format: match &self.brief {

@@ -129,6 +129,9 @@ struct Inner {
     goods_heads: stance::GoodsHeads,
     /// The rules' `everyday` words, folded, with their rule's id (see [`Linter::everyday`]).
     everyday: Vec<(String, String)>,
+    /// The rules' `supporting` words, folded, with their rule's id (see
+    /// [`Linter::unsupported`]).
+    supporting: Vec<(String, String)>,
     /// The rules' regexes over folded text, run only where their prefix literals occur.
     patterns: Patterns,
     /// The rules numbers in mixed digit styles are reported by.
@@ -356,6 +359,7 @@ impl Linter {
         }
         if !note.sponsored {
             self.urged_without_a_sale(&mut out);
+            self.unsupported(&mut out);
         }
         for &(category, Escalate { count, to }) in &self.inner.escalations {
             let stacked = out

@@ -22,6 +22,7 @@ pub(super) fn settle<'r>(v: &mut Violation, why: Why, rule: impl FnOnce() -> Opt
         | Why::NotPromoted
         | Why::Everyday
         | Why::Urged
+        | Why::Alone
         | Why::IllnessStory
         | Why::Warns
         | Why::ProductsEffect

@@ -743,6 +743,42 @@ impl Linter {
         }
     }
 
+    /// Whether `v` matched, as written, one of its rule's `supporting` terms (清仓, 先到先得).
+    fn supports(&self, v: &Violation) -> bool {
+        let mut words = self.inner.supporting.iter().filter(|(id, _)| *id == v.rule).peekable();
+        if words.peek().is_none() {
+            return false;
+        }
+        let matched = fold_term(&v.matched);
+        words.any(|(_, w)| *w == matched)
+    }
+
+    /// A sale told but nobody called to it (清仓, 先到先得: a rule's `supporting` terms) counts
+    /// only beside another violation of its category at warning or above (清仓价39，点左下角
+    /// 🛒): alone (毕业清仓，宿舍的台灯便宜出) it is reported at info.
+    pub(super) fn unsupported(&self, out: &mut [Violation]) {
+        if self.inner.supporting.is_empty() {
+            return;
+        }
+        let support: Vec<bool> = out
+            .iter()
+            .map(|v| v.severity >= Severity::Warning && self.supports(v))
+            .collect();
+        for (i, &alone) in support.iter().enumerate() {
+            if !alone {
+                continue;
+            }
+            let category = out[i].category;
+            let beside = out
+                .iter()
+                .zip(&support)
+                .any(|(w, &s)| !s && w.category == category && w.severity >= Severity::Warning);
+            if !beside {
+                severity::settle(&mut out[i], Why::Alone, || None);
+            }
+        }
+    }
+
     /// Whether `v`'s rule counts its terms only after a call or before a pointer (`before`,
     /// `after`): a place or a channel named, not a word mentioned.
     fn needs_call(&self, v: &Violation) -> bool {

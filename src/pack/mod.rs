@@ -199,6 +199,10 @@ pub struct Rule {
     /// a link, a cart, a coupon, a contact) and is reported at info in a note that only
     /// recommends (`urging = '…'`).
     pub urging: Option<String>,
+    /// Terms that tell of a sale without calling anyone to it (清仓, 先到先得): they count only
+    /// beside another violation of the rule's category at warning or above, and alone are
+    /// reported at info (`supporting = [...]`, each one of the rule's terms).
+    pub supporting: Vec<String>,
     /// The rule's hits count only in a note that holds one of its `topic` words: its terms
     /// name the thing only among its kind (超A is a replica's grade beside a watch, and a
     /// compliment elsewhere; 小烧 a spirit in a note about drinking).
@@ -298,6 +302,7 @@ impl Rule {
             topic: Vec::new(),
             everyday: Vec::new(),
             urging: None,
+            supporting: Vec::new(),
             only_on_topic: false,
             fixes: Default::default(),
             fix_safety: FixSafety::Unsafe,
@@ -562,6 +567,8 @@ struct RawRule {
     everyday: Texts,
     urging: Option<Spanned<String>>,
     #[serde(default)]
+    supporting: Texts,
+    #[serde(default)]
     only_on_topic: bool,
     fixes: Option<Spanned<BTreeMap<String, String>>>,
     #[serde(default)]
@@ -674,8 +681,8 @@ impl Pack {
             if r.only_on_topic && r.topic.is_empty() {
                 return Err(err(start, PackErrorKind::EmptyField("topic")));
             }
-            // an everyday word is one of the rule's terms: its sense is the term's
-            if let Some(w) = r.everyday.iter().find(|w| {
+            // an everyday or a supporting word is one of the rule's terms: its sense is the term's
+            if let Some(w) = r.everyday.iter().chain(&r.supporting).find(|w| {
                 let word = fold_term(w.get_ref());
                 !r.terms.iter().any(|t| fold_term(t.get_ref()) == word)
             }) {
@@ -774,6 +781,7 @@ impl Pack {
                 topic,
                 everyday: r.everyday.into_iter().map(Spanned::into_inner).collect(),
                 urging: r.urging.map(Spanned::into_inner),
+                supporting: r.supporting.into_iter().map(Spanned::into_inner).collect(),
                 only_on_topic: r.only_on_topic,
                 fixes: r.fixes.map(Spanned::into_inner).unwrap_or_default(),
                 fix_safety: r.fix_safety,
@@ -1029,6 +1037,24 @@ examples = ["最好", { text = "最佳", sponsored = true }]
         assert_eq!(Pack::parse("t.toml", &ok).unwrap().rules[0].everyday, ["最佳"]);
         let e = parse_err(&GOOD.replace("exceptions = [", "everyday = [\"最棒\"]\nexceptions = ["));
         assert_eq!(e.kind, PackErrorKind::NotATerm("最棒".into()), "{e}");
+        assert_eq!((e.rule.as_deref(), e.line), (Some("B191"), 13), "{e}");
+    }
+
+    #[test]
+    fn a_supporting_word_must_be_a_term_and_an_urging_a_regex() {
+        let ok = GOOD.replace(
+            "exceptions = [",
+            "supporting = [\"最佳\"]\nurging = '最(?:佳|好)'\nexceptions = [",
+        );
+        let rule = &Pack::parse("t.toml", &ok).unwrap().rules[0];
+        assert_eq!(
+            (rule.supporting.as_slice(), rule.urging.as_deref()),
+            (&["最佳".to_owned()][..], Some("最(?:佳|好)"))
+        );
+        let e = parse_err(&GOOD.replace("exceptions = [", "supporting = [\"最棒\"]\nexceptions = ["));
+        assert_eq!(e.kind, PackErrorKind::NotATerm("最棒".into()), "{e}");
+        let e = parse_err(&GOOD.replace("exceptions = [", "urging = '最(佳'\nexceptions = ["));
+        assert!(matches!(e.kind, PackErrorKind::InvalidRegex { .. }), "{e}");
         assert_eq!((e.rule.as_deref(), e.line), (Some("B191"), 13), "{e}");
     }
 
