@@ -827,6 +827,21 @@ fn a_sale_told_counts_only_beside_a_hard_sell() {
             "{body}: {found:?}"
         );
     }
+    // the link to an item named tells where it is sold: beside a redirect alone the redirect is
+    // the violation, beside a hard sell it counts
+    let links = ["同款链接", "商品链接", "购买链接"];
+    let pointed = ["很多姐妹问，{}我放主页简介了", "好多人私信要{}，在我主页简介里"];
+    for (_, body, found) in fill_frames(&linter, &pointed, &links) {
+        assert!(flags(&found, Category::OffPlatform), "{body}: {found:?}");
+        assert!(informs(&found, Category::Advertorial), "{body}: {found:?}");
+    }
+    let sold = ["{}在这，今天拍下立减二十", "{}在这，领券后到手价59"];
+    for (word, body, found) in fill_frames(&linter, &sold, &links) {
+        assert!(
+            raised(&found, Category::Advertorial).iter().any(|v| v.matched.contains(word)),
+            "{body}: {found:?}"
+        );
+    }
 }
 
 /// A tag names a kind of goods by its head (#电竞椅, #驱蚊液, #除螨仪): in a note that also
