@@ -838,7 +838,9 @@ fn a_sale_told_counts_only_beside_a_hard_sell() {
     let sold = ["{}在这，今天拍下立减二十", "{}在这，领券后到手价59"];
     for (word, body, found) in fill_frames(&linter, &sold, &links) {
         assert!(
-            raised(&found, Category::Advertorial).iter().any(|v| v.matched.contains(word)),
+            raised(&found, Category::Advertorial)
+                .iter()
+                .any(|v| v.matched.contains(word)),
             "{body}: {found:?}"
         );
     }
