@@ -53,12 +53,14 @@ fn fill_frames<'a>(
     })
 }
 
+/// The violations of `category` in `found`, at any severity.
+fn of(found: &[Violation], category: Category) -> Vec<&Violation> {
+    found.iter().filter(|v| v.category == category).collect()
+}
+
 /// Whether every violation of `category` in `found` is information.
 fn informs(found: &[Violation], category: Category) -> bool {
-    found
-        .iter()
-        .filter(|v| v.category == category)
-        .all(|v| v.severity == Severity::Info)
+    of(found, category).iter().all(|v| v.severity == Severity::Info)
 }
 
 /// Sentences that warn or report, with `{}` where the quoted thing goes.
@@ -766,7 +768,7 @@ fn a_reader_urged_to_buy_is_a_sale_only_where_something_is_sold() {
         "用了半年头顶密了好多，网上药店就能买，{}",
     ];
     for (_, body, found) in fill_frames(&linter, &recommending, &urgings) {
-        let urged: Vec<&Violation> = found.iter().filter(|v| v.category == Category::Advertorial).collect();
+        let urged = of(&found, Category::Advertorial);
         assert!(!urged.is_empty(), "{body}: nothing found");
         assert!(
             urged
@@ -808,7 +810,7 @@ fn a_sale_told_counts_only_beside_a_hard_sell() {
         "这批纯棉T恤{}，39一件，想要的加我微信 tong_zhuang88",
     ];
     for (_, body, found) in fill_frames(&linter, &alone, &told) {
-        let sale: Vec<&Violation> = found.iter().filter(|v| v.category == Category::Advertorial).collect();
+        let sale = of(&found, Category::Advertorial);
         assert!(!sale.is_empty(), "{body}: nothing found");
         // (lowered as alone, or before that for want of a product in its sentence)
         assert!(sale.iter().all(|v| v.severity == Severity::Info), "{body}: {found:?}");

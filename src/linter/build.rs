@@ -11,7 +11,7 @@ use crate::context::Lexicon;
 use crate::error::Error;
 use crate::format::{self, FormatLimits};
 use crate::normalize::{Normalized, fold_term};
-use crate::pack::{Pack, Read};
+use crate::pack::{Pack, Read, Rule};
 use crate::sound::{Guard, SoundIndex};
 use crate::violation::Severity;
 
@@ -345,14 +345,14 @@ impl LinterBuilder {
         }
         let automaton = super::terms::Terms::new(&strings, self.quick_start);
         let topics = super::Topics::new(&rules);
-        let everyday = rules
-            .iter()
-            .flat_map(|r| r.rule.everyday.iter().map(|w| (r.rule.id.clone(), fold_term(w))))
-            .collect();
-        let supporting = rules
-            .iter()
-            .flat_map(|r| r.rule.supporting.iter().map(|w| (r.rule.id.clone(), fold_term(w))))
-            .collect();
+        // a list of words of each rule's, folded, with the rule's id (`everyday`, `supporting`)
+        let words_of = |list: fn(&Rule) -> &Vec<String>| -> Vec<(String, String)> {
+            rules
+                .iter()
+                .flat_map(|r| list(&r.rule).iter().map(|w| (r.rule.id.clone(), fold_term(w))))
+                .collect()
+        };
+        let (everyday, supporting) = (words_of(|r| &r.everyday), words_of(|r| &r.supporting));
         let by_id = |id: &str| rules.iter().position(|r| r.rule.id == id);
         let numbers = super::numbers::NumberRules {
             phone: by_id("O306"),

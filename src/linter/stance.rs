@@ -693,12 +693,7 @@ impl Linter {
     /// Whether `v` matched, as written, one of its rule's terms with an everyday sense (恰饭).
     /// (Folded once when the linter is built; `matched` folded only for a rule that has some.)
     pub(super) fn everyday(&self, v: &Violation) -> bool {
-        let mut words = self.inner.everyday.iter().filter(|(id, _)| *id == v.rule).peekable();
-        if words.peek().is_none() {
-            return false;
-        }
-        let matched = fold_term(&v.matched);
-        words.any(|(_, w)| *w == matched)
+        listed(&self.inner.everyday, v)
     }
 
     /// Whether `v` only urges a reader to buy (its rule's `urging` matches its whole folded
@@ -724,33 +719,7 @@ impl Linter {
     /// is the sale's call and counts.
     pub(super) fn urged_without_a_sale(&self, out: &mut [Violation]) {
         let selling = |v: &Violation| matches!(v.category, Category::Advertorial | Category::OffPlatform);
-        if !out.iter().any(|v| selling(v) && v.severity >= Severity::Warning) {
-            return;
-        }
-        let urged: Vec<bool> = out
-            .iter()
-            .map(|v| selling(v) && v.severity >= Severity::Warning && self.urges(v))
-            .collect();
-        let sells = out
-            .iter()
-            .zip(&urged)
-            .any(|(v, &u)| !u && selling(v) && v.severity >= Severity::Warning);
-        if sells {
-            return;
-        }
-        for (v, _) in out.iter_mut().zip(&urged).filter(|(_, u)| **u) {
-            severity::settle(v, Why::Urged, || None);
-        }
-    }
-
-    /// Whether `v` matched, as written, one of its rule's `supporting` terms (清仓, 先到先得).
-    fn supports(&self, v: &Violation) -> bool {
-        let mut words = self.inner.supporting.iter().filter(|(id, _)| *id == v.rule).peekable();
-        if words.peek().is_none() {
-            return false;
-        }
-        let matched = fold_term(&v.matched);
-        words.any(|(_, w)| *w == matched)
+        lower_when_alone(out, |v| selling(v) && self.urges(v), |_, w| selling(w), Why::Urged);
     }
 
     /// A sale told but nobody called to it (清仓, 先到先得: a rule's `supporting` terms) counts
@@ -760,23 +729,8 @@ impl Linter {
         if self.inner.supporting.is_empty() {
             return;
         }
-        let support: Vec<bool> = out
-            .iter()
-            .map(|v| v.severity >= Severity::Warning && self.supports(v))
-            .collect();
-        for (i, &alone) in support.iter().enumerate() {
-            if !alone {
-                continue;
-            }
-            let category = out[i].category;
-            let beside = out
-                .iter()
-                .zip(&support)
-                .any(|(w, &s)| !s && w.category == category && w.severity >= Severity::Warning);
-            if !beside {
-                severity::settle(&mut out[i], Why::Alone, || None);
-            }
-        }
+        let supports = |v: &Violation| listed(&self.inner.supporting, v);
+        lower_when_alone(out, supports, |v, w| v.category == w.category, Why::Alone);
     }
 
     /// Whether `v`'s rule counts its terms only after a call or before a pointer (`before`,
@@ -832,6 +786,45 @@ impl Linter {
                 severity::settle(v, Why::ProductsEffect, || None);
             }
         }
+    }
+}
+
+/// Whether `v` matched, as written, one of its rule's words in `words` (folded, with their
+/// rule's id: the `everyday` or `supporting` lists); `matched` folded only for a rule that has
+/// some.
+fn listed(words: &[(String, String)], v: &Violation) -> bool {
+    let mut words = words.iter().filter(|(id, _)| *id == v.rule).peekable();
+    if words.peek().is_none() {
+        return false;
+    }
+    let matched = fold_term(&v.matched);
+    words.any(|(_, w)| *w == matched)
+}
+
+/// Lowers to info, for `why`, every violation at warning or above that `picked` picks and
+/// that no other at warning or above, not picked itself, stands `beside` (`beside(v, w)`: `w`
+/// is the kind of thing that makes `v` count).
+fn lower_when_alone(
+    out: &mut [Violation],
+    picked: impl Fn(&Violation) -> bool,
+    beside: impl Fn(&Violation, &Violation) -> bool,
+    why: Why,
+) {
+    let picked: Vec<bool> = out
+        .iter()
+        .map(|v| v.severity >= Severity::Warning && picked(v))
+        .collect();
+    let alone: Vec<usize> = (0..out.len())
+        .filter(|&i| {
+            picked[i]
+                && !out
+                    .iter()
+                    .zip(&picked)
+                    .any(|(w, &p)| !p && w.severity >= Severity::Warning && beside(&out[i], w))
+        })
+        .collect();
+    for i in alone {
+        severity::settle(&mut out[i], why, || None);
     }
 }
 
