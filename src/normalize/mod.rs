@@ -279,10 +279,21 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
                 continue;
             }
         }
-        // ...and one typed in full-width letters (秒ｓｈａ), read as the ASCII letters they are
-        if b0 == 0xEF
+        // ...and one typed in full-width letters (秒ｓｈａ), read as the ASCII letters they are;
+        // a capital or a full-width letter alone may be an initial as a lowercase one is (Ｇ仿)
+        let wide = b0 == 0xEF
+            && (bytes.get(i + 1) == Some(&0xBD) && bytes.get(i + 2).is_some_and(|b| (0x81..=0x9A).contains(b))
+                || bytes.get(i + 1) == Some(&0xBC) && bytes.get(i + 2).is_some_and(|b| (0xA1..=0xBA).contains(b)));
+        if (b0.is_ascii_uppercase() || wide)
+            && let Some((len, c)) = spelled::initial_at(original, i)
+        {
+            one_in_both(original, &mut f, &mut k, (f_run, k_run), i, len, c);
+            i += len;
+            (f_run, k_run) = (i, i);
+            continue;
+        }
+        if wide
             && bytes.get(i + 1) == Some(&0xBD)
-            && bytes.get(i + 2).is_some_and(|b| (0x81..=0x9A).contains(b))
             && let Some((len, c)) = spelled::spelled_wide_at(original, i)
         {
             one_in_both(original, &mut f, &mut k, (f_run, k_run), i, len, c);

@@ -21,8 +21,96 @@ const LONGEST: usize = 6;
 /// character it spells, when it is one syllable that completes a pack word with the Han
 /// character glued to it.
 pub(super) fn spelled_at(text: &str, i: usize) -> Option<(usize, char)> {
-    let len = letter_run(text, i, 2..=LONGEST)?;
-    spelled_run(text, i, len, &text[i..i + len])
+    if let Some(len) = letter_run(text, i, 2..=LONGEST) {
+        return spelled_run(text, i, len, &text[i..i + len]);
+    }
+    initial_at(text, i)
+}
+
+/// The letters a lone initial may stand for (`g仿` for 高仿, `f胸` for 丰胸): the
+/// consonants pinyin starts a syllable with, but x (a mask, `丰x`).
+const INITIALS: &str = "bcdfghjklmnpqrstwyz";
+
+/// At byte `i` of `text`, one letter alone that opens a word, the initial of the one pack
+/// character completing a pack word with the Han character after it (`是g仿的` for 高仿,
+/// `这个f胸` for 丰胸): its length and that character. Any case and width (the fold makes
+/// `Ｂ` a `b`, so a second fold must find what the first did). Only at a word's start: after a
+/// function word, a break or nothing, where the readings by sound, which read an initial after
+/// a character written out (`悦k`, `复k版`, `玻n酸`), never look. A letter after any other
+/// character or beside another letter (`p d d`, a handle), one before a function word, a label
+/// (`c厂`, `s级`) and the words a letter makes with a character (`s码`, `n次`, `k歌`: see
+/// [`LETTER_WORDS`]) are left alone.
+pub(super) fn initial_at(text: &str, i: usize) -> Option<(usize, char)> {
+    let written = text[i..].chars().next()?;
+    let letter = match written {
+        'a'..='z' => written,
+        'A'..='Z' => written.to_ascii_lowercase(),
+        'ａ'..='ｚ' | 'Ａ'..='Ｚ' => char::from_u32(written as u32 - 0xFEE0)?.to_ascii_lowercase(),
+        _ => return None,
+    };
+    if !INITIALS.contains(letter) {
+        return None;
+    }
+    let len = written.len_utf8();
+    // glued to no letter or digit (a handle, a model), nor among letters set apart by spaces
+    // (p d d)
+    let latin = |c: char| (c.is_alphanumeric() && !is_han(c)) || c.is_ascii_digit();
+    let before = text[..i].trim_end_matches(' ').chars().next_back();
+    let after = text[i + len..].trim_start_matches(' ').chars().next();
+    if before.is_some_and(latin) || after.is_some_and(latin) {
+        return None;
+    }
+    let (prev, next) = han_neighbours(text, i, len);
+    // (after a character written out, the letter may end a word begun there, 复k of 复刻, 抖y
+    // of 抖音: the readings' to tell)
+    if prev.is_some_and(|p| !WEAK.contains(p)) {
+        return None;
+    }
+    let next = next.filter(|c| !WEAK.contains(*c))?;
+    // (nor the first of two initials around a character, s诺s: a name of three, the readings')
+    let beyond = text[i + len + next.len_utf8()..].chars().next();
+    if beyond.is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    // (a letter naming a maker, a house, a grade or a size is a label: c厂, g家, s级, m号)
+    if LABELLED.contains(next) || LETTER_WORDS.iter().any(|w| w.starts_with(letter) && w.ends_with(next)) {
+        return None;
+    }
+    let mut buf = [0; 4];
+    let letter = &*letter.encode_utf8(&mut buf);
+    if KEPT_AFTER.contains(&(letter, next)) {
+        return None;
+    }
+    read_initial(letter, next).map(|c| (len, c))
+}
+
+/// The rows of the pack characters whose main reading starts with `letter`.
+fn initialled(letter: char) -> impl Iterator<Item = &'static Row> {
+    let from = SPELLED.partition_point(|&(s, ..)| s.as_bytes()[0] < letter as u8);
+    SPELLED[from..]
+        .iter()
+        .take_while(move |&&(s, ..)| s.starts_with(letter))
+}
+
+/// What a letter before it labels: a maker, a house, a brand, a grade, a version, a size.
+const LABELLED: &str = "厂家牌货级版款号码型座栋楼区";
+
+/// A letter and a character people write together as a word of their own, not for a pack word:
+/// sizes (s码), counts (n次, n多), p图, k歌, c位, g点.
+const LETTER_WORDS: &[&str] = &[
+    "b超", "c罗", "c位", "g点", "k歌", "k线", "l码", "m码", "n个", "n多", "n天", "n年", "n次", "n遍", "p图", "q版",
+    "s码", "t台", "t恤", "u盘",
+];
+
+/// The pack character with initial `letter` that completes a pack word before `next`; `None`
+/// when two do (`q斑`: 祛斑 and 雀斑) or none. (The neighbours are those of any pack word: a
+/// regex that reads a whole syllable beside its character, `fu\s?刻`, reads no initial.)
+fn read_initial(letter: &str, next: char) -> Option<char> {
+    let mut found = initialled(letter.as_bytes()[0] as char)
+        .filter(|&&(_, _, _, after, ..)| after.contains(next))
+        .map(|&(_, c, ..)| c);
+    let c = found.next()?;
+    found.all(|d| d == c).then_some(c)
 }
 
 /// The same for a run of full-width lowercase letters (`秒ｓｈａ`): its length in bytes and the
@@ -364,6 +452,37 @@ pub(super) fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_initial_opening_a_word_reads_the_one_pack_character_it_completes() {
+        let read = |t: &str| {
+            t.find(|c: char| c.is_ascii_lowercase())
+                .and_then(|i| initial_at(t, i))
+                .map(|r| r.1)
+        };
+        assert_eq!(read("这款是g仿的"), Some('高'));
+        assert_eq!(read("这个f胸精油"), Some('丰'));
+        assert_eq!(read("打的r毒"), Some('肉'));
+        // after a character written out (复k, 抖y: the readings'), among letters (p d d), a
+        // label (c厂, s级), a size or a count (s码, n次), a capital, a mask (丰x) and a tie
+        // (q斑: 祛斑 and 雀斑) it is left alone
+        for t in [
+            "复k版",
+            "d瘦l",
+            "抖y同名",
+            "在p d d买",
+            "是c厂的",
+            "是s级",
+            "s码偏大",
+            "n次回购",
+            "是G仿",
+            "丰x",
+            "q斑",
+            "这根z气棒",
+        ] {
+            assert_eq!(read(t), None, "{t}");
+        }
+    }
 
     #[test]
     fn the_table_is_sorted_by_syllable() {

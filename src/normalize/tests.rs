@@ -25,7 +25,13 @@ fn assert_compacts(cases: &[(&str, &str)]) {
 /// What `fold::fold_char` makes of `s`, char by char: (folded, compact).
 fn reference(s: &str) -> (String, String) {
     let (mut f, mut c) = (String::new(), String::new());
-    for ch in s.chars() {
+    for (i, ch) in s.char_indices() {
+        // (but a lone initial, which its neighbours read: see spelled::initial_at)
+        if let Some((_, read)) = spelled::initial_at(s, i) {
+            f.push(read);
+            c.push(read);
+            continue;
+        }
         fold::fold_char(ch, &mut |d, keep| {
             f.push(d);
             if keep {
@@ -380,7 +386,14 @@ fn assert_refolds(alone: &str, here: &str, what: &str) {
             .map(|(a, _)| format!("{a}{c}"))
     });
     let alone = &ends_at_digit.unwrap_or_else(|| alone.to_owned());
-    if alone != here {
+    // a lone initial is read by the character after it (g仿 for 高仿): a part cut before that
+    // character keeps the letter
+    let initial_read = alone.chars().count() == here.chars().count()
+        && alone
+            .chars()
+            .zip(here.chars())
+            .all(|(a, h)| a == h || (a.is_ascii_alphabetic() && spelled::is_han(h)));
+    if alone != here && !initial_read {
         assert_eq!(alone.replace(' ', ""), here.replace(' ', ""), "re-fold: {what}");
         assert!(
             alone.matches(' ').count() > here.matches(' ').count(),
