@@ -97,6 +97,9 @@ pub enum PackErrorKind {
     /// An `everyday` or `supporting` word that is none of its rule's terms.
     #[error("everyday or supporting word `{0}` is not one of the rule's terms")]
     NotATerm(String),
+    /// A `promoted_by` id that is no rule of the pack.
+    #[error("`promoted_by` names `{0}`, which is no rule of this pack")]
+    UnknownRule(String),
     /// A regex names a word family (`{name}`) its pack does not define.
     #[error("`{{{0}}}` names no word family of this pack (define it under [families.{0}])")]
     UnknownFamily(String),

@@ -610,6 +610,14 @@ impl Linter {
                 })
                 .map(|v| v.rule.clone())
                 .collect();
+            // ...and a rule promoted by another's violation anywhere in the note (a drink by a
+            // call to buy it, 姐妹们冲: the rule's `promoted_by`)
+            let calls = |id: &String| out.iter().any(|c| &c.rule == id && c.severity >= Severity::Warning);
+            for v in out.iter().filter(|v| v.why == Some(Why::NotPromoted)) {
+                if self.rule(&v.rule).is_some_and(|r| r.promoted_by.iter().any(calls)) {
+                    promoted.push(v.rule.clone());
+                }
+            }
             promoted.sort_unstable();
             promoted.dedup();
         }

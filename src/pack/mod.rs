@@ -203,6 +203,11 @@ pub struct Rule {
     /// beside another violation of the rule's category at warning or above, and alone are
     /// reported at info (`supporting = [...]`, each one of the rule's terms).
     pub supporting: Vec<String>,
+    /// Rules of the same pack whose violation, at warning or above anywhere in a note that
+    /// promotes, makes this rule's hits lowered for want of a recommendation count: a drink
+    /// named in one clause is promoted by a call to buy it in another (`promoted_by = ["P212"]`:
+    /// 这罐精酿…姐妹们冲).
+    pub promoted_by: Vec<String>,
     /// The rule's hits count only in a note that holds one of its `topic` words: its terms
     /// name the thing only among its kind (超A is a replica's grade beside a watch, and a
     /// compliment elsewhere; 小烧 a spirit in a note about drinking).
@@ -303,6 +308,7 @@ impl Rule {
             everyday: Vec::new(),
             urging: None,
             supporting: Vec::new(),
+            promoted_by: Vec::new(),
             only_on_topic: false,
             fixes: Default::default(),
             fix_safety: FixSafety::Unsafe,
@@ -569,6 +575,8 @@ struct RawRule {
     #[serde(default)]
     supporting: Texts,
     #[serde(default)]
+    promoted_by: Texts,
+    #[serde(default)]
     only_on_topic: bool,
     fixes: Option<Spanned<BTreeMap<String, String>>>,
     #[serde(default)]
@@ -630,6 +638,8 @@ impl Pack {
         let families = family_alternations(&raw.families);
         let mut rules = Vec::with_capacity(raw.rule.len());
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        // (each rule's `promoted_by` ids, checked once every rule is known)
+        let mut promoters: Vec<(String, usize, String)> = Vec::new();
         for spanned in raw.rule {
             let start = spanned.span().start;
             let r = spanned.into_inner();
@@ -757,6 +767,11 @@ impl Pack {
                 }
             }
             let message = r.message.into_inner();
+            promoters.extend(
+                r.promoted_by
+                    .iter()
+                    .map(|t| (id.clone(), t.span().start, t.get_ref().clone())),
+            );
             rules.push(Rule {
                 name: r.name.into_inner(),
                 category: raw.pack.category,
@@ -782,6 +797,7 @@ impl Pack {
                 everyday: r.everyday.into_iter().map(Spanned::into_inner).collect(),
                 urging: r.urging.map(Spanned::into_inner),
                 supporting: r.supporting.into_iter().map(Spanned::into_inner).collect(),
+                promoted_by: r.promoted_by.iter().map(|t| t.get_ref().clone()).collect(),
                 only_on_topic: r.only_on_topic,
                 fixes: r.fixes.map(Spanned::into_inner).unwrap_or_default(),
                 fix_safety: r.fix_safety,
@@ -791,6 +807,12 @@ impl Pack {
                 line,
                 id,
             });
+        }
+        if let Some((id, offset, target)) = promoters
+            .into_iter()
+            .find(|(_, _, target)| !is_rule_id(target) || !seen.contains_key(target))
+        {
+            return Err(at(Some(&id), offset, PackErrorKind::UnknownRule(target)));
         }
         if let Some(c) = &raw.context {
             c.check(origin, text, compile)?;
@@ -1038,6 +1060,15 @@ examples = ["最好", { text = "最佳", sponsored = true }]
         let e = parse_err(&GOOD.replace("exceptions = [", "everyday = [\"最棒\"]\nexceptions = ["));
         assert_eq!(e.kind, PackErrorKind::NotATerm("最棒".into()), "{e}");
         assert_eq!((e.rule.as_deref(), e.line), (Some("B191"), 13), "{e}");
+    }
+
+    #[test]
+    fn a_rule_is_promoted_by_rules_of_its_pack_only() {
+        let e = parse_err(&GOOD.replace("exceptions = [", "promoted_by = [\"B999\"]\nexceptions = ["));
+        assert_eq!(e.kind, PackErrorKind::UnknownRule("B999".into()), "{e}");
+        assert_eq!((e.rule.as_deref(), e.line), (Some("B191"), 13), "{e}");
+        let ok = GOOD.replace("exceptions = [", "promoted_by = [\"B191\"]\nexceptions = [");
+        assert_eq!(Pack::parse("t.toml", &ok).unwrap().rules[0].promoted_by, ["B191"]);
     }
 
     #[test]
