@@ -84,14 +84,6 @@ pub(super) fn initial_at(text: &str, i: usize) -> Option<(usize, char)> {
     read_initial(letter, next).map(|c| (len, c))
 }
 
-/// The rows of the pack characters whose main reading starts with `letter`.
-fn initialled(letter: char) -> impl Iterator<Item = &'static Row> {
-    let from = SPELLED.partition_point(|&(s, ..)| s.as_bytes()[0] < letter as u8);
-    SPELLED[from..]
-        .iter()
-        .take_while(move |&&(s, ..)| s.starts_with(letter))
-}
-
 /// What a letter before it labels: a maker, a house, a brand, a grade, a version, a size.
 const LABELLED: &str = "厂家牌货级版款号码型座栋楼区";
 
@@ -104,13 +96,28 @@ const LETTER_WORDS: &[&str] = &[
 
 /// The pack character with initial `letter` that completes a pack word before `next`; `None`
 /// when two do (`q斑`: 祛斑 and 雀斑) or none. (The neighbours are those of any pack word: a
-/// regex that reads a whole syllable beside its character, `fu\s?刻`, reads no initial.)
+/// regex that reads a whole syllable beside its character, `fu\s?刻`, reads no initial.) Looked
+/// up in a map made once from the table: (initial, character after) to the one character, or
+/// to `None` for a tie.
 fn read_initial(letter: &str, next: char) -> Option<char> {
-    let mut found = initialled(letter.as_bytes()[0] as char)
-        .filter(|&&(_, _, _, after, ..)| after.contains(next))
-        .map(|&(_, c, ..)| c);
-    let c = found.next()?;
-    found.all(|d| d == c).then_some(c)
+    static BY_INITIAL: std::sync::OnceLock<std::collections::HashMap<(u8, char), Option<char>>> =
+        std::sync::OnceLock::new();
+    let map = BY_INITIAL.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for &(syllable, c, _, after, ..) in SPELLED {
+            for n in after.chars() {
+                map.entry((syllable.as_bytes()[0], n))
+                    .and_modify(|found: &mut Option<char>| {
+                        if *found != Some(c) {
+                            *found = None;
+                        }
+                    })
+                    .or_insert(Some(c));
+            }
+        }
+        map
+    });
+    map.get(&(letter.as_bytes()[0], next)).copied().flatten()
 }
 
 /// The same for a run of full-width lowercase letters (`秒ｓｈａ`): its length in bytes and the
