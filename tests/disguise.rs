@@ -1011,3 +1011,46 @@ fn a_picture_after_a_counted_unit_is_no_stand_in() {
         |v| v.category == Category::OffPlatform,
     );
 }
+
+/// A platform's name said again by its sound before a call written as itself (`斗因搜` for
+/// 抖音搜): generated for every term of the search rule that is a two-character platform and
+/// 搜, each character of the name swapped for a same-sounding one; and a quiet wall where two
+/// characters side by side make a word (`简洁又大气` is no 简介有) or only one is swapped.
+#[test]
+fn a_platform_said_again_by_its_sound_before_its_call_is_read() {
+    let linter = Linter::builtin();
+    let table = by_sound();
+    let rule = linter.rule("O310").expect("the search rule");
+    let mut checked = 0;
+    for term in &rule.terms {
+        let chars: Vec<char> = term.chars().collect();
+        if chars.len() != 3 || chars[2] != '搜' || !chars.iter().all(|&c| !reading::han(c).is_empty()) {
+            continue;
+        }
+        let (Some(a), Some(b)) = (stand_in(chars[0], &table), stand_in(chars[1], &table)) else {
+            continue;
+        };
+        let written = format!("{a}{b}搜");
+        let text = format!("完整版太长了，去{written}我的同名");
+        let found = linter.lint(&Note::from_body(&text));
+        let pair: String = [a, b].iter().collect();
+        if words::is_word(&pair) {
+            continue;
+        }
+        assert!(
+            found.iter().any(|v| v.category == Category::OffPlatform),
+            "{term}: {text:?} -> {found:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 3, "{checked}");
+    assert_quiet(
+        &[
+            "包装很好，简洁又大气，很实惠",
+            "小博主也有春天，接到了第一个合作",
+            "我们经常搜不到想要的",
+        ],
+        |t: &str| Note::from_body(t),
+        |v| v.category == Category::OffPlatform,
+    );
+}

@@ -7,6 +7,7 @@ use super::{COMMON_CHAR, FUNCTION_CHAR, Hit, Linter, Role};
 use crate::normalize::{Normalized, reading};
 use crate::sound::{How, SoundHit};
 use crate::span::Span;
+use crate::violation::Category;
 use crate::words;
 
 impl Linter {
@@ -115,7 +116,19 @@ impl Linter {
                 }
             }
             let named = r.rule.names_things();
-            let respelled = respelled_name(norm, &h, named);
+            // (a platform said again by its sound before a call written as itself, 斗因搜 for
+            // 抖音搜, though more than half its characters are swapped: the call says where to
+            // look, as a cue does; no two characters side by side make a word, 简洁又 is no 简介有)
+            let chars: Vec<char> = written.chars().collect();
+            let platform_respelled = r.rule.category == Category::OffPlatform
+                && h.how.kinds() == How::HOMOPHONE
+                && h.plain > 0
+                && h.swapped.len() < h.term_chars
+                && h.swapped.len() * 2 > h.term_chars
+                && !chars
+                    .windows(2)
+                    .any(|w| super::scan::pair_is_word(Some(w[0]), Some(w[1])));
+            let respelled = respelled_name(norm, &h, named) || platform_respelled;
             // every character swapped is a name spelled again by its sound, or another word
             if h.swapped.len() == h.term_chars && !respelled {
                 continue;
