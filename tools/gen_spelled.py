@@ -70,11 +70,9 @@ def spelled_in_patterns():
                     after.add((syl, han))
                 for han, syl in re.findall(r"([\u4e00-\u9fff])(?:\\s\?)?([a-z]{2,6})", p):
                     before.add((han, syl))
-                # (and a lone initial written beside its character: q\s?f is no 祛 of 祛斑)
+                # (and a lone initial written before its character: q\s?f is no 祛 of 祛斑)
                 for syl, han in re.findall(r"(?<![a-zA-Z\\])([a-z])(?:\\s\?)?([\u4e00-\u9fff])", p):
                     after.add((syl, han))
-                for han, syl in re.findall(r"([\u4e00-\u9fff])(?:\\s\?)?([a-z])(?![a-z])", p):
-                    before.add((han, syl))
     return before, after
 
 
@@ -85,14 +83,16 @@ def kept_in_terms():
     would read bo after 打了 as 玻)."""
     after, before = set(), set()
     for text in pack_texts():
-        # (a family's words, on one line, keep their lone initials only: g家 is a house, not
-        # 国家; their syllables, 血ya, are read by the fold as the family reads them)
-        blocks = [("{1,6}", m.group(1)) for m in re.finditer(r"^(?:terms|disguised_terms) = \[(.*?)^\]", text, re.S | re.M)]
-        blocks += [("{1}", m.group(1)) for m in re.finditer(r"^words = \[(.*)\]$", text, re.M)]
-        for run, block in blocks:
-            for w in re.findall(r'"([^"]+)"', block):
-                after.update(re.findall(r"(?<![a-z])([a-z]" + run + r")([\u4e00-\u9fff])", w))
-                before.update(re.findall(r"([\u4e00-\u9fff])([a-z]" + run + r")(?![a-z])", w))
+        for m in re.finditer(r"^(?:terms|disguised_terms) = \[(.*?)^\]", text, re.S | re.M):
+            for w in re.findall(r'"([^"]+)"', m.group(1)):
+                after.update(re.findall(r"(?<![a-z])([a-z]{1,6})([\u4e00-\u9fff])", w))
+                before.update(re.findall(r"([\u4e00-\u9fff])([a-z]{2,6})(?![a-z])", w))
+        # (a family's words, on one line, keep their lone initials: g家 is a house, not 国家;
+        # their syllables, 血ya, are read by the fold as the family reads them. A lone initial
+        # is read only before its character, so only the pairs with the character after count.)
+        for m in re.finditer(r"^words = \[(.*)\]$", text, re.M):
+            for w in re.findall(r'"([^"]+)"', m.group(1)):
+                after.update(re.findall(r"(?<![a-z])([a-z])([\u4e00-\u9fff])", w))
     return sorted(after), sorted(before)
 
 
@@ -188,10 +188,9 @@ def main():
         return sorted(best.values())
 
     rows, inside = best_of(rows), best_of(inside)
-    # a lone initial that a pack term or regex holds beside a character is kept there too
+    # a lone initial that a pack regex holds before a character is kept there too
     kept_after, kept_before = kept_in_terms()
     kept_after = sorted(set(kept_after) | {p for p in in_patterns[1] if len(p[0]) == 1})
-    kept_before = sorted(set(kept_before) | {p for p in in_patterns[0] if len(p[1]) == 1})
     text = render(rows, inside, (kept_after, kept_before))
     if "--check" in sys.argv:
         current = open(OUT, encoding="utf-8").read() if os.path.exists(OUT) else ""

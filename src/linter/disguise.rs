@@ -119,15 +119,12 @@ impl Linter {
             // (a platform said again by its sound before a call written as itself, 斗因搜 for
             // 抖音搜, though more than half its characters are swapped: the call says where to
             // look, as a cue does; no two characters side by side make a word, 简洁又 is no 简介有)
-            let chars: Vec<char> = written.chars().collect();
             let platform_respelled = r.rule.category == Category::OffPlatform
                 && h.how.kinds() == How::HOMOPHONE
                 && h.plain > 0
                 && h.swapped.len() < h.term_chars
                 && h.swapped.len() * 2 > h.term_chars
-                && !chars
-                    .windows(2)
-                    .any(|w| super::scan::pair_is_word(Some(w[0]), Some(w[1])));
+                && makes_no_word(written.chars());
             let respelled = respelled_name(norm, &h, named) || platform_respelled;
             // every character swapped is a name spelled again by its sound, or another word
             if h.swapped.len() == h.term_chars && !respelled {
@@ -564,12 +561,18 @@ fn respelled_name(norm: &Normalized, h: &SoundHit, named: bool) -> bool {
         .filter_map(|u| folded[u.clone()].chars().next())
         .collect();
     written.len() == h.term_chars
-        && !written
-            .windows(2)
-            .any(|w| super::scan::pair_is_word(Some(w[0]), Some(w[1])))
+        && makes_no_word(written.iter().copied())
         // (a name of three spelled again holds no word of grammar: 佐必坦 for 唑吡坦, not 眼都是
         // or 就贵九, a sentence's words that happen to sound like a name)
         && (h.term_chars >= 4 || !written.iter().any(|&c| GRAMMAR_CHARS.contains(c)))
+}
+
+/// Whether no two characters side by side in `written` make a word (万物伊始 holds 万物).
+fn makes_no_word(written: impl Iterator<Item = char> + Clone) -> bool {
+    !written
+        .clone()
+        .zip(written.skip(1))
+        .any(|(a, b)| super::scan::pair_is_word(Some(a), Some(b)))
 }
 
 /// Characters of grammar (particles, adverbs, pronouns, common verbs) and numerals (英二真 is a

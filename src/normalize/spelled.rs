@@ -52,21 +52,20 @@ pub(super) fn initial_at(text: &str, i: usize) -> Option<(usize, char)> {
         return None;
     }
     let len = written.len_utf8();
-    // glued to no letter or digit (a handle, a model), nor among letters set apart by spaces
-    // (p d d)
-    let latin = |c: char| (c.is_alphanumeric() && !is_han(c)) || c.is_ascii_digit();
-    let before = text[..i].trim_end_matches(' ').chars().next_back();
-    let after = text[i + len..].trim_start_matches(' ').chars().next();
-    if before.is_some_and(latin) || after.is_some_and(latin) {
-        return None;
-    }
+    // glued to a character that is no function word (which rules out a letter before another)
     let (prev, next) = han_neighbours(text, i, len);
+    let next = next.filter(|c| !WEAK.contains(*c))?;
     // (after a character written out, the letter may end a word begun there, 复k of 复刻, 抖y
     // of 抖音: the readings' to tell)
     if prev.is_some_and(|p| !WEAK.contains(p)) {
         return None;
     }
-    let next = next.filter(|c| !WEAK.contains(*c))?;
+    // glued to no letter or digit before it (a handle, a model), nor among letters set apart
+    // by spaces (p d d)
+    let latin = |c: char| (c.is_alphanumeric() && !is_han(c)) || c.is_ascii_digit();
+    if text[..i].trim_end_matches(' ').chars().next_back().is_some_and(latin) {
+        return None;
+    }
     // (nor the first of two initials around a character, s诺s: a name of three, the readings')
     let beyond = text[i + len + next.len_utf8()..].chars().next();
     if beyond.is_some_and(|c| c.is_ascii_alphabetic()) {
@@ -77,11 +76,10 @@ pub(super) fn initial_at(text: &str, i: usize) -> Option<(usize, char)> {
         return None;
     }
     let mut buf = [0; 4];
-    let letter = &*letter.encode_utf8(&mut buf);
-    if KEPT_AFTER.contains(&(letter, next)) {
+    if KEPT_AFTER.contains(&(&*letter.encode_utf8(&mut buf), next)) {
         return None;
     }
-    read_initial(letter, next).map(|c| (len, c))
+    read_initial(letter as u8, next).map(|c| (len, c))
 }
 
 /// What a letter before it labels: a maker, a house, a brand, a grade, a version, a size.
@@ -99,7 +97,7 @@ const LETTER_WORDS: &[&str] = &[
 /// regex that reads a whole syllable beside its character, `fu\s?刻`, reads no initial.) Looked
 /// up in a map made once from the table: (initial, character after) to the one character, or
 /// to `None` for a tie.
-fn read_initial(letter: &str, next: char) -> Option<char> {
+fn read_initial(letter: u8, next: char) -> Option<char> {
     static BY_INITIAL: std::sync::OnceLock<std::collections::HashMap<(u8, char), Option<char>>> =
         std::sync::OnceLock::new();
     let map = BY_INITIAL.get_or_init(|| {
@@ -117,7 +115,7 @@ fn read_initial(letter: &str, next: char) -> Option<char> {
         }
         map
     });
-    map.get(&(letter.as_bytes()[0], next)).copied().flatten()
+    map.get(&(letter, next)).copied().flatten()
 }
 
 /// The same for a run of full-width lowercase letters (`秒ｓｈａ`): its length in bytes and the
