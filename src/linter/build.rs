@@ -269,10 +269,11 @@ impl LinterBuilder {
             seen.lock().expect("not poisoned").insert(c, k);
             k
         };
-        let (patterns, (sound, lookalike)) = crate::split::join(
+        let (patterns, (sound, (lookalike, topical_initials))) = crate::split::join(
             || Patterns::new(patterns, kept, !self.quick_start),
             || {
                 let mut sound = SoundIndex::default();
+                let mut topical_initials: HashMap<String, Vec<u32>> = HashMap::new();
                 for (i, r) in rules.iter().enumerate() {
                     let (by_sound, by_initials) = (
                         r.rule.read.contains(&Read::Sound),
@@ -287,9 +288,17 @@ impl LinterBuilder {
                         } else {
                             Guard::Off
                         };
+                        let topical = !r.rule.topic.is_empty() && r.rule.names_things();
                         for (t, term) in r.rule.terms.iter().enumerate() {
                             let folded = fold_term(term);
-                            sound.add_read(i as u32, Some(t as u32), &folded, by_sound, by_initials, guard);
+                            if sound.add_read(i as u32, Some(t as u32), &folded, by_sound, by_initials, guard)
+                                && topical
+                            {
+                                let id = (sound.len() - 1) as u32;
+                                for k in super::disguise::initials_spellings(&folded) {
+                                    topical_initials.entry(k).or_default().push(id);
+                                }
+                            }
                         }
                     }
                     for term in &r.rule.disguised_terms {
@@ -301,7 +310,7 @@ impl LinterBuilder {
                     let id = sound.add_named(rule, Some(term), &word);
                     lookalike.entry(word).or_default().push(id);
                 }
-                (sound, lookalike)
+                (sound, (lookalike, topical_initials))
             },
         );
         for (words, anchor) in [
@@ -369,6 +378,7 @@ impl LinterBuilder {
                 sound,
                 ids,
                 lookalike,
+                topical_initials,
                 efficacy_before,
                 efficacy_after,
                 denial_before,

@@ -27,6 +27,7 @@ impl Linter {
         let inner = &*self.inner;
         self.read_masked(norm, active, hits);
         self.read_lookalike_digits(norm, active, hits);
+        self.read_initials_on_topic(norm, active, on_topic, hits);
         let readings = inner.sound.scan(norm.folded());
         if readings.is_empty() {
             return;
@@ -148,7 +149,11 @@ impl Linter {
                 // often a word or a name as a disguise; it takes the rule's cues, unless the
                 // stand-in is said exactly as what it stands for, in the same tone, beside the
                 // other written as itself (罪强, 丰凶), under every guard below
-                if !topical && h.term_chars == 2 && !(h.how.kinds() == How::HOMOPHONE && said_alike(norm, &h, &st.text))
+                // (a note on the topic says what was meant of a character said alike, not of one
+                // said in the other accent: 湿美 of a foundation's finish is no 司美)
+                if (by_accent || !topical)
+                    && h.term_chars == 2
+                    && !(h.how.kinds() == How::HOMOPHONE && said_alike(norm, &h, &st.text))
                 {
                     continue;
                 }
@@ -218,6 +223,128 @@ impl Linter {
             });
         }
     }
+}
+
+/// The fewest letters a product's name is read by from its initials alone, in a note on its
+/// topic (two letters are as often a word's: `sm` 什么, `lq` 领券, `ad` vitamins A and D).
+pub(super) const TOPICAL_INITIALS_MIN: usize = 3;
+
+/// The most letters a name is read by from its initials alone (a name of six characters).
+pub(super) const TOPICAL_INITIALS_MAX: usize = 6;
+
+/// Separators between single letters spelled apart (`z p t`, `z.p.t`, `z·p·t`).
+const LETTER_GAPS: &[u8] = b" .-";
+
+impl Linter {
+    /// A product's name of three characters or more written as the initials of its syllables
+    /// alone (`zpt` for 唑吡坦, `rmj` for 热玛吉, `z p t` spelled apart), in a note about its
+    /// kind of thing (the rule's `topic`: sleep, a prescription, an injection, smoking): the
+    /// note says what the letters stand for, as a cue would. Letters standing alone only: not
+    /// part of a longer Latin word, a handle (`mel_daigou_amy`), an address or a number.
+    fn read_initials_on_topic(
+        &self,
+        norm: &Normalized,
+        active: &impl Fn(usize) -> bool,
+        on_topic: &impl Fn(usize) -> bool,
+        hits: &mut Vec<Hit>,
+    ) {
+        let inner = &*self.inner;
+        if inner.topical_initials.is_empty() {
+            return;
+        }
+        let folded = norm.folded();
+        let bytes = folded.as_bytes();
+        // a letter, digit or a handle's or an address's joint beside the run: part of something else
+        let joined = |b: u8| b.is_ascii_alphanumeric() || b"_@/\\=&%#".contains(&b);
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_lowercase() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_lowercase() {
+                i += 1;
+            }
+            let before_ok = start == 0 || !(joined(bytes[start - 1]) || bytes[start - 1] == b'.');
+            // single letters set apart by one separator each (z p t): read as one run
+            let mut key: Vec<u8> = bytes[start..i].to_vec();
+            let mut end = i;
+            if i - start == 1 {
+                while end + 1 < bytes.len()
+                    && LETTER_GAPS.contains(&bytes[end])
+                    && bytes[end + 1].is_ascii_lowercase()
+                    && !bytes.get(end + 2).is_some_and(|&b| b.is_ascii_alphanumeric())
+                    && key.len() < TOPICAL_INITIALS_MAX
+                {
+                    key.push(bytes[end + 1]);
+                    end += 2;
+                }
+                i = end;
+            }
+            let after_ok = end == bytes.len()
+                || !(joined(bytes[end])
+                    || (end - start == key.len()
+                        && bytes[end] == b'.'
+                        && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)));
+            if !before_ok || !after_ok || !(TOPICAL_INITIALS_MIN..=TOPICAL_INITIALS_MAX).contains(&key.len()) {
+                continue;
+            }
+            let Some(ids) = std::str::from_utf8(&key)
+                .ok()
+                .and_then(|k| inner.topical_initials.get(k))
+            else {
+                continue;
+            };
+            let span = Span::from(norm.folded_to_original(start, end));
+            for &id in ids {
+                let st = inner.sound.term(id);
+                let rule = st.rule as usize;
+                if !active(rule) || !on_topic(rule) || hits.iter().any(|h| h.rule == rule && h.span == span) {
+                    continue;
+                }
+                hits.push(Hit {
+                    rule,
+                    span,
+                    term: st.term.map(|t| t as usize),
+                    reading: Some((id, How::INITIALS)),
+                });
+            }
+        }
+    }
+}
+
+/// The ways a name of Han characters is written by the initials of its syllables, every
+/// reading of a polyphonic character counted (唑吡坦: `zbt`, and `zpt` as 吡 is often said pǐ),
+/// at most eight: empty unless it is Han only and of [`TOPICAL_INITIALS_MIN`] to
+/// [`TOPICAL_INITIALS_MAX`] characters.
+pub(super) fn initials_spellings(term: &str) -> Vec<String> {
+    let chars: Vec<char> = term.chars().collect();
+    if !(TOPICAL_INITIALS_MIN..=TOPICAL_INITIALS_MAX).contains(&chars.len())
+        || !chars.iter().all(|&c| reading::is_han(c))
+    {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = vec![String::new()];
+    for c in chars {
+        let mut letters: Vec<u8> = reading::han(c).iter().map(|&s| reading::initial(s)).collect();
+        letters.dedup();
+        let mut seen = Vec::new();
+        letters.retain(|l| {
+            if seen.contains(l) {
+                false
+            } else {
+                seen.push(*l);
+                true
+            }
+        });
+        out = out
+            .iter()
+            .flat_map(|p| letters.iter().map(move |&l| format!("{p}{}", l as char)))
+            .take(8)
+            .collect();
+    }
+    out
 }
 
 /// What people write for a character they leave out (`奥x司他`, `电*烟`, `水○针`), folded

@@ -116,6 +116,10 @@ struct Inner {
     /// The rules' Latin words of four letters or more by their folded text (`vape`): the
     /// sound-index entries they are named by when read with digits for letters (`v4pe`).
     lookalike: HashMap<String, Vec<u32>>,
+    /// The names of things of the rules with a `topic`, by the initials of their syllables
+    /// (`zpt`): the sound-index entries they are read as, alone, in a note on that topic (see
+    /// `Linter::read_initials_on_topic`).
+    topical_initials: HashMap<String, Vec<u32>>,
     /// Right before / right after a medical word: an efficacy construction (`能`, `效果`).
     efficacy_before: Option<LazyRegex>,
     efficacy_after: Option<LazyRegex>,

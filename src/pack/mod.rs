@@ -187,7 +187,9 @@ pub struct Rule {
     /// replica's grade, a drink or its strength for a spirit's nickname, smoking for a vape
     /// brand), matched like terms anywhere in the note's title, body or tags. In a note that
     /// holds one, a two-character term with a character swapped for a same-sounding one counts
-    /// as if a cue stood beside it (月刻 for 悦刻 in a note about quitting cigarettes).
+    /// as if a cue stood beside it (月刻 for 悦刻 in a note about quitting cigarettes), and a
+    /// thing's name of three characters or more counts by the initials of its syllables
+    /// alone (`zpt` for 唑吡坦 in a note about sleep).
     pub topic: Vec<String>,
     /// Terms with an everyday sense besides the rule's (恰饭: eating, or a paid post): in a
     /// note that promotes nothing they are that sense, reported at info, and they make no

@@ -216,6 +216,11 @@ impl SoundIndex {
         self.terms.is_empty()
     }
 
+    /// How many terms were added (the next one's index).
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
     /// The terms that `chars` are with the character at `at` masked out (`奥?司他` with `at` 1
     /// for 奥利司他). Only characters that are not the first or the last are masked: the ends
     /// hold a term's shape. The index (term, masked position) is built the first time a text
