@@ -1130,3 +1130,70 @@ fn a_names_initials_alone_are_read_in_a_note_on_its_topic() {
         |v| v.category == Category::ProhibitedProduct,
     );
 }
+
+/// A common character said exactly as the one it stands for, tone and all, in a claim's or a
+/// call's term of two or three characters (`手选` for 首选, `跟治` for 根治): generated for every
+/// such term of the rules that name no thing, with the most common same-tone stand-in of each
+/// character in turn; and a quiet wall where the stand-in belongs to a word of the text, is a
+/// function word, is set apart, or names a shop.
+#[test]
+fn a_common_character_said_alike_stands_in_for_a_claims_character() {
+    let linter = Linter::builtin();
+    let table = by_sound();
+    let common_in_tone = |c: char| -> Option<char> {
+        let s = *reading::han(c).first()?;
+        let tone = reading::main_tone(c);
+        table
+            .get(&s)?
+            .iter()
+            .map(|&(d, _)| (d, words::char_frequency(d)))
+            .filter(|&(d, f)| {
+                d != c
+                    && tone != 0
+                    && reading::main_tone(d) == tone
+                    && (words::COMMON_CHAR..50_000).contains(&f)
+                    && !"一二三四五六七八九十百千万两".contains(d)
+            })
+            .max_by_key(|&(_, f)| f)
+            .map(|(d, _)| d)
+    };
+    let (mut checked, mut found) = (0, 0);
+    for s in subjects(&linter) {
+        let n = s.term.chars().count();
+        if !s.default_read || s.category == Category::ProhibitedProduct || !(2..=3).contains(&n) {
+            continue;
+        }
+        let chars: Vec<char> = s.term.chars().collect();
+        for i in 0..n {
+            let Some(d) = common_in_tone(chars[i]) else { continue };
+            let mut w = chars.clone();
+            w[i] = d;
+            let written: String = w.iter().collect();
+            if words::is_word(&written) {
+                continue;
+            }
+            let text = format!("这款面霜，{written}，大家冲");
+            checked += 1;
+            if linter
+                .lint(&Note::from_body(&text).sponsored(true))
+                .iter()
+                .any(|v| v.rule == s.rule && v.reading.is_some())
+            {
+                found += 1;
+            }
+        }
+    }
+    println!("common stand-ins said alike: {found} of {checked} read");
+    assert!(checked >= 50 && found * 10 >= checked * 6, "{found} of {checked}");
+    assert_quiet(
+        &[
+            "我跟治疗师聊了很久，心情好多了",
+            "危机公关和危机管理都要学",
+            "看到这题[摊手]选了A又改成B",
+            "秦岭阿福家的土蜂蜜，冲水喝很香",
+            "熬夜党手机不离手，眼睛好干",
+        ],
+        |t: &str| Note::from_body(t).sponsored(true),
+        |v| v.reading.is_some() && v.severity >= Severity::Warning,
+    );
+}

@@ -177,8 +177,21 @@ impl Linter {
                 };
                 // (nor in a name spelled again by its sound, every character swapped and no
                 // two a word: 爱思佐伦, where 爱 is as common as a word gets)
+                // (nor one said exactly as the character it stands for, in the same tone, in a
+                // term of two or three whose other characters are written as themselves: 手选 for
+                // 首选, 跟治 for 根治; the checks below keep it only where it is no word and cuts
+                // none of the text's: 跟治疗师 is 跟 and 治疗师. Not in a thing's name: 阿福家 is
+                // a shop, no 福佳 beer; nor a function word, 公关和 is no 公关盒, nor set apart, 手]选)
+                let alike = !named
+                    && h.term_chars <= 3
+                    && h.how.kinds() == How::HOMOPHONE
+                    && h.swapped.len() == 1
+                    && h.units.windows(2).all(|w| w[0].end == w[1].start)
+                    && h.swapped.iter().all(|&c| words::char_frequency(c) < FUNCTION_CHAR)
+                    && said_alike(norm, &h, &st.text);
                 if !topical
                     && !respelled
+                    && !alike
                     && h.swapped
                         .iter()
                         .any(|&c| words::char_frequency(c) >= common && !twin_of_common(c))
