@@ -1197,3 +1197,39 @@ fn a_common_character_said_alike_stands_in_for_a_claims_character() {
         |v| v.reading.is_some() && v.severity >= Severity::Warning,
     );
 }
+
+/// A number told in parts, set out with a symbol between dashes, a mobile's first ten digits
+/// all in dress, and the cues of Hong Kong's and QQ's numbers (📲, w・a, wts ap, q：, 丘丘):
+/// read as the contact they are; rooms, timestamps and a question's label stay numbers.
+#[test]
+fn numbers_told_in_parts_or_dressed_whole_are_contacts() {
+    let linter = Linter::builtin();
+    let contact = |s: &str| -> Vec<String> {
+        linter
+            .lint_text(s)
+            .into_iter()
+            .filter(|v| v.category == Category::OffPlatform && v.severity >= Severity::Warning)
+            .map(|v| v.matched)
+            .collect()
+    };
+    for (s, want) in [
+        ("约课打 一五九 再接 2468 最后是 1357", "一五九 再接 2468 最后是 1357"),
+        ("师傅电话 186-☆-3579-☆-2468 随时打", "186-☆-3579-☆-2468"),
+        ("上门服务 / 壹伍玖 贰肆陆 捌壹叁伍 / 周末也约", "壹伍玖 贰肆陆 捌壹叁伍"),
+        ("试课免费 ①⑤⑨②④⑥⑧①③⑤ 可线上", "①⑤⑨②④⑥⑧①③⑤"),
+        ("有兴趣📲 9123 4567", "9123 4567"),
+        ("报名可以 W・A 我 6️⃣2️⃣3️⃣4️⃣ 5️⃣6️⃣7️⃣8️⃣", "6️⃣2️⃣3️⃣4️⃣ 5️⃣6️⃣7️⃣8️⃣"),
+        ("要的 丘丘：二四六 八一三 五七九", "二四六 八一三 五七九"),
+        ("换卡请加 q：2 4 6 ➕ 8 1 3 ➕ 5 7", "2 4 6 ➕ 8 1 3 ➕ 5 7"),
+    ] {
+        assert!(contact(s).iter().any(|m| m == want), "{s}: {:?}", contact(s));
+    }
+    for s in [
+        "酒店给我们148、246、324三间房，都在顶楼",
+        "日志里的时间戳1386668888对不上",
+        "Q：这家店在哪？A：在2号线旁边",
+        "买了12件然后又退了5件",
+    ] {
+        assert!(contact(s).is_empty(), "{s}: {:?}", contact(s));
+    }
+}

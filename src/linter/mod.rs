@@ -428,7 +428,7 @@ impl Linter {
         let mut scan = self.scan(text, norm, &active);
         self.read_across_symbols(text, &active, &mut scan.hits);
         self.read_disguises(text, norm, &active, on_topic, &mut scan.hits);
-        self.read_numbers(norm, &active, &mut scan.hits);
+        self.read_numbers(text, norm, &active, &mut scan.hits);
         self.drop_excepted(text, norm, &mut scan);
         self.drop_taken_back(norm, &mut scan.hits);
         let mut hits = scan.hits;

@@ -43,16 +43,17 @@ const MAX_SEPARATORS: usize = 2;
 
 /// Cues that a QQ or a group number follows (folded text).
 /// (Not 扣 alone: 折扣, 扣分; nor 鹅 alone: 烧鹅, but the penguin's number 鹅号 and 加鹅.)
-const QQ_CUES: [&str; 19] = [
+/// (And Q said as the label of its number, q：, and the nickname 球球 said alike: 丘丘, 秋秋.)
+const QQ_CUES: [&str; 22] = [
     "qq", "q号", "扣扣", "抠抠", "蔻蔻", "寇寇", "口口", "🐧", "企鹅", "群号", "群", "裙号", "球球", "+扣", "加扣",
-    "鹅号", "加鹅", "+鹅", "q.q",
+    "鹅号", "加鹅", "+鹅", "q.q", "q:", "丘丘", "秋秋",
 ];
 /// Cues that a phone number or some other contact number follows (folded text). (Not 号码:
 /// 发票号码, 订单号码; nor 热线: a public hotline is no redirect.)
 /// (And the ways of asking for a call or a message where WhatsApp, LINE and texts carry
 /// them: Hong Kong, Taiwan, Singapore, Malaysia: `WhatsApp 我：玖壹貳叁 肆伍陸柒`, `WS我`, `inbox`, `打給我`,
 /// `text 我`, `簡訊`, `加賴`.)
-const CONTACT_CUES: [&str; 49] = [
+const CONTACT_CUES: [&str; 54] = [
     "电话",
     // (a call asked for by its verb: 想订位的直接打 6612 3456; not 打 alone: 打了3折)
     "直接打",
@@ -91,6 +92,13 @@ const CONTACT_CUES: [&str; 49] = [
     "📞",
     "☎",
     "📱",
+    // (a phone with its arrow, and WhatsApp with the katakana dot or its short forms: w・a,
+    // wts ap)
+    "📲",
+    "w・a",
+    "w·a",
+    "wts ap",
+    "wtsap",
     "tel",
     "联系",
     "预约",
@@ -272,6 +280,38 @@ struct Run {
     plain_digit: bool,
     /// Whether a comma stands between two of its groups.
     comma: bool,
+    /// Whether a word joins two of its groups (加上, 中间, 最后: see [`joiner_at`]).
+    joined: bool,
+}
+
+/// Words that join the groups of a number told in parts (一八八 加上 0755 再接 2631, 幺叁捌
+/// 中间 0011 最后 2233), each with 是 or a colon after it or not.
+const JOINERS: [&str; 12] = [
+    "加上",
+    "再接",
+    "接着",
+    "然后",
+    "后面",
+    "中间",
+    "最后",
+    "尾号",
+    "尾数",
+    "末尾",
+    "后四位",
+    "中间四位",
+];
+
+/// The length of a joining word at the start of `rest` (see [`JOINERS`]), with a 是, 为 or
+/// colon after it and the separators around, when a digit follows: `None` otherwise.
+fn joiner_at(rest: &str) -> Option<usize> {
+    let word = JOINERS.iter().filter(|w| rest.starts_with(*w)).map(|w| w.len()).max()?;
+    let after = rest[word..].trim_start_matches(separator);
+    let after = after
+        .strip_prefix(['是', '为', ':'])
+        .unwrap_or(after)
+        .trim_start_matches(separator);
+    let c = after.chars().next()?;
+    digit_of(c).is_some().then_some(rest.len() - after.len())
 }
 
 /// The ideographs (U+4E00–U+9FFF) that are a digit or are said like one ([`digit_of`],
@@ -327,6 +367,19 @@ fn runs(folded: &str) -> Vec<Run> {
     let mut at = 0;
     while let Some(c) = folded[at..].chars().next() {
         let mut next = at + c.len_utf8();
+        // a word that joins the groups of a number told in parts (一八八 加上 0755 再接 2631,
+        // 幺叁捌 中间 0011 最后 2233) stands between them as a separator, where a digit follows
+        if plain_ideograph(c)
+            && let Some(run) = current.as_mut()
+            && run.digits.len() >= 3
+            && let Some(len) = joiner_at(&folded[at..])
+        {
+            run.spaced = true;
+            run.joined = true;
+            pending_separators = 1;
+            at += len;
+            continue;
+        }
         if plain_ideograph(c) {
             flush(&mut current, &mut sounded, &mut out);
             pending_separators = 0;
@@ -382,6 +435,7 @@ fn runs(folded: &str) -> Vec<Run> {
                 spaced: false,
                 plain_digit: false,
                 comma: false,
+                joined: false,
             });
             if pending_separators > 0 && !run.digits.is_empty() {
                 run.spaced = true;
@@ -418,8 +472,9 @@ fn runs(folded: &str) -> Vec<Run> {
                 // (a comma between groups of a number written all in words or numerals, as a
                 // number is said: 一三八，一二三四，… or four one six, five five five, …)
                 || comma(c) && !run.plain_digit && pending_separators == 0)
-            // (a third only if it is a space, as after a dash spaced on both sides: 628 - 331)
-            && (pending_separators < MAX_SEPARATORS || c == ' ' && pending_separators == MAX_SEPARATORS)
+            // (a third too, as after a dash spaced on both sides, 628 - 331, or a symbol set
+            // between two dashes or spaces, 139-★-2211, 307 ➕ 551; never a fourth)
+            && pending_separators <= MAX_SEPARATORS
         {
             pending_separators += 1;
             run.comma |= comma(c);
@@ -458,6 +513,11 @@ fn has_decimal(raw: &str) -> bool {
 fn mobile(digits: &[u8]) -> bool {
     (digits.len() == 11 && digits[0] == 1 && (3..=9).contains(&digits[1]))
         || ((10..=12).contains(&digits.len()) && digits[0] == 0 && digits[1] != 0)
+}
+
+/// Whether `digits` are a mainland mobile's first ten (`1[3-9]` and eight more).
+fn mobile_but_one(digits: &[u8]) -> bool {
+    digits.len() == 10 && digits[0] == 1 && (3..=9).contains(&digits[1])
 }
 
 /// Country calling codes of the places that write Chinese and where their students and
@@ -523,7 +583,7 @@ fn after_cue(folded: &str, at: usize) -> bool {
 }
 
 /// The last characters of [`CONTACT_CUES`] and [`QQ_CUES`] (a test checks).
-const CUE_LAST: &str = "r电话机📞☎📱l系约信xv薇:星泡我q号扣抠蔻寇口🐧鹅群球pt讯络赖ao打";
+const CUE_LAST: &str = "r电话机📞☎📱📲l系约信xv薇:星泡我q号扣抠蔻寇口🐧鹅群球丘秋pt讯络赖ao打";
 
 /// Whether `c` may stand between a cue and its number (see [`LINKERS`]).
 fn linking(c: char) -> bool {
@@ -545,7 +605,13 @@ const LINKERS: &str = "我号码是为加问群搜私了的在找吧哦呀噢~";
 impl Linter {
     /// The numbers of a field written in mixed or spaced digits (see the module): hits of the
     /// phone, QQ and contact rules, checked by those rules' exceptions like any other hit.
-    pub(super) fn read_numbers(&self, norm: &Normalized, active: &impl Fn(usize) -> bool, hits: &mut Vec<Hit>) {
+    pub(super) fn read_numbers(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        active: &impl Fn(usize) -> bool,
+        hits: &mut Vec<Hit>,
+    ) {
         let rules = self.inner.numbers;
         let folded = norm.folded();
         for run in runs(folded) {
@@ -557,14 +623,25 @@ impl Linter {
             }
             let qq = run.digits.len() <= 12 && cued(folded, run.start, &QQ_CUES);
             let contact = run.digits.len() <= 12 && cued(folded, run.start, &CONTACT_CUES);
-            // a number in a mobile's shape needs no cue, unless it reads as a list of decimals
-            let shaped = mobile(&run.digits) && (qq || contact || !has_decimal(&folded[run.start..run.end]));
+            // a number in a mobile's shape needs no cue, unless it reads as a list of decimals;
+            // nor a mobile's first ten digits all in dress, numerals or styled digits, as a
+            // writer who lost or hid one sets it out (壹叁捌 捌捌捌 陆陆陆陆, ①③⑧⑥⑥⑥⑧⑧⑧⑧): a
+            // plain one is a timestamp or an order's number as often
+            // (every digit dressed alike: 148、246、324三间 is three rooms and a numeral)
+            let but_one = mobile_but_one(&run.digits)
+                && (run.dressed == run.digits.len()
+                    || text[norm.folded_to_original(run.start, run.end)]
+                        .chars()
+                        .filter(|c| c.is_numeric())
+                        .all(|c| !c.is_ascii()));
+            let shaped =
+                (mobile(&run.digits) || but_one) && (qq || contact || !has_decimal(&folded[run.start..run.end]));
             let backwards = || {
                 let mut reversed = run.digits.clone();
                 reversed.reverse();
                 mobile(&reversed) && near(folded, run.start, &BACKWARDS)
             };
-            let rule = if !plain && (shaped || backwards() || international(folded, &run)) {
+            let rule = if (!plain || but_one) && (shaped || backwards() || international(folded, &run)) {
                 rules.phone
             } else if qq {
                 rules.qq
@@ -574,9 +651,16 @@ impl Linter {
                 None
             };
             if let Some(rule) = rule.filter(|&r| active(r)) {
+                // (a keycap's marks after its last digit are the digit's: 7️⃣)
+                let range = norm.folded_to_original(run.start, run.end);
+                let marks = text[range.end..]
+                    .chars()
+                    .take_while(|&c| matches!(c, '\u{FE0F}' | '\u{20E3}'))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
                 hits.push(Hit {
                     rule,
-                    span: Span::from(norm.folded_to_original(run.start, run.end)),
+                    span: Span::from(range.start..range.end + marks),
                     term: None,
                     reading: None,
                 });
@@ -640,6 +724,28 @@ mod tests {
             let last = cue.chars().next_back().unwrap();
             assert!(CUE_LAST.contains(last), "{cue}");
         }
+    }
+
+    #[test]
+    fn a_number_told_in_parts_is_read_whole() {
+        // groups joined by words (加上, 中间, 最后) where a digit follows
+        assert_eq!(digits("一八八 加上 0755 再接 2631"), ["18807552631"]);
+        assert_eq!(digits("幺叁捌 中间 0011 最后 2233"), ["13800112233"]);
+        assert_eq!(digits("138 后面是 2468 尾号是 1357"), ["13824681357"]);
+        // ...not a word before no digit, nor a joiner after fewer than three digits
+        assert!(digits("买了12件然后去吃饭").is_empty());
+        assert_eq!(digits("第12然后345678"), ["345678"]);
+        // a symbol set between two dashes or spaces is a third separator; a fourth ends a run
+        assert_eq!(digits("139-★-2211-★-5687"), ["13922115687"]);
+        assert_eq!(digits("307 ➕ 551 ➕ 928"), ["307551928"]);
+        assert_eq!(digits("12 -  345678"), ["345678"]);
+    }
+
+    #[test]
+    fn a_mobiles_first_ten_digits_all_in_dress_are_a_phone() {
+        assert!(mobile_but_one(&[1, 3, 8, 8, 8, 8, 6, 6, 6, 6]));
+        assert!(!mobile_but_one(&[1, 2, 8, 8, 8, 8, 6, 6, 6, 6]));
+        assert!(!mobile_but_one(&[1, 3, 8, 8, 8, 8, 6, 6, 6]));
     }
 
     #[test]
