@@ -1233,3 +1233,57 @@ fn numbers_told_in_parts_or_dressed_whole_are_contacts() {
         assert!(contact(s).is_empty(), "{s}: {:?}", contact(s));
     }
 }
+
+/// A platform's two characters both said again by their sound (`斗阴` for 抖音) before its rule's
+/// cue, and the writer's presence there told in the clause after a platform (有我的小店, 开了
+/// 小窗, 直播间带货, 搜我同名, 名字一样): generated for every two-character platform of the
+/// pointer rule; and a quiet wall where the pair is a function word's, or a kind of goods is
+/// searched for after a purchase told.
+#[test]
+fn a_platform_said_again_whole_before_a_pointer_is_read() {
+    let linter = Linter::builtin();
+    let table = by_sound();
+    let rule = linter.rule("O319").expect("the platform pointer rule");
+    let (mut checked, mut found) = (0, 0);
+    for term in &rule.terms {
+        let chars: Vec<char> = term.chars().collect();
+        if chars.len() != 2 || !chars.iter().all(|&c| !reading::han(c).is_empty()) {
+            continue;
+        }
+        let (Some(a), Some(b)) = (stand_in(chars[0], &table), stand_in(chars[1], &table)) else {
+            continue;
+        };
+        let written: String = [a, b].iter().collect();
+        if words::is_word(&written) {
+            continue;
+        }
+        let text = format!("完整版放在{written}了，名字一样");
+        checked += 1;
+        if linter
+            .lint(&Note::from_body(&text))
+            .iter()
+            .any(|v| v.rule == "O319" && v.reading.is_some())
+        {
+            found += 1;
+        }
+    }
+    println!("platforms said again whole: {found} of {checked} read");
+    assert!(checked >= 15 && found * 10 >= checked * 6, "{found} of {checked}");
+    for s in [
+        "我在快手开了个小店，衣服都在那",
+        "今晚在抖音直播间带货，来蹲",
+        "京东上有我家的旗舰店",
+        "更多图去微博看，名字和这里一样",
+    ] {
+        assert!(linter.lint(&Note::from_body(s)).iter().any(|v| v.rule == "O319"), "{s}");
+    }
+    assert_quiet(
+        &[
+            "就看你诚不诚心了，不行就换一个账户",
+            "收纳盒是在淘宝买的，搜“透明收纳盒”一大堆",
+            "在抖音看到一个视频说这个面膜好",
+        ],
+        |t: &str| Note::from_body(t),
+        |v| v.category == Category::OffPlatform,
+    );
+}

@@ -289,14 +289,19 @@ impl LinterBuilder {
                             Guard::Off
                         };
                         let topical = !r.rule.topic.is_empty() && r.rule.names_things();
+                        // (a platform pointed to by the cue after it may be said again whole)
+                        let platform = r.rule.category == crate::Category::OffPlatform && r.after.is_some();
                         for (t, term) in r.rule.terms.iter().enumerate() {
                             let folded = fold_term(term);
-                            if sound.add_read(i as u32, Some(t as u32), &folded, by_sound, by_initials, guard)
-                                && topical
-                            {
+                            if sound.add_read(i as u32, Some(t as u32), &folded, by_sound, by_initials, guard) {
                                 let id = (sound.len() - 1) as u32;
-                                for k in super::disguise::initials_spellings(&folded) {
-                                    topical_initials.entry(k).or_default().push(id);
+                                if platform {
+                                    sound.respell_pair(id);
+                                }
+                                if topical {
+                                    for k in super::disguise::initials_spellings(&folded) {
+                                        topical_initials.entry(k).or_default().push(id);
+                                    }
                                 }
                             }
                         }

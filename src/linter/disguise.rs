@@ -120,12 +120,17 @@ impl Linter {
             // (a platform said again by its sound before a call written as itself, 斗因搜 for
             // 抖音搜, though more than half its characters are swapped: the call says where to
             // look, as a cue does; no two characters side by side make a word, 简洁又 is no 简介有)
+            // (or a name's two characters both said again, 斗阴 for 抖音, 蔚欣 for 微信, where its
+            // rule's cue after it says where to look: the two make no word)
             let platform_respelled = r.rule.category == Category::OffPlatform
                 && h.how.kinds() == How::HOMOPHONE
-                && h.plain > 0
-                && h.swapped.len() < h.term_chars
+                && (h.plain > 0 || (cued && h.term_chars == 2))
+                && (h.swapped.len() < h.term_chars || h.term_chars == 2)
                 && h.swapped.len() * 2 > h.term_chars
-                && makes_no_word(written.chars());
+                && makes_no_word(written.chars())
+                && !words::is_word(&written)
+                // (no function word among them: 你诚 is no 昵称)
+                && (h.plain > 0 || h.swapped.iter().all(|&c| words::char_frequency(c) < FUNCTION_CHAR));
             let respelled = respelled_name(norm, &h, named) || platform_respelled;
             // every character swapped is a name spelled again by its sound, or another word
             if h.swapped.len() == h.term_chars && !respelled {

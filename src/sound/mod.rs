@@ -111,6 +111,9 @@ pub struct SoundTerm {
     /// The folded term (`微信`).
     pub text: String,
     chars: Vec<char>,
+    /// A term of two characters that may be read with both swapped (a platform said again by
+    /// its sound before a cue: 斗阴 for 抖音); see [`SoundIndex::respell_pair`].
+    pair_respelled: bool,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -221,6 +224,14 @@ impl SoundIndex {
         self.terms.len()
     }
 
+    /// Lets term `i`, of two characters, be read with both swapped for same-sounding ones
+    /// (斗阴 for 抖音): for names a rule's cue follows, which the linter checks, with the
+    /// words both characters would make.
+    pub fn respell_pair(&mut self, i: u32) {
+        let t = &mut self.terms[i as usize];
+        t.pair_respelled = t.chars.len() == 2;
+    }
+
     /// The terms that `chars` are with the character at `at` masked out (`奥?司他` with `at` 1
     /// for 奥利司他). Only characters that are not the first or the last are masked: the ends
     /// hold a term's shape. The index (term, masked position) is built the first time a text
@@ -311,6 +322,7 @@ impl SoundIndex {
             term,
             text: folded.to_owned(),
             chars,
+            pair_respelled: false,
         });
         // every sequence of keys, depth first so that a shared prefix is walked once, in the
         // order the first MAX_READINGS of them are kept (syllables before initials)
@@ -333,6 +345,7 @@ impl SoundIndex {
             term,
             text: folded.to_owned(),
             chars: folded.chars().collect(),
+            pair_respelled: false,
         });
         (self.terms.len() - 1) as u32
     }
@@ -491,7 +504,7 @@ impl SoundIndex {
         // every character swapped for another: a different word (or a name), not a disguise;
         // in three characters or more, left to the linter, which reads a product's name so
         // (爱思佐伦 for 艾司唑仑: `respelled_name` in `linter/disguise.rs`)
-        let all_swapped = swapped.len() == n && n < 3;
+        let all_swapped = swapped.len() == n && n < 3 && !term.pair_respelled;
         if plain || weak_initials || all_swapped || mixed || lone_emoji {
             return None;
         }
