@@ -583,7 +583,8 @@ fn the_news_watched_is_no_report() {
 }
 
 /// A warning word of two characters whose second character begins the next word (没收|拾:
-/// 收拾, not 没收) is not that word: the note does not warn.
+/// 收拾, not 没收), or whose first ends a more common word before it (晚上|当: 晚上, not
+/// 上当), is not that word: the note does not warn.
 #[test]
 fn a_warning_word_cut_by_the_next_word_is_none() {
     let linter = Linter::builtin();
@@ -591,6 +592,8 @@ fn a_warning_word_cut_by_the_next_word_is_none() {
     for (cut, whole) in [
         ("行李都没收拾好就出门了", "过安检的时候被没收了两条"),
         ("房间还没收拾", "带多了会被海关没收"),
+        // ...or whose first ends the word before (晚上|当: 晚上, not 上当)
+        ("晚上当夜宵吃也行", "买之前千万别上当"),
     ] {
         let found = lint(&linter, &Note::from_body(format!("{selling}{cut}。")));
         assert!(flags(&found, Category::ProhibitedProduct), "{cut}: {found:?}");

@@ -486,7 +486,8 @@ impl FieldFacts {
         // a caveat for a part of the readers (胃不好的姐妹不建议空腹喝)
         let caveat = |s: Span| CAVEATS.contains(&&text[s.range()]) && after(s, &SUBGROUPS);
         // a warning word of two characters whose second begins the next word (没收|拾: 收拾,
-        // not 没收): the segmentation around it puts its edge inside a word (a construction's
+        // not 没收), or whose first ends the word before (晚上|当: 晚上, not 上当): the
+        // segmentation around it puts its edge inside a word (a construction's
         // edges are its own). Segmented only where the second character and the next make a
         // word at all.
         let cut = |s: Span| {
@@ -498,11 +499,24 @@ impl FieldFacts {
                 return false;
             };
             let second_at = s.start + i;
-            crate::words::is_word(&text[second_at..s.end + next.len_utf8()]) && {
+            let ahead = crate::words::is_word(&text[second_at..s.end + next.len_utf8()]) && {
                 let words = crate::words::words_around(text, s.start, s.end);
                 words.iter().any(|&(a, b)| a == second_at && b > s.end)
                     && crate::words::splits(text, &words, s.start, s.end)
-            }
+            };
+            // ...or whose first ends the word before (晚上|当睡眠面膜用: 晚上, not 上当)
+            let behind = || {
+                // (a word more common than the warning word: 晚上 is, 小坑 of 小坑人 is not)
+                text[..s.start].chars().next_back().is_some_and(|prev| {
+                    let before = &text[s.start - prev.len_utf8()..second_at];
+                    crate::words::frequency(before) > crate::words::frequency(&text[s.range()]) && {
+                        let words = crate::words::words_around(text, s.start, s.end);
+                        words.iter().any(|&(a, b)| a < s.start && b == second_at)
+                            && crate::words::splits(text, &words, s.start, s.end)
+                    }
+                })
+            };
+            ahead || behind()
         };
         // the news watched or listened to as a pastime (边喝边看十分钟新闻, 看新闻联播), not news
         // reported (看到新闻说)

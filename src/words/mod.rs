@@ -362,7 +362,7 @@ pub fn splits(text: &str, words: &[(usize, usize)], start: usize, end: usize) ->
 const RARER: usize = 20;
 
 /// How often `s` is a word in the dictionary's corpus (0 when it is not a word).
-fn frequency(s: &str) -> usize {
+pub fn frequency(s: &str) -> usize {
     dict().freq(s).map_or(0, |f| f as usize)
 }
 
