@@ -100,6 +100,15 @@ fn stand_in(c: char, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>>) ->
 /// A stand-in for `c` said exactly as it is, tone and all (罪 for 最, both zuì), chosen as
 /// [`stand_in`] chooses and never a numeral, or `None`.
 fn in_tone(c: char, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>>) -> Option<char> {
+    in_tone_within(c, table, 200..5000)
+}
+
+/// [`in_tone`] among the characters whose frequency as a word on their own is in `freq`.
+fn in_tone_within(
+    c: char,
+    table: &BTreeMap<reading::Syllable, Vec<(char, usize)>>,
+    freq: std::ops::Range<usize>,
+) -> Option<char> {
     let s = *reading::han(c).first()?;
     let tone = reading::main_tone(c);
     table
@@ -110,7 +119,7 @@ fn in_tone(c: char, table: &BTreeMap<reading::Syllable, Vec<(char, usize)>>) -> 
             d != c
                 && tone != 0
                 && reading::main_tone(d) == tone
-                && (200..5000).contains(&f)
+                && freq.contains(&f)
                 && !"一二三四五六七八九十百千万两".contains(d)
         })
         .max_by_key(|&(_, f)| f)
@@ -1114,18 +1123,18 @@ fn a_names_initials_alone_are_read_in_a_note_on_its_topic() {
         wall.push(format!("{topic}的事以后再说。网址是www.{letters}.com"));
         wall.push(format!("{topic}的事以后再说。她的英文名是{letters}ie"));
     }
-    let wall: Vec<&str> = wall.iter().map(String::as_str).collect();
-    assert_quiet(
-        &wall,
-        |t: &str| Note::from_body(t),
-        |v| v.category == Category::ProhibitedProduct,
-    );
-    assert_quiet(
-        &[
+    // ...and two letters, in notes on the topic
+    let wall: Vec<&str> = wall
+        .iter()
+        .map(String::as_str)
+        .chain([
             "减肥第三周，sm都不想吃，瘦了两斤",
             "补水面膜，今天lq再减十块，一片不到三块",
             "医生说宝宝要补ad，一天一粒",
-        ],
+        ])
+        .collect();
+    assert_quiet(
+        &wall,
         |t: &str| Note::from_body(t),
         |v| v.category == Category::ProhibitedProduct,
     );
@@ -1140,23 +1149,8 @@ fn a_names_initials_alone_are_read_in_a_note_on_its_topic() {
 fn a_common_character_said_alike_stands_in_for_a_claims_character() {
     let linter = Linter::builtin();
     let table = by_sound();
-    let common_in_tone = |c: char| -> Option<char> {
-        let s = *reading::han(c).first()?;
-        let tone = reading::main_tone(c);
-        table
-            .get(&s)?
-            .iter()
-            .map(|&(d, _)| (d, words::char_frequency(d)))
-            .filter(|&(d, f)| {
-                d != c
-                    && tone != 0
-                    && reading::main_tone(d) == tone
-                    && (words::COMMON_CHAR..50_000).contains(&f)
-                    && !"一二三四五六七八九十百千万两".contains(d)
-            })
-            .max_by_key(|&(_, f)| f)
-            .map(|(d, _)| d)
-    };
+    // (a common character: one the default guards took as itself before)
+    let common_in_tone = |c: char| in_tone_within(c, &table, words::COMMON_CHAR..50_000);
     let (mut checked, mut found) = (0, 0);
     for s in subjects(&linter) {
         let n = s.term.chars().count();

@@ -5,10 +5,22 @@
 use super::scan::{gaps_between_ok, on_word_boundaries};
 use super::{COMMON_CHAR, FUNCTION_CHAR, Hit, Linter, Role};
 use crate::normalize::{Normalized, reading};
-use crate::sound::{How, SoundHit};
+use crate::sound::{How, SoundHit, SoundTerm};
 use crate::span::Span;
 use crate::violation::Category;
 use crate::words;
+
+impl Hit {
+    /// Sound-index term `id` (`st`) read at `span`, written `how`.
+    fn read(st: &SoundTerm, id: u32, span: Span, how: How) -> Hit {
+        Hit {
+            rule: st.rule as usize,
+            span,
+            term: st.term.map(|t| t as usize),
+            reading: Some((id, how)),
+        }
+    }
+}
 
 impl Linter {
     /// Terms written in disguise (read by sound, initials or emoji): each candidate of the
@@ -233,12 +245,7 @@ impl Linter {
                     continue;
                 }
             }
-            hits.push(Hit {
-                rule,
-                span,
-                term: st.term.map(|t| t as usize),
-                reading: Some((h.term, h.how)),
-            });
+            hits.push(Hit::read(st, h.term, span, h.how));
         }
     }
 }
@@ -300,11 +307,12 @@ impl Linter {
                 }
                 i = end;
             }
+            // (a run's dot before more letters is an address's, 'zpt.com'; after letters set
+            // apart it ends them)
+            let spaced = key.len() != end - start;
             let after_ok = end == bytes.len()
                 || !(joined(bytes[end])
-                    || (end - start == key.len()
-                        && bytes[end] == b'.'
-                        && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)));
+                    || (!spaced && bytes[end] == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)));
             if !before_ok || !after_ok || !(TOPICAL_INITIALS_MIN..=TOPICAL_INITIALS_MAX).contains(&key.len()) {
                 continue;
             }
@@ -321,12 +329,7 @@ impl Linter {
                 if !active(rule) || !on_topic(rule) || hits.iter().any(|h| h.rule == rule && h.span == span) {
                     continue;
                 }
-                hits.push(Hit {
-                    rule,
-                    span,
-                    term: st.term.map(|t| t as usize),
-                    reading: Some((id, How::INITIALS)),
-                });
+                hits.push(Hit::read(st, id, span, How::INITIALS));
             }
         }
     }
@@ -345,17 +348,13 @@ pub(super) fn initials_spellings(term: &str) -> Vec<String> {
     }
     let mut out: Vec<String> = vec![String::new()];
     for c in chars {
-        let mut letters: Vec<u8> = reading::han(c).iter().map(|&s| reading::initial(s)).collect();
-        letters.dedup();
-        let mut seen = Vec::new();
-        letters.retain(|l| {
-            if seen.contains(l) {
-                false
-            } else {
-                seen.push(*l);
-                true
+        // (each letter once: 长's zhang and chang give z and c)
+        let mut letters: Vec<u8> = Vec::new();
+        for l in reading::han(c).iter().map(|&s| reading::initial(s)) {
+            if !letters.contains(&l) {
+                letters.push(l);
             }
-        });
+        }
         out = out
             .iter()
             .flat_map(|p| letters.iter().map(move |&l| format!("{p}{}", l as char)))
@@ -476,12 +475,7 @@ impl Linter {
                         if !active(rule) || !self.cues_ok(rule, norm, norm.original_to_compact(span.start), span) {
                             continue;
                         }
-                        hits.push(Hit {
-                            rule,
-                            span,
-                            term: st.term.map(|t| t as usize),
-                            reading: Some((t, How::MASKED)),
-                        });
+                        hits.push(Hit::read(st, t, span, How::MASKED));
                     }
                 }
             }
@@ -563,12 +557,7 @@ impl Linter {
                 if !active(rule) || !self.cues_ok(rule, norm, norm.original_to_compact(span.start), span) {
                     continue;
                 }
-                hits.push(Hit {
-                    rule,
-                    span,
-                    term: inner.sound.term(t).term.map(|t| t as usize),
-                    reading: Some((t, How::LOOKALIKE)),
-                });
+                hits.push(Hit::read(inner.sound.term(t), t, span, How::LOOKALIKE));
             }
             return;
         }

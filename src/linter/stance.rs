@@ -499,24 +499,20 @@ impl FieldFacts {
                 return false;
             };
             let second_at = s.start + i;
-            let ahead = crate::words::is_word(&text[second_at..s.end + next.len_utf8()]) && {
+            let ahead = crate::words::is_word(&text[second_at..s.end + next.len_utf8()]);
+            // ...or whose first ends the word before, a word more common than the warning word
+            // (晚上|当睡眠面膜用: 晚上, not 上当; 小坑 of 小坑人 is no such word)
+            let behind = text[..s.start].chars().next_back().is_some_and(|prev| {
+                let before = &text[s.start - prev.len_utf8()..second_at];
+                crate::words::frequency(before) > crate::words::frequency(&text[s.range()])
+            });
+            (ahead || behind) && {
                 let words = crate::words::words_around(text, s.start, s.end);
-                words.iter().any(|&(a, b)| a == second_at && b > s.end)
-                    && crate::words::splits(text, &words, s.start, s.end)
-            };
-            // ...or whose first ends the word before (晚上|当睡眠面膜用: 晚上, not 上当)
-            let behind = || {
-                // (a word more common than the warning word: 晚上 is, 小坑 of 小坑人 is not)
-                text[..s.start].chars().next_back().is_some_and(|prev| {
-                    let before = &text[s.start - prev.len_utf8()..second_at];
-                    crate::words::frequency(before) > crate::words::frequency(&text[s.range()]) && {
-                        let words = crate::words::words_around(text, s.start, s.end);
-                        words.iter().any(|&(a, b)| a < s.start && b == second_at)
-                            && crate::words::splits(text, &words, s.start, s.end)
-                    }
-                })
-            };
-            ahead || behind()
+                crate::words::splits(text, &words, s.start, s.end)
+                    && words.iter().any(|&(a, b)| {
+                        (ahead && a == second_at && b > s.end) || (behind && a < s.start && b == second_at)
+                    })
+            }
         };
         // the news watched or listened to as a pastime (边喝边看十分钟新闻, 看新闻联播), not news
         // reported (看到新闻说)
