@@ -16,6 +16,13 @@ const CASES: &[(&str, Category, &str)] = &[
     // mathematical alphanumerics and other compatibility forms
     ("𝐰𝐞𝐢𝐱𝐢𝐧：lily0909", O, "𝐰𝐞𝐢𝐱𝐢𝐧"),
     ("𝐯𝐱同号", O, "𝐯𝐱"),
+    // letters of other scripts drawn like Latin ones (Unicode's confusables: IPA ɡ, Lisu ꓦ,
+    // the logical-or ∨, Armenian օ)
+    ("资料放在ɡzh「鹿鹿上岸日记」了", O, "ɡzh"),
+    ("想要的加ꓦx：abc12345", O, "ꓦx"),
+    ("想要的加∨x：abc12345", O, "∨x"),
+    ("想要的加wechаt：abc12345", O, "wechаt"),
+    ("搜tаօbао店铺「小林家」", O, "tаօbао"),
     // traditional characters
     ("電子菸新口味到貨", P, "電子菸"),
     ("香菸禮盒", P, "香菸"),
@@ -87,6 +94,10 @@ const CASES: &[(&str, Category, &str)] = &[
 
 /// Ordinary notes that share characters with the disguises: they must stay quiet.
 const QUIET: &[(&str, Category)] = &[
+    // Greek, Russian and Armenian written in their own letters stay themselves
+    ("在雅典看到的招牌ΣΑΣ ΤΑΒΕΡΝΑ，希腊菜很好吃", O),
+    ("俄语课学了Где вы живёте，老师说发音不错", O),
+    ("亚美尼亚的字母很好看，比如Բարեւ", O),
     ("他在村里很有威信", O),
     ("院子里的蔷薇开了", O),
     ("微笑面对生活", O),

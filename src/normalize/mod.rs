@@ -79,6 +79,7 @@
 //! for figures.
 
 mod cantonese;
+mod confusables_table;
 mod fold;
 mod map;
 pub mod reading;

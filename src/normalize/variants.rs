@@ -21,7 +21,13 @@
 //!   purpose (`劵` for `券`). The traditional → simplified fold (`trad.rs`) runs first, so
 //!   only characters it leaves alone are here.
 //!
+//! * **Letters of every other script drawn like one Latin letter** (`ɡzh`, `ꓦx`, `∨x`):
+//!   generated from Unicode's confusables data into `confusables_table.rs`
+//!   (`tools/gen_confusables.py` says which), looked up after the hand-written ones.
+//!
 //! Sorted by code point (a test checks), looked up by binary search.
+
+use super::confusables_table::CONFUSABLES;
 
 /// Look-alike letters, `(variant, standard)`, sorted by variant.
 static VARIANTS: &[(char, char)] = &[
@@ -177,13 +183,16 @@ pub(super) fn greek_capital(c: char) -> char {
 /// The standard form of `c`, or `c` itself.
 #[inline]
 pub(super) fn to_standard(c: char) -> char {
-    // (below the first variant, ɢ U+0262: plain Latin, nothing to look up)
-    if (c as u32) < 0x262 {
+    // (below the first look-alike, ı U+0131: plain Latin, nothing to look up)
+    if (c as u32) < 0x131 {
         return c;
     }
     han(c as u32).unwrap_or_else(|| match VARIANTS.binary_search_by_key(&c, |&(v, _)| v) {
         Ok(i) => VARIANTS[i].1,
-        Err(_) => c,
+        Err(_) => match CONFUSABLES.binary_search_by_key(&c, |&(v, _)| v) {
+            Ok(i) => CONFUSABLES[i].1,
+            Err(_) => c,
+        },
     })
 }
 
@@ -223,6 +232,16 @@ mod tests {
     fn sorted_and_single_step() {
         assert!(VARIANTS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(HAN.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(CONFUSABLES.windows(2).all(|w| w[0].0 < w[1].0));
+        // the generated table maps no character the hand-written one does, and every entry is
+        // reached (none below the fast path's bound)
+        assert!(
+            CONFUSABLES
+                .iter()
+                .all(|&(v, s)| to_standard(v) == s && s.is_ascii_lowercase())
+        );
+        assert_eq!(to_standard('ɡ'), 'g');
+        assert_eq!(to_standard('ꓦ'), 'v');
         // every variant in the bitset's range, found by the fast path
         assert!(HAN.iter().all(|&(v, s)| han(v as u32) == Some(s)));
         assert_eq!(han('单' as u32), None);
