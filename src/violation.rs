@@ -312,6 +312,12 @@ pub enum Why {
     /// The effect told is a prohibited product's (a drug, an injection, a procedure) that the
     /// note is flagged for: reported as that product, the effect lowered to info.
     ProductsEffect,
+    /// Lowered by its own sentence's reading (no product there, recommended to nobody, an
+    /// illness told, a warning note, an everyday sense, a reader urged), or a mention reported
+    /// at info, in a note that stands by another violation of its category at warning or above:
+    /// the note makes claims, sells the thing or redirects, and this is one more: raised to its
+    /// rule's level, warning at least.
+    Kindred,
     /// The note is declared sponsored: the stricter level applies.
     Sponsored,
     /// `count` hits of one category or more stacked up in the note: raised to `to`.
@@ -373,6 +379,11 @@ impl Why {
             Why::ProductsEffect => (
                 "所述功效属于笔记中已标出的违禁商品（药品、针剂、医美项目），按该商品处理，功效降为提示".into(),
                 "the effect told is that of a prohibited product flagged in the note (a drug, an injection, a procedure): reported as that product, lowered to info"
+                    .into(),
+            ),
+            Why::Kindred => (
+                "笔记里已有同类问题被判为警告或错误（在作宣称、推销或引流），这一处同样算数，不再按所在句子降级".into(),
+                "the note already stands by another violation of this category at warning or above (it claims, sells or redirects): this one counts too, not lowered for its own sentence"
                     .into(),
             ),
             Why::Sponsored => (

@@ -1108,3 +1108,50 @@ fn a_disguise_quoted_in_a_warning_is_the_sellers_word() {
     let found = lint(&linter, &Note::from_body(own));
     assert!(flags(&found, Category::ProhibitedProduct), "{own}: {found:?}");
 }
+
+/// A claim lowered for its own sentence (no product there) counts in a note that stands by
+/// another claim at warning or above: the note makes claims, and this is one of them
+/// ([`Why::Kindred`]). Beside a violation of another category only (a contact), or with
+/// nothing beside it, it stays at info; a bare medical word of an illness told stays the
+/// story's. Every lowered sentence crossed with every companion.
+#[test]
+fn a_claim_beside_another_of_its_kind_counts() {
+    let linter = Linter::builtin();
+    let lowered = ["我们工作室是全县唯一一家能进林场拍摄的", "老板说他家是全城第一家做这个的"];
+    let claims_beside = ["十月是拍照的醉佳时间", "这里的日落是全城zui美的"];
+    let other_beside = ["想要的加vx：abc12345"];
+    for sentence in lowered {
+        let alone = lint(&linter, &Note::from_body(sentence));
+        assert!(
+            !claims(&alone) && informs(&alone, Category::BannedWord),
+            "{sentence}: {alone:?}"
+        );
+        for companion in claims_beside {
+            let body = format!("{sentence}。{companion}");
+            let found = lint(&linter, &Note::from_body(&body));
+            let kindred: Vec<_> = of(&found, Category::BannedWord)
+                .into_iter()
+                .filter(|v| v.why == Some(Why::Kindred))
+                .collect();
+            assert!(
+                !kindred.is_empty() && kindred.iter().all(|v| v.severity >= Severity::Warning),
+                "{body}: {found:?}"
+            );
+        }
+        for companion in other_beside {
+            let body = format!("{sentence}，{companion}");
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(flags(&found, Category::OffPlatform), "{body}: {found:?}");
+            assert!(!claims(&found), "{body}: {found:?}");
+        }
+    }
+    // an illness told beside a claim stays the story's
+    let body = "孩子住院治疗了一周。用下来zui好用的就是它";
+    let found = lint(&linter, &Note::from_body(body));
+    assert!(
+        of(&found, Category::BannedWord)
+            .iter()
+            .all(|v| !v.matched.contains("治疗") || v.severity == Severity::Info),
+        "{body}: {found:?}"
+    );
+}

@@ -365,6 +365,7 @@ impl Linter {
             self.urged_without_a_sale(&mut out);
             self.unsupported(&mut out);
         }
+        self.kindred(&mut out);
         for &(category, Escalate { count, to }) in &self.inner.escalations {
             let stacked = out
                 .iter()

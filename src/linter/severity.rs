@@ -15,6 +15,7 @@ use crate::violation::{Severity, Violation};
 /// | no product in the sentence, not promoted, an illness story, a warning note, a word quoted as a word | info at most |
 /// | a promoting note | the rule's organic level |
 /// | a sponsored note | the rule's sponsored level |
+/// | another of its category at warning or above in the note | the rule's organic level, warning at least |
 /// | stacked hits of a category | the pack's `escalate.to`, never lower than it was |
 pub(super) fn settle<'r>(v: &mut Violation, why: Why, rule: impl FnOnce() -> Option<&'r Rule>) {
     v.severity = match why {
@@ -28,6 +29,10 @@ pub(super) fn settle<'r>(v: &mut Violation, why: Why, rule: impl FnOnce() -> Opt
         | Why::ProductsEffect
         | Why::Quoted => v.severity.min(Severity::Info),
         Why::Stacked { to, .. } => v.severity.max(to),
+        Why::Kindred => match rule() {
+            Some(r) => r.severity_for(false).max(Severity::Warning),
+            None => return,
+        },
         Why::Promotes | Why::Sponsored => match rule() {
             Some(r) => r.severity_for(why == Why::Sponsored),
             None => return,

@@ -751,6 +751,45 @@ impl Linter {
         lower_when_alone(out, supports, |v, w| v.category == w.category, Why::Alone);
     }
 
+    /// A violation lowered for its own sentence (no product there, recommended to nobody, an
+    /// illness told, a warning note, an everyday sense, a reader urged) or a mention its rule
+    /// reports at info (微信), in a note that stands by another of its category at warning or
+    /// above, counts: the note makes claims (this one among them), sells the thing or
+    /// redirects (微信 beside the handle), and a reviewer marks each place. Raised to its
+    /// rule's level, warning at least ([`Why::Kindred`]). A word quoted as a word and an effect
+    /// that is a flagged product's stay where they are: they are no claim of the note's.
+    pub(super) fn kindred(&self, out: &mut [Violation]) {
+        let mut standing: Vec<Category> = out
+            .iter()
+            .filter(|v| v.severity >= Severity::Warning)
+            .map(|v| v.category)
+            .collect();
+        if standing.is_empty() {
+            return;
+        }
+        standing.sort_unstable();
+        standing.dedup();
+        for v in
+            out.iter_mut().filter(|v| {
+                v.severity < Severity::Warning
+                    && standing.binary_search(&v.category).is_ok()
+                    && match v.why {
+                        None
+                        | Some(
+                            Why::NoProduct | Why::NotPromoted | Why::Warns | Why::Everyday | Why::Urged | Why::Alone,
+                        ) => true,
+                        // (a bare medical word in an illness told beside a review stays the story's:
+                        // 孩子住院治疗了一周, as in a promoting note)
+                        Some(Why::IllnessStory) => !self.is_plain_term(v),
+                        _ => false,
+                    }
+            })
+        {
+            let rule = self.rule(&v.rule);
+            severity::settle(v, Why::Kindred, || rule);
+        }
+    }
+
     /// Whether `v`'s rule counts its terms only after a call or before a pointer (`before`,
     /// `after`): a place or a channel named, not a word mentioned.
     fn needs_call(&self, v: &Violation) -> bool {
