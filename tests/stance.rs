@@ -806,7 +806,7 @@ fn a_reader_urged_to_buy_is_a_sale_only_where_something_is_sold() {
 #[test]
 fn a_sale_told_counts_only_beside_a_hard_sell() {
     let linter = Linter::builtin();
-    let told = ["清仓", "先到先得"];
+    let told = ["清仓", "先到先得", "秒杀", "秒杀价"];
     let alone = [
         "多肉大棚{}，桃美人五块一颗，小苗老桩都有",
         "宝宝衣服{}，九成新，同城自提",
@@ -820,6 +820,12 @@ fn a_sale_told_counts_only_beside_a_hard_sell() {
         if body.contains("微信") {
             assert!(sale.iter().all(|v| v.why == Some(Why::Alone)), "{body}: {found:?}");
         }
+    }
+    // (and a flash sale told in a game or a review's past is no sale either)
+    for body in ["今晚用貂蝉一套秒杀对面，上分太爽了", "上次秒杀的时候买的，第二天就到了"]
+    {
+        let found = lint(&linter, &Note::from_body(body));
+        assert!(!flags(&found, Category::Advertorial), "{body}: {found:?}");
     }
     let beside = [
         "多肉大棚{}，拍下立减十元",
@@ -1117,7 +1123,10 @@ fn a_disguise_quoted_in_a_warning_is_the_sellers_word() {
 #[test]
 fn a_claim_beside_another_of_its_kind_counts() {
     let linter = Linter::builtin();
-    let lowered = ["我们工作室是全县唯一一家能进林场拍摄的", "老板说他家是全城第一家做这个的"];
+    let lowered = [
+        "我们工作室是全县唯一一家能进林场拍摄的",
+        "老板说他家是全城第一家做这个的",
+    ];
     let claims_beside = ["十月是拍照的醉佳时间", "这里的日落是全城zui美的"];
     let other_beside = ["想要的加vx：abc12345"];
     for sentence in lowered {

@@ -450,7 +450,7 @@ impl Linter {
         out.extend(found);
         out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
         FieldFacts::of(field, &plain, &anchors, &out[first..], &inner.goods_heads, |v| {
-            self.everyday(v)
+            self.everyday(v) || self.supports(v)
         })
     }
 }

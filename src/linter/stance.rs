@@ -413,14 +413,16 @@ impl Stance {
 impl FieldFacts {
     /// What a field tells: its context words, except those inside its violations (recommending
     /// and warning words inside a violation are what the note says, not how it says it: 链接
-    /// of a quoted 点击链接), and the different things sold it names.
+    /// of a quoted 点击链接), and the different things sold it names. `plain_word` tells a word
+    /// that says nothing of the note by itself (恰饭, which may be eating; 清仓, 秒杀, a sale
+    /// told): it neither sells nor counts as recommending.
     pub(super) fn of(
         field: Field,
         text: &str,
         anchors: &[(Anchor, Span)],
         found: &[Violation],
         heads: &GoodsHeads,
-        everyday: impl Fn(&Violation) -> bool,
+        plain_word: impl Fn(&Violation) -> bool,
     ) -> FieldFacts {
         // what the violations cover, as disjoint sorted ranges (they are sorted by start); for
         // recommending words, what those but a prohibited product's cover (a call to buy a drink,
@@ -549,7 +551,7 @@ impl FieldFacts {
         if field == Field::Body
             && found
                 .iter()
-                .any(|v| v.category == Category::Advertorial && v.why == Some(Why::NoProduct))
+                .any(|v| v.category == Category::Advertorial && v.why == Some(Why::NoProduct) && !plain_word(v))
         {
             promotion += 1;
         }
@@ -567,7 +569,7 @@ impl FieldFacts {
             warning,
             sells: found
                 .iter()
-                .any(|v| v.category == Category::Advertorial && v.severity >= Severity::Warning && !everyday(v)),
+                .any(|v| v.category == Category::Advertorial && v.severity >= Severity::Warning && !plain_word(v)),
             narrative,
             names_goods: goods > 0,
             tagged_goods: heads.tags_goods(field, text),
@@ -747,8 +749,13 @@ impl Linter {
         if self.inner.supporting.is_empty() {
             return;
         }
-        let supports = |v: &Violation| listed(&self.inner.supporting, v);
-        lower_when_alone(out, supports, |v, w| v.category == w.category, Why::Alone);
+        lower_when_alone(out, |v| self.supports(v), |v, w| v.category == w.category, Why::Alone);
+    }
+
+    /// Whether `v` matched, as written, one of its rule's `supporting` terms (清仓, 秒杀): a
+    /// sale told, which says nothing of the note's stance by itself.
+    pub(super) fn supports(&self, v: &Violation) -> bool {
+        listed(&self.inner.supporting, v)
     }
 
     /// A violation lowered for its own sentence (no product there, recommended to nobody, an
