@@ -23,6 +23,10 @@ const CASES: &[(&str, Category, &str)] = &[
     ("想要的加∨x：abc12345", O, "∨x"),
     ("想要的加wechаt：abc12345", O, "wechаt"),
     ("搜tаօbао店铺「小林家」", O, "tаօbао"),
+    // a word written down the page, one character a line
+    ("想要的\n加\n微\n信\nabc12345", O, "加\n微\n信"),
+    ("电\n子\n烟\n新口味到了", P, "电\n子\n烟"),
+    ("这款面霜是\n最\n好\n用\n的", B, "最\n好\n用"),
     // traditional characters
     ("電子菸新口味到貨", P, "電子菸"),
     ("香菸禮盒", P, "香菸"),
@@ -98,6 +102,9 @@ const QUIET: &[(&str, Category)] = &[
     ("在雅典看到的招牌ΣΑΣ ΤΑΒΕΡΝΑ，希腊菜很好吃", O),
     ("俄语课学了Где вы живёте，老师说发音不错", O),
     ("亚美尼亚的字母很好看，比如Բարեւ", O),
+    // two short lines, or short lines that spell nothing of a pack, stay lines
+    ("问他要不要\n微\n信\n他说不用了", O),
+    ("今天的菜单\n鸡\n鸭\n鱼\n都很新鲜", P),
     ("他在村里很有威信", O),
     ("院子里的蔷薇开了", O),
     ("微笑面对生活", O),

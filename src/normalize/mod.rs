@@ -46,6 +46,8 @@
 //!    letters spelled out one by one (`c o a c h`), and a lone pair of letters glued to Han on
 //!    its left (`品牌的h z`, `加v x`: initials spaced apart); wide spaces (`\u{3000}`) count as
 //!    spaces, and neighbours are judged as folded, so folding twice joins nothing more.
+//!    A word written down the page, one character a line (`加⏎微⏎信`: three such lines or
+//!    more), loses its line breaks from both views the same way (`vertical_break`).
 //!
 //! # Separators
 //!
@@ -214,6 +216,40 @@ fn letter_spaced(text: &str, i: usize, len: usize) -> bool {
         && ((b2 == Some(' ') && unit(b3) && !glued(b4)) || (a2 == Some(' ') && unit(a3) && !glued(a4)))
 }
 
+/// Whether the line break at byte `i` of `text` stands inside a word written down the page,
+/// one character a line (`加⏎微⏎信`, `电⏎子⏎烟`): the lines on both sides of it hold one letter,
+/// digit or Han character each (spaces aside), and so does a third line next to them, before
+/// or after. A writer who stacks a word so hides it from a filter; two short lines (`好⏎的`, a
+/// chat's replies) are not a word written down, three are.
+fn vertical_break(text: &str, i: usize) -> bool {
+    // the one character of a line, if it holds exactly one (spaces and a `\r` aside)
+    let single = |line: &str| {
+        let mut chars = line
+            .trim_matches(|c: char| c == ' ' || c == '\r' || c == '\u{3000}')
+            .chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphanumeric())
+    };
+    let before = &text[..i];
+    let (prev_start, prev) = match before.rfind('\n') {
+        Some(j) => (j, &before[j + 1..]),
+        None => (0, before),
+    };
+    let after = &text[i + 1..];
+    let (next, rest) = match after.find('\n') {
+        Some(j) => (&after[..j], Some(&after[j + 1..])),
+        None => (after, None),
+    };
+    if !single(prev) || !single(next) {
+        return false;
+    }
+    // a third single line: the one before the previous, or the one after the next
+    let third_before = prev_start > 0 && {
+        let earlier = &text[..prev_start];
+        single(earlier.rfind('\n').map_or(earlier, |j| &earlier[j + 1..]))
+    };
+    third_before || rest.is_some_and(|r| single(r.split('\n').next().unwrap_or("")))
+}
+
 /// The chars of `chars` as the fold sees them, one for one: removed chars skipped, an ASCII
 /// char lowercased, any other its fold when that is a single char, else U+FFFD (neither a
 /// letter, a digit, Han nor a space).
@@ -302,9 +338,10 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
             (f_run, k_run) = (i, i);
             continue;
         }
-        // A space inside letter-spaced Han (玻 尿 酸, 二甲 双 胍): dropped from folded too, so
+        // A space inside letter-spaced Han (玻 尿 酸, 二甲 双 胍), or a line break inside a word
+        // written down the page one character a line (加/微/信): dropped from folded too, so
         // that the packs' regexes read the word as the terms do.
-        if b0 == b' ' && letter_spaced(original, i, 1) {
+        if (b0 == b' ' && letter_spaced(original, i, 1)) || (b0 == b'\n' && vertical_break(original, i)) {
             flush(&mut f, f_run, i);
             flush(&mut k, k_run, i);
             i += 1;

@@ -173,6 +173,24 @@ fn fold_letter_spaced_latin() {
 }
 
 #[test]
+fn fold_a_word_written_down_the_page() {
+    // three lines of one character each or more lose their breaks; two, or lines of more
+    // than one, keep them
+    assert_folds(&[
+        ("加\n微\n信\nabc123", "加微信\nabc123"),
+        ("电 \n 子\n烟", "电  子烟"),
+        ("v\nx\n号", "vx号"),
+        ("好\n的", "好\n的"),
+        ("今天\n好\n的\n走吧", "今天\n好\n的\n走吧"),
+        ("一\n二\n\n三", "一\n二\n\n三"),
+    ]);
+    let text = "想要的\n加\n微\n信\nabc";
+    let n = Normalized::new(text);
+    let at = n.folded().find("加微信").expect("read down the page");
+    assert_eq!(&text[n.folded_to_original(at, at + "加微信".len())], "加\n微\n信");
+}
+
+#[test]
 fn a_letter_spaced_handle_maps_back_to_its_letters() {
     let text = "加V：c o a c h _ d a l i 谢谢";
     let n = Normalized::new(text);
@@ -717,9 +735,11 @@ proptest! {
 
     #[test]
     fn prop_views_equal_reference(s in note_text()) {
-        // (the reference folds char by char: not a space that letter-spaced text drops)
+        // (the reference folds char by char: not a space that letter-spaced text drops, nor a
+        // line break inside a word written down the page)
         prop_assume!(!s.char_indices().any(|(i, c)| {
             (c == ' ' || wide_space(c as u32)) && letter_spaced(&s, i, c.len_utf8())
+                || c == '\n' && vertical_break(&s, i)
         }));
         let n = Normalized::new(&s);
         let (f, c) = reference(&s);
