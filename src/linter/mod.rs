@@ -40,6 +40,7 @@ mod build;
 mod claims;
 mod disguise;
 mod joined;
+mod legend;
 mod numbers;
 mod patterns;
 mod reversed;
@@ -428,6 +429,7 @@ impl Linter {
         };
         let mut scan = self.scan(text, norm, &active);
         self.read_across_symbols(text, &active, &mut scan.hits);
+        self.read_legend(text, &active, &mut scan.hits);
         self.read_disguises(text, norm, &active, on_topic, &mut scan.hits);
         self.read_numbers(text, norm, &active, &mut scan.hits);
         self.drop_excepted(text, norm, &mut scan);
