@@ -18,11 +18,14 @@ const CASES: &[(&str, Category, &str)] = &[
     ("𝐯𝐱同号", O, "𝐯𝐱"),
     // letters of other scripts drawn like Latin ones (Unicode's confusables: IPA ɡ, Lisu ꓦ,
     // the logical-or ∨, Armenian օ)
-    ("资料放在ɡzh「鹿鹿上岸日记」了", O, "ɡzh"),
+    ("资料放在ɡzh「小桔备考笔记」了", O, "ɡzh"),
     ("想要的加ꓦx：abc12345", O, "ꓦx"),
     ("想要的加∨x：abc12345", O, "∨x"),
     ("想要的加wechаt：abc12345", O, "wechаt"),
     ("搜tаօbао店铺「小林家」", O, "tаօbао"),
+    // a stand-in explained by a legend (⭐换成6, ★=0)
+    ("手工皂接单，订购加我：soap✿✿21（✿换成9）", O, "soap✿✿21"),
+    ("电话138★★★★5678，★=0", O, "138★★★★5678"),
     // a word written down the page, one character a line
     ("想要的\n加\n微\n信\nabc12345", O, "加\n微\n信"),
     ("电\n子\n烟\n新口味到了", P, "电\n子\n烟"),
@@ -102,6 +105,9 @@ const QUIET: &[(&str, Category)] = &[
     ("在雅典看到的招牌ΣΑΣ ΤΑΒΕΡΝΑ，希腊菜很好吃", O),
     ("俄语课学了Где вы живёте，老师说发音不错", O),
     ("亚美尼亚的字母很好看，比如Բարեւ", O),
+    // a legend with nothing of a handle or a number to swap
+    ("评分：⭐⭐⭐⭐（⭐代表一分）", O),
+    ("这道题⭐换成6就对了，数学真有意思", O),
     // two short lines, or short lines that spell nothing of a pack, stay lines
     ("问他要不要\n微\n信\n他说不用了", O),
     ("今天的菜单\n鸡\n鸭\n鱼\n都很新鲜", P),

@@ -1123,11 +1123,8 @@ fn a_disguise_quoted_in_a_warning_is_the_sellers_word() {
 #[test]
 fn a_claim_beside_another_of_its_kind_counts() {
     let linter = Linter::builtin();
-    let lowered = [
-        "我们工作室是全县唯一一家能进林场拍摄的",
-        "老板说他家是全城第一家做这个的",
-    ];
-    let claims_beside = ["十月是拍照的醉佳时间", "这里的日落是全城zui美的"];
+    let lowered = ["我们村是整个镇上唯一能看到银河的地方", "老板说他家是全城第一家做这个的"];
+    let claims_beside = ["春天来赏樱是醉佳的选择", "这里的日落是全城zui美的"];
     let other_beside = ["想要的加vx：abc12345"];
     for sentence in lowered {
         let alone = lint(&linter, &Note::from_body(sentence));
