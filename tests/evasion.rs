@@ -26,6 +26,9 @@ const CASES: &[(&str, Category, &str)] = &[
     // a stand-in explained by a legend (⭐换成6, ★=0)
     ("手工皂接单，订购加我：soap✿✿21（✿换成9）", O, "soap✿✿21"),
     ("电话138★★★★5678，★=0", O, "138★★★★5678"),
+    // an acrostic: the first characters of the lines spell the call, written out or said alike
+    ("加油打工人\n薇风不燥\n芯情很好\n今天也要努力", O, "加油打工人"),
+    ("关上电脑\n注意身体\n公司楼下\n众多小店\n号称好吃", O, "关上电脑"),
     // a word written down the page, one character a line
     ("想要的\n加\n微\n信\nabc12345", O, "加\n微\n信"),
     ("电\n子\n烟\n新口味到了", P, "电\n子\n烟"),
@@ -108,6 +111,9 @@ const QUIET: &[(&str, Category)] = &[
     // a legend with nothing of a handle or a number to swap
     ("评分：⭐⭐⭐⭐（⭐代表一分）", O),
     ("这道题⭐换成6就对了，数学真有意思", O),
+    // lines that open with common words said like a call's (第…第…我: 滴滴我) are chance
+    ("第三名：清爽\n第二名：不闷\n我心中的第一名是它", O),
+    ("家里的猫\n为了吃的\n新买的罐头都吃完了", O),
     // two short lines, or short lines that spell nothing of a pack, stay lines
     ("问他要不要\n微\n信\n他说不用了", O),
     ("今天的菜单\n鸡\n鸭\n鱼\n都很新鲜", P),

@@ -36,6 +36,7 @@
 //! `selftest.rs` runs every rule's examples and counter-examples; `tests.rs` holds the unit
 //! tests. Every span is a byte range of the field's original text.
 
+mod acrostic;
 mod build;
 mod claims;
 mod disguise;
@@ -430,6 +431,7 @@ impl Linter {
         let mut scan = self.scan(text, norm, &active);
         self.read_across_symbols(text, &active, &mut scan.hits);
         self.read_legend(text, &active, &mut scan.hits);
+        self.read_acrostic(text, &active, on_topic, &mut scan.hits);
         self.read_disguises(text, norm, &active, on_topic, &mut scan.hits);
         self.read_numbers(text, norm, &active, &mut scan.hits);
         self.drop_excepted(text, norm, &mut scan);
