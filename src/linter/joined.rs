@@ -11,10 +11,10 @@ use std::ops::Range;
 
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
+use super::rewritten::Rewritten;
 use super::{Hit, Linter};
 use crate::normalize::Normalized;
 use crate::normalize::reading::is_han;
-use crate::span::Span;
 
 /// Most symbols in a row taken out between two Han characters.
 const RUN: usize = 3;
@@ -23,66 +23,25 @@ impl Linter {
     /// The hits of `text` with the symbols between its Han characters taken out, at the
     /// writer's characters, that span a symbol taken out and are not among `hits` already.
     pub(super) fn read_across_symbols(&self, text: &str, active: &impl Fn(usize) -> bool, hits: &mut Vec<Hit>) {
-        let Some(joined) = Joined::of(text) else {
+        // (collecting none allocates nothing: most fields hold none)
+        let removed: Vec<Range<usize>> = inserted_runs(text).collect();
+        if removed.is_empty() {
+            return;
+        }
+        let mut joined = Rewritten::with_capacity(text.len());
+        let mut from = 0;
+        for r in removed {
+            joined.keep(text, from..r.start);
+            from = r.end;
+            joined.take_out(r);
+        }
+        joined.keep(text, from..text.len());
+        let Some(joined) = joined.finish(text.len()) else {
             return;
         };
         let norm = Normalized::new(&joined.text);
         let scan = self.scan(&joined.text, &norm, active);
-        for h in scan.hits.into_iter().filter(|h| h.reading.is_none()) {
-            let span = joined.original(h.span);
-            let new = joined.spans_removed(span) && !hits.iter().any(|o| o.rule == h.rule && o.span.overlaps(span));
-            if new {
-                hits.push(Hit { span, ..h });
-            }
-        }
-    }
-}
-
-/// A field's text with the symbols between its Han characters taken out.
-struct Joined {
-    text: String,
-    /// For each byte of `text` and one past its end, the byte of the original it came from.
-    at: Vec<usize>,
-    /// The runs of symbols taken out, as byte ranges of the original.
-    removed: Vec<Range<usize>>,
-}
-
-impl Joined {
-    fn of(text: &str) -> Option<Joined> {
-        // (collecting none allocates nothing: most fields hold none)
-        let removed: Vec<Range<usize>> = inserted_runs(text).collect();
-        if removed.is_empty() {
-            return None;
-        }
-        let mut joined = Joined {
-            text: String::with_capacity(text.len()),
-            at: Vec::with_capacity(text.len() + 1),
-            removed,
-        };
-        let mut from = 0;
-        for r in joined.removed.iter().chain(std::iter::once(&(text.len()..text.len()))) {
-            joined.text.push_str(&text[from..r.start]);
-            joined.at.extend(from..r.start);
-            from = r.end;
-        }
-        joined.at.push(text.len());
-        Some(joined)
-    }
-
-    /// The original span of a span of the joined text.
-    fn original(&self, span: Span) -> Span {
-        let end = if span.end == 0 {
-            0
-        } else {
-            // one past the original byte of the span's last byte
-            self.at[span.end - 1] + 1
-        };
-        Span::new(self.at[span.start], end)
-    }
-
-    /// Whether `span` of the original holds a run taken out.
-    fn spans_removed(&self, span: Span) -> bool {
-        self.removed.iter().any(|r| span.contains(Span::from(r.clone())))
+        self.keep_rewritten(&joined, scan.hits.into_iter().filter(|h| h.reading.is_none()), hits);
     }
 }
 

@@ -9,23 +9,13 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::rewritten::Rewritten;
 use super::{Hit, Linter};
 use crate::normalize::Normalized;
-use crate::span::Span;
 
-/// The words that tell a swap (换成, 改成, 代表, =), in every legend.
-const SWAP_WORDS: [&str; 10] = [
-    "换成",
-    "改成",
-    "替换成",
-    "替换为",
-    "换为",
-    "改为",
-    "代表",
-    "表示",
-    "=",
-    "＝",
-];
+/// A character every word of swapping holds (换成, 替换为: 换; 改成, 改为: 改; 代表, 表示: 表;
+/// =, ＝): a field without one holds no legend, told in one pass.
+const SWAP_MARKS: [char; 5] = ['换', '改', '表', '=', '＝'];
 
 /// A legend: a symbol (a picture, a sign, `*`, `#`), a word of swapping, and the one letter,
 /// digit or Chinese numeral it stands for.
@@ -43,125 +33,79 @@ impl Linter {
     /// The hits of `text` with its explained stand-ins swapped back, at the writer's
     /// characters, that span a swapped symbol and are not among `hits` already.
     pub(super) fn read_legend(&self, text: &str, active: &impl Fn(usize) -> bool, hits: &mut Vec<Hit>) {
-        if !SWAP_WORDS.iter().any(|w| text.contains(w)) {
+        if !text.contains(SWAP_MARKS) {
             return;
         }
-        let Some(swapped) = Swapped::of(text) else {
+        let Some(swapped) = swapped(text) else {
             return;
         };
         let norm = Normalized::new(&swapped.text);
         let mut scan = self.scan(&swapped.text, &norm, active);
         self.read_numbers(&swapped.text, &norm, active, &mut scan.hits);
-        for h in scan.hits {
-            let span = swapped.original(h.span);
-            if swapped.spans_swapped(span) && !hits.iter().any(|o| o.rule == h.rule && o.span.overlaps(span)) {
-                hits.push(Hit { span, ..h });
-            }
-        }
+        self.keep_rewritten(&swapped, scan.hits, hits);
     }
 }
 
-/// A field's text with its explained stand-ins swapped back.
-struct Swapped {
-    text: String,
-    /// For each byte of `text` and one past its end, the byte of the original it came from.
-    at: Vec<usize>,
-    /// Where the stand-ins swapped stood in the original: (byte offset, length), in order.
-    swapped: Vec<(usize, usize)>,
-}
-
-impl Swapped {
-    fn of(text: &str) -> Option<Swapped> {
-        // each legend: the symbol, what it stands for, and where the legend itself stands
-        let legends: Vec<(char, char, std::ops::Range<usize>)> = legend()
-            .captures_iter(text)
-            .filter_map(|c| {
-                let symbol = c.get(1)?.as_str().chars().next()?;
-                let letter = match c.get(2)?.as_str().chars().next()? {
-                    '零' | '〇' => '0',
-                    d @ '一'..='九' => {
-                        char::from_digit("一二三四五六七八九".chars().position(|n| n == d)? as u32 + 1, 10)?
-                    }
-                    d => d,
-                };
-                Some((symbol, letter, c.get(0)?.range()))
-            })
-            .collect();
-        if legends.is_empty() {
-            return None;
-        }
-        let swap = |c: char| legends.iter().find(|&&(s, ..)| s == c).map(|&(_, l, _)| l);
-        let in_legend = |i: usize| legends.iter().any(|(.., r)| r.contains(&i));
-        // a stand-in counts beside a letter, a digit or another stand-in (inside a handle or a
-        // number), outside the legends
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let joined =
-            |k: Option<&(usize, char)>| k.is_some_and(|&(_, c)| c.is_ascii_alphanumeric() || swap(c).is_some());
-        let mut out = Swapped {
-            text: String::with_capacity(text.len()),
-            at: Vec::with_capacity(text.len() + 1),
-            swapped: Vec::new(),
-        };
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            let replaced = swap(c).filter(|_| {
-                !in_legend(i) && (joined(k.checked_sub(1).and_then(|p| chars.get(p))) || joined(chars.get(k + 1)))
-            });
-            match replaced {
-                Some(l) => {
-                    out.text.push(l);
-                    out.at.push(i);
-                    out.swapped.push((i, c.len_utf8()));
+/// `text` with its explained stand-ins swapped back, if it holds a legend and a stand-in beside
+/// a letter, a digit or another stand-in outside it.
+fn swapped(text: &str) -> Option<Rewritten> {
+    // each legend: the symbol, what it stands for, and where the legend itself stands
+    let legends: Vec<(char, char, std::ops::Range<usize>)> = legend()
+        .captures_iter(text)
+        .filter_map(|c| {
+            let symbol = c.get(1)?.as_str().chars().next()?;
+            let letter = match c.get(2)?.as_str().chars().next()? {
+                '零' | '〇' => '0',
+                d @ '一'..='九' => {
+                    char::from_digit("一二三四五六七八九".chars().position(|n| n == d)? as u32 + 1, 10)?
                 }
-                None => {
-                    out.text.push(c);
-                    out.at.extend(i..i + c.len_utf8());
-                }
-            }
+                d => d,
+            };
+            Some((symbol, letter, c.get(0)?.range()))
+        })
+        .collect();
+    if legends.is_empty() {
+        return None;
+    }
+    let swap = |c: char| legends.iter().find(|&&(s, ..)| s == c).map(|&(_, l, _)| l);
+    let in_legend = |i: usize| legends.iter().any(|(.., r)| r.contains(&i));
+    // a stand-in counts beside a letter, a digit or another stand-in (inside a handle or a
+    // number), outside the legends
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let joined = |k: Option<&(usize, char)>| k.is_some_and(|&(_, c)| c.is_ascii_alphanumeric() || swap(c).is_some());
+    let mut out = Rewritten::with_capacity(text.len());
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let end = i + c.len_utf8();
+        match swap(c).filter(|_| {
+            !in_legend(i) && (joined(k.checked_sub(1).and_then(|p| chars.get(p))) || joined(chars.get(k + 1)))
+        }) {
+            Some(l) => out.swap(l, i..end),
+            None => out.keep(text, i..end),
         }
-        out.at.push(text.len());
-        (!out.swapped.is_empty()).then_some(out)
     }
-
-    /// The original span of a span of the swapped text.
-    fn original(&self, span: Span) -> Span {
-        let end = if span.end == 0 {
-            0
-        } else {
-            // one past the original byte of the span's last byte (all of a stand-in's bytes)
-            let last = self.at[span.end - 1];
-            match self.swapped.binary_search_by_key(&last, |&(i, _)| i) {
-                Ok(k) => last + self.swapped[k].1,
-                Err(_) => last + 1,
-            }
-        };
-        Span::new(self.at[span.start], end)
-    }
-
-    /// Whether `span` of the original holds a swapped stand-in.
-    fn spans_swapped(&self, span: Span) -> bool {
-        self.swapped.iter().any(|&(i, _)| span.start <= i && i < span.end)
-    }
+    out.finish(text.len())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::span::Span;
 
     #[test]
     fn stand_ins_beside_letters_and_digits_are_swapped_as_the_legend_says() {
         let text = "订购加我：soap✿✿21（✿换成9）";
-        let s = Swapped::of(text).expect("a legend");
+        let s = swapped(text).expect("a legend");
         assert!(s.text.starts_with("订购加我：soap9921（✿换成9）"), "{}", s.text);
         let at = s.text.find("soap9921").unwrap();
         let span = s.original(Span::new(at, at + "soap9921".len()));
         assert_eq!(&text[span.range()], "soap✿✿21");
-        assert!(s.spans_swapped(span));
+        assert!(s.holds_change(span));
         // a numeral in the legend, and a symbol standing alone (not beside a letter or a
         // digit) is left as it is
-        let s = Swapped::of("电话138★★★★5678 ★=零 ★好评").unwrap();
+        let s = swapped("电话138★★★★5678 ★=零 ★好评").unwrap();
         assert_eq!(s.text, "电话13800005678 ★=零 ★好评");
         // no legend, nothing to swap
-        assert!(Swapped::of("soap✿✿21").is_none());
-        assert!(Swapped::of("评分⭐换成6分").is_none());
+        assert!(swapped("soap✿✿21").is_none());
+        assert!(swapped("评分⭐换成6分").is_none());
     }
 }

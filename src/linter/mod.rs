@@ -45,6 +45,7 @@ mod legend;
 mod numbers;
 mod patterns;
 mod reversed;
+mod rewritten;
 mod scan;
 mod selftest;
 mod severity;
