@@ -1161,3 +1161,46 @@ fn a_claim_beside_another_of_its_kind_counts() {
         "{body}: {found:?}"
     );
 }
+
+/// A prescription drug its sentence lowered (an illness told, nothing recommended) counts in
+/// a note that gives its own contact at warning or above: the drug is sold through it
+/// (`sold_by_contact`). Alone, or beside an app named in passing (at info), it stays at info.
+/// Every lowered sentence crossed with every contact.
+#[test]
+fn a_drug_beside_the_notes_own_contact_is_sold() {
+    let linter = Linter::builtin();
+    let lowered = ["我爸失眠好几年，医生开了艾司唑仑", "脱发去了医院，医生开了非那雄胺"];
+    let contacts = ["需要的加v：sleep2046", "有渠道，私我看主页"];
+    for sentence in lowered {
+        let alone = lint(&linter, &Note::from_body(sentence));
+        assert!(!flags(&alone, Category::ProhibitedProduct), "{sentence}: {alone:?}");
+        let passing = format!("{sentence}，复诊用微信挂号很方便");
+        let found = lint(&linter, &Note::from_body(&passing));
+        assert!(!flags(&found, Category::ProhibitedProduct), "{passing}: {found:?}");
+        for contact in contacts {
+            let body = format!("{sentence}。{contact}");
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(flags(&found, Category::OffPlatform), "{body}: {found:?}");
+            let sold: Vec<_> = of(&found, Category::ProhibitedProduct)
+                .into_iter()
+                .filter(|v| v.why == Some(Why::Kindred) && v.severity >= Severity::Warning)
+                .collect();
+            assert!(!sold.is_empty(), "{body}: {found:?}");
+        }
+    }
+}
+
+/// A warning word before a chance to miss urges (千万别错过, 别再犹豫): the note recommends,
+/// and its claims count; the same warning word before a harm keeps the note a warning.
+#[test]
+fn a_warning_word_before_a_chance_to_miss_urges() {
+    let linter = Linter::builtin();
+    for urge in ["千万别错过", "别再犹豫了", "千万不要错过"] {
+        let body = format!("这款祛斑霜用了一个月，坚持用能根治黄褐斑！有斑的姐妹{urge}");
+        let found = lint(&linter, &Note::from_body(&body));
+        assert!(claims(&found), "{body}: {found:?}");
+    }
+    let body = "有人说这款祛斑霜能根治黄褐斑，千万别信，去皮肤科看医生";
+    let found = lint(&linter, &Note::from_body(body));
+    assert!(!claims(&found), "{body}: {found:?}");
+}

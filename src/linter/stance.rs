@@ -765,6 +765,10 @@ impl Linter {
     /// redirects (微信 beside the handle), and a reviewer marks each place. Raised to its
     /// rule's level, warning at least ([`Why::Kindred`]). A word quoted as a word and an effect
     /// that is a flagged product's stay where they are: they are no claim of the note's.
+    ///
+    /// A drug its sentence lowered (an illness told, nothing recommended) counts the same way
+    /// in a note that gives its own contact at warning or above: a prescription offered with a
+    /// handle is sold through it (the rule's `sold_by_contact`).
     pub(super) fn kindred(&self, out: &mut [Violation]) {
         let mut standing: Vec<Category> = out
             .iter()
@@ -776,10 +780,12 @@ impl Linter {
         }
         standing.sort_unstable();
         standing.dedup();
+        let contact = standing.binary_search(&Category::OffPlatform).is_ok();
         for v in
             out.iter_mut().filter(|v| {
+                let sold = contact && self.rule(&v.rule).is_some_and(|r| r.sold_by_contact);
                 v.severity < Severity::Warning
-                    && standing.binary_search(&v.category).is_ok()
+                    && (sold || standing.binary_search(&v.category).is_ok())
                     && match v.why {
                         None
                         | Some(
@@ -787,7 +793,7 @@ impl Linter {
                         ) => true,
                         // (a bare medical word in an illness told beside a review stays the story's:
                         // 孩子住院治疗了一周, as in a promoting note)
-                        Some(Why::IllnessStory) => !self.is_plain_term(v),
+                        Some(Why::IllnessStory) => sold || !self.is_plain_term(v),
                         _ => false,
                     }
             })

@@ -176,6 +176,10 @@ pub struct Rule {
     /// The rule names things taken or injected for their effects (drugs, injectables): in a
     /// note flagged for one, the efficacy claims are that thing's effects (`effects = true`).
     pub effects: bool,
+    /// The rule names things bought from a person, not a shop (prescription drugs): a hit its
+    /// sentence lowered (an illness told, nothing recommended) counts in a note that gives its
+    /// own contact at warning or above, the way to buy them (`sold_by_contact = true`).
+    pub sold_by_contact: bool,
     /// A hit right after a denial (`没有`, `不是`, `拒绝了`, `从不接`: the context lexicon's
     /// `denial_before`) is dropped: the note says it is not so (没有品牌赞助, 拒绝了商单).
     pub deniable: bool,
@@ -304,6 +308,7 @@ impl Rule {
             read_default: false,
             scope: None,
             effects: false,
+            sold_by_contact: false,
             deniable: false,
             disguised_terms: Vec::new(),
             topic: Vec::new(),
@@ -566,6 +571,8 @@ struct RawRule {
     #[serde(default)]
     effects: bool,
     #[serde(default)]
+    sold_by_contact: bool,
+    #[serde(default)]
     deniable: bool,
     #[serde(default)]
     disguised_terms: Texts,
@@ -793,6 +800,7 @@ impl Pack {
                 read: r.read.unwrap_or_else(|| vec![Read::Sound, Read::Initials]),
                 scope: r.scope,
                 effects: r.effects,
+                sold_by_contact: r.sold_by_contact,
                 deniable: r.deniable,
                 disguised_terms: r.disguised_terms.into_iter().map(Spanned::into_inner).collect(),
                 topic,
