@@ -1204,3 +1204,32 @@ fn a_warning_word_before_a_chance_to_miss_urges() {
     let found = lint(&linter, &Note::from_body(body));
     assert!(!claims(&found), "{body}: {found:?}");
 }
+
+/// A product's two-character name by its two initials (yk 悦刻, gf 高仿, rd 肉毒) is marked in
+/// a note that stands by the same rule at warning or above, each place the writer names it;
+/// the same letters in a note not flagged for the rule (a girlfriend, a personal trainer, a
+/// brand's initials) stay quiet, so no note is flagged for them.
+#[test]
+fn two_initials_name_the_thing_a_note_stands_by() {
+    let linter = Linter::builtin();
+    for (body, pair, term) in [
+        ("戒纸烟换了电子烟，身上没味了。最近在用yk，续航还行", "yk", "悦刻"),
+        ("高仿老花包到了，这只gf的五金很重", "gf", "高仿"),
+        ("瘦肩针打了两次，RD 50u 效果很明显", "RD", "肉毒"),
+    ] {
+        let found = lint(&linter, &Note::from_body(body));
+        let marked = of(&found, Category::ProhibitedProduct).into_iter().any(|v| {
+            v.matched == pair && v.reading.as_ref().is_some_and(|r| r.term == term) && v.severity >= Severity::Warning
+        });
+        assert!(marked, "{body}: {found:?}");
+    }
+    for quiet in [
+        "周末和gf去看了展，拍照很出片",
+        "健身房的pt今天教了硬拉，腰不酸了",
+        "YK家的新款连衣裙到了，面料舒服",
+        "rd部门今天团建，吃了火锅",
+    ] {
+        let found = lint(&linter, &Note::from_body(quiet));
+        assert!(!flags(&found, Category::ProhibitedProduct), "{quiet}: {found:?}");
+    }
+}

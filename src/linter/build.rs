@@ -318,6 +318,19 @@ impl LinterBuilder {
                 (sound, (lookalike, topical_initials))
             },
         );
+        let pair_initials = super::pairs::pair_initials(
+            rules
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.rule.names_things())
+                .flat_map(|(i, r)| {
+                    r.rule
+                        .terms
+                        .iter()
+                        .chain(&r.rule.disguised_terms)
+                        .map(move |t| (i as u32, t.as_str()))
+                }),
+        );
         for (words, anchor) in [
             (&lexicon.commercial, Anchor::Commercial),
             (&lexicon.narrative, Anchor::Narrative),
@@ -384,6 +397,7 @@ impl LinterBuilder {
                 ids,
                 lookalike,
                 topical_initials,
+                pair_initials,
                 efficacy_before,
                 efficacy_after,
                 denial_before,

@@ -43,6 +43,7 @@ mod disguise;
 mod joined;
 mod legend;
 mod numbers;
+mod pairs;
 mod patterns;
 mod reversed;
 mod rewritten;
@@ -123,6 +124,9 @@ struct Inner {
     /// (`zpt`): the sound-index entries they are read as, alone, in a note on that topic (see
     /// `Linter::read_initials_on_topic`).
     topical_initials: HashMap<String, Vec<u32>>,
+    /// The two-character names of things by their two initials (`yk` for 悦刻): the rules and
+    /// names they are read as, only in a note that stands by that rule (see `pairs.rs`).
+    pair_initials: HashMap<[u8; 2], Vec<(u32, String)>>,
     /// Right before / right after a medical word: an efficacy construction (`能`, `效果`).
     efficacy_before: Option<LazyRegex>,
     efficacy_after: Option<LazyRegex>,
@@ -369,6 +373,9 @@ impl Linter {
             self.unsupported(&mut out);
         }
         self.kindred(&mut out);
+        if merge {
+            self.read_pairs_where_standing(note, &mut out);
+        }
         for &(category, Escalate { count, to }) in &self.inner.escalations {
             let stacked = out
                 .iter()
