@@ -337,17 +337,23 @@ impl Linter {
 
 /// The ways a name of Han characters is written by the initials of its syllables, every
 /// reading of a polyphonic character counted (唑吡坦: `zbt`, and `zpt` as 吡 is often said pǐ),
-/// at most eight: empty unless it is Han only and of [`TOPICAL_INITIALS_MIN`] to
-/// [`TOPICAL_INITIALS_MAX`] characters.
+/// at most eight: empty unless it is of [`TOPICAL_INITIALS_MIN`] to [`TOPICAL_INITIALS_MAX`]
+/// characters (see [`initials_of`]).
 pub(super) fn initials_spellings(term: &str) -> Vec<String> {
-    let chars: Vec<char> = term.chars().collect();
-    if !(TOPICAL_INITIALS_MIN..=TOPICAL_INITIALS_MAX).contains(&chars.len())
-        || !chars.iter().all(|&c| reading::is_han(c))
-    {
+    if !(TOPICAL_INITIALS_MIN..=TOPICAL_INITIALS_MAX).contains(&term.chars().count()) {
+        return Vec::new();
+    }
+    initials_of(term)
+}
+
+/// The ways a name of Han characters of any length is written by the initials of its
+/// syllables, every reading of a polyphone counted, at most eight; empty unless it is Han only.
+pub(super) fn initials_of(term: &str) -> Vec<String> {
+    if !term.chars().all(reading::is_han) {
         return Vec::new();
     }
     let mut out: Vec<String> = vec![String::new()];
-    for c in chars {
+    for c in term.chars() {
         // (each letter once: 长's zhang and chang give z and c)
         let mut letters: Vec<u8> = Vec::new();
         for l in reading::han(c).iter().map(|&s| reading::initial(s)) {

@@ -29,8 +29,9 @@ impl Linter {
     pub(super) fn read_across_symbols(&self, text: &str, active: &impl Fn(usize) -> bool, hits: &mut Vec<Hit>) {
         // (collecting none allocates nothing: most fields hold none)
         let mut removed: Vec<Range<usize>> = inserted_runs(text).collect();
-        if text.contains([':', '：']) {
-            removed.extend(spaced_ids(text));
+        let spaced = spaced_ids(text);
+        if !spaced.is_empty() {
+            removed.extend(spaced);
             removed.sort_unstable_by_key(|r| r.start);
         }
         if removed.is_empty() {
@@ -98,8 +99,6 @@ fn spaced_ids(text: &str) -> Vec<Range<usize>> {
                 at += 1;
             }
             if at == start {
-                // (a space that opened no group is not the ID's)
-                spaces.pop();
                 break;
             }
             len += at - start;

@@ -374,7 +374,7 @@ impl Linter {
         }
         self.kindred(&mut out);
         if merge {
-            self.read_pairs_where_standing(note, &mut out);
+            self.read_pairs_where_standing(&fields, &mut out);
         }
         for &(category, Escalate { count, to }) in &self.inner.escalations {
             let stacked = out

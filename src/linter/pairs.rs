@@ -10,35 +10,24 @@
 use std::collections::HashMap;
 
 use super::Linter;
+use super::disguise::initials_of;
 use crate::context::Why;
-use crate::normalize::reading;
-use crate::note::Note;
 use crate::span::Span;
 use crate::violation::{Category, Field, Reading, Severity, Violation};
 
 /// The two-character names of things (prohibited-product terms written in Han characters) by
-/// the lowercase initials of their syllables, every reading of a polyphone counted: the
-/// index of the rule and the name.
+/// the lowercase initials of their syllables, every reading of a polyphone counted
+/// ([`initials_of`]): the index of the rule and the name.
 pub(super) fn pair_initials<'a>(names: impl Iterator<Item = (u32, &'a str)>) -> HashMap<[u8; 2], Vec<(u32, String)>> {
     let mut out: HashMap<[u8; 2], Vec<(u32, String)>> = HashMap::new();
-    for (rule, name) in names {
-        let chars: Vec<char> = name.chars().collect();
-        let [a, b] = chars[..] else { continue };
-        if !(reading::is_han(a) && reading::is_han(b)) {
-            continue;
-        }
-        let letters = |c: char| {
-            let mut l: Vec<u8> = reading::han(c).iter().map(|&s| reading::initial(s)).collect();
-            l.sort_unstable();
-            l.dedup();
-            l
-        };
-        for x in letters(a) {
-            for y in letters(b) {
-                let entry = out.entry([x, y]).or_default();
-                if !entry.iter().any(|(r, n)| *r == rule && n == name) {
-                    entry.push((rule, name.to_string()));
-                }
+    for (rule, name) in names.filter(|(_, name)| name.chars().count() == 2) {
+        for key in initials_of(name) {
+            let Ok(key) = <[u8; 2]>::try_from(key.as_bytes()) else {
+                continue;
+            };
+            let entry = out.entry(key).or_default();
+            if !entry.iter().any(|(r, n)| *r == rule && n == name) {
+                entry.push((rule, name.to_string()));
             }
         }
     }
@@ -74,31 +63,23 @@ fn letter_pairs(text: &str) -> impl Iterator<Item = ([u8; 2], Span)> + '_ {
 impl Linter {
     /// Marks every two-letter name of a thing whose rule the note already stands by (see the
     /// module): after the note's severities are settled, before its violations stack up.
-    pub(super) fn read_pairs_where_standing(&self, note: &Note, out: &mut Vec<Violation>) {
+    pub(super) fn read_pairs_where_standing(&self, fields: &[(&str, Field)], out: &mut Vec<Violation>) {
         let pairs = &self.inner.pair_initials;
         if pairs.is_empty() {
             return;
         }
-        let standing: Vec<Violation> = {
-            let mut s: Vec<&Violation> = out
-                .iter()
-                .filter(|v| v.category == Category::ProhibitedProduct && v.severity >= Severity::Warning)
-                .collect();
-            s.sort_by(|a, b| a.rule.cmp(&b.rule));
-            s.dedup_by(|a, b| a.rule == b.rule);
-            s.into_iter().cloned().collect()
-        };
+        // the first violation of each prohibited-product rule at warning or above
+        let mut standing: Vec<&Violation> = out
+            .iter()
+            .filter(|v| v.category == Category::ProhibitedProduct && v.severity >= Severity::Warning)
+            .collect();
         if standing.is_empty() {
             return;
         }
-        let fields = [(note.title.as_str(), Field::Title), (note.body.as_str(), Field::Body)]
-            .into_iter()
-            .chain(note.tags.iter().enumerate().map(|(i, t)| (t.as_str(), Field::Tag(i))));
+        standing.sort_by(|a, b| a.rule.cmp(&b.rule));
+        standing.dedup_by(|a, b| a.rule == b.rule);
         let mut found = Vec::new();
-        for (text, field) in fields {
-            if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
-                continue;
-            }
+        for &(text, field) in fields {
             for (key, span) in letter_pairs(text) {
                 let Some(names) = pairs.get(&key) else { continue };
                 for (rule, name) in names {
@@ -115,7 +96,7 @@ impl Linter {
                     if taken {
                         continue;
                     }
-                    let mut v = w.clone();
+                    let mut v = (*w).clone();
                     v.field = field;
                     v.span = span;
                     v.matched = text[span.range()].to_string();

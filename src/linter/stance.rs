@@ -783,9 +783,11 @@ impl Linter {
         let contact = standing.binary_search(&Category::OffPlatform).is_ok();
         for v in
             out.iter_mut().filter(|v| {
+                if v.severity >= Severity::Warning {
+                    return false;
+                }
                 let sold = contact && self.rule(&v.rule).is_some_and(|r| r.sold_by_contact);
-                v.severity < Severity::Warning
-                    && (sold || standing.binary_search(&v.category).is_ok())
+                (sold || standing.binary_search(&v.category).is_ok())
                     && match v.why {
                         None
                         | Some(
