@@ -1064,16 +1064,27 @@ fn a_platform_said_again_by_its_sound_before_its_call_is_read() {
     );
 }
 
-/// A product's name of three characters or more by the initials of its syllables alone
-/// (`zpt` for 唑吡坦, `r m j` spelled apart), in a note on its rule's `topic`: generated for
-/// every such name of every rule with a topic, in its main reading, joined and spelled apart;
-/// and a quiet wall: the same letters in a note on nothing, inside a handle, an address or a
-/// longer word, and two letters (`sm`, `lq`) that are as often a word's.
+/// A product's name of two characters or more by the initials of its syllables alone
+/// (`zpt` for 唑吡坦, `r m j` spelled apart, `yk` for 悦刻), in a note on its rule's `topic`:
+/// generated for every such name of every rule with a topic, in its main reading, joined and
+/// spelled apart (two letters only where no common word has them: `sm` is 什么 first); and a
+/// quiet wall: the same letters in a note on nothing, inside a handle, an address or a longer
+/// word, two letters that a common word has (`sm`, `lq`), and a flag's regional letters (🇬🇧).
 #[test]
 fn a_names_initials_alone_are_read_in_a_note_on_its_topic() {
     let linter = Linter::builtin();
     let (mut checked, mut missed) = (0, Vec::new());
     let mut spelled_by_rule: Vec<(String, String, String)> = Vec::new();
+    // the initials of the commonest two-character words (said 20,000 times or more)
+    let common: std::collections::HashSet<String> = redlint::words::all()
+        .filter(|&(w, f)| f >= 20_000 && w.chars().count() == 2 && w.chars().all(reading::is_han))
+        .map(|(w, _)| {
+            w.chars()
+                .map(|c| reading::initial(reading::han(c)[0]) as char)
+                .collect()
+        })
+        .collect();
+    let (mut pairs, mut pairs_missed) = (0, 0);
     for r in linter.rules() {
         let Some(topic) = r.topic.iter().find(|t| !t.contains('{')) else {
             continue;
@@ -1084,22 +1095,27 @@ fn a_names_initials_alone_are_read_in_a_note_on_its_topic() {
         for t in &r.terms {
             let folded = fold_term(t);
             let n = folded.chars().count();
-            if !(3..=6).contains(&n) || !folded.chars().all(|c| !reading::han(c).is_empty()) {
+            if !(2..=6).contains(&n) || !folded.chars().all(|c| !reading::han(c).is_empty()) {
                 continue;
             }
             let letters: String = folded
                 .chars()
                 .map(|c| reading::initial(reading::han(c)[0]) as char)
                 .collect();
+            if n == 2 && common.contains(&letters) {
+                continue;
+            }
             let apart: String = letters.chars().map(String::from).collect::<Vec<_>>().join(" ");
             for written in [letters.clone(), apart] {
                 let text = format!("说说我的{topic}经历。朋友给的{written}，用了一阵");
                 let found = linter.lint(&Note::from_body(&text));
                 checked += 1;
+                pairs += usize::from(n == 2);
                 if !found
                     .iter()
                     .any(|v| v.category == Category::ProhibitedProduct && v.severity >= Severity::Warning)
                 {
+                    pairs_missed += usize::from(n == 2);
                     missed.push(format!("{} {folded}: {text}", r.id));
                 }
             }
@@ -1107,6 +1123,10 @@ fn a_names_initials_alone_are_read_in_a_note_on_its_topic() {
         }
     }
     assert!(checked >= 100, "{checked}");
+    assert!(
+        pairs >= 20 && pairs_missed * 50 <= pairs,
+        "two letters: {pairs_missed} of {pairs} missed"
+    );
     // (a name whose initials are those of a longer word of the text, or whose rule's
     // exceptions hold them, may stay quiet: at most one in fifty)
     assert!(
@@ -1117,7 +1137,7 @@ fn a_names_initials_alone_are_read_in_a_note_on_its_topic() {
     // three letters in a note on nothing, or any joined to something else
     let mut wall: Vec<String> = Vec::new();
     // (three letters: four or more are read alone anywhere, smgl being no one's name)
-    for (_, letters, topic) in spelled_by_rule.iter().filter(|s| s.1.len() == 3).step_by(3) {
+    for (_, letters, topic) in spelled_by_rule.iter().filter(|s| s.1.len() <= 3).step_by(3) {
         wall.push(format!("今天的快递单号尾号是{letters}，周末去公园"));
         wall.push(format!("{topic}的事以后再说。关注了@mel_{letters}的账号"));
         wall.push(format!("{topic}的事以后再说。网址是www.{letters}.com"));
@@ -1131,6 +1151,10 @@ fn a_names_initials_alone_are_read_in_a_note_on_its_topic() {
             "减肥第三周，sm都不想吃，瘦了两斤",
             "补水面膜，今天lq再减十块，一片不到三块",
             "医生说宝宝要补ad，一天一粒",
+            // (a common word's initials in notes on the topic; a flag's letters)
+            "戒烟第十天，yg人熬过来了",
+            "戒烟的事以后再说。这次去🇬🇧玩了一周",
+            "医美的事以后再说。这次去🇷🇺玩了一周",
         ])
         .collect();
     assert_quiet(

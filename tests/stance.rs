@@ -122,6 +122,42 @@ fn what_a_warning_quotes_is_information() {
     assert!(checked >= 60);
 }
 
+/// A product's name by two initials (`rd` 肉毒, `yk` 悦刻) is the trade's own short name, which
+/// a warning writes too: in a note that warns it is information, as the name written out is;
+/// in a note that recommends it, it counts.
+#[test]
+fn two_initials_in_a_warning_are_information() {
+    let linter = Linter::builtin();
+    for (warning, selling) in [
+        (
+            "医美避雷：小作坊打的rd，脸僵了半年，千万别贪便宜",
+            "医美分享：在工作室打的rd，脸小了一圈，推荐给大家",
+        ),
+        (
+            "戒烟第三十天，提醒大家别碰yk，越抽越上瘾",
+            "戒烟失败😂 换了yk，真的顺，推荐给大家",
+        ),
+    ] {
+        let found = lint(&linter, &Note::from_body(warning));
+        let read: Vec<&Violation> = of(&found, Category::ProhibitedProduct)
+            .into_iter()
+            .filter(|v| v.reading.is_some())
+            .collect();
+        assert!(!read.is_empty(), "{warning}: the initials not read: {found:?}");
+        assert!(
+            read.iter().all(|v| v.severity == Severity::Info),
+            "{warning}: counts: {read:?}"
+        );
+        let found = lint(&linter, &Note::from_body(selling));
+        assert!(
+            raised(&found, Category::ProhibitedProduct)
+                .iter()
+                .any(|v| v.reading.is_some() && v.matched.bytes().all(|b| b.is_ascii_lowercase())),
+            "{selling}: not flagged: {found:?}"
+        );
+    }
+}
+
 /// A contact of the writer's own (a number, a handle, a disguised channel) is no quotation.
 #[test]
 fn a_warning_note_keeps_the_writers_own_contact() {

@@ -39,7 +39,7 @@ impl Linter {
         let inner = &*self.inner;
         self.read_masked(norm, active, hits);
         self.read_lookalike_digits(norm, active, hits);
-        self.read_initials_on_topic(norm, active, on_topic, hits);
+        self.read_initials_on_topic(text, norm, active, on_topic, hits);
         let readings = inner.sound.scan(norm.folded());
         if readings.is_empty() {
             return;
@@ -252,7 +252,21 @@ impl Linter {
 
 /// The fewest letters a product's name is read by from its initials alone, in a note on its
 /// topic (two letters are as often a word's: `sm` 什么, `lq` 领券, `ad` vitamins A and D).
-pub(super) const TOPICAL_INITIALS_MIN: usize = 3;
+pub(super) const TOPICAL_INITIALS_MIN: usize = 2;
+
+/// Two initials that are those of a word everyone abbreviates so (`sm` 什么, `zm` 怎么, `yg`
+/// 一个, `yj` 已经): the two-character words of the dictionary said at least 20,000 times (the
+/// few hundred commonest: 什么 59,317, 一定 25,293), by the initials of their main readings, sorted (generated
+/// and held to the dictionary by the test `common_word_initials_are_the_dictionarys`). Two such
+/// letters are that word before they are a product's name.
+pub(super) const COMMON_WORD_INITIALS: &[&str] = &[
+    "bf", "bj", "bk", "bn", "bs", "bt", "bx", "cj", "cl", "cp", "cs", "cw", "cx", "db", "df", "dq", "ds", "dx", "eq",
+    "fl", "fm", "fs", "fx", "fz", "gd", "gj", "gl", "gs", "gx", "gy", "gz", "hb", "hd", "hy", "jb", "jd", "jg", "jj",
+    "jl", "js", "jx", "jy", "jz", "kn", "ks", "ky", "ld", "lg", "ls", "mg", "mj", "my", "mz", "nm", "qg", "qk", "ql",
+    "qt", "qy", "qz", "rb", "rg", "rk", "rm", "rw", "sc", "sd", "sh", "sj", "sm", "sr", "ss", "sy", "tc", "tg", "tm",
+    "ts", "wg", "wh", "wl", "wm", "wt", "xc", "xd", "xs", "xt", "xy", "xz", "yb", "yc", "yd", "yg", "yh", "yj", "yq",
+    "ys", "yw", "yx", "yy", "yz", "zc", "zd", "zf", "zg", "zh", "zj", "zl", "zm", "zr", "zw", "zx", "zy", "zz",
+];
 
 /// The most letters a name is read by from its initials alone (a name of six characters).
 pub(super) const TOPICAL_INITIALS_MAX: usize = 6;
@@ -268,6 +282,7 @@ impl Linter {
     /// part of a longer Latin word, a handle (`mel_daigou_amy`), an address or a number.
     fn read_initials_on_topic(
         &self,
+        text: &str,
         norm: &Normalized,
         active: &impl Fn(usize) -> bool,
         on_topic: &impl Fn(usize) -> bool,
@@ -323,9 +338,24 @@ impl Linter {
                 continue;
             };
             let span = Span::from(norm.folded_to_original(start, end));
+            // two letters are read only as typed (not a flag's regional letters, 🇬🇧), and only
+            // as a name that counts anywhere: a name that counts only on its topic (a
+            // nickname, a call) is already a guess there, its initials a guess of a guess
+            let pair = key.len() == 2;
+            if pair
+                && (!text[span.range()]
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic() || LETTER_GAPS.contains(&b))
+                    || std::str::from_utf8(&key).is_ok_and(|k| COMMON_WORD_INITIALS.binary_search(&k).is_ok()))
+            {
+                continue;
+            }
             for &id in ids {
                 let st = inner.sound.term(id);
                 let rule = st.rule as usize;
+                if pair && inner.rules[rule].rule.only_on_topic {
+                    continue;
+                }
                 if !active(rule) || !on_topic(rule) || hits.iter().any(|h| h.rule == rule && h.span == span) {
                     continue;
                 }
@@ -787,4 +817,30 @@ pub(super) fn disguised(text: &str, norm: &Normalized, h: &Hit) -> bool {
     );
     let compact_chars = norm.compact()[cs..ce].chars().count();
     text[h.span.range()].chars().count() > compact_chars
+}
+
+#[cfg(test)]
+mod tests {
+    use super::COMMON_WORD_INITIALS;
+    use crate::normalize::reading;
+
+    /// How often a two-character word is said for its initials to be taken as it.
+    const COMMON_WORD_FREQUENCY: usize = 20_000;
+
+    /// [`COMMON_WORD_INITIALS`] is generated from the word dictionary and the readings table:
+    /// on a change of either, this test prints the table to paste.
+    #[test]
+    fn common_word_initials_are_the_dictionarys() {
+        let mut keys: Vec<String> = crate::words::all()
+            .filter(|&(w, f)| f >= COMMON_WORD_FREQUENCY && w.chars().count() == 2 && w.chars().all(reading::is_han))
+            .map(|(w, _)| {
+                w.chars()
+                    .map(|c| reading::initial(reading::han(c)[0]) as char)
+                    .collect()
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(COMMON_WORD_INITIALS, keys, "paste: {keys:?}");
+    }
 }

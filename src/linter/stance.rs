@@ -938,7 +938,7 @@ fn bought_online(text: &str, span: Span) -> bool {
 /// Whether a violation's own text shows a disguise: read by sound, pinyin, initials or emoji,
 /// or its characters set apart by a symbol (顶.级, 极·致).
 fn written_in_disguise(v: &Violation) -> bool {
-    v.reading.is_some() || spelled_out(v) || {
+    (v.reading.is_some() && !two_initials(v)) || spelled_out(v) || {
         // (between two Han characters: No.1 is how it is written)
         let c: Vec<char> = v.matched.chars().collect();
         c.windows(3).any(|w| {
@@ -951,19 +951,28 @@ fn written_in_disguise(v: &Violation) -> bool {
     }
 }
 
+/// Whether a violation is a name read from two initials alone (rd, yk): the trade's own short
+/// names, which a warning writes too, so no sign of a disguise.
+fn two_initials(v: &Violation) -> bool {
+    v.reading.as_ref().is_some_and(|r| r.how == ["initials"])
+        && v.matched.chars().filter(char::is_ascii_alphabetic).count() == 2
+        && v.matched.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+}
+
 /// Whether a violation was spelled in Latin letters for characters: read as pinyin or initials,
 /// or a lowercase syllable glued to a Han character (含西bu, zui好用). Nobody spells out a word
 /// they quote, nor a drug they were prescribed.
 fn spelled_out(v: &Violation) -> bool {
     let c: Vec<char> = v.matched.chars().collect();
     let han = |c: char| crate::normalize::reading::is_han(c);
-    v.reading
-        .as_ref()
-        .is_some_and(|r| r.how.iter().any(|h| h == "pinyin" || h == "initials"))
-        || c.windows(3).any(|w| {
-            (han(w[0]) && w[1].is_ascii_lowercase() && w[2].is_ascii_lowercase())
-                || (w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase() && han(w[2]))
-        })
+    v.reading.as_ref().is_some_and(|r| {
+        r.how
+            .iter()
+            .any(|h| h == "pinyin" || (h == "initials" && !two_initials(v)))
+    }) || c.windows(3).any(|w| {
+        (han(w[0]) && w[1].is_ascii_lowercase() && w[2].is_ascii_lowercase())
+            || (w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase() && han(w[2]))
+    })
 }
 
 /// Whether an off-platform violation holds what reaches someone: a reading (a disguised

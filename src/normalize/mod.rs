@@ -348,8 +348,8 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
             (f_run, k_run) = (i, i);
             continue;
         }
-        // ASCII: lowercase; letters, digits and line breaks are kept in compact. A zero or a
-        // one between two letters is the letter it is drawn like (b0tox, wh1sky), and so is a
+        // ASCII: lowercase; letters, digits and line breaks are kept in compact. A zero, a one
+        // or a bang between two letters is the letter it is drawn like (b0tox, wh1sky, l!nk), and so is a
         // zero that opens a word of three letters or more (0zempic).
         if b0 < 0x80 {
             let between_letters =
@@ -362,7 +362,7 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
             };
             let lower = match b0 {
                 b'0' if between_letters() || opens_a_word() => b'o',
-                b'1' if between_letters() => b'i',
+                b'1' | b'!' if between_letters() => b'i',
                 _ => b0.to_ascii_lowercase(),
             };
             if lower != b0 {

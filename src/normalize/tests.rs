@@ -393,11 +393,11 @@ fn max_gap_reference(n: &Normalized, original: &str, start: usize, end: usize) -
 
 /// A part of a text folded alone (`alone`) is that part of the whole text's fold (`here`), but
 /// for the spaces of letter-spaced Han, which the part may hold too few of to be spaced out
-/// (`最 好` of `最 好 用`): the only fold that looks further than the next char. (And a zero or
-/// a one between two letters reads as o or i only with the letter after it: a part that ends
-/// at the digit keeps it, `b0` of `b0tox`.)
+/// (`最 好` of `最 好 用`): the only fold that looks further than the next char. (And a zero,
+/// a one or a bang between two letters reads as o or i only with the letter after it: a part
+/// that ends at it keeps it, `b0` of `b0tox`, `l!` of `l!nk`.)
 fn assert_refolds(alone: &str, here: &str, what: &str) {
-    let ends_at_digit = [('0', 'o'), ('1', 'i')].into_iter().find_map(|(d, c)| {
+    let ends_at_digit = [('0', 'o'), ('1', 'i'), ('!', 'i')].into_iter().find_map(|(d, c)| {
         alone
             .strip_suffix(d)
             .zip(here.strip_suffix(c))

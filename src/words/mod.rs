@@ -361,6 +361,13 @@ pub fn splits(text: &str, words: &[(usize, usize)], start: usize, end: usize) ->
 /// counts as cutting it (see [`splits`]).
 const RARER: usize = 20;
 
+/// Every word of the dictionary with its frequency, in byte order (for generating tables from
+/// it; a scan of some 350,000 words).
+pub fn all() -> impl Iterator<Item = (&'static str, usize)> {
+    let d = dict();
+    (0..d.n).filter_map(move |i| Some((std::str::from_utf8(d.word(i)).ok()?, d.freq_at(i) as usize)))
+}
+
 /// How often `s` is a word in the dictionary's corpus (0 when it is not a word).
 pub fn frequency(s: &str) -> usize {
     dict().freq(s).map_or(0, |f| f as usize)
