@@ -338,15 +338,19 @@ impl Linter {
                 continue;
             };
             let span = Span::from(norm.folded_to_original(start, end));
-            // two letters are read only as typed (not a flag's regional letters, 🇬🇧), and only
-            // as a name that counts anywhere: a name that counts only on its topic (a
-            // nickname, a call) is already a guess there, its initials a guess of a guess
+            // two letters are read only as typed (not a flag's regional letters, 🇬🇧), in
+            // lowercase or set apart (Y.K: two capitals together are as often a country's or a
+            // firm's, SG, UK), and only as a name that counts anywhere: a name that counts only
+            // on its topic (a nickname, a call) is already a guess there, its initials a guess
+            // of a guess
             let pair = key.len() == 2;
+            let written = &text[span.range()];
+            let typed = written
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || LETTER_GAPS.contains(&b))
+                && (written.bytes().all(|b| !b.is_ascii_uppercase()) || written.len() > 2);
             if pair
-                && (!text[span.range()]
-                    .bytes()
-                    .all(|b| b.is_ascii_alphabetic() || LETTER_GAPS.contains(&b))
-                    || std::str::from_utf8(&key).is_ok_and(|k| COMMON_WORD_INITIALS.binary_search(&k).is_ok()))
+                && (!typed || std::str::from_utf8(&key).is_ok_and(|k| COMMON_WORD_INITIALS.binary_search(&k).is_ok()))
             {
                 continue;
             }
