@@ -122,6 +122,49 @@ fn what_a_warning_quotes_is_information() {
     assert!(checked >= 60);
 }
 
+/// A note hooked by a warning (别乱买, 避坑) that then praises its own pick in the writer's
+/// voice, in the first person (这是我用过最好的) or of the thing pointed at (这款是…首选), makes
+/// that claim: generated over hooks and praises; while the same claim said as someone else's
+/// (号称, 宣传), asked, or warned of in its sentence stays the warning's information.
+#[test]
+fn a_warning_notes_own_pick_is_claimed() {
+    let linter = Linter::builtin();
+    let hooks = ["面霜真的别乱买", "选台灯避坑指南", "千万别跟风买贵的"];
+    let praised = [
+        "这是我用过最好的一款",
+        "真心觉得它是同价位里的顶级",
+        "这台是学生党的首选",
+        "这款是我心中的第一名",
+    ];
+    let told = [
+        "店家号称这台是全网第一",
+        "这款是不是全网最好的",
+        "宣传说这款是顶级配方",
+        "别信这款是第一名的说法",
+    ];
+    let mut checked = 0;
+    for hook in hooks {
+        for claim in praised {
+            let body = format!("{hook}\n{claim}，用了三个月");
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(
+                flags(&found, Category::BannedWord),
+                "{body}: the writer's own claim lowered: {found:?}"
+            );
+            checked += 1;
+        }
+        for claim in told {
+            let body = format!("{hook}\n{claim}，用了三个月");
+            let found = lint(&linter, &Note::from_body(&body));
+            assert!(
+                !flags(&found, Category::BannedWord),
+                "{body}: someone else's claim counts: {found:?}"
+            );
+        }
+    }
+    assert_eq!(checked, 12);
+}
+
 /// A product's name by two initials (`rd` 肉毒, `yk` 悦刻) is the trade's own short name, which
 /// a warning writes too: in a note that warns it is information, as the name written out is;
 /// in a note that recommends it, it counts.
@@ -711,8 +754,9 @@ fn an_old_belief_the_note_overturns_is_no_warning() {
             assert!(claims(&found), "{body}: {found:?}");
         }
     }
-    // said as the writer's verdict, it still warns
-    let body = "扫地机是智商税，用了一个月。这款是我用过最好用的";
+    // said as the writer's verdict, it still warns (a praise in the writer's own voice after
+    // it is the writer's pick: a_warning_notes_own_pick_is_claimed)
+    let body = "扫地机是智商税，用了一个月。这款最好用的说法是商家吹出来的";
     assert!(!claims(&lint(&linter, &Note::from_body(body))), "{body}");
 }
 

@@ -48,7 +48,19 @@ const TAUGHT: [&str; 8] = [
 /// Calls to readers to take a thing up (可以试试, 推荐给, 闭眼入): said in a claim's or a product's
 /// own sentence with no warning beside them, they recommend it, whatever the note's hook
 /// (戒烟第30天…全靠这个过渡，想戒的可以试试; 别乱买…新手入门就买这瓶).
-const TAKE_IT_UP: [&str; 16] = [
+const TAKE_IT_UP: [&str; 26] = [
+    // the writer's own praise of the thing, endorsed in the first person (这是我用过最好的,
+    // 我心中的首选): no one says so of what they warn against
+    "我用过最",
+    "我喝过最",
+    "我吃过最",
+    "我试过最",
+    "我穿过最",
+    "我买过最",
+    "我抽过最",
+    "我心中的",
+    "我心目中的",
+    "真心觉得",
     "可以试试",
     "可以先试试",
     "都可以试试",
@@ -89,6 +101,52 @@ fn recommended_here(text: &str, span: Span) -> bool {
     let sentence = &text[from..to];
     TAKE_IT_UP.iter().any(|w| sentence.contains(w)) && !BUT_WARNED.iter().any(|w| sentence.contains(w))
 }
+
+/// The words that make a sentence's claim someone else's (号称, 宣传, 商家说) or a question
+/// (是不是, 吗).
+const HEARSAY: [&str; 15] = [
+    "号称",
+    "宣传",
+    "说是",
+    "所谓",
+    "吹",
+    "标榜",
+    "自称",
+    "据说",
+    "听说",
+    "说它",
+    "说这",
+    "广告",
+    "是不是",
+    "吗",
+    "？",
+];
+
+/// Whether a claim's clause says it of the thing at hand, in the writer's voice: the thing
+/// pointed at (这款, 这家, 这顶) is said to be it (这家是拍婚纱照的首选), with no one else's
+/// word for it (号称, 宣传), no question and no warning (别, 智商税) in its sentence.
+fn said_of_the_thing_at_hand(text: &str, span: Span) -> bool {
+    let (from, to) = crate::context::sentence(text, span.start, span.end);
+    let sentence = &text[from..to];
+    // the clause before the claim
+    let before = &text[from..span.start];
+    let before = before.rfind(CLAUSE_ENDS).map_or(before, |i| {
+        let c = before[i..].chars().next().map_or(1, char::len_utf8);
+        &before[i + c..]
+    });
+    let pointed = before
+        .char_indices()
+        .find(|&(i, c)| c == '这' && before[i + c.len_utf8()..].starts_with(|k: char| POINTED.contains(k)));
+    pointed.is_some_and(|(i, _)| before[i..].contains('是'))
+        && !HEARSAY.iter().any(|w| sentence.contains(w))
+        && !BUT_WARNED.iter().any(|w| sentence.contains(w))
+}
+
+/// What ends a clause, for [`said_of_the_thing_at_hand`].
+const CLAUSE_ENDS: &[char] = &['，', '。', '！', '？', '；', ',', '.', '!', '?', ';', '\n'];
+
+/// The measure words a thing at hand is pointed at with (这款, 这家, 这顶).
+const POINTED: &str = "款家个瓶支顶罐台套只双件盒";
 
 /// Before a recommending word, a denial that there is any (纯分享，没有任何产品推荐, 不是推荐):
 /// the note says it recommends nothing.
@@ -678,7 +736,9 @@ impl Linter {
                     // a word they quote)
                     // (unless it stands in quotation marks: the scam's "安mian药" quoted as it was sold)
                     let own_claim = matches!(v.category, Category::BannedWord | Category::ProhibitedProduct)
-                        && (spelled_out(v) || recommended_here(text, v.span))
+                        && (spelled_out(v)
+                            || recommended_here(text, v.span)
+                            || (v.category == Category::BannedWord && said_of_the_thing_at_hand(text, v.span)))
                         && !quoted(text, v.span);
                     if matches!(
                         v.category,
