@@ -1673,3 +1673,45 @@ fn promotion_mechanics_count_where_something_is_sold() {
         Category::Advertorial,
     );
 }
+
+/// A nickname in quotation marks (“小白袋”, 「大拉」) in a note that stands by a prohibited-product
+/// rule is that thing, marked at its rule's level: generated over products flagged, quote marks
+/// and invented nicknames; quiet where the note is flagged for nothing (the same quotes in a
+/// diary), and where the quoted words are a phrase, a shop's name or a line of dialogue.
+#[test]
+fn a_nickname_in_quotes_is_the_thing_where_its_rule_stands() {
+    let linter = Linter::builtin();
+    let flagged = ["朋友推荐的电子烟，口味很多", "在工作室打了玻尿酸，效果自然"];
+    let marks = [("“", "”"), ("「", "」"), ("『", "』")];
+    let nicknames = ["小蓝条", "阿月月", "云朵棒", "Q弹弹"];
+    let mut checked = 0;
+    for lead in flagged {
+        for (open, close) in marks {
+            for nick in nicknames {
+                let text = format!("{lead}。后来又入了{open}{nick}{close}，回购");
+                let at = text.find(nick).expect("in the text");
+                let got = found(&linter, &text);
+                assert!(
+                    got.iter().any(|v| v.category == Category::ProhibitedProduct
+                        && v.span.start == at
+                        && v.span.end == at + nick.len()),
+                    "{text}: the nickname not marked: {got:?}"
+                );
+                // the same quotes in a note flagged for nothing
+                let diary = format!("周末去公园散步。后来又入了{open}{nick}{close}，回购");
+                assert!(found(&linter, &diary).is_empty(), "{diary}");
+                checked += 1;
+            }
+        }
+        for quiet in ["“又不是真烟”", "「阿杰小铺」", "“它怕油死。”", "“12987”"] {
+            let text = format!("{lead}。朋友说{quiet}");
+            let at = text.find(quiet).expect("in the text");
+            let got = found(&linter, &text);
+            assert!(
+                !got.iter().any(|v| v.span.start > at && v.span.start < at + quiet.len()),
+                "{text}: a phrase or a shop marked: {got:?}"
+            );
+        }
+    }
+    assert_eq!(checked, 24);
+}

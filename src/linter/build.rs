@@ -318,7 +318,7 @@ impl LinterBuilder {
                 (sound, (lookalike, topical_initials))
             },
         );
-        let pair_initials = super::pairs::pair_initials(
+        let pair_initials = super::kindred_names::pair_initials(
             rules
                 .iter()
                 .enumerate()

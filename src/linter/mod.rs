@@ -41,9 +41,9 @@ mod build;
 mod claims;
 mod disguise;
 mod joined;
+mod kindred_names;
 mod legend;
 mod numbers;
-mod pairs;
 mod patterns;
 mod reversed;
 mod rewritten;
@@ -125,7 +125,7 @@ struct Inner {
     /// `Linter::read_initials_on_topic`).
     topical_initials: HashMap<String, Vec<u32>>,
     /// The two-character names of things by their two initials (`yk` for 悦刻): the rules and
-    /// names they are read as, only in a note that stands by that rule (see `pairs.rs`).
+    /// names they are read as, only in a note that stands by that rule (see `kindred_names.rs`).
     pair_initials: HashMap<[u8; 2], Vec<(u32, String)>>,
     /// Right before / right after a medical word: an efficacy construction (`能`, `效果`).
     efficacy_before: Option<LazyRegex>,
@@ -375,6 +375,7 @@ impl Linter {
         self.kindred(&mut out);
         if merge {
             self.read_pairs_where_standing(&fields, &mut out);
+            self.read_quoted_where_standing(&fields, &mut out);
         }
         for &(category, Escalate { count, to }) in &self.inner.escalations {
             let stacked = out
