@@ -1155,6 +1155,10 @@ fn a_names_initials_alone_are_read_in_a_note_on_its_topic() {
             "戒烟第十天，yg人熬过来了",
             "戒烟的事以后再说。这次去🇬🇧玩了一周",
             "医美的事以后再说。这次去🇷🇺玩了一周",
+            // (a person's letters after a word that takes a person; another rule's letters)
+            "周末陪gf去奥莱，她在专柜买了条围巾",
+            "给bf挑了一块正品表，专柜买的",
+            "本期为qf视频，推荐的都是专柜正品",
         ])
         .collect();
     assert_quiet(

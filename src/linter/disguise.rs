@@ -268,6 +268,15 @@ pub(super) const COMMON_WORD_INITIALS: &[&str] = &[
     "ys", "yw", "yx", "yy", "yz", "zc", "zd", "zf", "zg", "zh", "zj", "zl", "zm", "zr", "zw", "zx", "zy", "zz",
 ];
 
+/// Two letters that are also a person in chat (gf a girlfriend, bf a boyfriend, bb a baby, mm
+/// 妈妈 or 妹妹, gg 哥哥, jj 姐姐, dd 弟弟)...
+const PERSON_LETTERS: [&[u8]; 7] = [b"gf", b"bf", b"bb", b"mm", b"gg", b"jj", b"dd"];
+
+/// ...and the words after which they are that person (陪gf, 给bf, 我的gf), not a thing's initials.
+const PERSON_BEFORE: [&str; 16] = [
+    "陪", "给", "和", "跟", "与", "带", "送", "帮", "替", "约", "叫", "我", "我的", "他的", "她的", "你的",
+];
+
 /// The most letters a name is read by from its initials alone (a name of six characters).
 pub(super) const TOPICAL_INITIALS_MAX: usize = 6;
 
@@ -349,8 +358,14 @@ impl Linter {
                 .bytes()
                 .all(|b| b.is_ascii_alphabetic() || LETTER_GAPS.contains(&b))
                 && (written.bytes().all(|b| !b.is_ascii_uppercase()) || written.len() > 2);
+            // (and two letters that another rule's hit holds, qf of qf视频, or that follow a word
+            // taking a person, 陪gf, 给bf, 我的gf, are that rule's or that person)
             if pair
-                && (!typed || std::str::from_utf8(&key).is_ok_and(|k| COMMON_WORD_INITIALS.binary_search(&k).is_ok()))
+                && (!typed
+                    || std::str::from_utf8(&key).is_ok_and(|k| COMMON_WORD_INITIALS.binary_search(&k).is_ok())
+                    || hits.iter().any(|h| h.span.start < span.end && span.start < h.span.end)
+                    || (PERSON_LETTERS.contains(&key.as_slice())
+                        && PERSON_BEFORE.iter().any(|w| text[..span.start].trim_end().ends_with(w))))
             {
                 continue;
             }
