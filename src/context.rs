@@ -62,7 +62,7 @@ fn bounded(text: &str, start: usize, end: usize, ends: &[char]) -> (usize, usize
 }
 
 /// Quotation marks around a quoted word, (opening, closing).
-const QUOTES: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』'), ('‘', '’'), ('"', '"')];
+pub(crate) const QUOTES: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』'), ('‘', '’'), ('"', '"')];
 
 /// The most characters inside the marks of a word quoted as a word (a term, not a sentence).
 const QUOTED_WORD_MAX: usize = 8;

@@ -256,9 +256,10 @@ pub(super) const TOPICAL_INITIALS_MIN: usize = 2;
 
 /// Two initials that are those of a word everyone abbreviates so (`sm` 什么, `zm` 怎么, `yg`
 /// 一个, `yj` 已经): the two-character words of the dictionary said at least 20,000 times (the
-/// few hundred commonest: 什么 59,317, 一定 25,293), by the initials of their main readings, sorted (generated
-/// and held to the dictionary by the test `common_word_initials_are_the_dictionarys`). Two such
-/// letters are that word before they are a product's name.
+/// few hundred commonest: 什么 59,317, 一定 25,293), by the initials of their main readings,
+/// sorted (generated and held to the dictionary by the test
+/// `common_word_initials_are_the_dictionarys`). Two such letters are that word before they are
+/// a product's name.
 pub(super) const COMMON_WORD_INITIALS: &[&str] = &[
     "bf", "bj", "bk", "bn", "bs", "bt", "bx", "cj", "cl", "cp", "cs", "cw", "cx", "db", "df", "dq", "ds", "dx", "eq",
     "fl", "fm", "fs", "fx", "fz", "gd", "gj", "gl", "gs", "gx", "gy", "gz", "hb", "hd", "hy", "jb", "jd", "jg", "jj",
@@ -270,7 +271,7 @@ pub(super) const COMMON_WORD_INITIALS: &[&str] = &[
 
 /// Two letters that are also a person in chat (gf a girlfriend, bf a boyfriend, bb a baby, mm
 /// 妈妈 or 妹妹, gg 哥哥, jj 姐姐, dd 弟弟)...
-const PERSON_LETTERS: [&[u8]; 7] = [b"gf", b"bf", b"bb", b"mm", b"gg", b"jj", b"dd"];
+const PERSON_LETTERS: [&str; 7] = ["gf", "bf", "bb", "mm", "gg", "jj", "dd"];
 
 /// ...and the words after which they are that person (陪gf, 给bf, 我的gf), not a thing's initials.
 const PERSON_BEFORE: [&str; 16] = [
@@ -340,33 +341,18 @@ impl Linter {
             if !before_ok || !after_ok || !(TOPICAL_INITIALS_MIN..=TOPICAL_INITIALS_MAX).contains(&key.len()) {
                 continue;
             }
-            let Some(ids) = std::str::from_utf8(&key)
+            let Some((key, ids)) = std::str::from_utf8(&key)
                 .ok()
-                .and_then(|k| inner.topical_initials.get(k))
+                .and_then(|k| Some((k, inner.topical_initials.get(k)?)))
             else {
                 continue;
             };
             let span = Span::from(norm.folded_to_original(start, end));
-            // two letters are read only as typed (not a flag's regional letters, 🇬🇧), in
-            // lowercase or set apart (Y.K: two capitals together are as often a country's or a
-            // firm's, SG, UK), and only as a name that counts anywhere: a name that counts only
-            // on its topic (a nickname, a call) is already a guess there, its initials a guess
-            // of a guess
+            // two letters are read only where they may name a thing, and only as a name that
+            // counts anywhere: a name that counts only on its topic (a nickname, a call) is
+            // already a guess there, its initials a guess of a guess
             let pair = key.len() == 2;
-            let written = &text[span.range()];
-            let typed = written
-                .bytes()
-                .all(|b| b.is_ascii_alphabetic() || LETTER_GAPS.contains(&b))
-                && (written.bytes().all(|b| !b.is_ascii_uppercase()) || written.len() > 2);
-            // (and two letters that another rule's hit holds, qf of qf视频, or that follow a word
-            // taking a person, 陪gf, 给bf, 我的gf, are that rule's or that person)
-            if pair
-                && (!typed
-                    || std::str::from_utf8(&key).is_ok_and(|k| COMMON_WORD_INITIALS.binary_search(&k).is_ok())
-                    || hits.iter().any(|h| h.span.start < span.end && span.start < h.span.end)
-                    || (PERSON_LETTERS.contains(&key.as_slice())
-                        && PERSON_BEFORE.iter().any(|w| text[..span.start].trim_end().ends_with(w))))
-            {
+            if pair && !pair_may_name_a_thing(text, span, key, hits) {
                 continue;
             }
             for &id in ids {
@@ -382,6 +368,23 @@ impl Linter {
             }
         }
     }
+}
+
+/// Whether the two letters at `span` of `text` (lowercased: `key`) may name a thing by its
+/// initials: typed as letters (not a flag's regional letters, 🇬🇧), in lowercase or set apart
+/// (Y.K: two capitals together are as often a country's or a firm's, SG, UK); not the initials
+/// of a common word ([`COMMON_WORD_INITIALS`]); not held by another rule's hit (qf of qf视频);
+/// and not a person's letters after a word that takes a person (陪gf, 给bf, 我的gf).
+fn pair_may_name_a_thing(text: &str, span: Span, key: &str, hits: &[Hit]) -> bool {
+    let written = &text[span.range()];
+    let typed = written
+        .bytes()
+        .all(|b| b.is_ascii_alphabetic() || LETTER_GAPS.contains(&b))
+        && (written.bytes().all(|b| !b.is_ascii_uppercase()) || written.len() > 2);
+    typed
+        && COMMON_WORD_INITIALS.binary_search(&key).is_err()
+        && !hits.iter().any(|h| h.span.overlaps(span))
+        && !(PERSON_LETTERS.contains(&key) && PERSON_BEFORE.iter().any(|w| text[..span.start].trim_end().ends_with(w)))
 }
 
 /// The ways a name of Han characters is written by the initials of its syllables, every

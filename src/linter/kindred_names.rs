@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use super::Linter;
 use super::disguise::initials_of;
-use crate::context::Why;
+use crate::context::{QUOTES, Why};
 use crate::span::Span;
 use crate::violation::{Category, Field, Reading, Severity, Violation};
 
@@ -64,12 +64,11 @@ fn letter_pairs(text: &str) -> impl Iterator<Item = ([u8; 2], Span)> + '_ {
     })
 }
 
-/// The words in quotation marks (“…”, 「…」, 『…』, "…", ‘…’) that may be a thing's nickname:
-/// two to six characters with a Han character or a letter, not a number, not a sentence (a
-/// function word inside: 又不是真烟, 吃了就瘦) and not a shop's or a workshop's name (阿杰球鞋铺,
-/// 好眠研究所): their spans inside the marks.
+/// The words in quotation marks ([`QUOTES`]: “…”, 「…」, 『…』, ‘…’, "…") that may be a thing's
+/// nickname: two to six characters with a Han character or a letter, not a number, not a
+/// sentence (a function word inside: 又不是真烟, 吃了就瘦) and not a shop's or a workshop's name
+/// (阿杰球鞋铺, 好眠研究所): their spans inside the marks.
 fn quoted_names(text: &str) -> impl Iterator<Item = Span> + '_ {
-    const PAIRS: [(char, char); 5] = [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"'), ('‘', '’')];
     // (a function word or a pronoun makes it a phrase)
     const PHRASE: &str = "了是不很我你他她们的就也都在有没吗呢吧啊过着被把让给和与";
     // (and a sentence's punctuation: a line of dialogue, “它怕油死。”)
@@ -93,7 +92,7 @@ fn quoted_names(text: &str) -> impl Iterator<Item = Span> + '_ {
         "工作室",
     ];
     text.char_indices().filter_map(move |(i, open)| {
-        let close = PAIRS.iter().find(|(o, _)| *o == open)?.1;
+        let close = QUOTES.iter().find(|(o, _)| *o == open)?.1;
         let from = i + open.len_utf8();
         let len = text[from..].find([close, '\n'])?;
         if !text[from + len..].starts_with(close) {
@@ -113,26 +112,53 @@ fn quoted_names(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
+/// The note's prohibited-product violations at warning or above: what it stands by.
+fn standing(out: &[Violation]) -> Vec<&Violation> {
+    out.iter()
+        .filter(|v| v.category == Category::ProhibitedProduct && v.severity >= Severity::Warning)
+        .collect()
+}
+
+/// `standing` again at `span` of `field` (whose text is `text`), as the writer named it there:
+/// the same rule and level, raised for the note it stands in (why: kindred).
+fn named_again(standing: &Violation, field: Field, text: &str, span: Span, reading: Option<Reading>) -> Violation {
+    let mut v = standing.clone();
+    v.field = field;
+    v.span = span;
+    v.matched = text[span.range()].to_string();
+    v.suggestions = Vec::new();
+    v.item = None;
+    v.bbox = None;
+    v.reading = reading;
+    v.why = Some(Why::Kindred);
+    v.context = Some(Why::Kindred.message());
+    v
+}
+
+/// Adds `found` to `out`, in the note's order (field, then place, then rule).
+fn add_in_order(out: &mut Vec<Violation>, found: Vec<Violation>) {
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by(|a, b| {
+            (a.field, a.span.start, a.span.end, &a.rule).cmp(&(b.field, b.span.start, b.span.end, &b.rule))
+        });
+    }
+}
+
 impl Linter {
     /// Marks every nickname in quotation marks (see [`quoted_names`]) in a note that already
     /// stands by a prohibited-product rule, as the nearest such violation (the same field
     /// first): after the note's severities are settled, before its violations stack up. A name
     /// already marked there, by any rule (a quoted claim, “顶级”), is left as it is.
     pub(super) fn read_quoted_where_standing(&self, fields: &[(&str, Field)], out: &mut Vec<Violation>) {
-        let standing: Vec<&Violation> = out
-            .iter()
-            .filter(|v| v.category == Category::ProhibitedProduct && v.severity >= Severity::Warning)
-            .collect();
+        let standing = standing(out);
         if standing.is_empty() {
             return;
         }
         let mut found = Vec::new();
         for &(text, field) in fields.iter().filter(|(_, f)| matches!(f, Field::Title | Field::Body)) {
             for span in quoted_names(text) {
-                let taken = out
-                    .iter()
-                    .any(|v| v.field == field && v.span.start < span.end && span.start < v.span.end);
-                if taken {
+                if out.iter().any(|v| v.field == field && v.span.overlaps(span)) {
                     continue;
                 }
                 // the nearest standing violation: in this field by distance, else the first
@@ -141,25 +167,10 @@ impl Linter {
                     .filter(|w| w.field == field)
                     .min_by_key(|w| w.span.start.abs_diff(span.start))
                     .unwrap_or(&standing[0]);
-                let mut v = (*w).clone();
-                v.field = field;
-                v.span = span;
-                v.matched = text[span.range()].to_string();
-                v.suggestions = Vec::new();
-                v.item = None;
-                v.bbox = None;
-                v.reading = None;
-                v.why = Some(Why::Kindred);
-                v.context = Some(Why::Kindred.message());
-                found.push(v);
+                found.push(named_again(w, field, text, span, None));
             }
         }
-        if !found.is_empty() {
-            out.extend(found);
-            out.sort_by(|a, b| {
-                (a.field, a.span.start, a.span.end, &a.rule).cmp(&(b.field, b.span.start, b.span.end, &b.rule))
-            });
-        }
+        add_in_order(out, found);
     }
 
     /// Marks every two-letter name of a thing whose rule the note already stands by (see the
@@ -170,10 +181,7 @@ impl Linter {
             return;
         }
         // the first violation of each prohibited-product rule at warning or above
-        let mut standing: Vec<&Violation> = out
-            .iter()
-            .filter(|v| v.category == Category::ProhibitedProduct && v.severity >= Severity::Warning)
-            .collect();
+        let mut standing = standing(out);
         if standing.is_empty() {
             return;
         }
@@ -189,37 +197,20 @@ impl Linter {
                         continue;
                     };
                     let taken = out.iter().chain(&found).any(|v: &Violation| {
-                        v.category == Category::ProhibitedProduct
-                            && v.field == field
-                            && v.span.start < span.end
-                            && span.start < v.span.end
+                        v.category == Category::ProhibitedProduct && v.field == field && v.span.overlaps(span)
                     });
                     if taken {
                         continue;
                     }
-                    let mut v = (*w).clone();
-                    v.field = field;
-                    v.span = span;
-                    v.matched = text[span.range()].to_string();
-                    v.suggestions = Vec::new();
-                    v.item = None;
-                    v.bbox = None;
-                    v.reading = Some(Reading {
+                    let reading = Reading {
                         term: name.clone(),
                         how: vec!["initials".into()],
-                    });
-                    v.why = Some(Why::Kindred);
-                    v.context = Some(Why::Kindred.message());
-                    found.push(v);
+                    };
+                    found.push(named_again(w, field, text, span, Some(reading)));
                 }
             }
         }
-        if !found.is_empty() {
-            out.extend(found);
-            out.sort_by(|a, b| {
-                (a.field, a.span.start, a.span.end, &a.rule).cmp(&(b.field, b.span.start, b.span.end, &b.rule))
-            });
-        }
+        add_in_order(out, found);
     }
 }
 

@@ -349,8 +349,8 @@ fn build<P: Offset>(original: &str) -> (String, Vec<Segment<P>>, String, Vec<Seg
             continue;
         }
         // ASCII: lowercase; letters, digits and line breaks are kept in compact. A zero, a one
-        // or a bang between two letters is the letter it is drawn like (b0tox, wh1sky, l!nk), and so is a
-        // zero that opens a word of three letters or more (0zempic).
+        // or a bang between two letters is the letter it is drawn like (b0tox, wh1sky, l!nk),
+        // and so is a zero that opens a word of three letters or more (0zempic).
         if b0 < 0x80 {
             let between_letters =
                 || i > 0 && bytes[i - 1].is_ascii_alphabetic() && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
