@@ -2,7 +2,7 @@
 //! regexes of a [`Linter`]. The only stage that can fail.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::patterns::{LazyRegex, Patterns};
 use super::{Anchor, CompiledRule, Inner, Linter, Role};
@@ -188,9 +188,9 @@ impl LinterBuilder {
                 }
                 let after = rule.after.as_deref().map(|a| LazyRegex::new(format!("^(?:{a})")));
                 let urging = rule.urging.as_deref().map(|u| LazyRegex::new(format!("^(?:{u})$")));
-                let exception_patterns = rule.exception_patterns.iter().cloned().map(LazyRegex::new).collect();
                 rules.push(CompiledRule {
-                    exception_patterns,
+                    exception_patterns: rule.exception_patterns.clone(),
+                    exceptions: OnceLock::new(),
                     before: rule.before.iter().map(|c| fold_term(c)).collect(),
                     after,
                     urging,

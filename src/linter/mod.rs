@@ -208,7 +208,26 @@ struct CompiledRule {
     /// `urging`, anchored at both ends (a hit's whole folded text).
     urging: Option<LazyRegex>,
     /// `exception_patterns`, run only on fields where the rule has a hit.
-    exception_patterns: Vec<LazyRegex>,
+    exception_patterns: Vec<String>,
+    /// The exception patterns as [`Patterns`] (each tried only where one of its gate literals
+    /// starts, as the rules' patterns are, not over the whole text): built the first time the
+    /// rule has a hit, as most rules have none in a batch.
+    exceptions: OnceLock<Patterns>,
+}
+
+impl CompiledRule {
+    /// The rule's exception patterns, found where their literals start (`None`: it has none).
+    /// `rule`: its index, which the matches carry.
+    fn exceptions(&self, rule: usize) -> Option<&Patterns> {
+        (!self.exception_patterns.is_empty()).then(|| {
+            self.exceptions.get_or_init(|| {
+                let sources = self.exception_patterns.iter().map(|s| (rule, s.clone())).collect();
+                // every literal found by the patterns' own pass (none by the term automaton),
+                // and no union: a rule has a few exception patterns
+                Patterns::new(sources, |_| false, false)
+            })
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -34,20 +34,22 @@ use crate::pack::{compile_regex, expand, expand_with_gap};
 /// one: a forward lazy DFA answers both, and compiling it (one forward NFA, no captures) costs
 /// half of what a full regex costs (which also compiles a reverse NFA for match starts and
 /// engines for captures), and compiling is most of a cold start. The full regex is compiled
-/// only for [`LazyRegex::find_iter`] (a rule's exception patterns, regexes without a gate), or
+/// only for [`LazyRegex::find_iter`] (regexes without a gate), or
 /// if the forward DFA cannot be built (a Unicode word boundary).
 #[derive(Debug)]
 pub(crate) struct LazyRegex {
     source: String,
     forward: OnceLock<Option<Forward>>,
     full: OnceLock<Regex>,
-    /// The literals one of which every match starts with, none a prefix of another (`None`:
-    /// no such set), for [`LazyRegex::worth_running`]: found the first time it is asked.
-    starts: OnceLock<Option<Vec<String>>>,
 }
 
 /// How many bytes [`Forward::dies_early`] steps through before leaving it to a search.
 const PEEK: usize = 12;
+
+/// The most memory the union's lazy DFA may hold per thread before it is cleared: over the
+/// 17,765 notes of the bench's real text it holds about 20 MB (resident memory fell from
+/// 217 to 163 MB against one union per set of regexes a literal opens).
+const UNION_CACHE: usize = 64 << 20;
 
 /// A forward lazy DFA, with a pool of caches for concurrent searches.
 struct Forward {
@@ -75,6 +77,10 @@ impl Forward {
     }
 
     fn build(sources: &[&str], kind: regex_automata::MatchKind) -> Option<Forward> {
+        // the union of every gated regex reaches many more states than one regex: a cache
+        // that holds them all, so that it is not cleared and refilled (each refill computes
+        // the closure of a start state over a thousand regexes)
+        let capacity = if sources.len() > 1 { UNION_CACHE } else { 2 << 20 };
         let expanded: Vec<std::borrow::Cow<'_, str>> = sources.iter().map(|s| expand(s)).collect();
         let nfa = thompson::Compiler::new()
             .configure(
@@ -85,7 +91,7 @@ impl Forward {
             .build_many(&expanded)
             .ok()?;
         let dfa = hybrid::dfa::DFA::builder()
-            .configure(hybrid::dfa::Config::new().match_kind(kind))
+            .configure(hybrid::dfa::Config::new().match_kind(kind).cache_capacity(capacity))
             .build_from_nfa(nfa)
             .ok()?;
         let for_caches = dfa.clone();
@@ -141,34 +147,7 @@ impl LazyRegex {
             source,
             forward: OnceLock::new(),
             full: OnceLock::new(),
-            starts: OnceLock::new(),
         }
-    }
-
-    /// Whether [`LazyRegex::find_iter`] is worth running on `haystack`: its regex is compiled
-    /// (then its own prefilter is the fastest check), or `haystack` holds one of the literals
-    /// every match starts with (read from the gates table for a builtin regex). A rule's
-    /// exception patterns are asked this, so that a cold start compiles only those naming
-    /// words the text holds.
-    pub(crate) fn worth_running(&self, haystack: &str) -> bool {
-        if self.full.get().is_some() {
-            return true;
-        }
-        let starts = self.starts.get_or_init(|| {
-            let mut lits = gates_of(&self.source).0?;
-            // sorted: a literal that another one kept starts is implied by it
-            lits.sort_unstable();
-            let mut kept: Vec<String> = Vec::with_capacity(lits.len());
-            for l in lits {
-                if !kept.last().is_some_and(|k| l.starts_with(k.as_str())) {
-                    kept.push(l);
-                }
-            }
-            Some(kept)
-        });
-        starts
-            .as_ref()
-            .is_none_or(|lits| lits.iter().any(|l| haystack.contains(l.as_str())))
     }
 
     fn full(&self) -> &Regex {
@@ -341,14 +320,20 @@ pub(crate) struct Patterns {
     /// For each gate literal, whether every regex it opens is compiled: then the texts it
     /// opens need no compiling check (a warm linter's case, at every opening).
     warm: Vec<AtomicBool>,
-    /// For each gate literal that opens two regexes or more, its group in `unions`
-    /// (`u32::MAX`: none).
-    group: Vec<u32>,
-    /// Per set of regexes that gate literals open (two or more), one automaton of them all,
-    /// compiled on first use: asked first at each opening, so that a place where none of them
-    /// can match (nearly every place: a digit, 一, 是) costs one automaton's steps, not one per
-    /// regex. Each regex is compiled only once the union matches where it was opened.
-    unions: Vec<(Vec<u32>, OnceLock<Option<Forward>>)>,
+    /// Whether `union` is asked first at every opening (else each regex is asked).
+    united: bool,
+    /// One automaton of every gated regex, compiled on first use: asked first at each
+    /// opening, so that a place where none of the regexes its literal opens can match (nearly
+    /// every place: a digit, 一, 是, a comma) costs one automaton's steps, not one per regex,
+    /// and a regex is compiled only once the union matches where it was opened. Anchored
+    /// where the literal starts, a match of the union is a match of some regex starting there,
+    /// which may be one the literal does not open (one another literal at that place opens):
+    /// then each of its own regexes is asked and none matches, so the union only filters.
+    /// One union of them all, not one per set of regexes a literal opens: there were 859
+    /// such sets, 4,607 regexes in all over 1,050 distinct ones, and compiling them was half
+    /// of a batch's start; one union is also faster per opening (its cache holds what many
+    /// held, see [`UNION_CACHE`]).
+    union: (Vec<u32>, OnceLock<Option<Forward>>),
     /// The literals found by the caller (indices into `literals`).
     shared: Vec<u32>,
     /// The literals that are one ASCII character, by that byte (`u32::MAX`: none).
@@ -375,8 +360,8 @@ pub(crate) struct Patterns {
 #[derive(Debug)]
 struct Scratch {
     caches: Vec<Option<hybrid::dfa::Cache>>,
-    /// Per union, its lazy DFA cache.
-    union_caches: Vec<Option<hybrid::dfa::Cache>>,
+    /// The union's lazy DFA cache.
+    union_cache: Option<hybrid::dfa::Cache>,
     last_end: Vec<usize>,
     /// The regexes whose `last_end` a text set: cleared before the next text, in proportion
     /// to its matches (clearing all of `last_end` for every field cost more than the searches).
@@ -395,7 +380,7 @@ fn han_gate(c: u32) -> Option<usize> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Cold {
     Regex(u32),
-    Union(u32),
+    Union,
 }
 
 type ScratchFn = Box<dyn Fn() -> Scratch + Send + Sync + UnwindSafe + RefUnwindSafe>;
@@ -407,9 +392,9 @@ impl Patterns {
     /// occurrence in the folded text, by byte offset there; see [`Patterns::find`]). The
     /// others are cut to their first character (`@1` to `@`) and found here.
     ///
-    /// `unions`: whether the regexes a literal opens are first asked as one automaton (see
-    /// `Patterns::unions`): faster over many notes, but compiling a union on top of its regexes
-    /// costs a one-note check a fifth of its start.
+    /// `unions`: whether every opening is first asked of one automaton of all the regexes
+    /// (see `Patterns::union`): faster over many notes, but compiling the union on top of the
+    /// regexes a note opens costs a one-note check more than its start.
     pub(crate) fn new(patterns: Vec<(usize, String)>, kept: impl Fn(char) -> bool + Sync, unions: bool) -> Patterns {
         // each regex's gate literals, cut: (literal, shared); on two cores, half of them there
         let gates = crate::split::map(
@@ -477,21 +462,13 @@ impl Patterns {
         });
         let n = patterns.len();
         let warm = opens.iter().map(|_| AtomicBool::new(false)).collect();
-        let mut sets: Vec<(Vec<u32>, OnceLock<Option<Forward>>)> = Vec::new();
-        let mut by_set: std::collections::HashMap<&[u32], u32> = std::collections::HashMap::new();
-        let group: Vec<u32> = opens
-            .iter()
-            .map(|regexes| {
-                if regexes.len() < 2 || !unions {
-                    return u32::MAX;
-                }
-                *by_set.entry(regexes.as_slice()).or_insert_with(|| {
-                    sets.push((regexes.clone(), OnceLock::new()));
-                    (sets.len() - 1) as u32
-                })
-            })
-            .collect();
-        let u = sets.len();
+        let mut members: Vec<u32> = if unions {
+            opens.iter().flatten().copied().collect()
+        } else {
+            Vec::new()
+        };
+        members.sort_unstable();
+        members.dedup();
         Patterns {
             regexes: patterns
                 .into_iter()
@@ -499,15 +476,15 @@ impl Patterns {
                 .collect(),
             scratch: Pool::new(Box::new(move || Scratch {
                 caches: (0..n).map(|_| None).collect(),
-                union_caches: (0..u).map(|_| None).collect(),
+                union_cache: None,
                 last_end: vec![0; n],
                 touched: Vec::new(),
             }) as ScratchFn),
             literals,
             opens,
             warm,
-            group,
-            unions: sets,
+            united: unions,
+            union: (members, OnceLock::new()),
             shared,
             ascii,
             han,
@@ -593,7 +570,7 @@ impl Patterns {
         let mut scratch = self.scratch.get();
         let Scratch {
             caches,
-            union_caches,
+            union_cache,
             last_end,
             touched,
         } = &mut *scratch;
@@ -611,23 +588,20 @@ impl Patterns {
                     continue;
                 }
                 let mut all = true;
-                match self.group[lit as usize] {
-                    u32::MAX => {
-                        for &i in &self.opens[lit as usize] {
-                            let (rule, re) = &self.regexes[i as usize];
-                            if !re.is_compiled() {
-                                all = false;
-                                if !cold.contains(&Cold::Regex(i)) && active(*rule) {
-                                    cold.push(Cold::Regex(i));
-                                }
-                            }
+                if self.united {
+                    if self.union.1.get().is_none() {
+                        all = false;
+                        if !cold.contains(&Cold::Union) {
+                            cold.push(Cold::Union);
                         }
                     }
-                    g => {
-                        if self.unions[g as usize].1.get().is_none() {
+                } else {
+                    for &i in &self.opens[lit as usize] {
+                        let (rule, re) = &self.regexes[i as usize];
+                        if !re.is_compiled() {
                             all = false;
-                            if !cold.contains(&Cold::Union(g)) {
-                                cold.push(Cold::Union(g));
+                            if !cold.contains(&Cold::Regex(i)) && active(*rule) {
+                                cold.push(Cold::Regex(i));
                             }
                         }
                     }
@@ -642,7 +616,8 @@ impl Patterns {
                     2,
                     |&c| match c {
                         Cold::Regex(i) => self.regexes[i as usize].1.source.len(),
-                        Cold::Union(g) => self.unions[g as usize]
+                        Cold::Union => self
+                            .union
                             .0
                             .iter()
                             .map(|&i| self.regexes[i as usize].1.source.len())
@@ -652,8 +627,8 @@ impl Patterns {
                         Cold::Regex(i) => {
                             self.regexes[i as usize].1.forward();
                         }
-                        Cold::Union(g) => {
-                            self.union(g);
+                        Cold::Union => {
+                            self.union();
                         }
                     },
                 );
@@ -665,11 +640,10 @@ impl Patterns {
             let at = at as usize;
             // inside a run of ASCII word characters: no ASCII word boundary here
             let inside_word = at > 0 && is_word(bytes[at]) && is_word(bytes[at - 1]);
-            let g = self.group[lit as usize];
             // nearly every opening: none of the regexes this literal opens can match here
-            if g != u32::MAX
-                && let Some(union) = self.union(g)
-                && !union.matches_at(text, at, &mut union_caches[g as usize])
+            if self.united
+                && let Some(union) = self.union()
+                && !union.matches_at(text, at, union_cache)
             {
                 continue;
             }
@@ -687,10 +661,10 @@ impl Patterns {
         }
     }
 
-    /// The union of group `g`'s regexes, compiled on first use (`None`: it cannot be built;
-    /// then each regex is asked).
-    fn union(&self, g: u32) -> Option<&Forward> {
-        let (members, union) = &self.unions[g as usize];
+    /// The union of the regexes that `united` literals open, compiled on first use (`None`:
+    /// it cannot be built; then each regex is asked).
+    fn union(&self) -> Option<&Forward> {
+        let (members, union) = &self.union;
         union
             .get_or_init(|| {
                 let sources: Vec<&str> = members
@@ -842,6 +816,25 @@ mod tests {
             );
             // leftmost-first and not overlapping, as find_iter: 群群123456 matches once
             assert_eq!(found(p, "群群123456"), ["1:群123456"]);
+        }
+        // the union of every regex only filters: where it matches for a regex another
+        // literal opens (群聊 at 群), the regexes of this literal are asked and do not match
+        let two = || {
+            vec![
+                (0, "群[1-9][0-9]{5}".to_owned()),
+                (1, "群聊|群主".to_owned()),
+                (2, "主[0-9]".to_owned()),
+            ]
+        };
+        for p in [
+            Patterns::new(two(), |_| false, false),
+            Patterns::new(two(), |_| false, true),
+            Patterns::new(two(), char::is_alphanumeric, true),
+        ] {
+            assert_eq!(
+                found(&p, "群聊 群主 群123456 主1"),
+                ["1:群聊", "1:群主", "0:群123456", "2:主1"]
+            );
         }
         // anchored where a literal starts, yet look-arounds see the text before it
         let b = Patterns::new(vec![(0, r"(?-u:\b)qq[0-9]{5}".to_owned())], |_| false, false);

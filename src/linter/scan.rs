@@ -110,15 +110,18 @@ impl Linter {
         let mut with_hits: Vec<usize> = scan.hits.iter().map(|h| h.rule).collect();
         with_hits.sort_unstable();
         with_hits.dedup();
+        let mut starts = Vec::new();
         for rule in with_hits {
-            for re in inner.rules[rule]
-                .exception_patterns
-                .iter()
-                .filter(|re| re.worth_running(norm.folded()))
-            {
-                for m in re.find_iter(norm.folded()).filter(|m| !m.is_empty()) {
-                    exceptions.push((Some(rule), norm.folded_to_original(m.start(), m.end()).into()));
-                }
+            if let Some(patterns) = inner.rules[rule].exceptions(rule) {
+                starts.clear();
+                patterns.find(
+                    norm.folded(),
+                    &mut starts,
+                    |_| true,
+                    |rule, m| {
+                        exceptions.push((Some(rule), norm.folded_to_original(m.start, m.end).into()));
+                    },
+                );
             }
         }
         // exceptions are short: only those starting shortly before a hit can contain it
