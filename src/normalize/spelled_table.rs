@@ -1424,6 +1424,9 @@ pub(super) const KEPT_AFTER: &[(&str, char)] = &[
 /// The same, with the character before the syllable (淘bao).
 #[rustfmt::skip]
 pub(super) const KEPT_BEFORE: &[(char, &str)] = &[
+    ('下', "vx"),
+    ('个', "vx"),
+    ('个', "wx"),
     ('加', "qq"),
     ('加', "vx"),
     ('加', "wx"),
