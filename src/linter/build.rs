@@ -189,7 +189,6 @@ impl LinterBuilder {
                 let after = rule.after.as_deref().map(|a| LazyRegex::new(format!("^(?:{a})")));
                 let urging = rule.urging.as_deref().map(|u| LazyRegex::new(format!("^(?:{u})$")));
                 rules.push(CompiledRule {
-                    exception_patterns: rule.exception_patterns.clone(),
                     exceptions: OnceLock::new(),
                     before: rule.before.iter().map(|c| fold_term(c)).collect(),
                     after,
@@ -359,6 +358,7 @@ impl LinterBuilder {
         let (efficacy_before, efficacy_after) = (either(&lexicon.efficacy_before), either(&lexicon.efficacy_after));
         let denial_before = either(&lexicon.denial_before);
         let (mention_before, mention_after) = (either(&lexicon.mention_before), either(&lexicon.mention_after));
+        let seller_voice = either(&lexicon.seller_voice);
         let goods_heads = super::stance::GoodsHeads::new(&lexicon.goods_heads, &lexicon.goods_heads_not);
         for a in &self.allow {
             let folded = fold_term(a);
@@ -403,6 +403,7 @@ impl LinterBuilder {
                 denial_before,
                 mention_before,
                 mention_after,
+                seller_voice,
                 goods_heads,
                 everyday,
                 supporting,

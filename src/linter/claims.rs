@@ -264,6 +264,17 @@ impl Linter {
         heads.shown(&text[pf..pt])
     }
 
+    /// Whether the writer speaks as the business that sells in the sentence from `from` to
+    /// `to` (original offsets): the lexicon's `seller_voice` on its folded text. A service sold
+    /// names itself so (我们是本市唯一一家…的写真馆, 来我们…的作文班), as a product is named by
+    /// its kind: a claim in that sentence is the seller's.
+    fn business_speaking(&self, norm: &Normalized, from: usize, to: usize) -> bool {
+        self.inner
+            .seller_voice
+            .as_ref()
+            .is_some_and(|re| re.is_match(&norm.folded()[norm.original_to_folded(from)..norm.original_to_folded(to)]))
+    }
+
     /// Whether a hit of a scoped rule, in an organic note, makes no claim: `None` when its
     /// sentence sells something (a commercial anchor, or for `efficacy` an efficacy
     /// construction and no illness story), otherwise the reason it is lowered.
@@ -297,7 +308,7 @@ impl Linter {
         }
         let commercial = here(Anchor::Commercial)
             || self.product_before(text, from, span.start)
-            || business_speaking(&text[from..to]);
+            || self.business_speaking(norm, from, to);
         match scope {
             _ if commercial && scope != Scope::Efficacy => None,
             Scope::Commercial | Scope::Promotion => Some(Why::NoProduct),
@@ -347,37 +358,22 @@ impl Linter {
     }
 }
 
-/// Whether the writer speaks as the business that sells, in `sentence`: it says what it is,
-/// a studio, a team, a class or a shop (我们是本市唯一一家…的写真馆), or invites the reader
-/// to it (来我们…的作文班, 选我们). A service sold names itself so, as a product is named by
-/// its kind: a claim in that sentence is the seller's. Not a member telling of their class or
-/// workplace (我们班第一个, 我们是全班第一): the studio or the class ends the clause after 是.
-fn business_speaking(sentence: &str) -> bool {
-    static SPEAKING: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    SPEAKING
-        .get_or_init(|| {
-            regex::Regex::new(concat!(
-                r"(?:我们|我家|咱家|本店)(?:家|这里|这边)?是[^，,。！!？?；;\n]{0,24}?",
-                r"(?:团队|工作室|机构|馆|班|中心|公司|门店|店|品牌|平台|店铺)(?:[，,。！!？?~～\s]|$)",
-                r"|(?:来|找|选|首选|认准)我们(?:家|店)?[^，,。！!？?\n]{0,12}?",
-                r"(?:团队|工作室|机构|馆|班|中心|店|课|服务)"
-            ))
-            .expect("a valid regex")
-        })
-        .is_match(sentence)
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
     fn a_business_speaking_names_what_it_sells() {
+        let linter = crate::Linter::builtin();
+        let business_speaking = |sentence: &str| {
+            let norm = crate::normalize::Normalized::new(sentence);
+            linter.business_speaking(&norm, 0, sentence.len())
+        };
         for sells in [
             "我们是全城唯一一家做宠物殡葬的团队",
             "我们是本市最早的手工皮具工作室。",
             "来我们全区口碑第一的书法班",
             "首选我们家的上门保洁服务",
         ] {
-            assert!(super::business_speaking(sells), "{sells}");
+            assert!(business_speaking(sells), "{sells}");
         }
         for member in [
             "我们班第一个考上清华的",
@@ -385,7 +381,7 @@ mod tests {
             "我们公司是行业第一，但是工资很低",
             "我们是来旅游的，不是来购物的",
         ] {
-            assert!(!super::business_speaking(member), "{member}");
+            assert!(!business_speaking(member), "{member}");
         }
     }
 }

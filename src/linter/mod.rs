@@ -135,6 +135,8 @@ struct Inner {
     /// Right before / right after a claim: the word talked about (`所谓`, `这个词`).
     mention_before: Option<LazyRegex>,
     mention_after: Option<LazyRegex>,
+    /// Anywhere in a claim's sentence: the writer speaking as the business that sells.
+    seller_voice: Option<LazyRegex>,
     /// The last characters of goods' names, and the tags that end so but name none (folded):
     /// a note tagged with a kind of thing sold is about it (see [`stance::GoodsHeads`]).
     goods_heads: stance::GoodsHeads,
@@ -207,11 +209,9 @@ struct CompiledRule {
     after: Option<LazyRegex>,
     /// `urging`, anchored at both ends (a hit's whole folded text).
     urging: Option<LazyRegex>,
-    /// `exception_patterns`, run only on fields where the rule has a hit.
-    exception_patterns: Vec<String>,
-    /// The exception patterns as [`Patterns`] (each tried only where one of its gate literals
-    /// starts, as the rules' patterns are, not over the whole text): built the first time the
-    /// rule has a hit, as most rules have none in a batch.
+    /// The rule's `exception_patterns` as [`Patterns`] (each tried only where one of its gate
+    /// literals starts, as the rules' patterns are, not over the whole text): built the first
+    /// time the rule has a hit, as most rules have none in a batch.
     exceptions: OnceLock<Patterns>,
 }
 
@@ -219,9 +219,10 @@ impl CompiledRule {
     /// The rule's exception patterns, found where their literals start (`None`: it has none).
     /// `rule`: its index, which the matches carry.
     fn exceptions(&self, rule: usize) -> Option<&Patterns> {
-        (!self.exception_patterns.is_empty()).then(|| {
+        let patterns = &self.rule.exception_patterns;
+        (!patterns.is_empty()).then(|| {
             self.exceptions.get_or_init(|| {
-                let sources = self.exception_patterns.iter().map(|s| (rule, s.clone())).collect();
+                let sources = patterns.iter().map(|s| (rule, s.clone())).collect();
                 // every literal found by the patterns' own pass (none by the term automaton),
                 // and no union: a rule has a few exception patterns
                 Patterns::new(sources, |_| false, false)

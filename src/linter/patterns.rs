@@ -320,8 +320,6 @@ pub(crate) struct Patterns {
     /// For each gate literal, whether every regex it opens is compiled: then the texts it
     /// opens need no compiling check (a warm linter's case, at every opening).
     warm: Vec<AtomicBool>,
-    /// Whether `union` is asked first at every opening (else each regex is asked).
-    united: bool,
     /// One automaton of every gated regex, compiled on first use: asked first at each
     /// opening, so that a place where none of the regexes its literal opens can match (nearly
     /// every place: a digit, 一, 是, a comma) costs one automaton's steps, not one per regex,
@@ -374,13 +372,6 @@ struct Scratch {
 const HAN_LEN: usize = 0x9FFF - 0x4E00 + 1;
 fn han_gate(c: u32) -> Option<usize> {
     c.checked_sub(0x4E00).map(|i| i as usize).filter(|&i| i < HAN_LEN)
-}
-
-/// An automaton a text needs that was never compiled.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Cold {
-    Regex(u32),
-    Union,
 }
 
 type ScratchFn = Box<dyn Fn() -> Scratch + Send + Sync + UnwindSafe + RefUnwindSafe>;
@@ -483,7 +474,6 @@ impl Patterns {
             literals,
             opens,
             warm,
-            united: unions,
             union: (members, OnceLock::new()),
             shared,
             ascii,
@@ -577,32 +567,23 @@ impl Patterns {
         for i in touched.drain(..) {
             last_end[i as usize] = 0;
         }
-        // the automata this text opens that were never compiled (a literal's union, or the
-        // regex it alone opens): on two cores, both compile them (a cold start opens a dozen;
-        // a warm linter none)
-        if crate::split::two_cores() {
-            let mut cold: Vec<Cold> = Vec::new();
+        // the regexes this text opens that were never compiled: on two cores, both compile
+        // them (a cold start opens a dozen; a warm linter none). With the union, a regex is
+        // compiled only where the union matches, one at a time, and the union is one automaton.
+        if !self.united() && crate::split::two_cores() {
+            let mut cold: Vec<u32> = Vec::new();
             for &(lit, _) in starts.iter() {
                 let warm = &self.warm[lit as usize];
                 if warm.load(Ordering::Relaxed) {
                     continue;
                 }
                 let mut all = true;
-                if self.united {
-                    if self.union.1.get().is_none() {
+                for &i in &self.opens[lit as usize] {
+                    let (rule, re) = &self.regexes[i as usize];
+                    if !re.is_compiled() {
                         all = false;
-                        if !cold.contains(&Cold::Union) {
-                            cold.push(Cold::Union);
-                        }
-                    }
-                } else {
-                    for &i in &self.opens[lit as usize] {
-                        let (rule, re) = &self.regexes[i as usize];
-                        if !re.is_compiled() {
-                            all = false;
-                            if !cold.contains(&Cold::Regex(i)) && active(*rule) {
-                                cold.push(Cold::Regex(i));
-                            }
+                        if !cold.contains(&i) && active(*rule) {
+                            cold.push(i);
                         }
                     }
                 }
@@ -614,22 +595,9 @@ impl Patterns {
                 crate::split::map(
                     &cold,
                     2,
-                    |&c| match c {
-                        Cold::Regex(i) => self.regexes[i as usize].1.source.len(),
-                        Cold::Union => self
-                            .union
-                            .0
-                            .iter()
-                            .map(|&i| self.regexes[i as usize].1.source.len())
-                            .sum(),
-                    },
-                    |&c| match c {
-                        Cold::Regex(i) => {
-                            self.regexes[i as usize].1.forward();
-                        }
-                        Cold::Union => {
-                            self.union();
-                        }
+                    |&i| self.regexes[i as usize].1.source.len(),
+                    |&i| {
+                        self.regexes[i as usize].1.forward();
                     },
                 );
             }
@@ -641,7 +609,7 @@ impl Patterns {
             // inside a run of ASCII word characters: no ASCII word boundary here
             let inside_word = at > 0 && is_word(bytes[at]) && is_word(bytes[at - 1]);
             // nearly every opening: none of the regexes this literal opens can match here
-            if self.united
+            if self.united()
                 && let Some(union) = self.union()
                 && !union.matches_at(text, at, union_cache)
             {
@@ -661,8 +629,14 @@ impl Patterns {
         }
     }
 
-    /// The union of the regexes that `united` literals open, compiled on first use (`None`:
-    /// it cannot be built; then each regex is asked).
+    /// Whether the union is asked first at every opening (else each regex is asked): it was
+    /// asked for and holds the gated regexes.
+    fn united(&self) -> bool {
+        !self.union.0.is_empty()
+    }
+
+    /// The union of the gated regexes, compiled on first use (`None`: it cannot be built;
+    /// then each regex is asked).
     fn union(&self) -> Option<&Forward> {
         let (members, union) = &self.union;
         union

@@ -81,6 +81,11 @@ pub struct Lexicon {
     /// about (`这个词`, `到底是啥`, `的说法`): the hit is dropped.
     #[serde(default)]
     pub mention_after: Vec<String>,
+    /// Regexes (folded text) that, anywhere in a claim's sentence, have the writer speak as
+    /// the business that sells (`我们是…的工作室`, `来我们…的作文班`): the sentence names what it
+    /// sells, as a product's name would, so a claim in it is the seller's.
+    #[serde(default)]
+    pub seller_voice: Vec<String>,
     /// The last characters of goods' names (`衣`, `椅`, `仪`, `膜`): a hashtag or a tag of two
     /// to eight characters that ends with one names a kind of thing sold (#暴汗服, #电竞椅,
     /// #除螨仪), and a note tagged so is about it.
@@ -178,6 +183,7 @@ impl Lexicon {
             .chain(&self.denial_before)
             .chain(&self.mention_before)
             .chain(&self.mention_after)
+            .chain(&self.seller_voice)
         {
             check_regex(p).map_err(|k| at(p, k))?;
         }
@@ -195,6 +201,7 @@ impl Lexicon {
         self.denial_before.extend(other.denial_before.iter().cloned());
         self.mention_before.extend(other.mention_before.iter().cloned());
         self.mention_after.extend(other.mention_after.iter().cloned());
+        self.seller_voice.extend(other.seller_voice.iter().cloned());
         self.goods_heads.extend(other.goods_heads.iter().cloned());
         self.goods_heads_not.extend(other.goods_heads_not.iter().cloned());
     }
