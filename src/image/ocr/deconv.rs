@@ -42,23 +42,54 @@ impl EvalOp for Shuffle {
         shape[rank - 2] = h * kh;
         shape[rank - 1] = w * kw;
         let input = input.as_slice::<f32>()?;
-        let mut output = vec![0f32; input.len()];
-        // one output channel gathers kh·kw input planes
-        for (planes, out) in input
+        let output = pulp::Arch::new().dispatch(Scatter {
+            input,
+            k: self.k,
+            hw: [h, w],
+        });
+        Ok(tvec!(super::tensor(&shape, output)?.into_tvalue()))
+    }
+}
+
+/// The shuffle of `input` (planes of `hw`), compiled for the SIMD instructions the machine has.
+struct Scatter<'a> {
+    input: &'a [f32],
+    k: [usize; 2],
+    hw: [usize; 2],
+}
+
+impl pulp::WithSimd for Scatter<'_> {
+    type Output = Vec<f32>;
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _: S) -> Vec<f32> {
+        let ([kh, kw], [h, w]) = (self.k, self.hw);
+        let mut output = vec![0f32; self.input.len()];
+        // one output channel gathers kh·kw input planes; output row y·kh + a interleaves row
+        // y of planes (a, 0) … (a, kw − 1)
+        let channels = self
+            .input
             .chunks_exact(kh * kw * h * w)
-            .zip(output.chunks_exact_mut(kh * kw * h * w))
-        {
-            for (i, plane) in planes.chunks_exact(h * w).enumerate() {
-                let (a, b) = (i / kw, i % kw);
-                for (y, row) in plane.chunks_exact(w).enumerate() {
-                    let dst = &mut out[(y * kh + a) * w * kw..][..w * kw];
-                    for (x, &v) in row.iter().enumerate() {
-                        dst[x * kw + b] = v;
+            .zip(output.chunks_exact_mut(kh * kw * h * w));
+        for (planes, out) in channels {
+            for (y, a) in (0..h).flat_map(|y| (0..kh).map(move |a| (y, a))) {
+                let dst = &mut out[(y * kh + a) * w * kw..][..w * kw];
+                let row = |b: usize| &planes[(a * kw + b) * h * w + y * w..][..w];
+                if kw == 2 {
+                    for ((d, &l), &r) in dst.chunks_exact_mut(2).zip(row(0)).zip(row(1)) {
+                        d[0] = l;
+                        d[1] = r;
+                    }
+                } else {
+                    for b in 0..kw {
+                        for (d, &v) in dst.iter_mut().skip(b).step_by(kw).zip(row(b)) {
+                            *d = v;
+                        }
                     }
                 }
             }
         }
-        Ok(tvec!(Tensor::from_shape(&shape, &output)?.into_tvalue()))
+        output
     }
 }
 

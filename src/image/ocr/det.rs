@@ -23,12 +23,13 @@ pub fn input_size(w: u32, h: u32, side: u32) -> (usize, usize) {
 /// The normalised `[1, 3, h, w]` input, channels B, G, R; with its height and width.
 pub fn prepare(rgb: &image::RgbImage, side: u32) -> (Vec<f32>, usize, usize) {
     let (h, w) = input_size(rgb.width(), rgb.height(), side);
-    let scaled = image::imageops::resize(rgb, w as u32, h as u32, image::imageops::FilterType::Triangle);
+    let whole = [0, 0, rgb.width(), rgb.height()];
+    let scaled = super::resize::triangle(rgb, whole, w as u32, h as u32);
     let plane = h * w;
     let mut data = vec![0f32; 3 * plane];
-    for (i, p) in scaled.pixels().enumerate() {
+    for (i, p) in scaled.chunks_exact(3).enumerate() {
         for (c, rgb_c) in [2usize, 1, 0].into_iter().enumerate() {
-            data[c * plane + i] = (p.0[rgb_c] as f32 / 255.0 - MEAN[c]) / STD[c];
+            data[c * plane + i] = (p[rgb_c] as f32 / 255.0 - MEAN[c]) / STD[c];
         }
     }
     (data, h, w)

@@ -15,8 +15,10 @@
 mod deconv;
 mod depthwise;
 pub mod det;
+mod pointwise;
 pub mod rec;
 mod repeat;
+mod resize;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -152,6 +154,7 @@ impl Plans {
                 m.declutter()?;
                 depthwise::replace(&mut m)?;
                 deconv::replace(&mut m)?;
+                pointwise::fuse(&mut m)?;
                 m.into_optimized()
             })
             .and_then(|m| m.into_runnable())
@@ -163,14 +166,27 @@ impl Plans {
         Ok(plan)
     }
 
-    /// Runs the model on a `[1, 3, h, w]` input; the first output.
-    fn run(&self, h: usize, w: usize, input: Vec<f32>) -> Result<(Vec<usize>, Vec<f32>), String> {
+    /// Runs the model on a `[1, 3, h, w]` input; `read` gets the first output's shape and data.
+    fn run<R>(
+        &self,
+        h: usize,
+        w: usize,
+        input: Vec<f32>,
+        read: impl FnOnce(&[usize], &[f32]) -> R,
+    ) -> Result<R, String> {
         let plan = self.plan(h, w)?;
-        let tensor = Tensor::from_shape(&[1, 3, h, w], &input).map_err(|e| e.to_string())?;
+        let tensor = tensor(&[1, 3, h, w], input).map_err(|e| e.to_string())?;
         let out = plan.run(tvec!(tensor.into())).map_err(|e| e.to_string())?;
-        let view = out[0].to_array_view::<f32>().map_err(|e| e.to_string())?;
-        Ok((view.shape().to_vec(), view.iter().copied().collect()))
+        Ok(read(
+            out[0].shape(),
+            out[0].as_slice::<f32>().map_err(|e| e.to_string())?,
+        ))
     }
+}
+
+/// A tensor of `shape` holding `data`, which it takes without a copy.
+fn tensor(shape: &[usize], data: Vec<f32>) -> TractResult<Tensor> {
+    Ok(tract_ndarray::ArrayD::from_shape_vec(shape, data)?.into())
 }
 
 /// The OCR engine: the two models, compiled plans kept per input shape, and the dictionary.
@@ -229,9 +245,10 @@ impl Ocr {
     /// The boxes of the text lines in an image, in reading order.
     pub fn detect(&self, rgb: &image::RgbImage) -> Result<Vec<super::BoxXywh>, String> {
         let (input, h, w) = det::prepare(rgb, self.det_side);
-        let (shape, map) = self.det.run(h, w, input)?;
-        let (mh, mw) = (shape[shape.len() - 2], shape[shape.len() - 1]);
-        Ok(det::boxes(&map, mw, mh, rgb.width(), rgb.height()))
+        self.det.run(h, w, input, |shape, map| {
+            let (mh, mw) = (shape[shape.len() - 2], shape[shape.len() - 1]);
+            det::boxes(map, mw, mh, rgb.width(), rgb.height())
+        })
     }
 
     /// Reads the line in `bbox`; `None` when nothing legible is there.
@@ -239,9 +256,10 @@ impl Ocr {
         let Some((input, width, content)) = rec::prepare(rgb, bbox) else {
             return Ok(None);
         };
-        let (shape, logits) = self.rec.run(rec::HEIGHT, width, input)?;
-        let (steps, classes) = (shape[shape.len() - 2], shape[shape.len() - 1]);
-        let mut reads = rec::ctc_greedy(&logits, classes, &self.keys);
+        let (steps, mut reads) = self.rec.run(rec::HEIGHT, width, input, |shape, logits| {
+            let (steps, classes) = (shape[shape.len() - 2], shape[shape.len() - 1]);
+            (steps, rec::ctc_greedy(logits, classes, &self.keys))
+        })?;
         // spaces at the ends are not text
         while reads.last().is_some_and(|r| r.text.trim().is_empty()) {
             reads.pop();

@@ -22,25 +22,21 @@ pub fn bucket(w: usize) -> usize {
 /// The normalised `[1, 3, 48, W]` input of the line in `bbox` (channels B, G, R, padded on
 /// the right with 0), with its width W and the width of the line in it.
 pub fn prepare(rgb: &image::RgbImage, bbox: BoxXywh) -> Option<(Vec<f32>, usize, usize)> {
-    let [x, y, w, h] = bbox;
+    let [_, _, w, h] = bbox;
     if w < 2 || h < 2 {
         return None;
     }
-    let crop = image::imageops::crop_imm(rgb, x, y, w, h).to_image();
     let scaled_w = ((w as f32 * HEIGHT as f32 / h as f32).ceil() as usize).clamp(8, MAX_WIDTH);
     let width = bucket(scaled_w);
-    let scaled = image::imageops::resize(
-        &crop,
-        scaled_w as u32,
-        HEIGHT as u32,
-        image::imageops::FilterType::Triangle,
-    );
+    let scaled = super::resize::triangle(rgb, bbox, scaled_w as u32, HEIGHT as u32);
     let plane = HEIGHT * width;
     let mut data = vec![0f32; 3 * plane];
-    for (px, py, p) in scaled.enumerate_pixels() {
-        let i = py as usize * width + px as usize;
-        for (c, rgb_c) in [2usize, 1, 0].into_iter().enumerate() {
-            data[c * plane + i] = p.0[rgb_c] as f32 / 127.5 - 1.0;
+    for (py, row) in scaled.chunks_exact(scaled_w * 3).enumerate() {
+        for (px, p) in row.chunks_exact(3).enumerate() {
+            let i = py * width + px;
+            for (c, rgb_c) in [2usize, 1, 0].into_iter().enumerate() {
+                data[c * plane + i] = p[rgb_c] as f32 / 127.5 - 1.0;
+            }
         }
     }
     Some((data, width, scaled_w))

@@ -49,7 +49,7 @@ impl EvalOp for Repeat {
                 copy.copy_from_slice(first);
             }
         }
-        Ok(tvec!(Tensor::from_shape(&shape, &output)?.into_tvalue()))
+        Ok(tvec!(super::tensor(&shape, output)?.into_tvalue()))
     }
 }
 
