@@ -9,8 +9,11 @@
 //! are kept per shape (detection: the scaled image's size, a multiple of 32; recognition: the
 //! line's width rounded up to a step of a few sizes) and shared by all threads, a bounded
 //! number of each. Before a plan is compiled, the operations tract 0.22 runs through generic
-//! scalar loops are replaced by ops of our own (`depthwise.rs`, `repeat.rs`, `deconv.rs`), and
-//! recognition ends before its softmax.
+//! scalar loops are replaced by ops of our own (`depthwise.rs`, `repeat.rs`, `deconv.rs`), the
+//! chains of element-wise ops after a convolution run in one pass (`pointwise.rs`), and
+//! recognition ends before its softmax. Our ops are compiled for the machine's SIMD at run
+//! time (`pulp`) and give the same bits as what they replace; pictures are scaled by
+//! `resize.rs`, the `image` crate's Triangle filter a row at a time.
 
 mod deconv;
 mod depthwise;
