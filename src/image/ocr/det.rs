@@ -35,13 +35,51 @@ pub fn prepare(rgb: &image::RgbImage, side: u32) -> (Vec<f32>, usize, usize) {
     (data, h, w)
 }
 
+/// A line found by detection: its box in the picture, and when it is tilted, the rectangle
+/// along it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Region {
+    /// The upright box around it, in the picture's pixels.
+    pub bbox: BoxXywh,
+    /// The rectangle along a tilted line (its axis more than [`MIN_TILT`] off the
+    /// horizontal), which recognition reads turned level: an upright box around a line
+    /// turned by 3° is taller than the text by a tenth of its length, and the model reads
+    /// the strip squeezed.
+    pub tilt: Option<Tilt>,
+}
+
+/// A rectangle turned in the picture.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tilt {
+    /// Its centre, in the picture's pixels.
+    pub centre: [f32; 2],
+    /// The unit vector along its length (x positive).
+    pub axis: [f32; 2],
+    /// Its length along `axis` and its thickness across it.
+    pub size: [f32; 2],
+}
+
+/// A line's axis this far from the horizontal (radians, about 1°) or more is read turned level.
+pub const MIN_TILT: f32 = 0.017;
+/// Nor more than this (about 20°): a steeper region is not one line of text read across.
+const MAX_TILT: f32 = 0.35;
+
 /// The text boxes in a `mw` × `mh` probability map, in the picture's pixels
 /// (`img_w` × `img_h`), in reading order.
 pub fn boxes(map: &[f32], mw: usize, mh: usize, img_w: u32, img_h: u32) -> Vec<BoxXywh> {
+    regions(map, mw, mh, img_w, img_h).into_iter().map(|r| r.bbox).collect()
+}
+
+/// The text lines in a `mw` × `mh` probability map, in the picture's pixels
+/// (`img_w` × `img_h`), in reading order.
+pub fn regions(map: &[f32], mw: usize, mh: usize, img_w: u32, img_h: u32) -> Vec<Region> {
     let mut label = vec![0u32; map.len()];
-    let mut found: Vec<(f32, f32, f32, f32)> = Vec::new();
+    // each region's widened box in map pixels (x0, y0, x1, y1), and its tilt
+    let mut found: Vec<([f32; 4], Option<Tilt>)> = Vec::new();
     let mut stack = Vec::new();
+    let mut members = Vec::new();
     let mut next = 0u32;
+    let (sx, sy) = (img_w as f32 / mw as f32, img_h as f32 / mh as f32);
     for start in 0..map.len() {
         if label[start] != 0 || map[start] <= THRESHOLD {
             continue;
@@ -49,6 +87,7 @@ pub fn boxes(map: &[f32], mw: usize, mh: usize, img_w: u32, img_h: u32) -> Vec<B
         next += 1;
         label[start] = next;
         stack.push(start);
+        members.clear();
         let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0, 0);
         let (mut n, mut sum) = (0usize, 0f32);
         while let Some(i) = stack.pop() {
@@ -56,6 +95,7 @@ pub fn boxes(map: &[f32], mw: usize, mh: usize, img_w: u32, img_h: u32) -> Vec<B
             (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
             n += 1;
             sum += map[i];
+            members.push(i);
             let mut visit = |j: usize| {
                 if label[j] == 0 && map[j] > THRESHOLD {
                     label[j] = next;
@@ -82,36 +122,88 @@ pub fn boxes(map: &[f32], mw: usize, mh: usize, img_w: u32, img_h: u32) -> Vec<B
         // DB shrank the text when it was trained: widen the region back by its
         // area × ratio / perimeter (the region's own pixels stand for its area)
         let d = (n as f32) * UNCLIP / (2.0 * (bw + bh));
-        found.push((x0 as f32 - d, y0 as f32 - d, x1 as f32 + 1.0 + d, y1 as f32 + 1.0 + d));
+        let tilt = tilt(&members, mw, n as f32, [sx, sy]);
+        found.push((
+            [x0 as f32 - d, y0 as f32 - d, x1 as f32 + 1.0 + d, y1 as f32 + 1.0 + d],
+            tilt,
+        ));
     }
-    let (sx, sy) = (img_w as f32 / mw as f32, img_h as f32 / mh as f32);
-    let mut out: Vec<BoxXywh> = found
+    let mut out: Vec<Region> = found
         .into_iter()
-        .filter_map(|(x0, y0, x1, y1)| {
+        .filter_map(|([x0, y0, x1, y1], tilt)| {
             let (x0, y0) = ((x0 * sx).max(0.0) as u32, (y0 * sy).max(0.0) as u32);
             let (x1, y1) = (
                 ((x1 * sx).ceil() as u32).min(img_w),
                 ((y1 * sy).ceil() as u32).min(img_h),
             );
-            (x1 > x0 + 2 && y1 > y0 + 2).then_some([x0, y0, x1 - x0, y1 - y0])
+            (x1 > x0 + 2 && y1 > y0 + 2).then_some(Region {
+                bbox: [x0, y0, x1 - x0, y1 - y0],
+                tilt,
+            })
         })
         .collect();
     reading_order(&mut out);
     out
 }
 
+/// The rectangle along a region of `n` map pixels (`members`, a map `mw` wide) when its
+/// axis (the principal axis of its pixels) is tilted, widened as its box is, in the
+/// picture's pixels (`scale` per map pixel).
+fn tilt(members: &[usize], mw: usize, n: f32, scale: [f32; 2]) -> Option<Tilt> {
+    let point = |i: usize| [(i % mw) as f32 + 0.5, (i / mw) as f32 + 0.5];
+    let mean = members.iter().fold([0f32; 2], |m, &i| {
+        let p = point(i);
+        [m[0] + p[0] / n, m[1] + p[1] / n]
+    });
+    let (mut cxx, mut cyy, mut cxy) = (0f32, 0f32, 0f32);
+    for &i in members {
+        let [x, y] = point(i);
+        let (dx, dy) = (x - mean[0], y - mean[1]);
+        (cxx, cyy, cxy) = (cxx + dx * dx, cyy + dy * dy, cxy + dx * dy);
+    }
+    let angle = 0.5 * (2.0 * cxy).atan2(cxx - cyy);
+    if !(MIN_TILT..=MAX_TILT).contains(&angle.abs()) || cxx < 4.0 * cyy {
+        return None;
+    }
+    let (u, v) = ([angle.cos(), angle.sin()], [-angle.sin(), angle.cos()]);
+    let (mut s0, mut s1, mut t0, mut t1) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
+    for &i in members {
+        let [x, y] = point(i);
+        let (dx, dy) = (x - mean[0], y - mean[1]);
+        let (s, t) = (dx * u[0] + dy * u[1], dx * v[0] + dy * v[1]);
+        (s0, s1, t0, t1) = (s0.min(s), s1.max(s), t0.min(t), t1.max(t));
+    }
+    // each pixel spans half a pixel beyond its centre; widened as the upright box is
+    let (len, thick) = (s1 - s0 + 1.0, t1 - t0 + 1.0);
+    let d = n * UNCLIP / (2.0 * (len + thick));
+    let centre = [
+        mean[0] + (s0 + s1) / 2.0 * u[0] + (t0 + t1) / 2.0 * v[0],
+        mean[1] + (s0 + s1) / 2.0 * u[1] + (t0 + t1) / 2.0 * v[1],
+    ];
+    // into the picture's pixels (the two scales differ by the rounding to 32 only)
+    let along = [u[0] * scale[0], u[1] * scale[1]];
+    let across = [v[0] * scale[0], v[1] * scale[1]];
+    let norm = |a: [f32; 2]| (a[0] * a[0] + a[1] * a[1]).sqrt();
+    Some(Tilt {
+        centre: [centre[0] * scale[0], centre[1] * scale[1]],
+        axis: [along[0] / norm(along), along[1] / norm(along)],
+        size: [(len + 2.0 * d) * norm(along), (thick + 2.0 * d) * norm(across)],
+    })
+}
+
 /// Top to bottom; boxes whose middles are within half a line's height of each other are on
 /// one line, left to right.
-fn reading_order(boxes: &mut [BoxXywh]) {
-    boxes.sort_by_key(|b| (b[1] + b[3] / 2, b[0]));
+fn reading_order(regions: &mut [Region]) {
+    regions.sort_by_key(|r| (r.bbox[1] + r.bbox[3] / 2, r.bbox[0]));
     let mut i = 0;
-    while i < boxes.len() {
-        let mid = boxes[i][1] + boxes[i][3] / 2;
+    while i < regions.len() {
+        let b = regions[i].bbox;
+        let mid = b[1] + b[3] / 2;
         let mut j = i + 1;
-        while j < boxes.len() && boxes[j][1] + boxes[j][3] / 2 <= mid + boxes[i][3] / 2 {
+        while j < regions.len() && regions[j].bbox[1] + regions[j].bbox[3] / 2 <= mid + b[3] / 2 {
             j += 1;
         }
-        boxes[i..j].sort_by_key(|b| b[0]);
+        regions[i..j].sort_by_key(|r| r.bbox[0]);
         i = j;
     }
 }
@@ -147,5 +239,44 @@ mod tests {
         assert!(b[0][1] < b[1][1]);
         // widened: the box holds the region and a little more
         assert!(b[0][0] < 10 && b[0][2] > 60);
+    }
+
+    #[test]
+    fn a_tilted_line_is_read_along_its_axis_and_a_level_one_as_it_stands() {
+        let (mw, mh) = (200, 80);
+        for degrees in [0.0f32, 3.0, -4.0, 10.0] {
+            let (sin, cos) = degrees.to_radians().sin_cos();
+            let mut map = vec![0f32; mw * mh];
+            // a strip 150 long and 8 thick around (100, 40), turned by `degrees`
+            for y in 0..mh {
+                for x in 0..mw {
+                    let (dx, dy) = (x as f32 + 0.5 - 100.0, y as f32 + 0.5 - 40.0);
+                    let (s, t) = (dx * cos + dy * sin, -dx * sin + dy * cos);
+                    if s.abs() < 75.0 && t.abs() < 4.0 {
+                        map[y * mw + x] = 0.9;
+                    }
+                }
+            }
+            let r = regions(&map, mw, mh, 2 * mw as u32, 2 * mh as u32);
+            assert_eq!(r.len(), 1, "{degrees}°");
+            match r[0].tilt {
+                None => assert!(degrees.abs() < 1.0, "{degrees}° read upright"),
+                Some(t) => {
+                    let got = t.axis[1].atan2(t.axis[0]).to_degrees();
+                    assert!((got - degrees).abs() < 0.5, "{degrees}° read as {got}°");
+                    // in the picture (twice the map): the strip widened as a box is, by its
+                    // area × 2 / perimeter (7.6 map pixels) on each side: 165 × 23, centred
+                    // where it was drawn
+                    assert!(
+                        (t.size[0] - 330.0).abs() < 6.0 && (t.size[1] - 46.0).abs() < 6.0,
+                        "{t:?}"
+                    );
+                    assert!(
+                        (t.centre[0] - 200.0).abs() < 3.0 && (t.centre[1] - 80.0).abs() < 3.0,
+                        "{t:?}"
+                    );
+                }
+            }
+        }
     }
 }

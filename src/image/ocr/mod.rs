@@ -209,10 +209,12 @@ impl std::fmt::Debug for Ocr {
     }
 }
 
-/// Detection side by default. At 736 or 640 detection takes 0.6 or 0.45 of its time at 960,
-/// but a line rotated by 3° then gets a box a few pixels taller and reads `全第一` for
-/// `全网第一` (tests/images.rs, planted claims, style 1).
-pub const DET_SIDE: u32 = 960;
+/// Detection side by default (PaddleOCR's mobile models were trained at 640–960). At 736
+/// detection takes 0.6 of its time at 960. Read as upright boxes, a line rotated by 3° was
+/// then misread (`全第一` for `全网第一`, cli/tests/images.rs, planted claims, style 1); read
+/// turned level along its own axis ([`det::Tilt`]) it reads as at 960. At 640 a stray
+/// region of background is read as a line.
+pub const DET_SIDE: u32 = 736;
 
 impl Ocr {
     /// Loads the models (parsing only: plans are compiled when a shape is first met).
@@ -235,10 +237,10 @@ impl Ocr {
         rgb: &image::RgbImage,
         skip: impl Fn(&super::BoxXywh) -> bool,
     ) -> Result<Vec<TextLine>, String> {
-        let boxes = self.detect(rgb)?;
-        let mut lines = Vec::with_capacity(boxes.len());
-        for b in boxes.into_iter().filter(|b| !skip(b)) {
-            if let Some(line) = self.recognize(rgb, b)? {
+        let regions = self.detect_lines(rgb)?;
+        let mut lines = Vec::with_capacity(regions.len());
+        for r in regions.into_iter().filter(|r| !skip(&r.bbox)) {
+            if let Some(line) = self.read_line(rgb, r)? {
                 lines.push(line);
             }
         }
@@ -247,16 +249,52 @@ impl Ocr {
 
     /// The boxes of the text lines in an image, in reading order.
     pub fn detect(&self, rgb: &image::RgbImage) -> Result<Vec<super::BoxXywh>, String> {
+        Ok(self.detect_lines(rgb)?.into_iter().map(|r| r.bbox).collect())
+    }
+
+    /// The text lines in an image, in reading order: their boxes, and the rectangle along
+    /// each tilted one.
+    pub fn detect_lines(&self, rgb: &image::RgbImage) -> Result<Vec<det::Region>, String> {
         let (input, h, w) = det::prepare(rgb, self.det_side);
         self.det.run(h, w, input, |shape, map| {
             let (mh, mw) = (shape[shape.len() - 2], shape[shape.len() - 1]);
-            det::boxes(map, mw, mh, rgb.width(), rgb.height())
+            det::regions(map, mw, mh, rgb.width(), rgb.height())
         })
     }
 
-    /// Reads the line in `bbox`; `None` when nothing legible is there.
+    /// Reads the line in `bbox`, read as it stands; `None` when nothing legible is there.
     pub fn recognize(&self, rgb: &image::RgbImage, bbox: super::BoxXywh) -> Result<Option<TextLine>, String> {
-        let Some((input, width, content)) = rec::prepare(rgb, bbox) else {
+        self.read_line(rgb, det::Region { bbox, tilt: None })
+    }
+
+    /// Reads a detected line, turned level first when it is tilted; `None` when nothing
+    /// legible is there.
+    pub fn read_line(&self, rgb: &image::RgbImage, line: det::Region) -> Result<Option<TextLine>, String> {
+        let bbox = line.bbox;
+        // where the line starts in the picture along x, its length and thickness in the crop
+        // read, and how far x moves along it per pixel of it
+        let (prepared, origin, span, thick, dx) = match &line.tilt {
+            Some(t) => {
+                let crop = rec::level(rgb, t);
+                let (cw, ch) = (crop.width(), crop.height());
+                let origin = t.centre[0] - cw as f32 / 2.0 * t.axis[0];
+                (
+                    rec::prepare(&crop, [0, 0, cw, ch]),
+                    origin,
+                    cw as f32,
+                    ch as f32,
+                    t.axis[0],
+                )
+            }
+            None => (
+                rec::prepare(rgb, bbox),
+                bbox[0] as f32,
+                bbox[2] as f32,
+                bbox[3] as f32,
+                1.0,
+            ),
+        };
+        let Some((input, width, content)) = prepared else {
             return Ok(None);
         };
         let (steps, mut reads) = self.rec.run(rec::HEIGHT, width, input, |shape, logits| {
@@ -276,14 +314,14 @@ impl Ocr {
         if score < rec::MIN_SCORE {
             return Ok(None);
         }
-        // a step is width / steps input columns; the crop was scaled by content / bbox width
-        let px_per_step = (width as f32 / steps.max(1) as f32) * (bbox[2] as f32 / content as f32);
-        let alone = bbox[3] as f32 / px_per_step.max(1e-3);
+        // a step is width / steps input columns; the crop was scaled by content / its width
+        let px_per_step = (width as f32 / steps.max(1) as f32) * (span / content as f32);
+        let alone = thick / px_per_step.max(1e-3);
         let chars = rec::extents(&reads, alone)
             .into_iter()
             .map(|(l, r)| {
-                let x0 = bbox[0] as f32 + l * px_per_step;
-                let x1 = (bbox[0] as f32 + r * px_per_step).min((bbox[0] + bbox[2]) as f32);
+                let x0 = (origin + l * px_per_step * dx).max(bbox[0] as f32);
+                let x1 = (origin + r * px_per_step * dx).min((bbox[0] + bbox[2]) as f32);
                 [x0 as u32, (x1.ceil() as u32).max(x0 as u32 + 1)]
             })
             .collect();

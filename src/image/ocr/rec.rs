@@ -42,6 +42,32 @@ pub fn prepare(rgb: &image::RgbImage, bbox: BoxXywh) -> Option<(Vec<f32>, usize,
     Some((data, width, scaled_w))
 }
 
+/// The tilted rectangle `tilt` of `rgb` turned level: an upright picture of its length and
+/// thickness, each pixel sampled bilinearly where it lies in the picture (the edges repeated
+/// beyond it).
+pub fn level(rgb: &image::RgbImage, tilt: &super::det::Tilt) -> image::RgbImage {
+    let [w, h] = tilt.size.map(|v| v.round().max(2.0) as u32);
+    let [ux, uy] = tilt.axis;
+    let (vx, vy) = (-uy, ux);
+    let (iw, ih) = (rgb.width() as f32, rgb.height() as f32);
+    image::RgbImage::from_fn(w, h, |i, j| {
+        let (a, b) = (i as f32 + 0.5 - w as f32 / 2.0, j as f32 + 0.5 - h as f32 / 2.0);
+        let x = (tilt.centre[0] + a * ux + b * vx - 0.5).clamp(0.0, iw - 1.0);
+        let y = (tilt.centre[1] + a * uy + b * vy - 0.5).clamp(0.0, ih - 1.0);
+        let (x0, y0) = (x.floor(), y.floor());
+        let (fx, fy) = (x - x0, y - y0);
+        let (x0, y0) = (x0 as u32, y0 as u32);
+        let (x1, y1) = ((x0 + 1).min(rgb.width() - 1), (y0 + 1).min(rgb.height() - 1));
+        let px = |x: u32, y: u32| rgb.get_pixel(x, y).0.map(f32::from);
+        let (p00, p10, p01, p11) = (px(x0, y0), px(x1, y0), px(x0, y1), px(x1, y1));
+        image::Rgb(std::array::from_fn(|c| {
+            let top = p00[c] + (p10[c] - p00[c]) * fx;
+            let bottom = p01[c] + (p11[c] - p01[c]) * fx;
+            (top + (bottom - top) * fy).round().clamp(0.0, 255.0) as u8
+        }))
+    })
+}
+
 /// One character read: its text, the output step it was read at, its probability.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Read {
@@ -134,5 +160,33 @@ mod tests {
         assert_eq!(e[0], (0.0, 2.0));
         assert_eq!(e[1], (2.0, 4.0));
         assert_eq!(e[2], (4.0, 5.0));
+    }
+
+    #[test]
+    fn a_tilted_strip_is_sampled_level() {
+        // a red strip 120 long and 10 thick turned by 5° around (100, 60) on white
+        let (sin, cos) = 5f32.to_radians().sin_cos();
+        let rgb = image::RgbImage::from_fn(200, 120, |x, y| {
+            let (dx, dy) = (x as f32 + 0.5 - 100.0, y as f32 + 0.5 - 60.0);
+            let (s, t) = (dx * cos + dy * sin, -dx * sin + dy * cos);
+            if s.abs() < 60.0 && t.abs() < 5.0 {
+                image::Rgb([220, 20, 20])
+            } else {
+                image::Rgb([255, 255, 255])
+            }
+        });
+        let tilt = crate::image::ocr::det::Tilt {
+            centre: [100.0, 60.0],
+            axis: [cos, sin],
+            size: [110.0, 20.0],
+        };
+        let level = level(&rgb, &tilt);
+        assert_eq!((level.width(), level.height()), (110, 20));
+        // the middle rows are the strip end to end; the top and bottom rows are background
+        for x in 0..110 {
+            assert_eq!(level.get_pixel(x, 10).0, [220, 20, 20], "column {x}");
+            assert_eq!(level.get_pixel(x, 0).0, [255, 255, 255], "column {x}");
+            assert_eq!(level.get_pixel(x, 19).0, [255, 255, 255], "column {x}");
+        }
     }
 }
