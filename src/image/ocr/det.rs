@@ -64,12 +64,6 @@ pub const MIN_TILT: f32 = 0.017;
 /// Nor more than this (about 20°): a steeper region is not one line of text read across.
 const MAX_TILT: f32 = 0.35;
 
-/// The text boxes in a `mw` × `mh` probability map, in the picture's pixels
-/// (`img_w` × `img_h`), in reading order.
-pub fn boxes(map: &[f32], mw: usize, mh: usize, img_w: u32, img_h: u32) -> Vec<BoxXywh> {
-    regions(map, mw, mh, img_w, img_h).into_iter().map(|r| r.bbox).collect()
-}
-
 /// The text lines in a `mw` × `mh` probability map, in the picture's pixels
 /// (`img_w` × `img_h`), in reading order.
 pub fn regions(map: &[f32], mw: usize, mh: usize, img_w: u32, img_h: u32) -> Vec<Region> {
@@ -119,9 +113,7 @@ pub fn regions(map: &[f32], mw: usize, mh: usize, img_w: u32, img_h: u32) -> Vec
         if bw.min(bh) < 3.0 || n < 10 || sum / (n as f32) < BOX_THRESHOLD {
             continue;
         }
-        // DB shrank the text when it was trained: widen the region back by its
-        // area × ratio / perimeter (the region's own pixels stand for its area)
-        let d = (n as f32) * UNCLIP / (2.0 * (bw + bh));
+        let d = widening(n as f32, bw, bh);
         let tilt = tilt(&members, mw, n as f32, [sx, sy]);
         found.push((
             [x0 as f32 - d, y0 as f32 - d, x1 as f32 + 1.0 + d, y1 as f32 + 1.0 + d],
@@ -144,6 +136,13 @@ pub fn regions(map: &[f32], mw: usize, mh: usize, img_w: u32, img_h: u32) -> Vec
         .collect();
     reading_order(&mut out);
     out
+}
+
+/// How far a region of `n` map pixels, `len` by `thick`, is widened on each side: DB shrank
+/// the text when it was trained, so it is widened back by its area × ratio / perimeter (the
+/// region's own pixels stand for its area).
+fn widening(n: f32, len: f32, thick: f32) -> f32 {
+    n * UNCLIP / (2.0 * (len + thick))
 }
 
 /// The rectangle along a region of `n` map pixels (`members`, a map `mw` wide) when its
@@ -175,7 +174,7 @@ fn tilt(members: &[usize], mw: usize, n: f32, scale: [f32; 2]) -> Option<Tilt> {
     }
     // each pixel spans half a pixel beyond its centre; widened as the upright box is
     let (len, thick) = (s1 - s0 + 1.0, t1 - t0 + 1.0);
-    let d = n * UNCLIP / (2.0 * (len + thick));
+    let d = widening(n, len, thick);
     let centre = [
         mean[0] + (s0 + s1) / 2.0 * u[0] + (t0 + t1) / 2.0 * v[0],
         mean[1] + (s0 + s1) / 2.0 * u[1] + (t0 + t1) / 2.0 * v[1],
@@ -234,7 +233,7 @@ mod tests {
                 map[y * mw + x] = 0.9;
             }
         }
-        let b = boxes(&map, mw, mh, 80, 40);
+        let b: Vec<BoxXywh> = regions(&map, mw, mh, 80, 40).into_iter().map(|r| r.bbox).collect();
         assert_eq!(b.len(), 2);
         assert!(b[0][1] < b[1][1]);
         // widened: the box holds the region and a little more
