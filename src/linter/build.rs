@@ -124,7 +124,7 @@ impl LinterBuilder {
 
     /// Builds for a quick start rather than for throughput: the terms are found by a table of
     /// their lengths by first character (built in a pass over them) instead of an
-    /// Aho-Corasick DFA (faster to search, 30 ms to build). For one-off checks of a few notes
+    /// Aho-Corasick automaton (faster to search, slower to build). For one-off checks of a few notes
     /// and for editors; batches want the default. Results are the same either way.
     pub fn quick_start(&mut self, quick: bool) -> &mut Self {
         self.quick_start = quick;
