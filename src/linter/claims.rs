@@ -268,7 +268,7 @@ impl Linter {
     /// `to` (original offsets): the lexicon's `seller_voice` on its folded text. A service sold
     /// names itself so (我们是本市唯一一家…的写真馆, 来我们…的作文班), as a product is named by
     /// its kind: a claim in that sentence is the seller's.
-    fn business_speaking(&self, norm: &Normalized, from: usize, to: usize) -> bool {
+    pub(super) fn business_speaking(&self, norm: &Normalized, from: usize, to: usize) -> bool {
         self.inner
             .seller_voice
             .as_ref()

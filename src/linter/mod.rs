@@ -482,9 +482,12 @@ impl Linter {
         let first = out.len();
         out.extend(found);
         out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
-        FieldFacts::of(field, &plain, &anchors, &out[first..], &inner.goods_heads, |v| {
+        let facts = FieldFacts::of(field, &plain, &anchors, &out[first..], &inner.goods_heads, |v| {
             self.everyday(v) || self.supports(v)
-        })
+        });
+        // (a field that tells of care may be a clinic's own: asked only there)
+        let business = facts.tells_care() && self.business_speaking(norm, 0, text.len());
+        facts.spoken_by_business(business)
     }
 }
 

@@ -282,6 +282,10 @@ pub(super) struct FieldFacts {
     /// Whether it holds up a thing with a demonstrative and its kind (这个喷雾, 这款面霜): a
     /// review's object, whatever each sentence names.
     shows_goods: bool,
+    /// Whether the writer speaks in it as the business that sells (the lexicon's
+    /// `seller_voice`: 我们是…宠物医院, 我们会所是…机构): asked only of a field that tells of
+    /// illness or care, as a clinic's or a confinement centre's own note does.
+    business: bool,
 }
 
 /// The last characters of goods' names (`rules/context.toml`'s `goods_heads`: 衣, 椅, 仪, 膜)
@@ -469,6 +473,16 @@ impl Stance {
 }
 
 impl FieldFacts {
+    /// Whether the field tells of illness or care (see [`FieldFacts::business`]).
+    pub(super) fn tells_care(&self) -> bool {
+        self.narrative > 0
+    }
+
+    /// The facts, with whether the writer speaks as the business that sells.
+    pub(super) fn spoken_by_business(self, business: bool) -> FieldFacts {
+        FieldFacts { business, ..self }
+    }
+
     /// What a field tells: its context words, except those inside its violations (recommending
     /// and warning words inside a violation are what the note says, not how it says it: 链接
     /// of a quoted 点击链接), and the different things sold it names. `plain_word` tells a word
@@ -632,6 +646,8 @@ impl FieldFacts {
             names_goods: goods > 0,
             tagged_goods: heads.tags_goods(field, text),
             shows_goods: heads.shown_within(text, SHOWN_KIND_LONGEST),
+            // (set by the linter, which holds the lexicon: see `spoken_by_business`)
+            business: false,
         }
     }
 }
@@ -659,6 +675,8 @@ impl Linter {
         if out.is_empty() {
             return;
         }
+        // the writer speaks as the business that sells (see `FieldFacts::business`)
+        let business = facts.iter().any(|f| f.business);
         // a product recommended only where it is (a drink): the note is about it when it is
         // named in the title or a tag, or recommended in a clause of its own
         let mut promoted: Vec<String> = Vec::new();
@@ -755,10 +773,13 @@ impl Linter {
                 // (a claim written in disguise, kang癌, 降xue压, 顶.级, hides from review: no care
                 // note does that)
                 // (nor a drug bought online, past the prescription: 在网路上买柔沛)
+                // (nor a claim of a clinic telling its own care: 我们是全市唯一24小时坐诊的宠物医院
+                // sells it, where a clinic saying what it does not do, 我们是口腔诊所，不做瘦脸针,
+                // is care still)
                 Stance::Care
                     if v.severity >= Severity::Warning
                         && matches!(v.category, Category::BannedWord | Category::ProhibitedProduct)
-                        && !(v.category == Category::BannedWord && written_in_disguise(v))
+                        && !(v.category == Category::BannedWord && (written_in_disguise(v) || business))
                         && !spelled_out(v)
                         && !(v.category == Category::ProhibitedProduct
                             && bought_online(note.field_text(v.field), v.span)) =>

@@ -285,3 +285,40 @@ fn a_thing_made_at_home_or_not_bought_anchors_no_claim() {
         assert_eq!(severity(text), Some(expected), "{text}");
     }
 }
+
+/// A care note (illness, a clinic, treatment) lowers the claims in it, unless the writer speaks
+/// in it as the business that sells: a clinic's superlative about itself is its advertising,
+/// while a clinic saying what it does not do is care still.
+#[test]
+fn a_clinic_speaking_of_itself_is_no_care_note() {
+    let l = Linter::builtin();
+    let level = |text: &str, rule: &str| {
+        l.lint(&Note::from_body(text))
+            .into_iter()
+            .filter(|v| v.rule == rule)
+            .map(|v| v.severity)
+            .max()
+    };
+    // (the same sentences without the business's voice are lowered as care)
+    assert_eq!(
+        level(
+            "我们是本区唯一一家夜间坐诊的宠物医院。猫狗急症、术后护理，主治医生都能处理",
+            "B104"
+        ),
+        Some(Severity::Warning)
+    );
+    assert_eq!(
+        level(
+            "我家猫住院那周，主治医生说这是本区唯一一家夜间坐诊的宠物医院，术后护理很细心",
+            "B104"
+        ),
+        Some(Severity::Info)
+    );
+    assert!(
+        level(
+            "患者问能不能打瘦脸针，我们是口腔诊所，不做这类项目，医生建议去正规医院",
+            "P203"
+        )
+        .is_none_or(|s| s < Severity::Warning)
+    );
+}
