@@ -382,7 +382,16 @@ impl Linter {
             facts.push(self.lint_field(text, norm, field, note.sponsored, merge, &on_topic, &mut out));
         }
         tags_read_as_text(note, &mut out, |v| self.is_plain_term(v));
-        self.apply_stance(Stance::of(&facts, note.sponsored), &facts, note, &mut out);
+        let stance = Stance::of(&facts, note.sponsored);
+        // (a care note may be a clinic's own: asked of care notes only, which are few, in the
+        // fields that tell of care)
+        let business = stance == Stance::Care
+            && fields
+                .iter()
+                .zip(&norms)
+                .zip(&facts)
+                .any(|((&(text, _), norm), f)| f.tells_care() && self.business_speaking(norm, 0, text.len()));
+        self.apply_stance(stance, business, &facts, note, &mut out);
         words_quoted_as_words(note, &mut out);
         self.read_reversed(note, &mut out);
         if merge {
@@ -482,12 +491,9 @@ impl Linter {
         let first = out.len();
         out.extend(found);
         out[first..].sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
-        let facts = FieldFacts::of(field, &plain, &anchors, &out[first..], &inner.goods_heads, |v| {
+        FieldFacts::of(field, &plain, &anchors, &out[first..], &inner.goods_heads, |v| {
             self.everyday(v) || self.supports(v)
-        });
-        // (a field that tells of care may be a clinic's own: asked only there)
-        let business = facts.tells_care() && self.business_speaking(norm, 0, text.len());
-        facts.spoken_by_business(business)
+        })
     }
 }
 

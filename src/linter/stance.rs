@@ -282,10 +282,6 @@ pub(super) struct FieldFacts {
     /// Whether it holds up a thing with a demonstrative and its kind (这个喷雾, 这款面霜): a
     /// review's object, whatever each sentence names.
     shows_goods: bool,
-    /// Whether the writer speaks in it as the business that sells (the lexicon's
-    /// `seller_voice`: 我们是…宠物医院, 我们会所是…机构): asked only of a field that tells of
-    /// illness or care, as a clinic's or a confinement centre's own note does.
-    business: bool,
 }
 
 /// The last characters of goods' names (`rules/context.toml`'s `goods_heads`: 衣, 椅, 仪, 膜)
@@ -473,14 +469,9 @@ impl Stance {
 }
 
 impl FieldFacts {
-    /// Whether the field tells of illness or care (see [`FieldFacts::business`]).
+    /// Whether the field tells of illness or care (a doctor, a hospital, a diagnosis).
     pub(super) fn tells_care(&self) -> bool {
         self.narrative > 0
-    }
-
-    /// The facts, with whether the writer speaks as the business that sells.
-    pub(super) fn spoken_by_business(self, business: bool) -> FieldFacts {
-        FieldFacts { business, ..self }
     }
 
     /// What a field tells: its context words, except those inside its violations (recommending
@@ -646,8 +637,6 @@ impl FieldFacts {
             names_goods: goods > 0,
             tagged_goods: heads.tags_goods(field, text),
             shows_goods: heads.shown_within(text, SHOWN_KIND_LONGEST),
-            // (set by the linter, which holds the lexicon: see `spoken_by_business`)
-            business: false,
         }
     }
 }
@@ -658,7 +647,17 @@ impl Linter {
     /// the note's); in a note that warns, what it quotes is information. Pattern hits of the
     /// redirect pack (a number, a handle, a link) are the writer's own contact whatever the
     /// note says, and stay.
-    pub(super) fn apply_stance(&self, stance: Stance, facts: &[FieldFacts], note: &Note, out: &mut [Violation]) {
+    /// `business`: in a care note, whether the writer speaks somewhere as the business that
+    /// sells (the lexicon's `seller_voice`: 我们是…宠物医院, 我们会所是…机构), as a clinic's or a
+    /// confinement centre's own note does (asked by the caller of a care note only).
+    pub(super) fn apply_stance(
+        &self,
+        stance: Stance,
+        business: bool,
+        facts: &[FieldFacts],
+        note: &Note,
+        out: &mut [Violation],
+    ) {
         if stance == Stance::Narrating {
             // a word with an everyday sense in a note that promotes nothing is that sense
             // (看我家猫咪恰饭: eating)
@@ -675,8 +674,6 @@ impl Linter {
         if out.is_empty() {
             return;
         }
-        // the writer speaks as the business that sells (see `FieldFacts::business`)
-        let business = facts.iter().any(|f| f.business);
         // a product recommended only where it is (a drink): the note is about it when it is
         // named in the title or a tag, or recommended in a clause of its own
         let mut promoted: Vec<String> = Vec::new();

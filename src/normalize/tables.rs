@@ -242,10 +242,6 @@ pub(super) fn keeps(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || matches!(c, '\n' | '\r' | '\x0B' | '\x0C');
     }
-    // the CJK ideographs (letters), the most common chars of a note, without a lookup
-    if ('\u{3400}'..='\u{4DBF}').contains(&c) || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-        return true;
-    }
     if matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') || is_stand_in(c) {
         return true;
     }
