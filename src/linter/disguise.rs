@@ -37,7 +37,7 @@ impl Linter {
         hits: &mut Vec<Hit>,
     ) {
         let inner = &*self.inner;
-        self.read_masked(norm, active, hits);
+        self.read_masked(text, norm, active, hits);
         self.read_lookalike_digits(norm, active, hits);
         self.read_initials_on_topic(text, norm, active, on_topic, hits);
         let readings = inner.sound.scan(norm.folded());
@@ -448,8 +448,15 @@ impl Linter {
     /// Terms of three characters or more with one inner character masked (`奥x司他` for
     /// 奥利司他): a mask between Han characters, the characters around it written as the term's
     /// own. Nobody masks a character of an ordinary word by accident.
-    fn read_masked(&self, norm: &Normalized, active: &impl Fn(usize) -> bool, hits: &mut Vec<Hit>) {
+    fn read_masked(&self, text: &str, norm: &Normalized, active: &impl Fn(usize) -> bool, hits: &mut Vec<Hit>) {
         let folded = norm.folded();
+        // (a squared or circled ideograph, 🉑 🈚 🉐, folds to its character, 可 无 得, and is read
+        // as it; put where a character of another sound was left out, 立🉑见影, it is a
+        // picture masking one: where the folded text holds its character, a picture's mask)
+        let enclosed: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), b"\xF0\x9F")
+            .filter(|&i| matches!(text.as_bytes().get(i + 2), Some(0x88 | 0x89)))
+            .map(|i| norm.original_to_folded(i))
+            .collect();
         // where a mask may be, by a vectorised byte search: x, * and × (lead byte C3), ○ and □
         let bytes = folded.as_bytes();
         // (the shapes ✕ ✖ ○ □ ■ all start with E2 9C or E2 96/97; E2 80 is punctuation)
@@ -462,18 +469,20 @@ impl Linter {
         at.extend(memchr::memmem::find_iter(bytes, "某".as_bytes()));
         // (pictures: the lead byte of plane 1)
         at.extend(memchr::memchr_iter(0xF0, bytes));
+        at.extend(&enclosed);
         if at.is_empty() {
             return;
         }
         at.sort_unstable();
+        at.dedup();
         let inner = &*self.inner;
         let han = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
         let masks = at.into_iter().filter_map(|i| {
             let m = folded.get(i..)?.chars().next()?;
-            (MASKS.contains(&m) || picture_mask(m)).then_some((i, m))
+            (MASKS.contains(&m) || picture_mask(m) || enclosed.contains(&i)).then_some((i, m))
         });
         for (i, m) in masks {
-            let picture = picture_mask(m);
+            let picture = picture_mask(m) || enclosed.contains(&i);
             let end = i + m.len_utf8();
             let before: Vec<(usize, char)> = folded[..i]
                 .char_indices()

@@ -401,7 +401,7 @@ impl Linter {
             self.urged_without_a_sale(&mut out);
             self.unsupported(&mut out);
         }
-        self.kindred(&mut out);
+        self.kindred(note, &mut out);
         if merge {
             self.read_pairs_where_standing(&fields, &mut out);
             self.read_quoted_where_standing(&fields, &mut out);

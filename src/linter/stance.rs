@@ -847,7 +847,7 @@ impl Linter {
     /// A drug its sentence lowered (an illness told, nothing recommended) counts the same way
     /// in a note that gives its own contact at warning or above: a prescription offered with a
     /// handle is sold through it (the rule's `sold_by_contact`).
-    pub(super) fn kindred(&self, out: &mut [Violation]) {
+    pub(super) fn kindred(&self, note: &Note, out: &mut [Violation]) {
         let mut standing: Vec<Category> = out
             .iter()
             .filter(|v| v.severity >= Severity::Warning)
@@ -859,12 +859,38 @@ impl Linter {
         standing.sort_unstable();
         standing.dedup();
         let contact = standing.binary_search(&Category::OffPlatform).is_ok();
+        // the sales of the note: a hard sell or a sponsorship of the advertorial pack, or the
+        // writer's own contact, at warning or above, by place
+        let sales: Vec<(Field, Span)> = out
+            .iter()
+            .filter(|w| {
+                w.severity >= Severity::Warning && matches!(w.category, Category::Advertorial | Category::OffPlatform)
+            })
+            .map(|w| (w.field, w.span))
+            .collect();
+        // (a thing promoted, a drink, on the line of a sale is among what it sells: 全场酒水买一送一,
+        // 自酿的米酒…淘宝搜; a drink on another line, a flavour or a colour listed under a
+        // candle's or a bread's price, is not)
+        let on_a_sales_line = |v: &Violation| {
+            let text = note.field_text(v.field);
+            sales.iter().any(|&(f, s)| {
+                f == v.field && {
+                    let (a, b) = (s.start.min(v.span.start), s.end.max(v.span.end));
+                    text.get(a..b).is_some_and(|t| !t.contains('\n'))
+                }
+            })
+        };
         for v in
             out.iter_mut().filter(|v| {
                 if v.severity >= Severity::Warning {
                     return false;
                 }
-                let sold = contact && self.rule(&v.rule).is_some_and(|r| r.sold_by_contact);
+                // (a drink its sentence recommended to nobody, in a note that sells: the drink
+                // is among what it sells, 全场酒水买一送一 beside 限时抢购)
+                let sold = self.rule(&v.rule).is_some_and(|r| {
+                    (contact && r.sold_by_contact)
+                        || (r.scope == Some(Scope::Promotion) && v.why == Some(Why::NotPromoted) && on_a_sales_line(v))
+                });
                 (sold || standing.binary_search(&v.category).is_ok())
                     && match v.why {
                         None

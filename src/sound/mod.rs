@@ -143,6 +143,11 @@ pub struct SoundIndex {
     /// The terms of three characters or more by each inner character masked out (see
     /// [`SoundIndex::masked`]), built the first time a text holds a mask.
     masked: std::sync::OnceLock<std::collections::HashMap<u64, Vec<u32>>>,
+    /// `other_readings[s]`: the main readings of the terms' polyphones that also read `s` (血,
+    /// xue, also read xie): a Latin syllable is read as those too, so that pinyin typed as
+    /// the character is said (降xie压) reads as the term; a Han character stands for its main
+    /// reading only.
+    other_readings: Vec<Vec<Syllable>>,
 }
 
 /// Most reading sequences one term goes into the trie as (a guard for long polyphonic terms).
@@ -185,6 +190,9 @@ enum Kind {
     /// A digit for this numeral.
     Digit(char),
     Latin,
+    /// Pinyin read as another reading of a polyphone (xie for 血): in a term of three
+    /// characters or more only, where the others say what was meant (降xie压; 完bo is no 完爆).
+    LatinOther,
     Initial,
     Emoji,
 }
@@ -209,6 +217,7 @@ impl Default for SoundIndex {
             live_initials: [false; 26],
             root: vec![u32::MAX; (INITIAL + 128) as usize],
             masked: std::sync::OnceLock::new(),
+            other_readings: vec![Vec::new(); reading::count()],
         }
     }
 }
@@ -303,6 +312,17 @@ impl SoundIndex {
                 k
             })
             .collect();
+        // (a polyphone's other readings, for pinyin typed as the character is said)
+        if sound {
+            for &c in &chars {
+                let (main, others) = (reading::han(c)[0], &reading::han(c)[1..]);
+                for &o in others.iter().filter(|&&o| o != main) {
+                    if !self.other_readings[o as usize].contains(&main) {
+                        self.other_readings[o as usize].push(main);
+                    }
+                }
+            }
+        }
         // two syllables side by side in a term open a reading of the text there
         let n = self.live.len();
         if sound {
@@ -468,6 +488,8 @@ impl SoundIndex {
                 Kind::Digit(c) if c != term.chars[pos] => return None,
                 Kind::Digit(_) => how |= How::DIGIT,
                 Kind::Latin => how |= How::PINYIN,
+                Kind::LatinOther if term.chars.len() < 3 => return None,
+                Kind::LatinOther => how |= How::PINYIN,
                 Kind::Initial => {
                     initials += 1;
                     how |= How::INITIALS;
@@ -565,7 +587,10 @@ impl SoundIndex {
             match unit {
                 Unit::Latin(at) => {
                     self.flush(lat, &mut froms, &mut pending, Next::Other);
-                    let to = self.latin(lat, froms.as_slice(), &folded[at.clone()], at.start);
+                    // (a run set between two Han characters, 降xie压: a character typed in pinyin)
+                    let han = |c: Option<char>| c.is_some_and(reading::is_han);
+                    let inside = han(folded[..at.start].chars().next_back()) && han(folded[at.end..].chars().next());
+                    let to = self.latin(lat, froms.as_slice(), &folded[at.clone()], at.start, inside);
                     froms = Froms::one(to);
                 }
                 unit @ (Unit::Han(..) | Unit::Digit(..)) => {
@@ -663,10 +688,22 @@ impl SoundIndex {
     }
 
     /// Adds the edges of a Latin run at folded byte `at`; returns the node after it.
-    fn latin(&self, lat: &mut Lattice, froms: &[u32], run: &str, at: usize) -> u32 {
-        let spelled: Vec<(usize, usize, Syllable)> = reading::spell(run)
+    fn latin(&self, lat: &mut Lattice, froms: &[u32], run: &str, at: usize, inside: bool) -> u32 {
+        // (each syllable as itself, and a run between two Han characters that is one syllable
+        // alone, a character typed in pinyin among characters, as the main reading of a term's polyphone it is another
+        // reading of: xie as xue, for 血; never a syllable of a longer run, a handle's)
+        let spelled: Vec<(usize, usize, Syllable, Kind)> = reading::spell(run)
             .into_iter()
-            .filter(|&(_, _, s)| self.live[s as usize])
+            .flat_map(|(i, j, s)| {
+                let whole = inside && i == 0 && j == run.len();
+                std::iter::once((i, j, s, Kind::Latin)).chain(
+                    self.other_readings[s as usize]
+                        .iter()
+                        .filter(move |_| whole)
+                        .map(move |&m| (i, j, m, Kind::LatinOther)),
+                )
+            })
+            .filter(|&(_, _, s, _)| self.live[s as usize])
             .collect();
         let initials = run.len() <= 5 && run.bytes().all(|b| self.live_initials[(b - b'a') as usize]);
         if spelled.is_empty() && !initials {
@@ -687,8 +724,8 @@ impl SoundIndex {
                 lat.edge(node(i), node(j), key, kind, at + i..at + j);
             }
         };
-        for (i, j, s) in spelled {
-            edge(i, j, u32::from(s), Kind::Latin);
+        for (i, j, s, kind) in spelled {
+            edge(i, j, u32::from(s), kind);
         }
         if initials {
             for (k, b) in run.bytes().enumerate() {
