@@ -137,10 +137,37 @@ fn said_of_the_thing_at_hand(text: &str, span: Span) -> bool {
     let pointed = before
         .char_indices()
         .find(|&(i, c)| c == '这' && before[i + c.len_utf8()..].starts_with(|k: char| POINTED.contains(k)));
-    pointed.is_some_and(|(i, _)| before[i..].contains('是'))
+    // (or, in an earlier clause of its sentence, the thing the writer chose or uses, named so:
+    // 最后定了这家岩板，国家级品质; 我用的这支，…第一)
+    let earlier = &text[from..span.start];
+    let chosen = earlier.char_indices().any(|(i, c)| {
+        c == '这'
+            && earlier[i + c.len_utf8()..].starts_with(|k: char| POINTED.contains(k))
+            && CHOSE.iter().any(|w| earlier[..i].ends_with(w))
+    });
+    (pointed.is_some_and(|(i, _)| before[i..].contains('是')) || chosen)
         && !HEARSAY.iter().any(|w| sentence.contains(w))
         && !BUT_WARNED.iter().any(|w| sentence.contains(w))
 }
+
+/// The verbs a writer tells their own choice with, right before the thing pointed at (定了这家,
+/// 用的这款, 入了这台): what follows in the sentence is said of their pick.
+const CHOSE: [&str; 14] = [
+    "定了",
+    "选了",
+    "买了",
+    "入了",
+    "用的",
+    "用了",
+    "用着",
+    "换了",
+    "换成",
+    "回购了",
+    "选的",
+    "买的",
+    "入的",
+    "留下了",
+];
 
 /// What ends a clause, for [`said_of_the_thing_at_hand`].
 const CLAUSE_ENDS: &[char] = &['，', '。', '！', '？', '；', ',', '.', '!', '?', ';', '\n'];
