@@ -169,6 +169,61 @@ const CHOSE: [&str; 14] = [
     "留下了",
 ];
 
+/// Whether the line of a drink at `span` tastes it as a drink: its strength (41度, 五十二度,
+/// 3.5度; not 四十度 of a warmed drink's heat, said with 温到) or how it drinks (入口, 口感,
+/// 泡沫, 果香, 绵柔, 不上头).
+fn tasted(text: &str, span: Span) -> bool {
+    let from = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let to = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    // (how it drinks, said around the drink: a pattern's hit may hold tasting words of its
+    // own, 十年陈…入口回甘 of a tea; its strength, anywhere on the line: 快乐水，41度)
+    let around = crate::normalize::simplified_in_place(&text[from..span.start]).into_owned()
+        + "\n"
+        + &crate::normalize::simplified_in_place(&text[span.end..to]);
+    let line = crate::normalize::simplified_in_place(&text[from..to]);
+    TASTED.iter().any(|w| around.contains(w)) || {
+        // a strength: a number right before 度, not a temperature (温到, 冰到, 加热到, 零下)
+        line.match_indices('度').any(|(i, _)| {
+            let before = &line[..i];
+            let number: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit() || *c == '.' || "一二三四五六七八九十两".contains(*c))
+                .collect();
+            let digits = number.chars().count();
+            // (a Chinese numeral of two characters or more holds 十: 三三九度 counts rounds)
+            let numeral =
+                number.chars().all(|c| c.is_ascii_digit() || c == '.') || digits == 1 || number.contains('十');
+            let head: String = before.chars().rev().skip(digits).take(2).collect();
+            digits > 0
+                && numeral
+                && !["到温", "到冰", "到热", "下零", "到加"]
+                    .iter()
+                    .any(|w| head.starts_with(w))
+        })
+    }
+}
+
+/// How a drink drinks, for [`tasted`].
+const TASTED: [&str; 16] = [
+    "入口",
+    "口感",
+    "酒香",
+    "果香",
+    "麦香",
+    "米香",
+    "泡沫",
+    "绵柔",
+    "顺口",
+    "不上头",
+    "上头",
+    "度数",
+    "苦度",
+    "回甘",
+    "微醺",
+    "酒精度",
+];
+
 /// What ends a clause, for [`said_of_the_thing_at_hand`].
 const CLAUSE_ENDS: &[char] = &['，', '。', '！', '？', '；', ',', '.', '!', '?', ';', '\n'];
 
@@ -727,6 +782,18 @@ impl Linter {
             let calls = |id: &String| out.iter().any(|c| &c.rule == id && c.severity >= Severity::Warning);
             for v in out.iter().filter(|v| v.why == Some(Why::NotPromoted)) {
                 if self.rule(&v.rule).is_some_and(|r| r.promoted_by.iter().any(calls)) {
+                    promoted.push(v.rule.clone());
+                }
+            }
+            // ...and a drink tasted on its own line (its degrees, 入口, 泡沫) in a body that
+            // recommends in a clause of its own (推荐你们去便利店, 姐妹们冲, 网上旗舰店也能买): a
+            // note about a drink recommends the drink, wherever it is named; a drink named in
+            // passing (a diary's 两杯冰啤酒, a novel's 香槟, a candle's 热红酒) is tasted nowhere
+            if facts.iter().any(|f| f.field == Some(Field::Body) && f.promotion > 0) {
+                for v in out
+                    .iter()
+                    .filter(|v| v.why == Some(Why::NotPromoted) && tasted(note.field_text(v.field), v.span))
+                {
                     promoted.push(v.rule.clone());
                 }
             }

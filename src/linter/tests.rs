@@ -443,3 +443,30 @@ fn the_market_a_model_and_the_writers_pick_anchor_a_claim() {
     heard.title = "装修选地板避坑".into();
     assert!(level(heard, "B103").is_none_or(|s| s < Severity::Warning));
 }
+
+/// A drink tasted on its own line (its strength, how it drinks) in a note whose body recommends
+/// in a clause of its own is the note's recommendation, wherever it is named; a drink named in
+/// passing (a novel's 香槟, a diary's 冰啤酒, a ritual's 三三九度) is tasted nowhere and stays a
+/// mention.
+#[test]
+fn a_drink_tasted_in_a_note_that_recommends_is_recommended() {
+    let l = Linter::builtin();
+    let drink = |text: &str| {
+        l.lint(&Note::from_body(text))
+            .into_iter()
+            .filter(|v| v.rule == "P208")
+            .map(|v| v.severity)
+            .max()
+    };
+    assert_eq!(
+        drink("周五晚上的犒劳🍺\n开了一罐荔枝味的小甜水，7度，气泡很足\n楼下便利店就有，推荐大家下班带一罐"),
+        Some(Severity::Warning)
+    );
+    for quiet in [
+        "周末读完了一本小说，主角每晚开香槟派对\n推荐秋天读，很治愈",
+        "成都三天流水账\n晚上吃火锅，和朋友喝了两杯冰啤酒\n推荐大家去宽窄巷子逛逛",
+        "参加了朋友的婚礼，新人三三九度喝清酒\n推荐大家有机会去看看这种仪式",
+    ] {
+        assert!(drink(quiet).is_none_or(|s| s < Severity::Warning), "{quiet}");
+    }
+}
