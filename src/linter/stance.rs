@@ -224,6 +224,19 @@ const TASTED: [&str; 16] = [
     "酒精度",
 ];
 
+/// Whether `text` tells a course of something taken or applied, by its length (喝了三个月,
+/// 吃了半年, 坚持用了两周, 擦了三天): a testimonial's shape.
+fn took_a_course(text: &str) -> bool {
+    const TAKEN: [&str; 8] = ["喝了", "吃了", "用了", "擦了", "涂了", "抹了", "泡了", "服用了"];
+    const SPANS: [&str; 6] = ["个月", "半年", "一年", "两年", "周", "星期"];
+    TAKEN.iter().any(|t| {
+        text.match_indices(t).any(|(i, _)| {
+            let after: String = text[i + t.len()..].chars().take(5).collect();
+            SPANS.iter().any(|s| after.contains(s))
+        })
+    })
+}
+
 /// What ends a clause, for [`said_of_the_thing_at_hand`].
 const CLAUSE_ENDS: &[char] = &['，', '。', '！', '？', '；', ',', '.', '!', '?', ';', '\n'];
 
@@ -809,7 +822,9 @@ impl Linter {
                 // a cure told as a construction (结节小了一半, 比吃药还管用) in a note that
                 // recommends the thing is its testimonial; a bare medical word in an illness
                 // told beside a review (孩子住院治疗了一周) stays the story's
-                Some(Why::IllnessStory) => !self.is_plain_term(v),
+                // (unless the note tells a course of the thing taken, 喝了三个月, 吃了半年: the
+                // family's testimonial is how health food is sold)
+                Some(Why::IllnessStory) => !self.is_plain_term(v) || took_a_course(note.field_text(v.field)),
                 Some(Why::NotPromoted) => headline_recommends || promoted.binary_search(&v.rule).is_ok(),
                 _ => false,
             };

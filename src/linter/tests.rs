@@ -470,3 +470,33 @@ fn a_drink_tasted_in_a_note_that_recommends_is_recommended() {
         assert!(drink(quiet).is_none_or(|s| s < Severity::Warning), "{quiet}");
     }
 }
+
+/// In a note that promotes, a plain medical word its sentence lowered as an illness told counts
+/// when the note tells a course of the thing taken (妈妈喝了两个月): the family's testimonial
+/// is how health food is sold; an illness told beside a review with no course of anything
+/// taken (住院治疗了一周 … 这款保温杯) stays the story's.
+#[test]
+fn a_course_taken_makes_the_illness_a_testimonial() {
+    let l = Linter::builtin();
+    let level = |text: &str, rule: &str| {
+        l.lint(&Note::from_body(text))
+            .into_iter()
+            .filter(|v| v.rule == rule)
+            .map(|v| v.severity)
+            .max()
+    };
+    assert_eq!(
+        level(
+            "给妈妈买的这款苦瓜粉，每天一杯\n妈妈喝了两个月，复查空腹血糖稳了，这个降血糖真的有用\n家里有长辈的可以备着",
+            "B108"
+        ),
+        Some(Severity::Warning)
+    );
+    assert_eq!(
+        level(
+            "孩子上个月肺炎住院治疗了一周\n出院后给他买了这款保温杯，推荐，很好用",
+            "B106"
+        ),
+        Some(Severity::Info)
+    );
+}
