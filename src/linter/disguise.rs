@@ -479,10 +479,10 @@ impl Linter {
         let han = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
         let masks = at.into_iter().filter_map(|i| {
             let m = folded.get(i..)?.chars().next()?;
-            (MASKS.contains(&m) || picture_mask(m) || enclosed.contains(&i)).then_some((i, m))
-        });
-        for (i, m) in masks {
             let picture = picture_mask(m) || enclosed.contains(&i);
+            (picture || MASKS.contains(&m)).then_some((i, m, picture))
+        });
+        for (i, m, picture) in masks {
             let end = i + m.len_utf8();
             let before: Vec<(usize, char)> = folded[..i]
                 .char_indices()

@@ -175,33 +175,30 @@ const CHOSE: [&str; 14] = [
 fn tasted(text: &str, span: Span) -> bool {
     let from = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let to = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-    // (how it drinks, said around the drink: a pattern's hit may hold tasting words of its
-    // own, 十年陈…入口回甘 of a tea; its strength, anywhere on the line: 快乐水，41度)
-    let around = crate::normalize::simplified_in_place(&text[from..span.start]).into_owned()
-        + "\n"
-        + &crate::normalize::simplified_in_place(&text[span.end..to]);
+    // (simplified in place: the same offsets)
     let line = crate::normalize::simplified_in_place(&text[from..to]);
-    TASTED.iter().any(|w| around.contains(w)) || {
-        // a strength: a number right before 度, not a temperature (温到, 冰到, 加热到, 零下)
-        line.match_indices('度').any(|(i, _)| {
+    // how it drinks, said around the drink (a pattern's hit may hold tasting words of its own,
+    // 十年陈…入口回甘 of a tea), or its strength anywhere on the line (快乐水，41度)
+    let (before, after) = (&line[..span.start - from], &line[span.end - from..]);
+    TASTED.iter().any(|w| before.contains(w) || after.contains(w))
+        || line.match_indices('度').any(|(i, _)| {
+            // a number right before 度, not a temperature (温到, 冰到, 加热到, 零下)
             let before = &line[..i];
-            let number: String = before
+            let number: Vec<char> = before
                 .chars()
                 .rev()
                 .take_while(|c| c.is_ascii_digit() || *c == '.' || "一二三四五六七八九十两".contains(*c))
                 .collect();
-            let digits = number.chars().count();
             // (a Chinese numeral of two characters or more holds 十: 三三九度 counts rounds)
             let numeral =
-                number.chars().all(|c| c.is_ascii_digit() || c == '.') || digits == 1 || number.contains('十');
-            let head: String = before.chars().rev().skip(digits).take(2).collect();
-            digits > 0
+                number.iter().all(|c| c.is_ascii_digit() || *c == '.') || number.len() == 1 || number.contains(&'十');
+            let prefix = &before[..before.len() - number.iter().map(|c| c.len_utf8()).sum::<usize>()];
+            !number.is_empty()
                 && numeral
-                && !["到温", "到冰", "到热", "下零", "到加"]
+                && !["温到", "冰到", "热到", "零下", "加到"]
                     .iter()
-                    .any(|w| head.starts_with(w))
+                    .any(|w| prefix.ends_with(w))
         })
-    }
 }
 
 /// How a drink drinks, for [`tasted`].

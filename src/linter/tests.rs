@@ -62,6 +62,15 @@ fn linter_of(pack: &str) -> Linter {
     b.build().unwrap()
 }
 
+/// The highest level `rule` is reported at in `note`, if it is.
+fn level_of(l: &Linter, note: &Note, rule: &str) -> Option<Severity> {
+    l.lint(note)
+        .into_iter()
+        .filter(|v| v.rule == rule)
+        .map(|v| v.severity)
+        .max()
+}
+
 fn rules(l: &Linter, note: &Note) -> Vec<(String, String)> {
     l.lint(note).into_iter().map(|v| (v.rule, v.matched)).collect()
 }
@@ -292,13 +301,7 @@ fn a_thing_made_at_home_or_not_bought_anchors_no_claim() {
 #[test]
 fn a_clinic_speaking_of_itself_is_no_care_note() {
     let l = Linter::builtin();
-    let level = |text: &str, rule: &str| {
-        l.lint(&Note::from_body(text))
-            .into_iter()
-            .filter(|v| v.rule == rule)
-            .map(|v| v.severity)
-            .max()
-    };
+    let level = |text: &str, rule: &str| level_of(&l, &Note::from_body(text), rule);
     // (the same sentences without the business's voice are lowered as care)
     assert_eq!(
         level(
@@ -402,13 +405,7 @@ fn pinyin_of_a_polyphones_other_reading_between_characters() {
 #[test]
 fn a_drink_on_the_line_of_a_sale_is_sold() {
     let l = Linter::builtin();
-    let drink = |text: &str| {
-        l.lint(&Note::from_body(text))
-            .into_iter()
-            .filter(|v| v.rule == "P208")
-            .map(|v| v.severity)
-            .max()
-    };
+    let drink = |text: &str| level_of(&l, &Note::from_body(text), "P208");
     assert_eq!(
         drink("周五来店里玩，全场白啤黑啤买一送一，限时抢购今晚截止\n有驻唱，氛围很好"),
         Some(Severity::Warning)
@@ -425,13 +422,7 @@ fn a_drink_on_the_line_of_a_sale_is_sold() {
 #[test]
 fn the_market_a_model_and_the_writers_pick_anchor_a_claim() {
     let l = Linter::builtin();
-    let level = |note: Note, rule: &str| {
-        l.lint(&note)
-            .into_iter()
-            .filter(|v| v.rule == rule)
-            .map(|v| v.severity)
-            .max()
-    };
+    let level = |note: Note, rule: &str| level_of(&l, &note, rule);
     assert_eq!(
         level(Note::from_body("这是市面上唯一一款能同时记账和提醒还款的应用"), "B104"),
         Some(Severity::Warning)
@@ -451,13 +442,7 @@ fn the_market_a_model_and_the_writers_pick_anchor_a_claim() {
 #[test]
 fn a_drink_tasted_in_a_note_that_recommends_is_recommended() {
     let l = Linter::builtin();
-    let drink = |text: &str| {
-        l.lint(&Note::from_body(text))
-            .into_iter()
-            .filter(|v| v.rule == "P208")
-            .map(|v| v.severity)
-            .max()
-    };
+    let drink = |text: &str| level_of(&l, &Note::from_body(text), "P208");
     assert_eq!(
         drink("周五晚上的犒劳🍺\n开了一罐荔枝味的小甜水，7度，气泡很足\n楼下便利店就有，推荐大家下班带一罐"),
         Some(Severity::Warning)
@@ -478,13 +463,7 @@ fn a_drink_tasted_in_a_note_that_recommends_is_recommended() {
 #[test]
 fn a_course_taken_makes_the_illness_a_testimonial() {
     let l = Linter::builtin();
-    let level = |text: &str, rule: &str| {
-        l.lint(&Note::from_body(text))
-            .into_iter()
-            .filter(|v| v.rule == rule)
-            .map(|v| v.severity)
-            .max()
-    };
+    let level = |text: &str, rule: &str| level_of(&l, &Note::from_body(text), rule);
     assert_eq!(
         level(
             "给妈妈买的这款苦瓜粉，每天一杯\n妈妈喝了两个月，复查空腹血糖稳了，这个降血糖真的有用\n家里有长辈的可以备着",

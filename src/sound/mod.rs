@@ -315,7 +315,9 @@ impl SoundIndex {
         // (a polyphone's other readings, for pinyin typed as the character is said)
         if sound {
             for &c in &chars {
-                let (main, others) = (reading::han(c)[0], &reading::han(c)[1..]);
+                let Some((&main, others)) = reading::han(c).split_first() else {
+                    continue;
+                };
                 for &o in others.iter().filter(|&&o| o != main) {
                     if !self.other_readings[o as usize].contains(&main) {
                         self.other_readings[o as usize].push(main);
@@ -689,9 +691,9 @@ impl SoundIndex {
 
     /// Adds the edges of a Latin run at folded byte `at`; returns the node after it.
     fn latin(&self, lat: &mut Lattice, froms: &[u32], run: &str, at: usize, inside: bool) -> u32 {
-        // (each syllable as itself, and a run between two Han characters that is one syllable
-        // alone, a character typed in pinyin among characters, as the main reading of a term's polyphone it is another
-        // reading of: xie as xue, for 血; never a syllable of a longer run, a handle's)
+        // (each syllable as itself; and a run between two Han characters that is one syllable
+        // alone, a character typed in pinyin, also as the main reading of a term's polyphone it
+        // is another reading of: xie as xue, for 血; never a syllable of a longer run, a handle's)
         let spelled: Vec<(usize, usize, Syllable, Kind)> = reading::spell(run)
             .into_iter()
             .flat_map(|(i, j, s)| {
