@@ -45,6 +45,7 @@ mod kindred_names;
 mod legend;
 mod numbers;
 mod patterns;
+mod required;
 mod reversed;
 mod rewritten;
 mod scan;

@@ -10,7 +10,10 @@
 //! That matters because `{digit}` counts 一, 两 and 三 as digits, which open the number regexes
 //! on most Chinese sentences: anchored, each such opening costs a step or two of the automaton.
 //! Each regex is compiled the first time it is needed. A regex whose matches can start
-//! anywhere (no finite prefix set) runs over every text.
+//! anywhere (no finite prefix set) runs over every text. In a one-off check, a regex is also
+//! compiled and asked only when the text may hold one of its *required literals* (one of which
+//! every match holds: 微信 or vx after 加; [`super::required`]): a one-note check opened 248
+//! regexes and compiled them all, most of its start.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -207,18 +210,35 @@ fn prefixes(pattern: &str) -> Option<Vec<String>> {
 /// start at an ASCII word boundary: read from the table the builtin packs' regexes were
 /// analysed into (`gates_table.rs`) when it holds `source`, so a start-up parses none of them;
 /// else by parsing it (a pack of the user's, or a builtin regex changed since the table).
-fn gates_of(source: &str) -> (Option<Vec<String>>, bool) {
+fn gates_of(source: &str) -> Gates {
     if let Some(known) = gates_table::lookup(source) {
         return known;
     }
     analyse(source)
 }
 
+/// What a regex's syntax says about where it can match: its gate literals (`None`: its matches
+/// can start anywhere), whether they all start at an ASCII word boundary, and the literals one
+/// of which every match holds ([`super::required`]; `None`: none worth asking beside the gate).
+struct Gates {
+    literals: Option<Vec<String>>,
+    bounded: bool,
+    required: Option<Vec<String>>,
+}
+
 /// [`gates_of`] by parsing `source`: what the table holds for the builtin regexes.
-fn analyse(source: &str) -> (Option<Vec<String>>, bool) {
+fn analyse(source: &str) -> Gates {
     let hir = parse_for_gates(source);
     let bounded = hir.as_ref().is_some_and(starts_at_ascii_boundary);
-    (hir.as_ref().and_then(prefixes_of), bounded)
+    let literals = hir.as_ref().and_then(prefixes_of);
+    let required = hir
+        .as_ref()
+        .and_then(|h| super::required::required_of(h, literals.as_deref()));
+    Gates {
+        literals,
+        bounded,
+        required,
+    }
 }
 
 #[path = "gates_table.rs"]
@@ -237,11 +257,16 @@ mod gates_table {
         })
     }
 
-    pub(super) fn lookup(source: &str) -> Option<(Option<Vec<String>>, bool)> {
+    pub(super) fn lookup(source: &str) -> Option<super::Gates> {
         let h = hash(source);
         let i = generated::GATES.binary_search_by_key(&h, |e| e.0).ok()?;
-        let &(_, len, bounded, lits) = &generated::GATES[i];
-        (len as usize == source.len()).then(|| (lits.map(|l| l.iter().map(|&s| s.to_owned()).collect()), bounded))
+        let &(_, len, bounded, lits, required) = &generated::GATES[i];
+        let owned = |l: Option<&[&str]>| l.map(|l| l.iter().map(|&s| s.to_owned()).collect());
+        (len as usize == source.len()).then(|| super::Gates {
+            literals: owned(lits),
+            bounded,
+            required: owned(required),
+        })
     }
 }
 
@@ -349,8 +374,23 @@ pub(crate) struct Patterns {
     /// For each regex, whether every match starts at an ASCII word boundary: not tried where
     /// a letter or digit follows another (a run of letters opens it once, not once a letter).
     bounded: Vec<bool>,
+    /// For each regex, the literals one of which every match holds (indices into
+    /// `required_literals`; `None`: no set worth asking beside its gate): without the union,
+    /// where the text holds none of them the regex is neither compiled nor asked.
+    required: Vec<Option<Box<[u32]>>>,
+    /// Each required literal, and its keys in a text's [sketch](super::required::Sketch).
+    required_literals: Vec<(String, Box<[u16]>)>,
     /// Per thread, what [`Patterns::find`] needs for each regex (taken once per call).
     scratch: Pool<Scratch, ScratchFn>,
+}
+
+/// Whether a regex can match in the text at hand (it holds one of its required literals):
+/// looked up on first ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seen {
+    Unknown,
+    Yes,
+    No,
 }
 
 /// Per regex: its lazy DFA cache (made on first use) and where its last match in the text
@@ -364,6 +404,37 @@ struct Scratch {
     /// The regexes whose `last_end` a text set: cleared before the next text, in proportion
     /// to its matches (clearing all of `last_end` for every field cost more than the searches).
     touched: Vec<u32>,
+    /// The text at hand's sketch, made when a required literal is first asked.
+    sketch: super::required::Sketch,
+    sketched: bool,
+    /// For each regex, whether it can match in the text at hand.
+    can: Vec<Seen>,
+    /// The regexes whose `can` the text at hand set.
+    can_looked: Vec<u32>,
+}
+
+impl Scratch {
+    /// Whether `text` can hold a match of regex `i`: it holds one of its required literals.
+    fn can_match(&mut self, p: &Patterns, i: u32, text: &str) -> bool {
+        let Some(lits) = &p.required[i as usize] else {
+            return true;
+        };
+        match self.can[i as usize] {
+            Seen::Yes => return true,
+            Seen::No => return false,
+            Seen::Unknown => {}
+        }
+        if !self.sketched {
+            self.sketch.make(text);
+            self.sketched = true;
+        }
+        let can = lits
+            .iter()
+            .any(|&k| self.sketch.may_hold(&p.required_literals[k as usize].1));
+        self.can[i as usize] = if can { Seen::Yes } else { Seen::No };
+        self.can_looked.push(i);
+        can
+    }
 }
 
 /// The ideographs a one-character gate literal is looked up among by a bit (CJK Unified
@@ -402,12 +473,41 @@ impl Patterns {
                         (lit.chars().take(1).collect(), false)
                     }
                 };
-                let (lits, bounded) = gates_of(source);
-                (lits.map(|lits| lits.into_iter().map(cut).collect::<Vec<_>>()), bounded)
+                let g = gates_of(source);
+                (
+                    g.literals.map(|lits| lits.into_iter().map(cut).collect::<Vec<_>>()),
+                    g.bounded,
+                    g.required,
+                )
             },
         );
-        let bounded: Vec<bool> = gates.iter().map(|&(_, b)| b).collect();
-        let gates = gates.into_iter().map(|(lits, _)| lits);
+        let bounded: Vec<bool> = gates.iter().map(|&(_, b, _)| b).collect();
+        // required literals, each once
+        let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut required_literals: Vec<String> = Vec::new();
+        let required: Vec<Option<Box<[u32]>>> = gates
+            .iter()
+            .map(|(_, _, req)| {
+                req.as_ref().map(|lits| {
+                    lits.iter()
+                        .map(|l| {
+                            *ids.entry(l.clone()).or_insert_with(|| {
+                                required_literals.push(l.clone());
+                                (required_literals.len() - 1) as u32
+                            })
+                        })
+                        .collect()
+                })
+            })
+            .collect();
+        let required_literals = required_literals
+            .into_iter()
+            .map(|l| {
+                let keys = super::required::keys(&l);
+                (l, keys)
+            })
+            .collect();
+        let gates = gates.into_iter().map(|(lits, _, _)| lits);
         // literal -> (shared, regexes it opens)
         let mut gate: std::collections::BTreeMap<String, (bool, Vec<u32>)> = std::collections::BTreeMap::new();
         let mut always = Vec::new();
@@ -470,7 +570,13 @@ impl Patterns {
                 union_cache: None,
                 last_end: vec![0; n],
                 touched: Vec::new(),
+                sketch: super::required::Sketch::new(),
+                sketched: false,
+                can: vec![Seen::Unknown; n],
+                can_looked: Vec::new(),
             }) as ScratchFn),
+            required,
+            required_literals,
             literals,
             opens,
             warm,
@@ -505,7 +611,11 @@ impl Patterns {
     ) {
         for &i in &self.always {
             let (rule, re) = &self.regexes[i as usize];
-            if active(*rule) {
+            let can_match = self.required[i as usize].as_ref().is_none_or(|lits| {
+                lits.iter()
+                    .any(|&k| text.contains(self.required_literals[k as usize].0.as_str()))
+            });
+            if active(*rule) && can_match {
                 for m in re.find_iter(text).filter(|m| !m.is_empty()) {
                     found(*rule, m.range());
                 }
@@ -558,18 +668,18 @@ impl Patterns {
             starts.sort_unstable_by_key(|&(_, at)| at);
         }
         let mut scratch = self.scratch.get();
-        let Scratch {
-            caches,
-            union_cache,
-            last_end,
-            touched,
-        } = &mut *scratch;
-        for i in touched.drain(..) {
-            last_end[i as usize] = 0;
+        let scratch = &mut *scratch;
+        for i in scratch.touched.drain(..) {
+            scratch.last_end[i as usize] = 0;
         }
-        // the regexes this text opens that were never compiled: on two cores, both compile
-        // them (a cold start opens a dozen; a warm linter none). With the union, a regex is
-        // compiled only where the union matches, one at a time, and the union is one automaton.
+        scratch.sketched = false;
+        for i in scratch.can_looked.drain(..) {
+            scratch.can[i as usize] = Seen::Unknown;
+        }
+        // the regexes this text opens that were never compiled and can match in it: on two
+        // cores, both compile them (a cold start opens a dozen; a warm linter none). With the
+        // union, a regex is compiled only where the union matches, one at a time, and the
+        // union is one automaton.
         if !self.united() && crate::split::two_cores() {
             let mut cold: Vec<u32> = Vec::new();
             for &(lit, _) in starts.iter() {
@@ -582,7 +692,7 @@ impl Patterns {
                     let (rule, re) = &self.regexes[i as usize];
                     if !re.is_compiled() {
                         all = false;
-                        if !cold.contains(&i) && active(*rule) {
+                        if !cold.contains(&i) && active(*rule) && scratch.can_match(self, i, text) {
                             cold.push(i);
                         }
                     }
@@ -611,18 +721,24 @@ impl Patterns {
             // nearly every opening: none of the regexes this literal opens can match here
             if self.united()
                 && let Some(union) = self.union()
-                && !union.matches_at(text, at, union_cache)
+                && !union.matches_at(text, at, &mut scratch.union_cache)
             {
                 continue;
             }
             for &i in &self.opens[lit as usize] {
                 let (rule, re) = &self.regexes[i as usize];
-                if at < last_end[i as usize] || (inside_word && self.bounded[i as usize]) || !active(*rule) {
+                if at < scratch.last_end[i as usize] || (inside_word && self.bounded[i as usize]) || !active(*rule) {
                     continue;
                 }
-                if let Some(end) = re.match_at(text, at, &mut caches[i as usize]) {
-                    last_end[i as usize] = end;
-                    touched.push(i);
+                // without the union (a one-off check), a regex whose required literals the text
+                // does not hold is neither compiled nor asked (with it, the union's answer
+                // costs less than the sketch: measured)
+                if !self.united() && !scratch.can_match(self, i, text) {
+                    continue;
+                }
+                if let Some(end) = re.match_at(text, at, &mut scratch.caches[i as usize]) {
+                    scratch.last_end[i as usize] = end;
+                    scratch.touched.push(i);
                     found(*rule, at..end);
                 }
             }
@@ -664,13 +780,20 @@ mod tests {
     /// hold is parsed.
     #[test]
     fn gates_table_is_current() {
-        let mut rows: Vec<(u64, usize, bool, Option<Vec<String>>)> = crate::Pack::builtin()
+        type Row = (u64, usize, bool, Option<Vec<String>>, Option<Vec<String>>);
+        let mut rows: Vec<Row> = crate::Pack::builtin()
             .into_iter()
             .flat_map(|p| p.rules)
             .flat_map(|r| r.patterns.into_iter().chain(r.exception_patterns))
             .map(|source| {
-                let (lits, bounded) = super::analyse(&source);
-                (super::gates_table::hash(&source), source.len(), bounded, lits)
+                let g = super::analyse(&source);
+                (
+                    super::gates_table::hash(&source),
+                    source.len(),
+                    g.bounded,
+                    g.literals,
+                    g.required,
+                )
             })
             .collect();
         rows.sort();
@@ -681,22 +804,30 @@ mod tests {
         );
         let mut out = String::from(
             "// @generated by `REDLINT_BLESS=1 cargo test --lib gates_table` from the builtin packs' regexes\n\
-             // and exception patterns: (FNV-1a hash of the source, its length, starts at an ASCII word boundary, gate literals).\n\
-             // Do not edit.\n\n#[rustfmt::skip]\n",
+             // and exception patterns: (FNV-1a hash of the source, its length, starts at an ASCII word boundary, gate literals,\n\
+             // literals one of which every match holds).\n\
+             // Do not edit.\n\n",
         );
         out += &format!(
-            "pub(super) static GATES: [(u64, u32, bool, Option<&[&str]>); {}] = [\n",
+            "#[rustfmt::skip]\n\
+             pub(super) type Row = (u64, u32, bool, Option<&'static [&'static str]>, Option<&'static [&'static str]>);\n\n\
+             #[rustfmt::skip]\n\
+             pub(super) static GATES: [Row; {}] = [\n",
             rows.len()
         );
-        for (h, len, bounded, lits) in &rows {
-            let lits = match lits {
-                None => "None".to_owned(),
-                Some(l) => format!(
-                    "Some(&[{}])",
-                    l.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ")
-                ),
-            };
-            out += &format!("    ({h:#018x}, {len}, {bounded}, {lits}),\n");
+        let list = |l: &Option<Vec<String>>| match l {
+            None => "None".to_owned(),
+            Some(l) => format!(
+                "Some(&[{}])",
+                l.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ")
+            ),
+        };
+        for (h, len, bounded, lits, required) in &rows {
+            out += &format!(
+                "    ({h:#018x}, {len}, {bounded}, {}, {}),\n",
+                list(lits),
+                list(required)
+            );
         }
         out += "];\n";
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/linter/gates_table.rs");
@@ -813,6 +944,23 @@ mod tests {
         // anchored where a literal starts, yet look-arounds see the text before it
         let b = Patterns::new(vec![(0, r"(?-u:\b)qq[0-9]{5}".to_owned())], |_| false, false);
         assert_eq!(found(&b, "aqq12345 qq12345"), ["0:qq12345"]);
+    }
+
+    #[test]
+    fn without_the_union_a_regex_runs_only_where_the_text_may_hold_its_required_literals() {
+        let p = Patterns::new(
+            vec![(0, r"加\s?(?:微信|vx)[0-9]".to_owned()), (1, "加油".to_owned())],
+            |_| false,
+            false,
+        );
+        // 加 opens both; the text holds neither 微信 nor vx: the first is never compiled
+        assert_eq!(found(&p, "加油加油，加把劲"), ["1:加油", "1:加油"]);
+        assert!(!p.regexes[0].1.is_compiled());
+        assert_eq!(found(&p, "加油 加 vx1"), ["1:加油", "0:加 vx1"]);
+        assert!(p.regexes[0].1.is_compiled());
+        // each text is sketched anew
+        assert_eq!(found(&p, "加微信"), Vec::<String>::new());
+        assert_eq!(found(&p, "加微信2"), ["0:加微信2"]);
     }
 
     #[test]
