@@ -508,8 +508,9 @@ impl Patterns {
             })
             .collect();
         let gates = gates.into_iter().map(|(lits, _, _)| lits);
-        // literal -> (shared, regexes it opens)
-        let mut gate: std::collections::BTreeMap<String, (bool, Vec<u32>)> = std::collections::BTreeMap::new();
+        // literal -> (shared, regexes it opens); hashed, then sorted once (a sorted map compared
+        // the 45,000 literals of the builtin regexes a dozen times each: a tenth of a cold start)
+        let mut gate: std::collections::HashMap<String, (bool, Vec<u32>)> = std::collections::HashMap::new();
         let mut always = Vec::new();
         for (i, lits) in gates.enumerate() {
             match lits {
@@ -521,6 +522,8 @@ impl Patterns {
                 }
             }
         }
+        let mut gate: Vec<(String, (bool, Vec<u32>))> = gate.into_iter().collect();
+        gate.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut literals = Vec::with_capacity(gate.len());
         let mut opens = Vec::with_capacity(gate.len());
         let (mut shared, mut own, mut ascii) = (Vec::new(), Vec::new(), [u32::MAX; 128]);
