@@ -479,3 +479,20 @@ fn a_course_taken_makes_the_illness_a_testimonial() {
         Some(Severity::Info)
     );
 }
+
+#[test]
+fn a_habit_given_up_is_told_not_sold() {
+    // a quitting story names the brand it gave up: information, not promotion; a quitting aid
+    // pitched in the same words still sells, and a reseller who "has quit" still sells
+    let l = Linter::builtin();
+    let level = |title: &str, body: &str| level_of(&l, &Note::from_body(body).with_title(title), "P202");
+    let quit = level(
+        "我爸戒掉电子烟了",
+        "我爸抽悦刻抽了五年，每天两颗弹\n今年下定决心，当天就把杆子和弹全扔了\n现在一个月了，天天嗑瓜子，想戒的朋友可以试试让家里人盯着",
+    );
+    assert!(quit.is_none_or(|s| s < Severity::Warning), "{quit:?}");
+    let aid = level("戒烟神器", "想戒烟的朋友试试悦刻，我就是靠它过渡的，口味多，闭眼入");
+    assert!(aid.is_some_and(|s| s >= Severity::Warning), "{aid:?}");
+    let resold = level("出闲置", "朋友送的悦刻一代，两颗弹没拆，我已经戒了用不上，原价出");
+    assert!(resold.is_some_and(|s| s >= Severity::Warning), "{resold:?}");
+}
