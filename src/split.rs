@@ -26,16 +26,19 @@ pub(crate) fn map<T: Sync, R: Send>(
     if items.len() < min.max(2) || !two_cores() {
         return items.iter().map(f).collect();
     }
+    // the split whose front costs nearest half (the first that reaches half overshot: the
+    // builtin packs split 3 to 1 by bytes, 488 KB against 182 KB, where 2 to 2 is 331 to 339)
     let total: usize = items.iter().map(&cost).sum();
     let mut acc = 0;
-    let mid = items
-        .iter()
-        .position(|t| {
-            acc += cost(t);
-            2 * acc >= total
-        })
-        .map_or(items.len() / 2, |i| i + 1)
-        .clamp(1, items.len() - 1);
+    let mut mid = (usize::MAX, items.len() / 2);
+    for (i, t) in items[..items.len() - 1].iter().enumerate() {
+        acc += cost(t);
+        let off = (2 * acc).abs_diff(total);
+        if off < mid.0 {
+            mid = (off, i + 1);
+        }
+    }
+    let mid = mid.1.clamp(1, items.len() - 1);
     let (front, back) = items.split_at(mid);
     std::thread::scope(|s| {
         let other = s.spawn(|| back.iter().map(&f).collect::<Vec<R>>());
@@ -74,6 +77,18 @@ mod tests {
                 assert_eq!(out, items.iter().map(|i| i * 3).collect::<Vec<_>>(), "n={n}");
             }
         }
+    }
+
+    #[test]
+    fn map_splits_where_the_halves_cost_nearest_the_same() {
+        if !two_cores() {
+            return;
+        }
+        // the builtin packs' sizes in KB, in their order: 2 to 2, not 3 to 1
+        let sizes = [159usize, 172, 157, 182];
+        let on_this_thread = std::thread::current().id();
+        let here = map(&sizes, 2, |&s| s, |_| std::thread::current().id() == on_this_thread);
+        assert_eq!(here, [true, true, false, false]);
     }
 
     #[test]

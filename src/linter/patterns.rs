@@ -10,10 +10,11 @@
 //! That matters because `{digit}` counts 一, 两 and 三 as digits, which open the number regexes
 //! on most Chinese sentences: anchored, each such opening costs a step or two of the automaton.
 //! Each regex is compiled the first time it is needed. A regex whose matches can start
-//! anywhere (no finite prefix set) runs over every text. In a one-off check, a regex is also
-//! compiled and asked only when the text may hold one of its *required literals* (one of which
-//! every match holds: 微信 or vx after 加; [`super::required`]): a one-note check opened 248
-//! regexes and compiled them all, most of its start.
+//! anywhere (no finite prefix set) runs over every text. Without the union (a one-off check,
+//! and a rule's exception patterns), a regex is also compiled and asked only when the text may
+//! hold one of its *required literals* (one of which every match holds: 微信 or vx after 加;
+//! [`super::required`]): a one-note check opened 248 regexes and compiled them all, most of its
+//! start.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -231,8 +232,13 @@ fn analyse(source: &str) -> Gates {
     let hir = parse_for_gates(source);
     let bounded = hir.as_ref().is_some_and(starts_at_ascii_boundary);
     let literals = hir.as_ref().and_then(prefixes_of);
+    // (`{gap}` is read as any character, which widens a class it stands in positively; in a
+    // negated class or a set difference it would narrow it, and a required set read so could
+    // skip a regex where it matches: none then. The builtin packs write it positively only.)
+    let narrowed = ["^{gap}", "--{gap}", "~~{gap}"].iter().any(|p| source.contains(p));
     let required = hir
         .as_ref()
+        .filter(|_| !narrowed)
         .and_then(|h| super::required::required_of(h, literals.as_deref()));
     Gates {
         literals,
@@ -246,7 +252,7 @@ mod gates_generated;
 
 /// The builtin regexes' gates, analysed ahead of time (`gates_table.rs`, rewritten by
 /// `REDLINT_BLESS=1 cargo test --lib gates_table`), found by a hash of the regex source and
-/// checked against its length and first and last bytes.
+/// checked against its length.
 mod gates_table {
     use super::gates_generated as generated;
 
@@ -393,8 +399,8 @@ enum Seen {
     No,
 }
 
-/// Per regex: its lazy DFA cache (made on first use) and where its last match in the text
-/// at hand ended (matches do not overlap).
+/// Per regex: its lazy DFA cache (made on first use), where its last match in the text at hand
+/// ended (matches do not overlap), and whether it can match there (the text's sketch).
 #[derive(Debug)]
 struct Scratch {
     caches: Vec<Option<hybrid::dfa::Cache>>,
@@ -614,11 +620,13 @@ impl Patterns {
     ) {
         for &i in &self.always {
             let (rule, re) = &self.regexes[i as usize];
-            let can_match = self.required[i as usize].as_ref().is_none_or(|lits| {
-                lits.iter()
-                    .any(|&k| text.contains(self.required_literals[k as usize].0.as_str()))
-            });
-            if active(*rule) && can_match {
+            let can_match = || {
+                self.required[i as usize].as_ref().is_none_or(|lits| {
+                    lits.iter()
+                        .any(|&k| text.contains(self.required_literals[k as usize].0.as_str()))
+                })
+            };
+            if active(*rule) && can_match() {
                 for m in re.find_iter(text).filter(|m| !m.is_empty()) {
                     found(*rule, m.range());
                 }
@@ -733,9 +741,9 @@ impl Patterns {
                 if at < scratch.last_end[i as usize] || (inside_word && self.bounded[i as usize]) || !active(*rule) {
                     continue;
                 }
-                // without the union (a one-off check), a regex whose required literals the text
-                // does not hold is neither compiled nor asked (with it, the union's answer
-                // costs less than the sketch: measured)
+                // without the union (a one-off check, a rule's exceptions), a regex whose
+                // required literals the text does not hold is neither compiled nor asked (with
+                // it, the union's answer costs less than the sketch: measured)
                 if !self.united() && !scratch.can_match(self, i, text) {
                     continue;
                 }
@@ -964,6 +972,14 @@ mod tests {
         // each text is sketched anew
         assert_eq!(found(&p, "加微信"), Vec::<String>::new());
         assert_eq!(found(&p, "加微信2"), ["0:加微信2"]);
+    }
+
+    #[test]
+    fn no_required_literals_where_gap_narrows_a_class() {
+        // `{gap}` is analysed as any character: sound where it widens a class, not in a
+        // negated one (`[^{gap}]` would read as nothing, and `(?:[^{gap}]|x)y` as `xy`)
+        assert!(analyse("(?:[^{gap}]|x)y").required.is_none());
+        assert_eq!(analyse("加{gap}?(?:微信|vx)").required.unwrap(), ["vx", "微信"]);
     }
 
     #[test]

@@ -7,14 +7,14 @@
 //! needs 微信 or vx, `{digit}{6,}[群裙]` needs 群 or 裙. It is read off the syntax tree: the
 //! prefixes of each suffix of a concatenation (what follows a part must match somewhere), the
 //! union of the alternatives' sets, a repetition's body when it repeats at least once. Of the
-//! candidate sets, the one whose shortest literal is longest is kept, and only when the gate
-//! does not imply it already (every gate literal holding one of its literals).
+//! candidate sets, the one whose lightest literal weighs most is kept (a character outside ASCII
+//! weighs two), and only when the gate does not imply it already (every gate literal holding one
+//! of its literals). Whether a text holds one is asked of its [`Sketch`], a few bit tests.
 
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
-/// The most literals a required set may have: a set of many short literals is a poor filter
-/// and costs a search each.
+/// The most literals a required set may have: a set of many short literals is a poor filter.
 const MAX_LITERALS: usize = 24;
 
 /// The required set of `hir` worth keeping beside `gates` (its gate literals), if any.
@@ -38,9 +38,12 @@ fn score(set: &[String]) -> (usize, std::cmp::Reverse<usize>) {
 fn candidates(hir: &Hir, out: &mut Vec<Vec<String>>) {
     match hir.kind() {
         HirKind::Concat(parts) => {
-            for i in 0..parts.len() {
-                out.extend(starts(&Hir::concat(parts[i..].to_vec())));
-                candidates(&parts[i], out);
+            out.extend(starts(hir));
+            for (i, part) in parts.iter().enumerate() {
+                if i > 0 {
+                    out.extend(starts(&Hir::concat(parts[i..].to_vec())));
+                }
+                candidates(part, out);
             }
         }
         HirKind::Alternation(alts) => {
@@ -76,7 +79,7 @@ fn candidates(hir: &Hir, out: &mut Vec<Vec<String>>) {
 }
 
 /// The literals a match of `hir` starts with, each cut to whole characters (`None`: too many,
-/// or one of them empty).
+/// none, infinitely many, or one of them empty).
 fn starts(hir: &Hir) -> Option<Vec<String>> {
     let mut seq = Extractor::new()
         .kind(ExtractKind::Prefix)
@@ -103,42 +106,6 @@ fn starts(hir: &Hir) -> Option<Vec<String>> {
     Some(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The required set of `pattern` beside the gate of its first character.
-    fn req(pattern: &str) -> Option<Vec<String>> {
-        let hir = regex_syntax::ParserBuilder::new().build().parse(pattern).unwrap();
-        let gate: String = pattern.chars().take(1).collect();
-        required_of(&hir, Some(&[gate]))
-    }
-
-    #[test]
-    fn the_rarest_part_every_match_holds() {
-        assert_eq!(req(r"加\s*(?:微信|vx)\s*[0-9]+").unwrap(), ["vx", "微信"]);
-        assert_eq!(req(r"1[0-9]{6,}[群裙]").unwrap(), ["群", "裙"]);
-        // alternatives: one literal of each
-        assert_eq!(req(r"(?:买|卖)高仿|复刻款").unwrap(), ["买高仿", "卖高仿", "复刻款"]);
-        // an optional part is no requirement; a repeated one is
-        assert!(req(r"(?:私信)?[0-9]{5}").is_none_or(|s| !s.contains(&"私信".to_owned())));
-        assert_eq!(req(r"(?:私聊)+我").unwrap(), ["私聊"]);
-        assert_eq!(req(r"找(?:私聊)+我").unwrap(), ["找私聊"]);
-        // nothing every match holds
-        assert!(req(r"\p{Han}{2}").is_none());
-        // case folded: both cases
-        let folded = req(r"x(?i)vx").unwrap();
-        assert_eq!(folded, ["xVX", "xVx", "xvX", "xvx"]);
-    }
-
-    #[test]
-    fn a_set_the_gate_implies_is_not_kept() {
-        let hir = regex_syntax::ParserBuilder::new().build().parse("微信号").unwrap();
-        assert!(required_of(&hir, Some(&["微信".to_owned()])).is_some());
-        assert!(required_of(&hir, Some(&["微信号".to_owned()])).is_none());
-    }
-}
-
 /// How many bits a [`Sketch`] has (a power of two).
 const SKETCH_BITS: usize = 4096;
 
@@ -146,7 +113,7 @@ const SKETCH_BITS: usize = 4096;
 /// literal one of whose [keys](keys) is not set is not in the text (a set bit may be another
 /// pair's, so a literal whose keys are all set may still be absent). Made once per text, in
 /// one pass over its characters, when a required literal is first asked.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(super) struct Sketch(Box<[u64; SKETCH_BITS / 64]>);
 
 impl Sketch {
@@ -200,8 +167,39 @@ pub(super) fn keys(literal: &str) -> Box<[u16]> {
 }
 
 #[cfg(test)]
-mod sketch_tests {
+mod tests {
     use super::*;
+
+    /// The required set of `pattern` beside the gate of its first character.
+    fn req(pattern: &str) -> Option<Vec<String>> {
+        let hir = regex_syntax::ParserBuilder::new().build().parse(pattern).unwrap();
+        let gate: String = pattern.chars().take(1).collect();
+        required_of(&hir, Some(&[gate]))
+    }
+
+    #[test]
+    fn the_rarest_part_every_match_holds() {
+        assert_eq!(req(r"加\s*(?:微信|vx)\s*[0-9]+").unwrap(), ["vx", "微信"]);
+        assert_eq!(req(r"1[0-9]{6,}[群裙]").unwrap(), ["群", "裙"]);
+        // alternatives: one literal of each
+        assert_eq!(req(r"(?:买|卖)高仿|复刻款").unwrap(), ["买高仿", "卖高仿", "复刻款"]);
+        // an optional part is no requirement; a repeated one is
+        assert!(req(r"(?:私信)?[0-9]{5}").is_none_or(|s| !s.contains(&"私信".to_owned())));
+        assert_eq!(req(r"(?:私聊)+我").unwrap(), ["私聊"]);
+        assert_eq!(req(r"找(?:私聊)+我").unwrap(), ["找私聊"]);
+        // nothing every match holds
+        assert!(req(r"\p{Han}{2}").is_none());
+        // case folded: both cases
+        let folded = req(r"x(?i)vx").unwrap();
+        assert_eq!(folded, ["xVX", "xVx", "xvX", "xvx"]);
+    }
+
+    #[test]
+    fn a_set_the_gate_implies_is_not_kept() {
+        let hir = regex_syntax::ParserBuilder::new().build().parse("微信号").unwrap();
+        assert!(required_of(&hir, Some(&["微信".to_owned()])).is_some());
+        assert!(required_of(&hir, Some(&["微信号".to_owned()])).is_none());
+    }
 
     #[test]
     fn a_literal_in_the_text_is_always_found() {

@@ -56,7 +56,9 @@ fn forms_by(word: &str, table: &[(&str, &str)]) -> Vec<String> {
         let mut i = 0;
         while i < word.len() {
             // (the first character compared first: a term's build asks this of 8,000 words)
-            let first = word[i..].chars().next().unwrap_or_default();
+            let Some(first) = word[i..].chars().next() else {
+                break;
+            };
             match table
                 .iter()
                 .find(|(m, _)| m.starts_with(first) && word[i..].starts_with(m))
