@@ -304,35 +304,45 @@ fn prefixes_of(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
     // long prefixes when there are few of them; else the first character's set (`[a-z0-9]`
     // then more classes is too many strings, but 36 first characters is a fine gate). Lengths
     // are in bytes: 3 is one Han character, 1 one ASCII character.
-    [6, 3, 1].into_iter().find_map(|len| {
-        let mut seq = Extractor::new()
-            .kind(ExtractKind::Prefix)
-            .limit_class(64)
-            .limit_repeat(4)
-            .limit_literal_len(len)
-            .limit_total(400)
-            .extract(hir);
-        // (not `optimize_for_prefix_by_preference`: it gives up on many short literals, which
-        // make a poor search prefilter but a sound gate)
-        seq.dedup();
-        // a literal cut inside a character keeps its whole characters (still a prefix)
-        let literals: Vec<String> = seq
-            .literals()?
-            .iter()
-            .map(|l| {
-                let b = l.as_bytes();
-                let whole = std::str::from_utf8(b).map_or_else(|e| &b[..e.valid_up_to()], |_| b);
-                String::from_utf8(whole.to_vec()).expect("cut on a character boundary")
-            })
-            .collect();
-        if literals.is_empty() || literals.iter().any(String::is_empty) {
-            return None;
-        }
-        let mut literals = literals;
-        literals.sort_unstable();
-        literals.dedup();
-        Some(literals)
-    })
+    [6, 3, 1]
+        .into_iter()
+        .find_map(|len| starting_literals(hir, 64, len, 400))
+}
+
+/// The literals every match of `hir` starts with, extracted within these limits, each cut to
+/// its whole characters (still a prefix), sorted and deduplicated (`None`: infinitely many,
+/// none, or one of them empty). Gates and required literals are both read so.
+pub(super) fn starting_literals(
+    hir: &regex_syntax::hir::Hir,
+    limit_class: usize,
+    limit_literal_len: usize,
+    limit_total: usize,
+) -> Option<Vec<String>> {
+    let mut seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_class(limit_class)
+        .limit_repeat(4)
+        .limit_literal_len(limit_literal_len)
+        .limit_total(limit_total)
+        .extract(hir);
+    // (not `optimize_for_prefix_by_preference`: it gives up on many short literals, which
+    // make a poor search prefilter but a sound gate)
+    seq.dedup();
+    let mut literals: Vec<String> = seq
+        .literals()?
+        .iter()
+        .map(|l| {
+            let b = l.as_bytes();
+            let whole = std::str::from_utf8(b).map_or_else(|e| &b[..e.valid_up_to()], |_| b);
+            String::from_utf8(whole.to_vec()).expect("cut on a character boundary")
+        })
+        .collect();
+    if literals.is_empty() || literals.iter().any(String::is_empty) {
+        return None;
+    }
+    literals.sort_unstable();
+    literals.dedup();
+    Some(literals)
 }
 
 /// The pack regexes of a linter, each with its rule.
@@ -390,15 +400,6 @@ pub(crate) struct Patterns {
     scratch: Pool<Scratch, ScratchFn>,
 }
 
-/// Whether a regex can match in the text at hand (it holds one of its required literals):
-/// looked up on first ask.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Seen {
-    Unknown,
-    Yes,
-    No,
-}
-
 /// Per regex: its lazy DFA cache (made on first use), where its last match in the text at hand
 /// ended (matches do not overlap), and whether it can match there (the text's sketch).
 #[derive(Debug)]
@@ -413,8 +414,8 @@ struct Scratch {
     /// The text at hand's sketch, made when a required literal is first asked.
     sketch: super::required::Sketch,
     sketched: bool,
-    /// For each regex, whether it can match in the text at hand.
-    can: Vec<Seen>,
+    /// For each regex, whether it can match in the text at hand (`None`: not asked yet).
+    can: Vec<Option<bool>>,
     /// The regexes whose `can` the text at hand set.
     can_looked: Vec<u32>,
 }
@@ -425,10 +426,8 @@ impl Scratch {
         let Some(lits) = &p.required[i as usize] else {
             return true;
         };
-        match self.can[i as usize] {
-            Seen::Yes => return true,
-            Seen::No => return false,
-            Seen::Unknown => {}
+        if let Some(known) = self.can[i as usize] {
+            return known;
         }
         if !self.sketched {
             self.sketch.make(text);
@@ -437,7 +436,7 @@ impl Scratch {
         let can = lits
             .iter()
             .any(|&k| self.sketch.may_hold(&p.required_literals[k as usize].1));
-        self.can[i as usize] = if can { Seen::Yes } else { Seen::No };
+        self.can[i as usize] = Some(can);
         self.can_looked.push(i);
         can
     }
@@ -487,38 +486,33 @@ impl Patterns {
                 )
             },
         );
-        let bounded: Vec<bool> = gates.iter().map(|&(_, b, _)| b).collect();
-        // required literals, each once
+        // each regex's gate literals, whether it starts at a boundary, and its required
+        // literals as ids into `required_literals` (each literal once)
         let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-        let mut required_literals: Vec<String> = Vec::new();
-        let required: Vec<Option<Box<[u32]>>> = gates
-            .iter()
-            .map(|(_, _, req)| {
-                req.as_ref().map(|lits| {
-                    lits.iter()
-                        .map(|l| {
-                            *ids.entry(l.clone()).or_insert_with(|| {
-                                required_literals.push(l.clone());
-                                (required_literals.len() - 1) as u32
-                            })
-                        })
-                        .collect()
-                })
-            })
-            .collect();
-        let required_literals = required_literals
-            .into_iter()
-            .map(|l| {
-                let keys = super::required::keys(&l);
-                (l, keys)
-            })
-            .collect();
-        let gates = gates.into_iter().map(|(lits, _, _)| lits);
+        let mut required_literals: Vec<(String, Box<[u16]>)> = Vec::new();
+        let (mut bounded, mut required, mut gated) = (Vec::new(), Vec::new(), Vec::new());
+        for (lits, starts_bounded, req) in gates {
+            bounded.push(starts_bounded);
+            gated.push(lits);
+            required.push(req.map(|req| {
+                req.into_iter()
+                    .map(|l| match ids.get(&l) {
+                        Some(&k) => k,
+                        None => {
+                            let k = required_literals.len() as u32;
+                            required_literals.push((l.clone(), super::required::keys(&l)));
+                            ids.insert(l, k);
+                            k
+                        }
+                    })
+                    .collect::<Box<[u32]>>()
+            }));
+        }
         // literal -> (shared, regexes it opens); hashed, then sorted once (a sorted map compared
         // the 45,000 literals of the builtin regexes a dozen times each: a tenth of a cold start)
         let mut gate: std::collections::HashMap<String, (bool, Vec<u32>)> = std::collections::HashMap::new();
         let mut always = Vec::new();
-        for (i, lits) in gates.enumerate() {
+        for (i, lits) in gated.into_iter().enumerate() {
             match lits {
                 None => always.push(i as u32),
                 Some(lits) => {
@@ -581,7 +575,7 @@ impl Patterns {
                 touched: Vec::new(),
                 sketch: super::required::Sketch::new(),
                 sketched: false,
-                can: vec![Seen::Unknown; n],
+                can: vec![None; n],
                 can_looked: Vec::new(),
             }) as ScratchFn),
             required,
@@ -685,7 +679,7 @@ impl Patterns {
         }
         scratch.sketched = false;
         for i in scratch.can_looked.drain(..) {
-            scratch.can[i as usize] = Seen::Unknown;
+            scratch.can[i as usize] = None;
         }
         // the regexes this text opens that were never compiled and can match in it: on two
         // cores, both compile them (a cold start opens a dozen; a warm linter none). With the

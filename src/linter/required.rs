@@ -11,7 +11,6 @@
 //! weighs two), and only when the gate does not imply it already (every gate literal holding one
 //! of its literals). Whether a text holds one is asked of its [`Sketch`], a few bit tests.
 
-use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
 /// The most literals a required set may have: a set of many short literals is a poor filter.
@@ -81,29 +80,7 @@ fn candidates(hir: &Hir, out: &mut Vec<Vec<String>>) {
 /// The literals a match of `hir` starts with, each cut to whole characters (`None`: too many,
 /// none, infinitely many, or one of them empty).
 fn starts(hir: &Hir) -> Option<Vec<String>> {
-    let mut seq = Extractor::new()
-        .kind(ExtractKind::Prefix)
-        .limit_class(16)
-        .limit_repeat(4)
-        .limit_literal_len(9)
-        .limit_total(64)
-        .extract(hir);
-    seq.dedup();
-    let mut out: Vec<String> = seq
-        .literals()?
-        .iter()
-        .map(|l| {
-            let b = l.as_bytes();
-            let whole = std::str::from_utf8(b).map_or_else(|e| &b[..e.valid_up_to()], |_| b);
-            String::from_utf8(whole.to_vec()).expect("cut on a character boundary")
-        })
-        .collect();
-    if out.is_empty() || out.len() > MAX_LITERALS || out.iter().any(String::is_empty) {
-        return None;
-    }
-    out.sort_unstable();
-    out.dedup();
-    Some(out)
+    super::patterns::starting_literals(hir, 16, 9, 64).filter(|l| l.len() <= MAX_LITERALS)
 }
 
 /// How many bits a [`Sketch`] has (a power of two).
