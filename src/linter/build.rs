@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::patterns::{LazyRegex, Patterns};
 use super::{Anchor, CompiledRule, Inner, Linter, Role};
+use crate::FastMap;
 use crate::brief::{self, Brief, CompiledBrief};
 use crate::context::Lexicon;
 use crate::error::Error;
@@ -215,49 +216,12 @@ impl LinterBuilder {
             r.sponsored_severity = sponsored.unwrap_or(r.sponsored_severity);
         }
 
-        let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut strings: Vec<String> = Vec::new();
-        let mut roles: Vec<Vec<Role>> = Vec::new();
-        let mut add = |text: String, role: Role| {
-            let id = *ids.entry(text).or_insert_with_key(|k| {
-                strings.push(k.clone());
-                roles.push(Vec::new());
-                strings.len() - 1
-            });
-            roles[id].push(role);
-        };
-        let mut patterns = Vec::new();
-        // the rules' Latin words of four letters or more, to be read with digits for letters
-        // (rule, term, folded word)
-        let mut latin_words: Vec<(u32, u32, String)> = Vec::new();
-        for (i, r) in rules.iter().enumerate() {
-            let rule = i as u32;
-            for (t, term) in r.rule.terms.iter().enumerate() {
-                let folded = fold_term(term);
-                // (and as written Cantonese says its verbs and negators: 最好吃 is 最好食)
-                for c in crate::normalize::cantonese_term_forms(&folded) {
-                    add(c, Role::Term { rule, term: t as u32 });
-                }
-                if folded.len() >= 4 && folded.bytes().all(|b| b.is_ascii_lowercase()) {
-                    latin_words.push((rule, t as u32, folded.clone()));
-                }
-                add(folded, Role::Term { rule, term: t as u32 });
-            }
-            for e in &r.rule.exceptions {
-                add(fold_term(e), Role::Exception { rule });
-            }
-            for d in &r.rule.disguised_terms {
-                add(fold_term(d), Role::Disguised { rule });
-            }
-            for p in &r.rule.patterns {
-                patterns.push((i, p.clone()));
-            }
-        }
         // the regexes' gate literals (the packs' regex syntax read, the most costly part of a
-        // build) and the sound index, on two cores; the literals that survive compaction are
-        // found with the terms
-        // (asked of every char of every literal, some 26,000 times: a few hundred chars)
-        let seen: std::sync::Mutex<HashMap<char, bool>> = std::sync::Mutex::default();
+        // build) and the table of every string the automaton finds, on one core; the sound index
+        // on the other; the literals that survive compaction are found with the terms. Whether a
+        // char survives is asked of every char of every literal, some 26,000 times (a few
+        // hundred chars): kept here
+        let seen: std::sync::Mutex<FastMap<char, bool>> = std::sync::Mutex::default();
         let kept = |c: char| {
             if let Some(&k) = seen.lock().expect("not poisoned").get(&c) {
                 return k;
@@ -268,11 +232,41 @@ impl LinterBuilder {
             seen.lock().expect("not poisoned").insert(c, k);
             k
         };
-        let (patterns, (sound, (lookalike, topical_initials))) = crate::split::join(
-            || Patterns::new(patterns, kept, !self.quick_start),
+        let ((mut strings, patterns, latin_words), (mut sound, topical_initials)) = crate::split::join(
+            || {
+                let mut strings = Strings::default();
+                let mut patterns = Vec::new();
+                // the rules' Latin words of four letters or more, to be read with digits for
+                // letters (rule, term, folded word)
+                let mut latin_words: Vec<(u32, u32, String)> = Vec::new();
+                for (i, r) in rules.iter().enumerate() {
+                    let rule = i as u32;
+                    for (t, term) in r.rule.terms.iter().enumerate() {
+                        let folded = fold_term(term);
+                        // (and as written Cantonese says its verbs and negators: 最好吃 is 最好食)
+                        for c in crate::normalize::cantonese_term_forms(&folded) {
+                            strings.add(c, Role::Term { rule, term: t as u32 });
+                        }
+                        if folded.len() >= 4 && folded.bytes().all(|b| b.is_ascii_lowercase()) {
+                            latin_words.push((rule, t as u32, folded.clone()));
+                        }
+                        strings.add(folded, Role::Term { rule, term: t as u32 });
+                    }
+                    for e in &r.rule.exceptions {
+                        strings.add(fold_term(e), Role::Exception { rule });
+                    }
+                    for d in &r.rule.disguised_terms {
+                        strings.add(fold_term(d), Role::Disguised { rule });
+                    }
+                    for p in &r.rule.patterns {
+                        patterns.push((i, p.clone()));
+                    }
+                }
+                (strings, Patterns::new(patterns, kept, !self.quick_start), latin_words)
+            },
             || {
                 let mut sound = SoundIndex::default();
-                let mut topical_initials: HashMap<String, Vec<u32>> = HashMap::new();
+                let mut topical_initials: FastMap<String, Vec<u32>> = FastMap::default();
                 for (i, r) in rules.iter().enumerate() {
                     let (by_sound, by_initials) = (
                         r.rule.read.contains(&Read::Sound),
@@ -309,14 +303,14 @@ impl LinterBuilder {
                         sound.add(i as u32, None, &fold_term(term), true, true);
                     }
                 }
-                let mut lookalike: HashMap<String, Vec<u32>> = HashMap::new();
-                for (rule, term, word) in latin_words {
-                    let id = sound.add_named(rule, Some(term), &word);
-                    lookalike.entry(word).or_default().push(id);
-                }
-                (sound, (lookalike, topical_initials))
+                (sound, topical_initials)
             },
         );
+        let mut lookalike: FastMap<String, Vec<u32>> = FastMap::default();
+        for (rule, term, word) in latin_words {
+            let id = sound.add_named(rule, Some(term), &word);
+            lookalike.entry(word).or_default().push(id);
+        }
         let pair_initials = super::kindred_names::pair_initials(
             rules
                 .iter()
@@ -344,9 +338,9 @@ impl LinterBuilder {
                 let w = fold_term(&w);
                 // (and as written Cantonese says it: 好吃 is 好食, 这款 is 呢款)
                 for c in crate::normalize::cantonese_forms(&w) {
-                    add(c, Role::Anchor(anchor));
+                    strings.add(c, Role::Anchor(anchor));
                 }
-                add(w, Role::Anchor(anchor));
+                strings.add(w, Role::Anchor(anchor));
             }
         }
         let either = |list: &[String]| {
@@ -365,12 +359,12 @@ impl LinterBuilder {
             if folded.is_empty() {
                 return Err(Error::EmptyAllow(a.clone()));
             }
-            add(folded, Role::Allow);
+            strings.add(folded, Role::Allow);
         }
         for (k, literal) in patterns.shared_literals() {
-            add(literal.to_owned(), Role::Gate(k));
+            strings.add(literal.to_owned(), Role::Gate(k));
         }
-        let automaton = super::terms::Terms::new(&strings, self.quick_start);
+        let automaton = super::terms::Terms::new(&strings.strings, self.quick_start);
         let topics = super::Topics::new(&rules);
         // a list of words of each rule's, folded, with the rule's id (`everyday`, `supporting`)
         let words_of = |list: fn(&Rule) -> &Vec<String>| -> Vec<(String, String)> {
@@ -392,9 +386,9 @@ impl LinterBuilder {
                 numbers,
                 rules,
                 automaton,
-                roles,
+                roles: strings.roles,
                 sound,
-                ids,
+                ids: strings.ids,
                 lookalike,
                 topical_initials,
                 pair_initials,
@@ -416,5 +410,25 @@ impl LinterBuilder {
                 brief: self.brief.clone().map(CompiledBrief::new),
             }),
         })
+    }
+}
+
+/// Every string the automaton finds (terms, exceptions, context words, gate literals), each once,
+/// with the roles it plays.
+#[derive(Default)]
+struct Strings {
+    ids: FastMap<String, usize>,
+    strings: Vec<String>,
+    roles: Vec<Vec<Role>>,
+}
+
+impl Strings {
+    fn add(&mut self, text: String, role: Role) {
+        let id = *self.ids.entry(text).or_insert_with_key(|k| {
+            self.strings.push(k.clone());
+            self.roles.push(Vec::new());
+            self.strings.len() - 1
+        });
+        self.roles[id].push(role);
     }
 }

@@ -11,7 +11,7 @@
 //! the writer names the thing is marked; a note not flagged for the rule stays as it was, and the
 //! passes cannot flag a note for a category it did not hold.
 
-use std::collections::HashMap;
+use crate::FastMap;
 
 use super::Linter;
 use super::disguise::initials_of;
@@ -22,8 +22,8 @@ use crate::violation::{Category, Field, Reading, Severity, Violation};
 /// The two-character names of things (prohibited-product terms written in Han characters) by
 /// the lowercase initials of their syllables, every reading of a polyphone counted
 /// ([`initials_of`]): the index of the rule and the name.
-pub(super) fn pair_initials<'a>(names: impl Iterator<Item = (u32, &'a str)>) -> HashMap<[u8; 2], Vec<(u32, String)>> {
-    let mut out: HashMap<[u8; 2], Vec<(u32, String)>> = HashMap::new();
+pub(super) fn pair_initials<'a>(names: impl Iterator<Item = (u32, &'a str)>) -> FastMap<[u8; 2], Vec<(u32, String)>> {
+    let mut out: FastMap<[u8; 2], Vec<(u32, String)>> = FastMap::default();
     for (rule, name) in names.filter(|(_, name)| name.chars().count() == 2) {
         for key in initials_of(name) {
             let Ok(key) = <[u8; 2]>::try_from(key.as_bytes()) else {

@@ -56,6 +56,7 @@ mod terms;
 #[cfg(test)]
 mod tests;
 
+use crate::FastMap;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -117,17 +118,17 @@ struct Inner {
     /// Each automaton pattern's id by its folded text: a text read by sound as a term, but
     /// written as another term or exception (`微信` read like the listed disguise `薇信`), is
     /// that other term and left to its own rule.
-    ids: HashMap<String, usize>,
+    ids: FastMap<String, usize>,
     /// The rules' Latin words of four letters or more by their folded text (`vape`): the
     /// sound-index entries they are named by when read with digits for letters (`v4pe`).
-    lookalike: HashMap<String, Vec<u32>>,
+    lookalike: FastMap<String, Vec<u32>>,
     /// The names of things of the rules with a `topic`, by the initials of their syllables
     /// (`zpt`): the sound-index entries they are read as, alone, in a note on that topic (see
     /// `Linter::read_initials_on_topic`).
-    topical_initials: HashMap<String, Vec<u32>>,
+    topical_initials: FastMap<String, Vec<u32>>,
     /// The two-character names of things by their two initials (`yk` for 悦刻): the rules and
     /// names they are read as, only in a note that stands by that rule (see `kindred_names.rs`).
-    pair_initials: HashMap<[u8; 2], Vec<(u32, String)>>,
+    pair_initials: FastMap<[u8; 2], Vec<(u32, String)>>,
     /// Right before / right after a medical word: an efficacy construction (`能`, `效果`).
     efficacy_before: Option<LazyRegex>,
     efficacy_after: Option<LazyRegex>,

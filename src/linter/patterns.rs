@@ -488,7 +488,7 @@ impl Patterns {
         );
         // each regex's gate literals, whether it starts at a boundary, and its required
         // literals as ids into `required_literals` (each literal once)
-        let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut ids: crate::FastMap<String, u32> = crate::FastMap::default();
         let mut required_literals: Vec<(String, Box<[u16]>)> = Vec::new();
         let (mut bounded, mut required, mut gated) = (Vec::new(), Vec::new(), Vec::new());
         for (lits, starts_bounded, req) in gates {
@@ -510,7 +510,7 @@ impl Patterns {
         }
         // literal -> (shared, regexes it opens); hashed, then sorted once (a sorted map compared
         // the 45,000 literals of the builtin regexes a dozen times each: a tenth of a cold start)
-        let mut gate: std::collections::HashMap<String, (bool, Vec<u32>)> = std::collections::HashMap::new();
+        let mut gate: crate::FastMap<String, (bool, Vec<u32>)> = crate::FastMap::default();
         let mut always = Vec::new();
         for (i, lits) in gated.into_iter().enumerate() {
             match lits {

@@ -12,7 +12,7 @@
 //!   8,000 strings took 8 ms, a fifth of a one-note check); a search costs a few hash lookups a
 //!   character, which a note of a few hundred characters does not feel.
 
-use std::collections::HashMap;
+use crate::FastMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -21,7 +21,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 pub(super) enum Terms {
     Automaton(AhoCorasick),
     /// Per first character, the byte lengths of the strings it starts, longest first.
-    Table(HashMap<char, Box<[usize]>>),
+    Table(FastMap<char, Box<[usize]>>),
 }
 
 impl Terms {
@@ -35,7 +35,7 @@ impl Terms {
                 .expect("a few thousand short terms fit an automaton");
             return Terms::Automaton(automaton);
         }
-        let mut lens: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut lens: FastMap<char, Vec<usize>> = FastMap::default();
         for s in strings {
             if let Some(c) = s.chars().next() {
                 lens.entry(c).or_default().push(s.len());
@@ -58,7 +58,7 @@ impl Terms {
     pub(super) fn each_overlapping(
         &self,
         text: &str,
-        ids: &HashMap<String, usize>,
+        ids: &FastMap<String, usize>,
         mut found: impl FnMut(usize, usize, usize),
     ) {
         match self {
@@ -92,7 +92,7 @@ impl Terms {
 mod tests {
     use super::*;
 
-    fn matches(terms: &Terms, text: &str, ids: &HashMap<String, usize>) -> Vec<(usize, usize, usize)> {
+    fn matches(terms: &Terms, text: &str, ids: &FastMap<String, usize>) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         terms.each_overlapping(text, ids, |s, e, id| out.push((s, e, id)));
         out
@@ -118,7 +118,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let ids: HashMap<String, usize> = strings.iter().enumerate().map(|(i, s)| (s.clone(), i)).collect();
+        let ids: FastMap<String, usize> = strings.iter().enumerate().map(|(i, s)| (s.clone(), i)).collect();
         let (dfa, table) = (Terms::new(&strings, false), Terms::new(&strings, true));
         for text in [
             "",

@@ -602,8 +602,8 @@ impl Pack {
         Pack::parse_checked(origin, text, true)
     }
 
-    /// [`Pack::parse`]; `compile`: check its regexes now (see [`check_regex`]; only the
-    /// builtin packs, checked by the test suite, are parsed without).
+    /// [`Pack::parse`]; `compile`: check its regexes and its folded terms now (see
+    /// [`check_regex`]; only the builtin packs, checked by the test suite, are parsed without).
     pub(crate) fn parse_checked(origin: &str, text: &str, compile: bool) -> Result<Pack, PackError> {
         let lines = crate::span::LineIndex::new(text);
         let at = |rule: Option<&str>, offset: usize, kind: PackErrorKind| {
@@ -688,7 +688,9 @@ impl Pack {
             if r.basis.get_ref().trim().is_empty() {
                 return Err(err(r.basis.span().start, PackErrorKind::EmptyField("basis")));
             }
-            for t in &r.disguised_terms {
+            // (the checks of folded terms: each folds its words, as costly as the parse; the
+            // builtin packs' are made by the test suite)
+            for t in r.disguised_terms.iter().filter(|_| compile) {
                 let folded = fold_term(t.get_ref());
                 if folded.chars().count() < 2 || !folded.chars().all(|c| !reading::han(c).is_empty()) {
                     return Err(err(t.span().start, PackErrorKind::NotReadable(t.get_ref().clone())));
@@ -701,7 +703,7 @@ impl Pack {
                 return Err(err(start, PackErrorKind::EmptyField("topic")));
             }
             // an everyday or a supporting word is one of the rule's terms: its sense is the term's
-            if let Some(w) = r.everyday.iter().chain(&r.supporting).find(|w| {
+            if let Some(w) = r.everyday.iter().chain(&r.supporting).filter(|_| compile).find(|w| {
                 let word = fold_term(w.get_ref());
                 !r.terms.iter().any(|t| fold_term(t.get_ref()) == word)
             }) {
@@ -713,7 +715,7 @@ impl Pack {
                 ("before cue", &r.before),
                 ("topic word", &r.topic),
             ] {
-                for t in list {
+                for t in list.iter().filter(|_| compile) {
                     let folded = fold_term(t.get_ref());
                     if folded.is_empty() {
                         let text = t.get_ref().clone();

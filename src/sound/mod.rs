@@ -142,7 +142,7 @@ pub struct SoundIndex {
     root: Vec<u32>,
     /// The terms of three characters or more by each inner character masked out (see
     /// [`SoundIndex::masked`]), built the first time a text holds a mask.
-    masked: std::sync::OnceLock<std::collections::HashMap<u64, Vec<u32>>>,
+    masked: std::sync::OnceLock<crate::FastMap<u64, Vec<u32>>>,
     /// `other_readings[s]`: the main readings of the terms' polyphones that also read `s` (血,
     /// xue, also read xie): a Latin syllable is read as those too, so that pinyin typed as
     /// the character is said (降xie压) reads as the term; a Han character stands for its main
@@ -248,7 +248,7 @@ impl SoundIndex {
     /// character by character.
     pub fn masked<'a>(&'a self, chars: &'a [char], at: usize) -> impl Iterator<Item = u32> + 'a {
         let map = self.masked.get_or_init(|| {
-            let mut map: std::collections::HashMap<u64, Vec<u32>> = std::collections::HashMap::new();
+            let mut map: crate::FastMap<u64, Vec<u32>> = crate::FastMap::default();
             for (i, t) in self.terms.iter().enumerate() {
                 for p in 1..t.chars.len().saturating_sub(1) {
                     map.entry(masked_key(&t.chars, p)).or_default().push(i as u32);
