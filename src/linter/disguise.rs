@@ -152,7 +152,7 @@ impl Linter {
                 || (r.rule.read_default
                     && st.term.is_some()
                     && !cued
-                    && !default_reading_ok(norm, &h, named, respelled))
+                    && !default_reading_ok(norm, &h, named, respelled, on_topic(rule) && !r.rule.only_on_topic))
             {
                 continue;
             }
@@ -679,15 +679,17 @@ fn said_alike(norm: &Normalized, h: &SoundHit, term: &str) -> bool {
 ///   terms), or by initials beside fewer than two characters written as themselves (`s级`,
 ///   `ss级`, `有xl`: grades and sizes; `SoundIndex::add_read` does not index these),
 ///   A product's two-character name may be its first character and the initial of its second
-///   (`named`: `悦k`, `肉d`), a letter on its own, lowercase (`latin_reading_ok`),
+///   (`named`: `悦k`, `肉d`), a letter on its own, lowercase (`latin_reading_ok`), or, in a note
+///   on its topic, the initial of its first before its second (`r毒`, `s美`),
 /// - by emoji alone (`🤗✌`: every pair of pictures reads as something),
 /// - with more than half its characters swapped (`万物伊始` is not `万无一失`), unless it is a
 ///   product's name spelled again by its sound ([`respelled_name`]: `爱思佐伦`),
 /// - when characters written as themselves beside a disguise cut a word of their text in two
 ///   (`w一天`, `💩上学期`: the word is what was written).
 ///
-/// `respelled`: the hit is a product's name spelled again by its sound ([`respelled_name`]).
-pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool, respelled: bool) -> bool {
+/// `respelled`: the hit is a product's name spelled again by its sound ([`respelled_name`]);
+/// `topical`: the note is on the topic of the term's rule.
+pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool, respelled: bool, topical: bool) -> bool {
     // initials alone: four letters at least (smgl is no name's initials as zyx is)
     let alone = h.initials == h.term_chars && h.term_chars >= 4;
     // two or more initials leading a term of three or more, its head written as itself
@@ -718,6 +720,23 @@ pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool, r
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_digit() || NUMERALS.contains(c));
+    // ...or the initial of its first before its second written as itself (`r毒` for 肉毒, `s美`
+    // for 司美), in a note on the name's topic only: a letter before a character is as often
+    // a word of its own (`c位`, `k歌`, `x光`, `e人`)
+    let lead = named
+        && topical
+        && h.term_chars == 2
+        && h.plain == 1
+        && h.initials == 1
+        && h.swapped.is_empty()
+        && h.units.len() == 2
+        && h.units[0].len() == 1
+        && folded.as_bytes()[h.units[0].start].is_ascii_lowercase()
+        && h.units[0].end == h.units[1].start
+        && !folded[..h.units[0].start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
     // a product's name of three by the initials of its ends around its middle written as
     // itself (`s诺s` for 思诺思, `a司w` for 阿司匹林's kin): the middle says which name
     let sandwich = named
@@ -728,7 +747,7 @@ pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool, r
         && [&h.units[0], &h.units[2]]
             .iter()
             .all(|u| u.len() == 1 && folded.as_bytes()[u.start].is_ascii_lowercase());
-    if (h.initials > 0 && h.plain < 2 && !alone && !head && !tail && !sandwich)
+    if (h.initials > 0 && h.plain < 2 && !alone && !head && !tail && !lead && !sandwich)
         || (h.swapped.len() * 2 > h.term_chars && !respelled)
     {
         return false;

@@ -496,3 +496,28 @@ fn a_habit_given_up_is_told_not_sold() {
     let resold = level("出闲置", "朋友送的悦刻一代，两颗弹没拆，我已经戒了用不上，原价出");
     assert!(resold.is_some_and(|s| s >= Severity::Warning), "{resold:?}");
 }
+
+#[test]
+fn a_letter_leads_a_two_character_name_on_its_topic() {
+    // the initial of a name's first character before its second written out (r毒 for 肉毒, s美
+    // for 司美) reads as the name in a note on its topic (an injection to slim the face, a
+    // weight-loss drug), and only there: a letter before a character is as often a word of its
+    // own, and without the topic the two are nothing
+    let l = Linter::builtin();
+    let level = |body: &str, rule: &str| level_of(&l, &Note::from_body(body), rule);
+    let on_topic = [("想瘦脸的姐妹，新到一批r毒", "P203"), ("控糖减肥的都在用s美", "P204")];
+    for (body, rule) in on_topic {
+        assert!(level(body, rule).is_some_and(|s| s >= Severity::Warning), "{body}");
+    }
+    // the same letters off the topic, and the words a letter leads (c位, x光, k歌, e人)
+    let quiet = [
+        ("周末团建唱k歌，我抢到了c位", "P203"),
+        ("体检拍了x光，医生说肺很干净", "P203"),
+        ("测出来我是e人，朋友说一点不意外", "P204"),
+        ("这个s美是打错字了吗", "P204"),
+        ("审美这件事s美说了算", "P204"),
+    ];
+    for (body, rule) in quiet {
+        assert!(level(body, rule).is_none(), "{body}: {:?}", level(body, rule));
+    }
+}

@@ -827,9 +827,12 @@ impl Walk<'_> {
             let head = lead && n >= 3 && (initials >= 2 || syllables == 0);
             // or, for a name of two characters, to follow its first written out (`悦k`)
             let tail = self.named && n == 2 && pos == 1 && initial && syllables == 1;
+            // or its first, before its second written out (`r毒`, `s美`), which its reader
+            // takes only in a note on the name's topic (`default_reading_ok`)
+            let first = self.named && n == 2 && lead && initials == 1;
             // or, for a name of three, to stand at both ends of its middle written out (`s诺s`)
             let sandwich = self.named && n == 3 && pos == 2 && initial && initials == 2 && syllables == 1;
-            let allowed = (syllables == 0 && n >= 4) || head || tail || sandwich;
+            let allowed = (syllables == 0 && n >= 4) || head || tail || first || sandwich;
             if self.guarded && initials > 0 && !allowed && syllables + (n - pos - 1) < 2 {
                 // the sequences of the subtree still count against the cap, as when listed
                 let below: usize = self.keys[pos + 1..].iter().map(Vec::len).product();
