@@ -234,34 +234,7 @@ impl LinterBuilder {
         };
         let ((mut strings, patterns, latin_words), (mut sound, topical_initials)) = crate::split::join(
             || {
-                let mut strings = Strings::default();
-                let mut patterns = Vec::new();
-                // the rules' Latin words of four letters or more, to be read with digits for
-                // letters (rule, term, folded word)
-                let mut latin_words: Vec<(u32, u32, String)> = Vec::new();
-                for (i, r) in rules.iter().enumerate() {
-                    let rule = i as u32;
-                    for (t, term) in r.rule.terms.iter().enumerate() {
-                        let folded = fold_term(term);
-                        // (and as written Cantonese says its verbs and negators: 最好吃 is 最好食)
-                        for c in crate::normalize::cantonese_term_forms(&folded) {
-                            strings.add(c, Role::Term { rule, term: t as u32 });
-                        }
-                        if folded.len() >= 4 && folded.bytes().all(|b| b.is_ascii_lowercase()) {
-                            latin_words.push((rule, t as u32, folded.clone()));
-                        }
-                        strings.add(folded, Role::Term { rule, term: t as u32 });
-                    }
-                    for e in &r.rule.exceptions {
-                        strings.add(fold_term(e), Role::Exception { rule });
-                    }
-                    for d in &r.rule.disguised_terms {
-                        strings.add(fold_term(d), Role::Disguised { rule });
-                    }
-                    for p in &r.rule.patterns {
-                        patterns.push((i, p.clone()));
-                    }
-                }
+                let (strings, patterns, latin_words) = Strings::of_rules(&rules);
                 (strings, Patterns::new(patterns, kept, !self.quick_start), latin_words)
             },
             || {
@@ -413,6 +386,9 @@ impl LinterBuilder {
     }
 }
 
+/// A rule's Latin word of four letters or more: (rule, term, folded word).
+type LatinWord = (u32, u32, String);
+
 /// Every string the automaton finds (terms, exceptions, context words, gate literals), each once,
 /// with the roles it plays.
 #[derive(Default)]
@@ -423,6 +399,40 @@ struct Strings {
 }
 
 impl Strings {
+    /// The rules' terms (and the forms written Cantonese gives them), exceptions and disguised
+    /// terms, folded; their regexes, by rule; and their Latin words of four letters or more, to
+    /// be read with digits for letters (rule, term, folded word).
+    fn of_rules(rules: &[CompiledRule]) -> (Strings, Vec<(usize, String)>, Vec<LatinWord>) {
+        let mut strings = Strings::default();
+        let mut patterns = Vec::new();
+        let mut latin_words: Vec<LatinWord> = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            let rule = i as u32;
+            for (t, term) in r.rule.terms.iter().enumerate() {
+                let folded = fold_term(term);
+                // (and as written Cantonese says its verbs and negators: 最好吃 is 最好食)
+                for c in crate::normalize::cantonese_term_forms(&folded) {
+                    strings.add(c, Role::Term { rule, term: t as u32 });
+                }
+                if folded.len() >= 4 && folded.bytes().all(|b| b.is_ascii_lowercase()) {
+                    latin_words.push((rule, t as u32, folded.clone()));
+                }
+                strings.add(folded, Role::Term { rule, term: t as u32 });
+            }
+            for e in &r.rule.exceptions {
+                strings.add(fold_term(e), Role::Exception { rule });
+            }
+            for d in &r.rule.disguised_terms {
+                strings.add(fold_term(d), Role::Disguised { rule });
+            }
+            for p in &r.rule.patterns {
+                patterns.push((i, p.clone()));
+            }
+        }
+        (strings, patterns, latin_words)
+    }
+
+    /// Adds `text` once, with one more role.
     fn add(&mut self, text: String, role: Role) {
         let id = *self.ids.entry(text).or_insert_with_key(|k| {
             self.strings.push(k.clone());
