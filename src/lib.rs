@@ -43,7 +43,6 @@ pub mod report;
 pub mod sound;
 pub mod span;
 mod split;
-
 pub mod violation;
 pub mod words;
 

@@ -692,51 +692,38 @@ fn said_alike(norm: &Normalized, h: &SoundHit, term: &str) -> bool {
 pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool, respelled: bool, topical: bool) -> bool {
     // initials alone: four letters at least (smgl is no name's initials as zyx is)
     let alone = h.initials == h.term_chars && h.term_chars >= 4;
+    let folded = norm.folded();
+    // a unit that is one lowercase letter, an initial typed on its own
+    let letter = |u: &std::ops::Range<usize>| u.len() == 1 && folded.as_bytes()[u.start].is_ascii_lowercase();
+    // the character before a unit
+    let before = |u: &std::ops::Range<usize>| folded[..u.start].chars().next_back();
     // two or more initials leading a term of three or more, its head written as itself
     // (`sg针`, `dz烟`: a kind of thing named by its head character, the rest abbreviated)
-    let folded = norm.folded();
     let head = h.initials >= 2
         && h.term_chars > h.initials
         && h.term_chars >= 3
         && h.units.len() > h.initials
         && h.plain == h.term_chars - h.initials
-        && h.units[..h.initials]
-            .iter()
-            .all(|u| u.len() == 1 && folded.as_bytes()[u.start].is_ascii_lowercase())
+        && h.units[..h.initials].iter().all(letter)
         // one letter repeated is a grade or a size (`ss级`, `xx码`), not an abbreviation
         && h.units[1..h.initials]
             .iter()
             .any(|u| folded.as_bytes()[u.start] != folded.as_bytes()[h.units[0].start]);
-    let tail = named
-        && h.term_chars == 2
-        && h.plain == 1
-        && h.initials == 1
-        && h.swapped.is_empty()
-        && h.units.len() == 2
-        && h.units[1].len() == 1
-        && folded.as_bytes()[h.units[1].start].is_ascii_lowercase()
-        // a numeral and a letter is an amount (5百w, 3千k): w and k count ten thousands
-        && !folded[..h.units[1].start]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit() || NUMERALS.contains(c));
+    // a product's two-character name, one character an initial and the other written as itself
+    let pair =
+        named && h.term_chars == 2 && h.plain == 1 && h.initials == 1 && h.swapped.is_empty() && h.units.len() == 2;
+    // ...its first written out, then the initial of its second (`悦k`); a numeral and a letter
+    // is an amount (5百w, 3千k): w and k count ten thousands
+    let tail =
+        pair && letter(&h.units[1]) && !before(&h.units[1]).is_some_and(|c| c.is_ascii_digit() || NUMERALS.contains(c));
     // ...or the initial of its first before its second written as itself (`r毒` for 肉毒, `s美`
     // for 司美), in a note on the name's topic only: a letter before a character is as often
     // a word of its own (`c位`, `k歌`, `x光`, `e人`)
-    let lead = named
+    let lead = pair
         && topical
-        && h.term_chars == 2
-        && h.plain == 1
-        && h.initials == 1
-        && h.swapped.is_empty()
-        && h.units.len() == 2
-        && h.units[0].len() == 1
-        && folded.as_bytes()[h.units[0].start].is_ascii_lowercase()
+        && letter(&h.units[0])
         && h.units[0].end == h.units[1].start
-        && !folded[..h.units[0].start]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_alphanumeric());
+        && !before(&h.units[0]).is_some_and(|c| c.is_ascii_alphanumeric());
     // a product's name of three by the initials of its ends around its middle written as
     // itself (`s诺s` for 思诺思, `a司w` for 阿司匹林's kin): the middle says which name
     let sandwich = named
@@ -744,9 +731,8 @@ pub(super) fn default_reading_ok(norm: &Normalized, h: &SoundHit, named: bool, r
         && h.initials == 2
         && h.plain == 1
         && h.units.len() == 3
-        && [&h.units[0], &h.units[2]]
-            .iter()
-            .all(|u| u.len() == 1 && folded.as_bytes()[u.start].is_ascii_lowercase());
+        && letter(&h.units[0])
+        && letter(&h.units[2]);
     if (h.initials > 0 && h.plain < 2 && !alone && !head && !tail && !lead && !sandwich)
         || (h.swapped.len() * 2 > h.term_chars && !respelled)
     {

@@ -496,14 +496,11 @@ impl Patterns {
             gated.push(lits);
             required.push(req.map(|req| {
                 req.into_iter()
-                    .map(|l| match ids.get(&l) {
-                        Some(&k) => k,
-                        None => {
-                            let k = required_literals.len() as u32;
-                            required_literals.push((l.clone(), super::required::keys(&l)));
-                            ids.insert(l, k);
-                            k
-                        }
+                    .map(|l| {
+                        *ids.entry(l).or_insert_with_key(|l| {
+                            required_literals.push((l.clone(), super::required::keys(l)));
+                            (required_literals.len() - 1) as u32
+                        })
                     })
                     .collect::<Box<[u32]>>()
             }));

@@ -12,6 +12,8 @@
 //! every grammar of it (e.g. Matthews & Yip, *Cantonese: A Comprehensive Grammar*, ch. 1), kept
 //! to those whose Cantonese form is no Mandarin word of its own in a list's place.
 
+use std::sync::LazyLock;
+
 /// `(Mandarin, Cantonese)`, longest Mandarin first where one holds another.
 const FORMS: [(&str, &str); 16] = [
     ("这家", "呢间"),
@@ -40,63 +42,50 @@ const TERM_FORMS: [(&str, &str); 4] = [("没有", "没"), ("不", "唔"), ("吃"
 /// The forms written Cantonese gives `word` (folded, simplified Mandarin), not `word` itself:
 /// empty when it has no Mandarin word of [`FORMS`].
 pub(crate) fn forms(word: &str) -> Vec<String> {
-    forms_by(word, &FORMS, &FORMS_FIRST)
+    static FIRSTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(&FORMS));
+    forms_by(word, &FORMS, &FIRSTS)
 }
 
 /// [`forms`] for a rule's term: only the changes of [`TERM_FORMS`].
 pub(crate) fn term_forms(word: &str) -> Vec<String> {
-    forms_by(word, &TERM_FORMS, &TERM_FORMS_FIRST)
+    static FIRSTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(&TERM_FORMS));
+    forms_by(word, &TERM_FORMS, &FIRSTS)
 }
 
-/// The first character of each Mandarin word of a table, as a code point: a word none of whose
-/// characters is one of them has nothing to change, known without comparing strings (a build
-/// asks this of some 40,000 words, few of which change).
-const fn first_chars<const N: usize>(table: &[(&str, &str); N]) -> [u32; N] {
-    let mut firsts = [0; N];
-    let mut i = 0;
-    while i < N {
-        firsts[i] = first_char(table[i].0);
-        i += 1;
-    }
-    firsts
+/// The first character of each Mandarin word of a table: a character is compared with the
+/// table's words only where it is one of them (a build asks this of some 40,000 words, few of
+/// which change).
+fn first_chars(table: &[(&str, &str)]) -> Vec<char> {
+    table
+        .iter()
+        .map(|(m, _)| m.chars().next().expect("no empty word"))
+        .collect()
 }
-
-/// The code point of a word's first character (the tables' words are two- and three-byte UTF-8).
-const fn first_char(word: &str) -> u32 {
-    let b = word.as_bytes();
-    if b[0] < 0x80 {
-        b[0] as u32
-    } else if b[0] < 0xE0 {
-        ((b[0] as u32 & 0x1F) << 6) | (b[1] as u32 & 0x3F)
-    } else {
-        ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F)
-    }
-}
-
-const FORMS_FIRST: [u32; FORMS.len()] = first_chars(&FORMS);
-const TERM_FORMS_FIRST: [u32; TERM_FORMS.len()] = first_chars(&TERM_FORMS);
 
 /// The forms of `word` under `table` (`firsts`: its [`first_chars`]): every change at once, and
 /// each change alone where there are several; none shorter than two characters, none `word` itself.
-fn forms_by(word: &str, table: &[(&str, &str)], firsts: &[u32]) -> Vec<String> {
-    if !word.chars().any(|c| firsts.contains(&u32::from(c))) {
-        return Vec::new();
-    }
+fn forms_by(word: &str, table: &[(&str, &str)], firsts: &[char]) -> Vec<String> {
     let changes: Vec<(usize, usize, &str)> = {
         let mut at = Vec::new();
         let mut i = 0;
         while i < word.len() {
-            // (the first character compared first: a build asks this of 40,000 words)
             let Some(first) = word[i..].chars().next() else {
                 break;
             };
-            match (0..table.len()).find(|&k| firsts[k] == u32::from(first) && word[i..].starts_with(table[k].0)) {
-                Some(k) => {
-                    let (m, c) = table[k];
+            if !firsts.contains(&first) {
+                i += first.len_utf8();
+                continue;
+            }
+            match table
+                .iter()
+                .zip(firsts)
+                .find(|&(&(m, _), &f)| f == first && word[i..].starts_with(m))
+            {
+                Some((&(m, c), _)) => {
                     at.push((i, i + m.len(), c));
                     i += m.len();
                 }
-                None => i += word[i..].chars().next().map_or(1, char::len_utf8),
+                None => i += first.len_utf8(),
             }
         }
         at
@@ -145,19 +134,5 @@ mod tests {
         // a term changes only its verbs and negators
         assert_eq!(term_forms("最好吃"), ["最好食"]);
         assert!(term_forms("是最好").is_empty());
-    }
-
-    #[test]
-    fn the_first_characters_are_read_whole() {
-        use super::{FORMS, first_char, first_chars};
-        for (m, _) in FORMS {
-            assert_eq!(Some(first_char(m)), m.chars().next().map(u32::from), "{m}");
-        }
-        assert_eq!(first_char("a"), 'a' as u32);
-        assert_eq!(first_char("é"), 'é' as u32);
-        assert_eq!(
-            first_chars(&[("这里", "呢度"), ("吃", "食")]),
-            ['这' as u32, '吃' as u32]
-        );
     }
 }

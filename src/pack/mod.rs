@@ -688,12 +688,14 @@ impl Pack {
             if r.basis.get_ref().trim().is_empty() {
                 return Err(err(r.basis.span().start, PackErrorKind::EmptyField("basis")));
             }
-            // (the checks of folded terms: each folds its words, as costly as the parse; the
-            // builtin packs' are made by the test suite)
-            for t in r.disguised_terms.iter().filter(|_| compile) {
-                let folded = fold_term(t.get_ref());
-                if folded.chars().count() < 2 || !folded.chars().all(|c| !reading::han(c).is_empty()) {
-                    return Err(err(t.span().start, PackErrorKind::NotReadable(t.get_ref().clone())));
+            // (the checks of folded terms, here and below, only with `compile`: each folds its
+            // words, as costly as the parse; the builtin packs' are made by the test suite)
+            if compile {
+                for t in &r.disguised_terms {
+                    let folded = fold_term(t.get_ref());
+                    if folded.chars().count() < 2 || !folded.chars().all(|c| !reading::han(c).is_empty()) {
+                        return Err(err(t.span().start, PackErrorKind::NotReadable(t.get_ref().clone())));
+                    }
                 }
             }
             if r.terms.is_empty() && r.patterns.is_empty() && r.disguised_terms.is_empty() {
@@ -702,27 +704,29 @@ impl Pack {
             if r.only_on_topic && r.topic.is_empty() {
                 return Err(err(start, PackErrorKind::EmptyField("topic")));
             }
-            // an everyday or a supporting word is one of the rule's terms: its sense is the term's
-            if let Some(w) = r.everyday.iter().chain(&r.supporting).filter(|_| compile).find(|w| {
-                let word = fold_term(w.get_ref());
-                !r.terms.iter().any(|t| fold_term(t.get_ref()) == word)
-            }) {
-                return Err(err(w.span().start, PackErrorKind::NotATerm(w.get_ref().clone())));
-            }
-            for (what, list) in [
-                ("term", &r.terms),
-                ("exception", &r.exceptions),
-                ("before cue", &r.before),
-                ("topic word", &r.topic),
-            ] {
-                for t in list.iter().filter(|_| compile) {
-                    let folded = fold_term(t.get_ref());
-                    if folded.is_empty() {
-                        let text = t.get_ref().clone();
-                        return Err(err(t.span().start, PackErrorKind::EmptyTerm { what, text }));
-                    }
-                    if what == "term" && folded.bytes().all(|b| b.is_ascii_digit()) {
-                        return Err(err(t.span().start, PackErrorKind::DigitsOnlyTerm(t.get_ref().clone())));
+            if compile {
+                // an everyday or a supporting word is one of the rule's terms: its sense is the term's
+                let terms: Vec<String> = r.terms.iter().map(|t| fold_term(t.get_ref())).collect();
+                if let Some(w) =
+                    (r.everyday.iter().chain(&r.supporting)).find(|w| !terms.contains(&fold_term(w.get_ref())))
+                {
+                    return Err(err(w.span().start, PackErrorKind::NotATerm(w.get_ref().clone())));
+                }
+                for (what, list) in [
+                    ("term", &r.terms),
+                    ("exception", &r.exceptions),
+                    ("before cue", &r.before),
+                    ("topic word", &r.topic),
+                ] {
+                    for t in list {
+                        let folded = fold_term(t.get_ref());
+                        if folded.is_empty() {
+                            let text = t.get_ref().clone();
+                            return Err(err(t.span().start, PackErrorKind::EmptyTerm { what, text }));
+                        }
+                        if what == "term" && folded.bytes().all(|b| b.is_ascii_digit()) {
+                            return Err(err(t.span().start, PackErrorKind::DigitsOnlyTerm(t.get_ref().clone())));
+                        }
                     }
                 }
             }
